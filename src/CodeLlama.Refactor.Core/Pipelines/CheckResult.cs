@@ -1,0 +1,25 @@
+using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Workspaces;
+
+namespace CodeLlama.Refactor.Pipelines;
+
+/// <summary>What <see cref="CheckPipeline"/> found.</summary>
+/// <param name="RootDirectory">The folder that report paths are relative to.</param>
+/// <param name="Projects">How many C# projects were analysed.</param>
+/// <param name="Documents">How many source documents they hold.</param>
+/// <param name="Errors">Every compile error, syntax errors first.</param>
+/// <param name="Undocumented">Every undocumented member in scope, by file and line.</param>
+/// <param name="LoadDiagnostics">What loading the solution reported.</param>
+/// <param name="Elapsed">Wall time of the whole check, loading included.</param>
+public sealed record CheckResult(
+    string RootDirectory,
+    int Projects,
+    int Documents,
+    IReadOnlyList<CompileError> Errors,
+    IReadOnlyList<UndocumentedMember> Undocumented,
+    IReadOnlyList<LoadDiagnostic> LoadDiagnostics,
+    TimeSpan Elapsed)
+{
+    /// <summary>True when nothing is broken and nothing in scope is undocumented.</summary>
+    public bool IsClean => Errors.Count == 0 && Undocumented.Count == 0;
+}

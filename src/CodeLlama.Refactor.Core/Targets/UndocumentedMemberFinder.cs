@@ -1,0 +1,101 @@
+using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+
+namespace CodeLlama.Refactor.Targets;
+
+/// <summary>Finds the types and members that need documentation and have none, leaving generated code out.</summary>
+public static class UndocumentedMemberFinder
+{
+    /// <summary>Finds undocumented members in every project, ordered by file and line.</summary>
+    /// <param name="loaded">The loaded solution.</param>
+    /// <param name="visibility">Which members must be documented.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>The undocumented members of all projects.</returns>
+    public static async Task<IReadOnlyList<UndocumentedMember>> FindAsync(
+        LoadedSolution loaded,
+        Visibility visibility,
+        CancellationToken cancellationToken = default)
+    {
+        var perProject = await Task.WhenAll(loaded.Projects.Select(project =>
+            Task.Run(() => FindAsync(project, visibility, cancellationToken), cancellationToken))).ConfigureAwait(false);
+        return perProject.SelectMany(members => members)
+            .Distinct()
+            .OrderBy(member => member.FilePath, StringComparer.Ordinal)
+            .ThenBy(member => member.Line)
+            .ThenBy(member => member.Column)
+            .ToList();
+    }
+
+    /// <summary>Finds the undocumented members of one project.</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="visibility">Which members must be documented.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>The project's undocumented members, unordered.</returns>
+    public static async Task<IReadOnlyList<UndocumentedMember>> FindAsync(
+        Project project,
+        Visibility visibility,
+        CancellationToken cancellationToken = default)
+    {
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (compilation is null)
+        {
+            return [];
+        }
+
+        // Trees that no document of the project holds come from source generators: generated, like the rest.
+        var userTrees = compilation.SyntaxTrees
+            .Where(tree => project.GetDocument(tree) is not null && !GeneratedCode.IsGenerated(tree, cancellationToken))
+            .ToHashSet();
+
+        return DeclaredSymbols(compilation.Assembly.GlobalNamespace)
+            .Where(symbol => DocumentationRequirement.IsRequired(symbol, visibility))
+            .Where(symbol => !GeneratedCode.IsMarkedGenerated(symbol))
+            .Select(symbol => (Symbol: symbol, Location: symbol.Locations.FirstOrDefault(location =>
+                location.SourceTree is not null && userTrees.Contains(location.SourceTree))))
+            .Where(entry => entry.Location is not null && !DocumentationRequirement.IsDocumented(entry.Symbol, cancellationToken))
+            .Select(entry => ToMember(entry.Symbol, entry.Location!))
+            .ToList();
+    }
+
+    /// <summary>Every type and member declared in source under <paramref name="container"/>, nested types included.</summary>
+    /// <param name="container">A namespace or type.</param>
+    /// <returns>The declared symbols, depth first.</returns>
+    public static IEnumerable<ISymbol> DeclaredSymbols(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (!member.Locations.Any(location => location.IsInSource))
+            {
+                continue;
+            }
+
+            if (member is INamespaceOrTypeSymbol nested)
+            {
+                if (nested is INamedTypeSymbol)
+                {
+                    yield return nested;
+                }
+
+                foreach (var inner in DeclaredSymbols(nested))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return member;
+            }
+        }
+    }
+
+    private static UndocumentedMember ToMember(ISymbol symbol, Location location)
+    {
+        var span = location.GetLineSpan();
+        return new UndocumentedMember(
+            symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+            SymbolKinds.Describe(symbol),
+            span.Path,
+            span.StartLinePosition.Line + 1,
+            span.StartLinePosition.Character + 1);
+    }
+}

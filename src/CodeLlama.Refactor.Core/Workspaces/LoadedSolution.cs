@@ -1,0 +1,40 @@
+using Microsoft.CodeAnalysis;
+
+namespace CodeLlama.Refactor.Workspaces;
+
+/// <summary>A solution opened through MSBuild, with what loading it reported.</summary>
+/// <param name="Path">The file the user pointed at.</param>
+/// <param name="Workspace">The workspace that owns <paramref name="Solution"/>; disposing it releases the build hosts.</param>
+/// <param name="Solution">The C# projects as loaded, in documentation-diagnose mode.</param>
+/// <param name="Diagnostics">Every warning MSBuild or the workspace reported while loading.</param>
+/// <param name="ProjectsDiagnosingDocumentation">
+/// The projects whose own build reports documentation diagnostics (GenerateDocumentationFile); for the others, those
+/// diagnostics exist only because the tool turned them on, and never count as build errors.
+/// </param>
+public sealed record LoadedSolution(
+    SolutionPath Path,
+    Workspace Workspace,
+    Solution Solution,
+    IReadOnlyList<LoadDiagnostic> Diagnostics,
+    IReadOnlySet<ProjectId> ProjectsDiagnosingDocumentation) : IDisposable
+{
+    /// <summary>The folder that report paths are relative to.</summary>
+    public string RootDirectory => Path.RootDirectory;
+
+    /// <summary>The projects that will be analysed, C# only.</summary>
+    public IEnumerable<Project> Projects => Solution.Projects.Where(project => project.Language == LanguageNames.CSharp);
+
+    /// <summary>Returns <paramref name="fullPath"/> relative to <see cref="RootDirectory"/>, with forward slashes.</summary>
+    /// <param name="fullPath">An absolute file path.</param>
+    /// <returns>The relative path, or the path unchanged when it has no common root.</returns>
+    public string RelativePath(string fullPath) =>
+        System.IO.Path.GetRelativePath(RootDirectory, fullPath).Replace('\\', '/');
+
+    /// <inheritdoc/>
+    public void Dispose() => Workspace.Dispose();
+}
+
+/// <summary>A message from loading a project.</summary>
+/// <param name="IsFailure">True when a project could not be loaded; false for warnings.</param>
+/// <param name="Message">What MSBuild or the workspace said.</param>
+public sealed record LoadDiagnostic(bool IsFailure, string Message);

@@ -1,0 +1,132 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Host;
+using Microsoft.CodeAnalysis.MSBuild;
+
+namespace CodeLlama.Refactor.Workspaces;
+
+/// <summary>Opens a solution or project through MSBuild, the way the IDE does.</summary>
+public static class WorkspaceLoader
+{
+    // MSBuild's message when a project was never restored; loading again after a restore resolves its references.
+    private const string AssetsFileMissing = "NETSDK1004";
+
+    /// <summary>
+    /// Loads <paramref name="path"/>: restores it first when a project was never restored, reports load progress, and
+    /// turns documentation comments on (diagnose mode) for every C# project so that documentation can be checked.
+    /// </summary>
+    /// <param name="path">The solution or project to open.</param>
+    /// <param name="hostServices">The MEF host to create the workspace with; null for the default one.</param>
+    /// <param name="progress">Receives one report per project loaded.</param>
+    /// <param name="cancellationToken">Cancels loading.</param>
+    /// <returns>The loaded solution; the caller disposes it.</returns>
+    /// <exception cref="InputException">A project could not be loaded, or the solution holds no C# project.</exception>
+    /// <exception cref="EnvironmentException">MSBuild could not be found.</exception>
+    public static async Task<LoadedSolution> LoadAsync(
+        SolutionPath path,
+        HostServices? hostServices = null,
+        IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        MSBuildRegistration.EnsureRegistered();
+        var loaded = await OpenAsync(path, hostServices, progress, cancellationToken).ConfigureAwait(false);
+        if (loaded.Diagnostics.Any(diagnostic => diagnostic.Message.Contains(AssetsFileMissing, StringComparison.Ordinal)))
+        {
+            loaded.Dispose();
+            progress?.Report(new WorkProgress("Restoring", 0, 0, Path.GetFileName(path.FullPath)));
+            await DotnetRestore.RunAsync(path.FullPath, cancellationToken).ConfigureAwait(false);
+            loaded = await OpenAsync(path, hostServices, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        ThrowIfUnusable(loaded);
+        return loaded;
+    }
+
+    private static async Task<LoadedSolution> OpenAsync(
+        SolutionPath path,
+        HostServices? hostServices,
+        IProgress<WorkProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var workspace = hostServices is null ? MSBuildWorkspace.Create() : MSBuildWorkspace.Create(hostServices);
+        var diagnostics = new List<LoadDiagnostic>();
+        using var subscription = workspace.RegisterWorkspaceFailedHandler(args =>
+        {
+            lock (diagnostics)
+            {
+                diagnostics.Add(new LoadDiagnostic(args.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure, args.Diagnostic.Message));
+            }
+        });
+
+        var loadProgress = new ProjectLoadCounter(progress);
+        try
+        {
+            var solution = path.Kind == SolutionPathKind.Project
+                ? (await workspace.OpenProjectAsync(path.FullPath, progress: loadProgress, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false)).Solution
+                : await workspace.OpenSolutionAsync(path.FullPath, progress: loadProgress, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+            var diagnosingDocumentation = solution.Projects
+                .Where(project => project.ParseOptions?.DocumentationMode == DocumentationMode.Diagnose)
+                .Select(project => project.Id)
+                .ToHashSet();
+            return new LoadedSolution(path, workspace, WithDocumentationDiagnosed(solution), diagnostics, diagnosingDocumentation);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or InvalidDataException)
+        {
+            workspace.Dispose();
+            throw new InputException($"Could not open {path.FullPath}: {exception.Message}", exception);
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+    }
+
+    private static void ThrowIfUnusable(LoadedSolution loaded)
+    {
+        var failures = loaded.Diagnostics.Where(diagnostic => diagnostic.IsFailure).ToList();
+        if (failures.Count > 0)
+        {
+            loaded.Dispose();
+            var more = failures.Count > 1 ? $" (and {failures.Count - 1} more load failures)" : "";
+            throw new InputException($"A project could not be loaded: {failures[0].Message}{more}");
+        }
+
+        if (!loaded.Projects.Any())
+        {
+            loaded.Dispose();
+            throw new InputException($"No C# project could be loaded from {loaded.Path.FullPath}.");
+        }
+    }
+
+    // The compiler binds documentation comments only in diagnose mode; projects without GenerateDocumentationFile
+    // load without it, and their comments would be invisible to the documentation checks.
+    private static Solution WithDocumentationDiagnosed(Solution solution)
+    {
+        foreach (var project in solution.Projects)
+        {
+            if (project.ParseOptions is CSharpParseOptions options && options.DocumentationMode != DocumentationMode.Diagnose)
+            {
+                solution = solution.WithProjectParseOptions(project.Id, options.WithDocumentationMode(DocumentationMode.Diagnose));
+            }
+        }
+
+        return solution;
+    }
+
+    private sealed class ProjectLoadCounter(IProgress<WorkProgress>? progress) : IProgress<ProjectLoadProgress>
+    {
+        private int loaded;
+
+        public void Report(ProjectLoadProgress value)
+        {
+            if (value.Operation == ProjectLoadOperation.Resolve)
+            {
+                var done = Interlocked.Increment(ref loaded);
+                progress?.Report(new WorkProgress("Loading", done, 0, Path.GetFileNameWithoutExtension(value.FilePath)));
+            }
+        }
+    }
+}
