@@ -10,11 +10,10 @@ namespace CodeLlama.Refactor.Cli.Commands;
 /// <summary><c>check</c>: reports compile errors and undocumented members; changes nothing.</summary>
 internal static class CheckCommand
 {
-    public static readonly Option<Visibility> VisibilityOption = new("--visibility")
-    {
-        Description = "Which members must be documented: public (the compiler's CS1591 rule) or all (internal members too).",
-        DefaultValueFactory = _ => Visibility.Public,
-    };
+    public static readonly Option<Visibility> VisibilityOption = CommonOptions.EnumOption(
+        "--visibility",
+        "Which members must be documented: public (the compiler's CS1591 rule) or all (internal members too).",
+        Visibility.Public);
 
     public static Command GetCommand(ConsoleStreams streams)
     {
@@ -38,10 +37,9 @@ internal static class CheckCommand
             var path = SolutionPath.Resolve(parseResult.GetValue(CommonOptions.PathArgument)!);
             var options = new CheckOptions(parseResult.GetValue(VisibilityOption));
             CheckResult result;
-            using (var progress = StderrProgress.For(streams, verbosity) as IDisposable)
+            using (var progress = StderrProgress.For(streams, verbosity))
             {
-                result = await CheckPipeline.RunAsync(path, options, progress as IProgress<WorkProgress>, cancellationToken)
-                    .ConfigureAwait(false);
+                result = await CheckPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var diagnostic in result.LoadDiagnostics)

@@ -13,22 +13,34 @@ internal static class CommonOptions
         DefaultValueFactory = _ => ".",
     };
 
-    public static readonly Option<ReportFormat> FormatOption = new("--format")
-    {
-        Description = "Report format: text (for people), json (for scripts) or sarif (SARIF 2.1.0, for code scanning).",
-        DefaultValueFactory = _ => ReportFormat.Text,
-    };
+    public static readonly Option<ReportFormat> FormatOption = EnumOption(
+        "--format",
+        "Report format: text (for people), json (for scripts) or sarif (SARIF 2.1.0, for code scanning).",
+        ReportFormat.Text);
 
     public static readonly Option<FileInfo?> OutputOption = new("--output", "-o")
     {
         Description = "Write the report to this file instead of stdout.",
     };
 
-    public static readonly Option<Verbosity> VerbosityOption = new("--verbosity", "-v")
+    public static readonly Option<Verbosity> VerbosityOption = EnumOption(
+        "--verbosity",
+        "How much to say on stderr: quiet, minimal, normal, detailed or diagnostic (adds stack traces).",
+        Verbosity.Normal,
+        "-v");
+
+    /// <summary>An option whose values are the lower-case names of <typeparamref name="T"/>, as users type them.</summary>
+    public static Option<T> EnumOption<T>(string name, string description, T defaultValue, params string[] aliases)
+        where T : struct, Enum
     {
-        Description = "How much to say on stderr: quiet, minimal, normal, detailed or diagnostic (adds stack traces).",
-        DefaultValueFactory = _ => Verbosity.Normal,
-    };
+        var option = new Option<T>(name, aliases)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.AcceptOnlyFromAmong(Enum.GetNames<T>().Select(value => value.ToLowerInvariant()).ToArray());
+        return option;
+    }
 
     /// <summary>Adds the shared argument and options to <paramref name="command"/>.</summary>
     public static Command WithCommonOptions(this Command command)

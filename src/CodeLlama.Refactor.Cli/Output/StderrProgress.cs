@@ -11,7 +11,7 @@ internal sealed class StderrProgress(TextWriter error) : IProgress<WorkProgress>
     private readonly Lock gate = new();
     private int lastLength;
 
-    public static IProgress<WorkProgress>? For(ConsoleStreams streams, Verbosity verbosity) =>
+    public static StderrProgress? For(ConsoleStreams streams, Verbosity verbosity) =>
         streams.IsInteractive && verbosity > Verbosity.Quiet ? new StderrProgress(streams.Error) : null;
 
     public void Report(WorkProgress value)

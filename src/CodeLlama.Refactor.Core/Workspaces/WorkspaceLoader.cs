@@ -72,8 +72,9 @@ public static class WorkspaceLoader
                 .ToHashSet();
             return new LoadedSolution(path, workspace, WithDocumentationDiagnosed(solution), diagnostics, diagnosingDocumentation);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or IOException or InvalidDataException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // Whatever MSBuild or the solution reader throws here is about the file the user named.
             workspace.Dispose();
             throw new InputException($"Could not open {path.FullPath}: {exception.Message}", exception);
         }

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace CodeLlama.Refactor.Benchmarks;
+
+internal static class Measure
+{
+    public static async Task<TimeSpan> ProcessAsync(string fileName, string workingDirectory, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        stopwatch.Stop();
+        if (process.ExitCode is not (0 or 1))
+        {
+            throw new InvalidOperationException(
+                $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    public static TimeSpan Median(IEnumerable<TimeSpan> samples)
+    {
+        var ordered = samples.Order().ToList();
+        return ordered[ordered.Count / 2];
+    }
+}

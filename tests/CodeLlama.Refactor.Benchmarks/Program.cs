@@ -1,0 +1,20 @@
+namespace CodeLlama.Refactor.Benchmarks;
+
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var benchmark = args.FirstOrDefault() ?? "";
+        switch (benchmark)
+        {
+            case "check":
+                await CheckBenchmark.RunAsync(Repetitions(args));
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: CodeLlama.Refactor.Benchmarks check [repetitions]");
+                return 2;
+        }
+    }
+
+    private static int Repetitions(string[] args) => args.Length > 1 ? int.Parse(args[1]) : 3;
+}
