@@ -10,7 +10,7 @@ internal static class CheckBenchmark
     public static async Task RunAsync(int repetitions)
     {
         var root = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "check-" + Guid.NewGuid().ToString("N")[..8]);
-        var solution = SyntheticSolution.Write(root);
+        var solution = await SyntheticSolution.WriteAsync(root);
         Console.WriteLine($"Synthetic solution: {SyntheticSolution.ProjectCount} projects, {SyntheticSolution.CountLines(root):N0} lines in {root}");
         await Measure.ProcessAsync("dotnet", root, "restore", solution);
         await Measure.ProcessAsync("dotnet", root, "build", solution, "--no-restore");
@@ -30,6 +30,9 @@ internal static class CheckBenchmark
         Console.WriteLine($"median dotnet build --no-incremental: {build.TotalSeconds:0.00} s");
         Console.WriteLine($"median codellama-refactor check:      {check.TotalSeconds:0.00} s");
         Console.WriteLine($"check / build = {check / build:0.00} (goal <= 0.50)");
-        Directory.Delete(root, recursive: true);
+        if (Environment.GetEnvironmentVariable("KEEP_BENCH") is null)
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }

@@ -10,16 +10,15 @@ internal static class SyntheticSolution
 {
     public const int ProjectCount = 12;
     private const int FilesPerProject = 20;
-    private const int ClassesPerFile = 3;
-    private const int MethodsPerClass = 8;
+    private const int ClassesPerFile = 2;
+    private const int MethodsPerClass = 5;
 
-    public static string Write(string root)
+    public static async Task<string> WriteAsync(string root)
     {
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(root, "Directory.Packages.props"),
             "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
-        var solution = new StringBuilder("\nMicrosoft Visual Studio Solution File, Format Version 12.00\n");
         for (var project = 0; project < ProjectCount; project++)
         {
             var name = $"Synthetic.Module{project:00}";
@@ -31,12 +30,11 @@ internal static class SyntheticSolution
                 File.WriteAllText(Path.Combine(folder, $"Unit{file:00}.cs"), SourceFile(project, file));
             }
 
-            solution.Append($"Project(\"{{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}}\") = \"{name}\", \"{name}/{name}.csproj\", \"{{{Guid.NewGuid().ToString().ToUpperInvariant()}}}\"\nEndProject\n");
         }
 
-        var solutionPath = Path.Combine(root, "Synthetic.sln");
-        File.WriteAllText(solutionPath, solution.ToString());
-        return solutionPath;
+        await Measure.ProcessAsync("dotnet", root, "new", "sln", "--name", "Synthetic", "--format", "sln");
+        await Measure.ProcessAsync("dotnet", root, ["sln", "Synthetic.sln", "add", .. Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories)]);
+        return Path.Combine(root, "Synthetic.sln");
     }
 
     public static int CountLines(string root) =>

@@ -47,6 +47,9 @@ internal static class CheckCommand
                 log.Warning(diagnostic.Message);
             }
 
+            log.Detail($"Loading {result.Times.Loading.TotalSeconds:0.00} s, compiling {result.Times.Compiling.TotalSeconds:0.00} s, "
+                + $"documentation {result.Times.Documentation.TotalSeconds:0.00} s.");
+
             var format = parseResult.Format();
             CommandRunner.WriteReport(streams, parseResult.GetValue(CommonOptions.OutputOption),
                 writer => CheckReport.Write(result, format, writer));

@@ -22,7 +22,9 @@ public static class CheckPipeline
         var stopwatch = Stopwatch.StartNew();
         using var loaded = await WorkspaceLoader.LoadAsync(path, progress: progress, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
+        var loading = stopwatch.Elapsed;
         var errors = await CompileErrorFinder.FindAsync(loaded, progress, cancellationToken).ConfigureAwait(false);
+        var compiling = stopwatch.Elapsed - loading;
         var undocumented = await UndocumentedMemberFinder.FindAsync(loaded, options.Visibility, cancellationToken)
             .ConfigureAwait(false);
 
@@ -33,6 +35,6 @@ public static class CheckPipeline
             errors,
             undocumented,
             loaded.Diagnostics,
-            stopwatch.Elapsed);
+            new StageTimes(loading, compiling, stopwatch.Elapsed - loading - compiling));
     }
 }

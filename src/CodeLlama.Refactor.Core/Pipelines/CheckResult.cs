@@ -10,7 +10,7 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <param name="Errors">Every compile error, syntax errors first.</param>
 /// <param name="Undocumented">Every undocumented member in scope, by file and line.</param>
 /// <param name="LoadDiagnostics">What loading the solution reported.</param>
-/// <param name="Elapsed">Wall time of the whole check, loading included.</param>
+/// <param name="Times">Wall time of each stage.</param>
 public sealed record CheckResult(
     string RootDirectory,
     int Projects,
@@ -18,8 +18,17 @@ public sealed record CheckResult(
     IReadOnlyList<CompileError> Errors,
     IReadOnlyList<UndocumentedMember> Undocumented,
     IReadOnlyList<LoadDiagnostic> LoadDiagnostics,
-    TimeSpan Elapsed)
+    StageTimes Times)
 {
+    /// <summary>Wall time of the whole check, loading included.</summary>
+    public TimeSpan Elapsed => Times.Loading + Times.Compiling + Times.Documentation;
+
     /// <summary>True when nothing is broken and nothing in scope is undocumented.</summary>
     public bool IsClean => Errors.Count == 0 && Undocumented.Count == 0;
 }
+
+/// <summary>Wall time of the stages of a check.</summary>
+/// <param name="Loading">Opening the solution through MSBuild (and restoring it when needed).</param>
+/// <param name="Compiling">Compiling every project and collecting its errors.</param>
+/// <param name="Documentation">Finding undocumented members.</param>
+public sealed record StageTimes(TimeSpan Loading, TimeSpan Compiling, TimeSpan Documentation);

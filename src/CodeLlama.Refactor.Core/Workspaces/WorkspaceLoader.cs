@@ -11,6 +11,9 @@ public static class WorkspaceLoader
     // MSBuild's message when a project was never restored; loading again after a restore resolves its references.
     private const string AssetsFileMissing = "NETSDK1004";
 
+    // Where NuGet writes a project's restore result unless the project moves its intermediate folder.
+    private static readonly string AssetsFile = Path.Combine("obj", "project.assets.json");
+
     /// <summary>
     /// Loads <paramref name="path"/>: restores it first when a project was never restored, reports load progress, and
     /// turns documentation comments on (diagnose mode) for every C# project so that documentation can be checked.
@@ -30,7 +33,7 @@ public static class WorkspaceLoader
     {
         MSBuildRegistration.EnsureRegistered();
         var loaded = await OpenAsync(path, hostServices, progress, cancellationToken).ConfigureAwait(false);
-        if (loaded.Diagnostics.Any(diagnostic => diagnostic.Message.Contains(AssetsFileMissing, StringComparison.Ordinal)))
+        if (NeedsRestore(loaded))
         {
             loaded.Dispose();
             progress?.Report(new WorkProgress("Restoring", 0, 0, Path.GetFileName(path.FullPath)));
@@ -41,6 +44,13 @@ public static class WorkspaceLoader
         ThrowIfUnusable(loaded);
         return loaded;
     }
+
+    // A design-time build of a project that was never restored still loads, but without its package references:
+    // every use of a package would be reported as an error.
+    private static bool NeedsRestore(LoadedSolution loaded) =>
+        loaded.Diagnostics.Any(diagnostic => diagnostic.Message.Contains(AssetsFileMissing, StringComparison.Ordinal))
+        || loaded.Projects.Any(project => project.FilePath is { } file
+            && !File.Exists(Path.Combine(Path.GetDirectoryName(file)!, AssetsFile)));
 
     private static async Task<LoadedSolution> OpenAsync(
         SolutionPath path,

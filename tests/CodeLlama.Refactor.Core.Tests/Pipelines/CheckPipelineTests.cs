@@ -27,6 +27,7 @@ public sealed class CheckPipelineTests
         Assert.True(result.Errors.TakeWhile(error => error.IsSyntaxError).Count() == result.Errors.Count(error => error.IsSyntaxError),
             "syntax errors come first");
         Assert.Equal(2, result.Projects);
+        Assert.DoesNotContain(result.Errors, error => error.ProjectName == "Inventory.Tests");
     }
 
     [Fact]
