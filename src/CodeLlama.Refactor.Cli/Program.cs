@@ -12,5 +12,6 @@ internal static class Program
         new("Finds, fixes and documents what is wrong with a C# solution, verifying every change before it is written.")
         {
             CheckCommand.GetCommand(streams),
+            DocCommand.GetCommand(streams),
         };
 }

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Reports;
+using CodeLlama.Refactor.Workspaces;
+
+namespace CodeLlama.Refactor.Cli.Commands;
+
+/// <summary><c>doc</c>: writes verified XML documentation for every undocumented member in scope.</summary>
+internal static class DocCommand
+{
+    public static readonly Option<bool> DryRunOption = new("--dry-run")
+    {
+        Description = "Print a unified diff of what would change and write nothing.",
+    };
+
+    public static readonly Option<string[]> IncludeOption = new("--include")
+    {
+        Description = "Only document files matching this glob (relative to the solution's folder; * within a folder, ** across folders). Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string[]> ExcludeOption = new("--exclude")
+    {
+        Description = "Leave files matching this glob alone. Repeatable; wins over --include.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Command GetCommand(ConsoleStreams streams)
+    {
+        var command = new Command(
+            "doc",
+            "Write XML documentation for every undocumented member in scope, and add missing param/typeparam/returns tags to "
+            + "existing comments. Each file's comments are verified by recompiling before it is written; code is never changed "
+            + "and generated code is left alone. Exit code 0: everything in scope is documented; 1: something is left; 2: bad input; "
+            + "3: no .NET SDK found.")
+        {
+            DryRunOption,
+            CheckCommand.VisibilityOption,
+            IncludeOption,
+            ExcludeOption,
+        }.WithCommonOptions();
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
+        return command;
+    }
+
+    private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
+    {
+        var verbosity = parseResult.GetValue(CommonOptions.VerbosityOption);
+        var log = new ConsoleLog(streams.Error, verbosity);
+        return CommandRunner.RunAsync(log, async () =>
+        {
+            var path = SolutionPath.Resolve(parseResult.GetValue(CommonOptions.PathArgument)!);
+            var options = new DocOptions(
+                parseResult.GetValue(CheckCommand.VisibilityOption),
+                new PathFilter(parseResult.GetValue(IncludeOption) ?? [], parseResult.GetValue(ExcludeOption) ?? []),
+                parseResult.GetValue(DryRunOption));
+            DocResult result;
+            using (var progress = StderrProgress.For(streams, verbosity))
+            {
+                result = await DocPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
+            }
+
+            var format = parseResult.Format();
+            CommandRunner.WriteReport(streams, parseResult.GetValue(CommonOptions.OutputOption),
+                writer => DocReport.Write(result, format, writer));
+            return result.IsComplete ? ExitCodes.Success : ExitCodes.FindingsRemain;
+        });
+    }
+}

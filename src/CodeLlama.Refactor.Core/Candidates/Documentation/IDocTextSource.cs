@@ -1,0 +1,19 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeLlama.Refactor.Candidates.Documentation;
+
+/// <summary>
+/// Writes the text inside one documentation element. The element itself (its tag and attributes) is chosen by Roslyn,
+/// so whatever a source writes, the comment stays well-formed and names the right parameters.
+/// </summary>
+public interface IDocTextSource
+{
+    /// <summary>A short name for reports, e.g. <c>template</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Returns the XML content of <paramref name="element"/>: text, <c>&lt;see&gt;</c> and <c>&lt;paramref&gt;</c> nodes.</summary>
+    /// <param name="element">The element to fill.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The element's content; never empty.</returns>
+    ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, CancellationToken cancellationToken);
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace CodeLlama.Refactor.Candidates.Documentation;
+
+/// <summary>Turns identifiers into the words a sentence about them needs.</summary>
+public static partial class NameWords
+{
+    /// <summary>Splits <c>PerimeterAsync</c>, <c>toMetres</c> or <c>HTTPClient</c> into lower-case words.</summary>
+    /// <param name="identifier">A C# identifier.</param>
+    /// <returns>The words, lower case except for all-capital acronyms.</returns>
+    public static IReadOnlyList<string> Split(string identifier) =>
+        WordPattern().Matches(identifier.TrimStart('_', '@'))
+            .Select(match => match.Value.All(char.IsUpper) && match.Value.Length > 1 ? match.Value : match.Value.ToLowerInvariant())
+            .ToList();
+
+    /// <summary>The words of <paramref name="identifier"/> joined by spaces.</summary>
+    /// <param name="identifier">A C# identifier.</param>
+    /// <returns>For example "vertex moved" for <c>VertexMoved</c>.</returns>
+    public static string Phrase(string identifier) => string.Join(' ', Split(identifier));
+
+    /// <summary>The third-person form of a verb: adds → adds, try → tries, push → pushes.</summary>
+    /// <param name="verb">A verb in lower case.</param>
+    /// <returns>The verb as it follows "it".</returns>
+    public static string ThirdPerson(string verb) => verb switch
+    {
+        "is" or "has" or "does" => verb,
+        "be" => "is",
+        "have" => "has",
+        "do" => "does",
+        _ when verb.EndsWith('y') && verb.Length > 1 && !"aeiou".Contains(verb[^2]) => verb[..^1] + "ies",
+        _ when verb.EndsWith('s') || verb.EndsWith('x') || verb.EndsWith('z') || verb.EndsWith("ch", StringComparison.Ordinal)
+            || verb.EndsWith("sh", StringComparison.Ordinal) => verb + "es",
+        _ => verb + "s",
+    };
+
+    /// <summary>"a" or "an" before <paramref name="word"/>.</summary>
+    /// <param name="word">The word that follows the article.</param>
+    /// <returns>The indefinite article.</returns>
+    public static string Article(string word) =>
+        word.Length > 0 && "aeiouAEIOU".Contains(word[0]) && !SoundsLikeYou(word) ? "an" : "a";
+
+    // "a unit", "a user", "a euro": vowels that are spoken with a leading consonant sound.
+    private static bool SoundsLikeYou(string word) =>
+        new[] { "uni", "use", "usu", "uti", "eu" }.Any(prefix => word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Upper-cases the first letter.</summary>
+    /// <param name="text">A sentence.</param>
+    /// <returns>The sentence with a capital first letter.</returns>
+    public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    [GeneratedRegex(@"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")]
+    private static partial Regex WordPattern();
+}

@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace CodeLlama.Refactor.Candidates.Documentation;
+
+/// <summary>Builds documentation XML with Roslyn's syntax factories, so text is always escaped and tags always balanced.</summary>
+public static class XmlDoc
+{
+    /// <summary>Plain text, escaped for XML.</summary>
+    /// <param name="value">The text as it should read.</param>
+    /// <returns>A text node.</returns>
+    public static XmlTextSyntax Text(string value) =>
+        XmlText(XmlTextLiteral(Escape(value), value));
+
+    /// <summary><c>&lt;see cref="…"/&gt;</c> for a symbol, written the way crefs name generics (<c>List{T}</c>).</summary>
+    /// <param name="symbol">The type or member to link.</param>
+    /// <returns>A see element.</returns>
+    public static XmlNodeSyntax SeeCref(ISymbol symbol) => SeeCref(Cref(symbol));
+
+    /// <summary><c>&lt;see cref="…"/&gt;</c> with the cref text given.</summary>
+    /// <param name="cref">The cref, e.g. <c>ArgumentNullException</c>.</param>
+    /// <returns>A see element.</returns>
+    public static XmlNodeSyntax SeeCref(string cref) => Empty("see", XmlTextAttribute("cref", cref));
+
+    /// <summary><c>&lt;see langword="…"/&gt;</c>, e.g. for <c>true</c> or <c>null</c>.</summary>
+    /// <param name="keyword">The C# keyword.</param>
+    /// <returns>A see element.</returns>
+    public static XmlNodeSyntax SeeLangword(string keyword) => Empty("see", XmlTextAttribute("langword", keyword));
+
+    /// <summary><c>&lt;paramref name="…"/&gt;</c>.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>A paramref element.</returns>
+    public static XmlNodeSyntax ParamRef(string name) => Empty("paramref", XmlNameAttribute(name));
+
+    /// <summary>An element with content, e.g. <c>&lt;param name="x"&gt;…&lt;/param&gt;</c>.</summary>
+    /// <param name="name">The tag.</param>
+    /// <param name="attribute">Its one attribute, or null.</param>
+    /// <param name="content">What goes inside.</param>
+    /// <returns>The element.</returns>
+    public static XmlElementSyntax Element(string name, XmlAttributeSyntax? attribute, IEnumerable<XmlNodeSyntax> content)
+    {
+        var start = XmlElementStartTag(XmlName(name));
+        if (attribute is not null)
+        {
+            start = start.AddAttributes(attribute.WithLeadingTrivia(Space));
+        }
+
+        return XmlElement(start, List(content), XmlElementEndTag(XmlName(name)));
+    }
+
+    /// <summary>The <c>name</c> attribute of <c>&lt;param&gt;</c> and <c>&lt;typeparam&gt;</c>.</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <returns>The attribute.</returns>
+    public static XmlAttributeSyntax NameAttribute(string name) => XmlNameAttribute(name);
+
+    /// <summary>A <c>cref</c> attribute holding <paramref name="cref"/> as written.</summary>
+    /// <param name="cref">The cref text.</param>
+    /// <returns>The attribute.</returns>
+    public static XmlAttributeSyntax CrefAttribute(string cref) => XmlTextAttribute("cref", cref);
+
+    /// <summary>The cref text for <paramref name="symbol"/>: its name with type arguments in braces.</summary>
+    /// <param name="symbol">A type or member.</param>
+    /// <returns>For example <c>Registry{TShape}</c>.</returns>
+    public static string Cref(ISymbol symbol) =>
+        symbol.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat
+                .WithGenericsOptions(SymbolDisplayGenericsOptions.IncludeTypeParameters)
+                .WithMemberOptions(SymbolDisplayMemberOptions.None))
+            .Replace('<', '{')
+            .Replace('>', '}');
+
+    /// <summary>Escapes the characters XML reserves in text.</summary>
+    /// <param name="value">Raw text.</param>
+    /// <returns>The text with <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped.</returns>
+    public static string Escape(string value) =>
+        value.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static XmlEmptyElementSyntax Empty(string name, XmlAttributeSyntax attribute) =>
+        XmlEmptyElement(XmlName(name), SingletonList(attribute.WithLeadingTrivia(Space)));
+
+    private static SyntaxTrivia Space => SyntaxFactory.Space;
+}

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Editing;
+using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Pipelines;
+
+/// <summary>
+/// Documents every member in scope: new comments for undocumented members, missing param/typeparam/returns tags for
+/// documented ones; each file's edit is verified before anything is written, and code is never touched.
+/// </summary>
+public static class DocPipeline
+{
+    /// <summary>Runs <c>doc</c> on <paramref name="path"/>.</summary>
+    /// <param name="path">The solution or project.</param>
+    /// <param name="options">Scope, text source and dry run.</param>
+    /// <param name="progress">Receives loading and documenting progress.</param>
+    /// <param name="cancellationToken">Cancels the run; nothing is written after cancellation.</param>
+    /// <returns>What was documented and written.</returns>
+    public static async Task<DocResult> RunAsync(
+        SolutionPath path,
+        DocOptions options,
+        IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var loaded = await WorkspaceLoader.LoadAsync(path, progress: progress, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        var result = await DocumentAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
+        return result with { Elapsed = stopwatch.Elapsed };
+    }
+
+    /// <summary>Documents an already loaded solution (for callers that time loading separately).</summary>
+    /// <param name="loaded">The loaded solution.</param>
+    /// <param name="options">Scope, text source and dry run.</param>
+    /// <param name="progress">Receives documenting progress.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>What was documented and written.</returns>
+    public static async Task<DocResult> DocumentAsync(
+        LoadedSolution loaded,
+        DocOptions options,
+        IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var textSource = options.TextSource ?? new TemplateDocText();
+        var scope = await DocScope.CreateAsync(loaded, options, cancellationToken).ConfigureAwait(false);
+
+        var members = new List<DocumentedMember>();
+        var edits = new List<(Document Before, SourceText Updated)>();
+        var done = 0;
+        foreach (var (document, symbols) in scope.SymbolsByDocument)
+        {
+            var (updated, documented) = await DocumentFileAsync(document, symbols, scope, textSource, cancellationToken).ConfigureAwait(false);
+            members.AddRange(documented);
+            if (updated is not null)
+            {
+                edits.Add((document, updated));
+            }
+
+            progress?.Report(new WorkProgress("Documenting", ++done, scope.SymbolsByDocument.Count, document.Name));
+        }
+
+        var (outcomes, finalSolution) = await VerifyAndWriteAsync(loaded, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
+        var rejected = outcomes.Where(outcome => outcome.Status is FileStatus.Rejected or FileStatus.Conflict)
+            .Select(outcome => outcome.FilePath).ToHashSet(StringComparer.Ordinal);
+        var remaining = await scope.UndocumentedAsync(finalSolution, cancellationToken).ConfigureAwait(false);
+
+        return new DocResult(
+            loaded.RootDirectory,
+            new Coverage(scope.Total - scope.UndocumentedBefore.Count, scope.Total),
+            new Coverage(scope.Total - remaining.Count, scope.Total),
+            members.Where(member => !rejected.Contains(member.FilePath)).ToList(),
+            outcomes,
+            remaining,
+            stopwatch.Elapsed);
+    }
+
+    private static async Task<(SourceText? Updated, IReadOnlyList<DocumentedMember> Members)> DocumentFileAsync(
+        Document document,
+        IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> symbols,
+        DocScope scope,
+        IDocTextSource textSource,
+        CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+        var changes = new List<TextChange>();
+        var members = new List<DocumentedMember>();
+        foreach (var (symbol, declaration) in symbols)
+        {
+            var existing = ExistingComment(declaration);
+            var plan = DocPlan.For(
+                symbol, declaration, model, scope.IsDocumentedOrInScope, cancellationToken, inheritWhenPossible: existing is null);
+            var (change, added) = existing is null
+                ? await NewCommentAsync(declaration, text, plan, textSource, cancellationToken).ConfigureAwait(false)
+                : await CompletionAsync(existing, declaration, text, plan, textSource, cancellationToken).ConfigureAwait(false);
+            if (change is { } accepted)
+            {
+                changes.Add(accepted);
+                members.Add(new DocumentedMember(
+                    symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                    SymbolKinds.Describe(symbol),
+                    document.FilePath!,
+                    text.Lines.GetLineFromPosition(declaration.GetFirstToken().SpanStart).LineNumber + 1,
+                    added,
+                    existing is not null));
+            }
+        }
+
+        return (changes.Count == 0 ? null : text.WithChanges(changes), members);
+    }
+
+    private static async Task<(TextChange? Change, IReadOnlyList<string> Added)> NewCommentAsync(
+        SyntaxNode declaration, SourceText text, DocPlan plan, IDocTextSource textSource, CancellationToken cancellationToken)
+    {
+        var filled = await FillAsync(plan.Elements, textSource, cancellationToken).ConfigureAwait(false);
+        var change = DocCommentWriter.NewComment(declaration, text, plan.InheritDoc, filled);
+        return (change, plan.InheritDoc ? ["inheritdoc"] : plan.Elements.Select(Describe).ToList());
+    }
+
+    private static async Task<(TextChange? Change, IReadOnlyList<string> Added)> CompletionAsync(
+        DocumentationCommentTriviaSyntax existing,
+        SyntaxNode declaration,
+        SourceText text,
+        DocPlan plan,
+        IDocTextSource textSource,
+        CancellationToken cancellationToken)
+    {
+        if (DocCommentWriter.HasElement(existing, "inheritdoc") || DocCommentWriter.HasElement(existing, "include"))
+        {
+            return (null, []);
+        }
+
+        var parameters = DocCommentWriter.DocumentedNames(existing, "param");
+        var typeParameters = DocCommentWriter.DocumentedNames(existing, "typeparam");
+        var hasReturns = DocCommentWriter.HasElement(existing, "returns");
+        var missing = plan.Elements.Where(element => element.Kind switch
+        {
+            DocElementKind.Param => !parameters.Contains(element.Name!),
+            DocElementKind.TypeParam => !typeParameters.Contains(element.Name!),
+            DocElementKind.Returns => !hasReturns,
+            _ => false,
+        }).ToList();
+        var filled = await FillAsync(missing, textSource, cancellationToken).ConfigureAwait(false);
+        return (DocCommentWriter.CompleteComment(existing, declaration, text, filled), missing.Select(Describe).ToList());
+    }
+
+    private static async Task<IReadOnlyList<DocCommentWriter.FilledElement>> FillAsync(
+        IReadOnlyList<DocElement> elements, IDocTextSource textSource, CancellationToken cancellationToken)
+    {
+        var filled = new List<DocCommentWriter.FilledElement>(elements.Count);
+        foreach (var element in elements)
+        {
+            var content = await textSource.GetContentAsync(element, cancellationToken).ConfigureAwait(false);
+            filled.Add(new DocCommentWriter.FilledElement(element, content.Count > 0 ? content : TemplateDocText.Content(element)));
+        }
+
+        return filled;
+    }
+
+    private static async Task<(IReadOnlyList<FileOutcome> Outcomes, Solution Final)> VerifyAndWriteAsync(
+        LoadedSolution loaded, IReadOnlyList<(Document Before, SourceText Updated)> edits, bool dryRun, CancellationToken cancellationToken)
+    {
+        var edited = edits.Aggregate(loaded.Solution, (solution, edit) => solution.WithDocumentText(edit.Before.Id, edit.Updated));
+        var final = edited;
+        var outcomes = new List<FileOutcome>();
+        var verified = new List<FileEdit>();
+        foreach (var (before, updated) in edits)
+        {
+            var original = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var diff = UnifiedDiff.Create(loaded.RelativePath(before.FilePath!), original.ToString(), updated.ToString());
+            var reason = await DocumentationVerifier.VerifyAsync(before, edited.GetDocument(before.Id)!, cancellationToken).ConfigureAwait(false);
+            if (reason is not null)
+            {
+                final = final.WithDocumentText(before.Id, original);
+                outcomes.Add(new FileOutcome(before.FilePath!, FileStatus.Rejected, diff, reason));
+                continue;
+            }
+
+            verified.Add(new FileEdit(before.FilePath!, original, updated));
+            outcomes.Add(new FileOutcome(before.FilePath!, FileStatus.DryRun, diff, null));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (dryRun || verified.Count == 0)
+        {
+            return (outcomes, final);
+        }
+
+        var written = AtomicFileWriter.WriteAll(verified);
+        var conflicts = written.Conflicts.ToHashSet(StringComparer.Ordinal);
+        foreach (var edit in verified.Where(edit => conflicts.Contains(edit.FilePath)))
+        {
+            var id = loaded.Solution.GetDocumentIdsWithFilePath(edit.FilePath).First();
+            final = final.WithDocumentText(id, edit.Original);
+        }
+
+        return (outcomes.Select(outcome => outcome.Status != FileStatus.DryRun ? outcome
+                : conflicts.Contains(outcome.FilePath)
+                    ? outcome with { Status = FileStatus.Conflict, Reason = "the file changed on disk since it was loaded" }
+                    : outcome with { Status = FileStatus.Written }).ToList(),
+            final);
+    }
+
+    private static DocumentationCommentTriviaSyntax? ExistingComment(SyntaxNode declaration) =>
+        declaration.GetLeadingTrivia().Select(trivia => trivia.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().LastOrDefault();
+
+    private static string Describe(DocElement element) => element.Kind switch
+    {
+        DocElementKind.Param or DocElementKind.TypeParam or DocElementKind.Exception =>
+            $"{element.Kind.ToString().ToLowerInvariant()} {element.Name}",
+        _ => element.Kind.ToString().ToLowerInvariant(),
+    };
+}

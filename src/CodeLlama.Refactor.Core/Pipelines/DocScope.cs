@@ -1,0 +1,113 @@
+using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeLlama.Refactor.Pipelines;
+
+/// <summary>
+/// The members <c>doc</c> is responsible for: required by the visibility rule, declared in a non-generated file that
+/// the include/exclude globs let through.
+/// </summary>
+internal sealed class DocScope
+{
+    private readonly LoadedSolution loaded;
+    private readonly DocOptions options;
+    private readonly HashSet<ISymbol> inScope;
+
+    private DocScope(
+        LoadedSolution loaded,
+        DocOptions options,
+        HashSet<ISymbol> inScope,
+        IReadOnlyList<(Document, IReadOnlyList<(ISymbol, SyntaxNode)>)> symbolsByDocument,
+        IReadOnlyList<UndocumentedMember> undocumentedBefore)
+    {
+        this.loaded = loaded;
+        this.options = options;
+        this.inScope = inScope;
+        SymbolsByDocument = symbolsByDocument;
+        UndocumentedBefore = undocumentedBefore;
+    }
+
+    /// <summary>Per document in scope, the symbols whose comment lives there with the declaration that carries it.</summary>
+    public IReadOnlyList<(Document Document, IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> Symbols)> SymbolsByDocument { get; }
+
+    public IReadOnlyList<UndocumentedMember> UndocumentedBefore { get; }
+
+    public int Total => inScope.Count;
+
+    public static async Task<DocScope> CreateAsync(LoadedSolution loaded, DocOptions options, CancellationToken cancellationToken)
+    {
+        var filter = options.Files ?? PathFilter.All;
+        var inScope = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var byDocument = new Dictionary<DocumentId, List<(ISymbol, SyntaxNode)>>();
+        foreach (var project in loaded.Projects)
+        {
+            var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+            foreach (var symbol in UndocumentedMemberFinder.DeclaredSymbols(compilation.Assembly.GlobalNamespace))
+            {
+                if (!DocumentationRequirement.IsRequired(symbol, options.Visibility) || GeneratedCode.IsMarkedGenerated(symbol))
+                {
+                    continue;
+                }
+
+                var references = symbol.DeclaringSyntaxReferences
+                    .Select(reference => (Reference: reference, Document: project.GetDocument(reference.SyntaxTree)))
+                    .Where(entry => entry.Document?.FilePath is { } file
+                        && filter.Matches(loaded.RelativePath(file))
+                        && !GeneratedCode.IsGenerated(entry.Reference.SyntaxTree, cancellationToken))
+                    .ToList();
+                if (references.Count == 0)
+                {
+                    continue;
+                }
+
+                inScope.Add(symbol);
+                var declaration = DocumentationRequirement.DocumentedNode(references[0].Reference.GetSyntax(cancellationToken));
+                if (CarriesOwnComment(symbol, declaration))
+                {
+                    var documentId = references[0].Document!.Id;
+                    if (!byDocument.TryGetValue(documentId, out var list))
+                    {
+                        byDocument[documentId] = list = [];
+                    }
+
+                    list.Add((symbol, declaration));
+                }
+            }
+        }
+
+        var scope = new DocScope(
+            loaded,
+            options,
+            inScope,
+            byDocument.Select(entry => (loaded.Solution.GetDocument(entry.Key)!, (IReadOnlyList<(ISymbol, SyntaxNode)>)entry.Value)).ToList(),
+            []);
+        var before = await scope.UndocumentedAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
+        return new DocScope(loaded, options, inScope, scope.SymbolsByDocument, before);
+    }
+
+    /// <summary>Whether a source symbol is documented already, or is one this run documents.</summary>
+    public bool IsDocumentedOrInScope(ISymbol symbol) =>
+        inScope.Contains(symbol) || DocumentationRequirement.IsDocumented(symbol);
+
+    /// <summary>The members in scope that are undocumented in <paramref name="solution"/>.</summary>
+    public async Task<IReadOnlyList<UndocumentedMember>> UndocumentedAsync(Solution solution, CancellationToken cancellationToken)
+    {
+        var filter = options.Files ?? PathFilter.All;
+        var found = new List<UndocumentedMember>();
+        foreach (var project in solution.Projects.Where(project => loaded.Solution.GetProject(project.Id) is { Language: LanguageNames.CSharp }))
+        {
+            found.AddRange((await UndocumentedMemberFinder.FindAsync(project, options.Visibility, cancellationToken).ConfigureAwait(false))
+                .Where(member => filter.Matches(loaded.RelativePath(member.FilePath))));
+        }
+
+        return found.OrderBy(member => member.FilePath, StringComparer.Ordinal).ThenBy(member => member.Line).ToList();
+    }
+
+    // A positional record property is documented by a <param> on its record, and a primary constructor by the
+    // type's own comment: neither has a declaration of its own to put a comment on.
+    private static bool CarriesOwnComment(ISymbol symbol, SyntaxNode declaration) =>
+        declaration is not ParameterSyntax
+        && !(symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && declaration is TypeDeclarationSyntax);
+}

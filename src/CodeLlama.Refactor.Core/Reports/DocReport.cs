@@ -1,0 +1,108 @@
+using System.Text.Json;
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Targets;
+
+namespace CodeLlama.Refactor.Reports;
+
+/// <summary>Writes a <see cref="DocResult"/> as text (with diffs for a dry run), JSON or SARIF.</summary>
+public static class DocReport
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>Writes <paramref name="result"/> in <paramref name="format"/>.</summary>
+    /// <param name="result">What doc did.</param>
+    /// <param name="format">The report format.</param>
+    /// <param name="writer">Where the report goes.</param>
+    public static void Write(DocResult result, ReportFormat format, TextWriter writer)
+    {
+        switch (format)
+        {
+            case ReportFormat.Json:
+                writer.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOptions));
+                break;
+            case ReportFormat.Sarif:
+                SarifWriter.Write(ToFindings(result), result.RootDirectory, writer);
+                break;
+            default:
+                WriteText(result, writer);
+                break;
+        }
+    }
+
+    private static void WriteText(DocResult result, TextWriter writer)
+    {
+        foreach (var file in result.Files.Where(file => file.Status == FileStatus.DryRun))
+        {
+            writer.Write(file.Diff);
+        }
+
+        foreach (var member in result.Members)
+        {
+            var verb = member.Completed ? "completed" : "documented";
+            writer.WriteLine($"{Relative(result, member.FilePath)}({member.Line}): {verb} {member.Kind} '{member.Symbol}': {string.Join(", ", member.Added)}");
+        }
+
+        foreach (var file in result.Files.Where(file => file.Status is FileStatus.Rejected or FileStatus.Conflict))
+        {
+            writer.WriteLine($"{Relative(result, file.FilePath)}: not written ({file.Status.ToString().ToLowerInvariant()}): {file.Reason}");
+        }
+
+        foreach (var finding in ToFindings(result))
+        {
+            writer.WriteLine($"{finding.File}({finding.Line},{finding.Column}): warning {finding.RuleId}: {finding.Message}");
+        }
+
+        var written = result.Files.Count(file => file.Status == FileStatus.Written);
+        var dryRun = result.Files.Count(file => file.Status == FileStatus.DryRun);
+        writer.WriteLine(
+            $"Coverage {result.Before.Documented}/{result.Before.Total} ({result.Before.Percent:0.#}%) -> "
+            + $"{result.After.Documented}/{result.After.Total} ({result.After.Percent:0.#}%); "
+            + (dryRun > 0 ? $"{dryRun} file(s) would change (dry run)" : $"{written} file(s) written")
+            + $" ({result.Elapsed.TotalSeconds:0.0} s).");
+    }
+
+    private static IReadOnlyList<Finding> ToFindings(DocResult result) =>
+        result.Remaining.Select(member => new Finding(
+            DocumentationDiagnosticIds.MissingComment,
+            $"Missing XML comment for {member.Kind} '{member.Symbol}'",
+            Relative(result, member.FilePath),
+            member.Line,
+            member.Column,
+            FindingLevel.Warning)).ToList();
+
+    private static object ToJson(DocResult result) => new
+    {
+        coverage = new
+        {
+            before = new { documented = result.Before.Documented, total = result.Before.Total, percent = Math.Round(result.Before.Percent, 1) },
+            after = new { documented = result.After.Documented, total = result.After.Total, percent = Math.Round(result.After.Percent, 1) },
+        },
+        files = result.Files.Select(file => new
+        {
+            file = Relative(result, file.FilePath),
+            status = file.Status.ToString().ToLowerInvariant(),
+            reason = file.Reason,
+            added = result.Members.Count(member => member.FilePath == file.FilePath),
+        }),
+        members = result.Members.Select(member => new
+        {
+            symbol = member.Symbol,
+            kind = member.Kind,
+            file = Relative(result, member.FilePath),
+            line = member.Line,
+            added = member.Added,
+            completed = member.Completed,
+        }),
+        remaining = result.Remaining.Select(member => new
+        {
+            symbol = member.Symbol,
+            kind = member.Kind,
+            file = Relative(result, member.FilePath),
+            line = member.Line,
+        }),
+        summary = new { elapsedMs = (long)result.Elapsed.TotalMilliseconds },
+    };
+
+    private static string Relative(DocResult result, string fullPath) =>
+        Path.GetRelativePath(result.RootDirectory, fullPath).Replace('\\', '/');
+}
