@@ -42,8 +42,16 @@ public static class WorkspaceLoader
         }
 
         ThrowIfUnusable(loaded);
+        await SnapshotTextsAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
         return loaded;
     }
+
+    // Roslyn reads a file the first time its text is asked for. Reading every file now makes the loaded solution the
+    // snapshot that edits are checked against: a file the user changes afterwards is seen as a conflict, not as the
+    // text the tool started from.
+    private static Task SnapshotTextsAsync(Solution solution, CancellationToken cancellationToken) =>
+        Task.WhenAll(solution.Projects.SelectMany(project => project.Documents)
+            .Select(document => document.GetTextAsync(cancellationToken)));
 
     // A design-time build of a project that was never restored still loads, but without its package references:
     // every use of a package would be reported as an error.

@@ -46,7 +46,7 @@ public sealed record DocPlan(bool InheritDoc, IReadOnlyList<DocElement> Elements
         if (symbol is not INamedTypeSymbol)
         {
             elements.AddRange(ThrownExceptions.Find(declaration, model, cancellationToken).Select(thrown =>
-                new DocElement(symbol, DocElementKind.Exception, XmlDoc.Cref(thrown.Type), thrown.Site)));
+                new DocElement(symbol, DocElementKind.Exception, XmlDoc.Cref(thrown.Type, model, declaration.SpanStart), thrown.Site)));
         }
         return new DocPlan(false, elements);
     }

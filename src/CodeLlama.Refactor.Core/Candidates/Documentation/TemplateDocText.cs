@@ -69,7 +69,7 @@ public sealed class TemplateDocText : IDocTextSource
         return parameter switch
         {
             { Type.Name: nameof(CancellationToken) } => Sentence("A token to cancel the operation."),
-            { IsThis: true } => Sentence($"The {Phrase(name)} to extend."),
+            { Ordinal: 0, ContainingSymbol: IMethodSymbol { IsExtensionMethod: true } } => Sentence($"The {Phrase(name)} to extend."),
             _ => Sentence($"The {Phrase(name)}."),
         };
     }
@@ -143,6 +143,7 @@ public sealed class TemplateDocText : IDocTextSource
             : "";
         return noun.Length > 0 ? noun
             : returned is ITypeParameterSymbol || returned.Name.Length == 0 ? "result"
+            : returned.SpecialType != SpecialType.None ? "resulting " + Display(returned)
             : "resulting " + Phrase(returned.Name);
     }
 

@@ -70,6 +70,18 @@ public static class XmlDoc
             .Replace('<', '{')
             .Replace('>', '}');
 
+    /// <summary>The cref text for <paramref name="symbol"/> as it resolves at <paramref name="position"/> (with the file's usings).</summary>
+    /// <param name="symbol">A type or member.</param>
+    /// <param name="model">The semantic model of the file the cref is written in.</param>
+    /// <param name="position">Where the comment goes.</param>
+    /// <returns>For example <c>ArgumentNullException</c>, or <c>System.ArgumentNullException</c> without <c>using System;</c>.</returns>
+    public static string Cref(ISymbol symbol, SemanticModel model, int position) =>
+        symbol.ToMinimalDisplayString(model, position, SymbolDisplayFormat.MinimallyQualifiedFormat
+                .WithGenericsOptions(SymbolDisplayGenericsOptions.IncludeTypeParameters)
+                .WithMemberOptions(SymbolDisplayMemberOptions.None))
+            .Replace('<', '{')
+            .Replace('>', '}');
+
     /// <summary>Escapes the characters XML reserves in text.</summary>
     /// <param name="value">Raw text.</param>
     /// <returns>The text with <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped.</returns>
