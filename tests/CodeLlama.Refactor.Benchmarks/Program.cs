@@ -10,8 +10,11 @@ internal static class Program
             case "check":
                 await CheckBenchmark.RunAsync(Repetitions(args));
                 return 0;
+            case "doc":
+                await DocBenchmark.RunAsync(Repetitions(args));
+                return 0;
             default:
-                Console.Error.WriteLine("usage: CodeLlama.Refactor.Benchmarks check [repetitions]");
+                Console.Error.WriteLine("usage: CodeLlama.Refactor.Benchmarks check|doc [repetitions]");
                 return 2;
         }
     }

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Workspaces;
+
+namespace CodeLlama.Refactor.Benchmarks;
+
+/// <summary>
+/// `doc` on the synthetic solution: members documented per second after loading (goal >= 2,000/s), and the whole
+/// `doc --dry-run` process against `dotnet build` of the same solution, side by side in one run.
+/// </summary>
+internal static class DocBenchmark
+{
+    public static async Task RunAsync(int repetitions)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "doc-" + Guid.NewGuid().ToString("N")[..8]);
+        var solution = await SyntheticSolution.WriteAsync(root);
+        Console.WriteLine($"Synthetic solution: {SyntheticSolution.ProjectCount} projects, {SyntheticSolution.CountLines(root):N0} lines in {root}");
+        await Measure.ProcessAsync("dotnet", root, "restore", solution);
+
+        using (var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution)))
+        {
+            foreach (var project in loaded.Projects)
+            {
+                await project.GetCompilationAsync();
+            }
+
+            for (var run = 0; run < repetitions; run++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var result = await DocPipeline.DocumentAsync(loaded, new DocOptions(DryRun: true));
+                stopwatch.Stop();
+                Console.WriteLine($"  in-process run {run + 1}: {result.Members.Count:N0} members in {stopwatch.Elapsed.TotalSeconds:0.00} s "
+                    + $"= {result.Members.Count / stopwatch.Elapsed.TotalSeconds:N0} members/s (goal >= 2,000/s)");
+            }
+        }
+
+        var tool = Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll");
+        var docTimes = new List<TimeSpan>();
+        var buildTimes = new List<TimeSpan>();
+        for (var run = 0; run < repetitions; run++)
+        {
+            buildTimes.Add(await Measure.ProcessAsync("dotnet", root, "build", solution, "--no-restore", "--no-incremental"));
+            docTimes.Add(await Measure.ProcessAsync("dotnet", root, tool, "doc", solution, "--dry-run", "--verbosity", "quiet"));
+            Console.WriteLine($"  run {run + 1}: dotnet build {buildTimes[^1].TotalSeconds:0.00} s, doc --dry-run {docTimes[^1].TotalSeconds:0.00} s");
+        }
+
+        Console.WriteLine($"doc / build = {Measure.Median(docTimes) / Measure.Median(buildTimes):0.00}");
+        Directory.Delete(root, recursive: true);
+    }
+}
