@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CodeLlama.Refactor.Pipelines;
-using CodeLlama.Refactor.Targets;
 
 namespace CodeLlama.Refactor.Reports;
 
@@ -42,13 +41,7 @@ public static class CheckReport
     [
         .. result.Errors.Select(error => new Finding(
             error.Id, error.Message, Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
-        .. result.Undocumented.Select(member => new Finding(
-            DocumentationDiagnosticIds.MissingComment,
-            $"Missing XML comment for {member.Kind} '{member.Symbol}'",
-            Relative(result, member.FilePath),
-            member.Line,
-            member.Column,
-            FindingLevel.Warning)),
+        .. result.Undocumented.Select(member => Findings.Undocumented(member, result.RootDirectory)),
     ];
 
     private static void WriteText(CheckResult result, TextWriter writer)
@@ -92,5 +85,5 @@ public static class CheckReport
     };
 
     private static string? Relative(CheckResult result, string? fullPath) =>
-        fullPath is null ? null : Path.GetRelativePath(result.RootDirectory, fullPath).Replace('\\', '/');
+        fullPath is null ? null : Findings.Relative(result.RootDirectory, fullPath);
 }

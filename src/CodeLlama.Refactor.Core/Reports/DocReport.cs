@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CodeLlama.Refactor.Pipelines;
-using CodeLlama.Refactor.Targets;
 
 namespace CodeLlama.Refactor.Reports;
 
@@ -62,13 +61,7 @@ public static class DocReport
     }
 
     private static IReadOnlyList<Finding> ToFindings(DocResult result) =>
-        result.Remaining.Select(member => new Finding(
-            DocumentationDiagnosticIds.MissingComment,
-            $"Missing XML comment for {member.Kind} '{member.Symbol}'",
-            Relative(result, member.FilePath),
-            member.Line,
-            member.Column,
-            FindingLevel.Warning)).ToList();
+        result.Remaining.Select(member => Findings.Undocumented(member, result.RootDirectory)).ToList();
 
     private static object ToJson(DocResult result) => new
     {
@@ -103,6 +96,5 @@ public static class DocReport
         summary = new { elapsedMs = (long)result.Elapsed.TotalMilliseconds },
     };
 
-    private static string Relative(DocResult result, string fullPath) =>
-        Path.GetRelativePath(result.RootDirectory, fullPath).Replace('\\', '/');
+    private static string Relative(DocResult result, string fullPath) => Findings.Relative(result.RootDirectory, fullPath);
 }

@@ -1,3 +1,5 @@
+using CodeLlama.Refactor.Targets;
+
 namespace CodeLlama.Refactor.Reports;
 
 /// <summary>How serious a finding is, in SARIF's words.</summary>
@@ -21,3 +23,26 @@ public enum FindingLevel
 /// <param name="Column">The 1-based column, or 0.</param>
 /// <param name="Level">How serious it is.</param>
 public sealed record Finding(string RuleId, string Message, string? File, int Line, int Column, FindingLevel Level);
+
+/// <summary>Builds findings the same way for every report.</summary>
+public static class Findings
+{
+    /// <summary>The CS1591 finding of an undocumented member.</summary>
+    /// <param name="member">The undocumented member.</param>
+    /// <param name="rootDirectory">The folder report paths are relative to.</param>
+    /// <returns>A warning located at the member's name.</returns>
+    public static Finding Undocumented(UndocumentedMember member, string rootDirectory) => new(
+        DocumentationDiagnosticIds.MissingComment,
+        $"Missing XML comment for {member.Kind} '{member.Symbol}'",
+        Relative(rootDirectory, member.FilePath),
+        member.Line,
+        member.Column,
+        FindingLevel.Warning);
+
+    /// <summary>Returns <paramref name="fullPath"/> relative to <paramref name="rootDirectory"/>, with forward slashes.</summary>
+    /// <param name="rootDirectory">The solution's folder.</param>
+    /// <param name="fullPath">An absolute path.</param>
+    /// <returns>The relative path.</returns>
+    public static string Relative(string rootDirectory, string fullPath) =>
+        Path.GetRelativePath(rootDirectory, fullPath).Replace('\\', '/');
+}
