@@ -3,7 +3,6 @@ using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Targets;
-using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -28,32 +27,12 @@ internal static class CheckCommand
         return command;
     }
 
-    private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
-    {
-        var verbosity = parseResult.GetValue(CommonOptions.VerbosityOption);
-        var log = new ConsoleLog(streams.Error, verbosity);
-        return CommandRunner.RunAsync(log, async () =>
-        {
-            var path = SolutionPath.Resolve(parseResult.GetValue(CommonOptions.PathArgument)!);
-            var options = new CheckOptions(parseResult.GetValue(VisibilityOption));
-            CheckResult result;
-            using (var progress = StderrProgress.For(streams, verbosity))
-            {
-                result = await CheckPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var diagnostic in result.LoadDiagnostics)
-            {
-                log.Warning(diagnostic.Message);
-            }
-
-            log.Detail($"Loading {result.Times.Loading.TotalSeconds:0.00} s, compiling {result.Times.Compiling.TotalSeconds:0.00} s, "
-                + $"documentation {result.Times.Documentation.TotalSeconds:0.00} s.");
-
-            var format = parseResult.Format();
-            CommandRunner.WriteReport(streams, parseResult.GetValue(CommonOptions.OutputOption),
-                writer => CheckReport.Write(result, format, writer));
-            return result.IsClean ? ExitCodes.Success : ExitCodes.FindingsRemain;
-        });
-    }
+    private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken) =>
+        CommandRunner.RunPipelineAsync(
+            parseResult,
+            streams,
+            (path, progress) => CheckPipeline.RunAsync(path, new CheckOptions(parseResult.GetValue(VisibilityOption)), progress, cancellationToken),
+            CheckReport.Write,
+            (result, log) => log.Detail($"Loading {result.Times.Loading.TotalSeconds:0.00} s, compiling {result.Times.Compiling.TotalSeconds:0.00} s, "
+                + $"documentation {result.Times.Documentation.TotalSeconds:0.00} s."));
 }

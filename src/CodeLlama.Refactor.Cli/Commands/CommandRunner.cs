@@ -1,5 +1,8 @@
+using System.CommandLine;
 using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
+using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -34,6 +37,41 @@ internal static class CommandRunner
         }
     }
 
+    /// <summary>
+    /// The body every pipeline command shares: resolve the path, run with progress, show what loading reported, write the
+    /// report in the chosen format, and exit 0 only when nothing is left to report.
+    /// </summary>
+    public static Task<int> RunPipelineAsync<TResult>(
+        ParseResult parseResult,
+        ConsoleStreams streams,
+        Func<SolutionPath, IProgress<WorkProgress>?, Task<TResult>> run,
+        Action<TResult, ReportFormat, TextWriter> writeReport,
+        Action<TResult, ConsoleLog>? describe = null)
+        where TResult : IPipelineResult
+    {
+        var verbosity = parseResult.GetValue(CommonOptions.VerbosityOption);
+        var log = new ConsoleLog(streams.Error, verbosity);
+        return RunAsync(log, async () =>
+        {
+            var path = SolutionPath.Resolve(parseResult.GetValue(CommonOptions.PathArgument)!);
+            TResult result;
+            using (var progress = StderrProgress.For(streams, verbosity))
+            {
+                result = await run(path, progress).ConfigureAwait(false);
+            }
+
+            foreach (var diagnostic in result.LoadDiagnostics)
+            {
+                log.Warning(diagnostic.Message);
+            }
+
+            describe?.Invoke(result, log);
+            var format = parseResult.GetValue(CommonOptions.FormatOption);
+            WriteReport(streams, parseResult.GetValue(CommonOptions.OutputOption), writer => writeReport(result, format, writer));
+            return result.IsClean ? ExitCodes.Success : ExitCodes.FindingsRemain;
+        });
+    }
+
     /// <summary>Writes a report to <paramref name="output"/> when given, else to stdout.</summary>
     public static void WriteReport(ConsoleStreams streams, FileInfo? output, Action<TextWriter> write)
     {
@@ -54,9 +92,6 @@ internal static class CommandRunner
             throw new InputException($"Cannot write the report to {output.FullName}: {exception.Message}", exception);
         }
     }
-
-    public static ReportFormat Format(this System.CommandLine.ParseResult parseResult) =>
-        parseResult.GetValue(CommonOptions.FormatOption);
 
     private static int Fail(ConsoleLog log, Exception exception, int exitCode, string prefix = "")
     {

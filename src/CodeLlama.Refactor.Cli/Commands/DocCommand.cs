@@ -46,25 +46,14 @@ internal static class DocCommand
 
     private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
     {
-        var verbosity = parseResult.GetValue(CommonOptions.VerbosityOption);
-        var log = new ConsoleLog(streams.Error, verbosity);
-        return CommandRunner.RunAsync(log, async () =>
-        {
-            var path = SolutionPath.Resolve(parseResult.GetValue(CommonOptions.PathArgument)!);
-            var options = new DocOptions(
-                parseResult.GetValue(CheckCommand.VisibilityOption),
-                new PathFilter(parseResult.GetValue(IncludeOption) ?? [], parseResult.GetValue(ExcludeOption) ?? []),
-                parseResult.GetValue(DryRunOption));
-            DocResult result;
-            using (var progress = StderrProgress.For(streams, verbosity))
-            {
-                result = await DocPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
-            }
-
-            var format = parseResult.Format();
-            CommandRunner.WriteReport(streams, parseResult.GetValue(CommonOptions.OutputOption),
-                writer => DocReport.Write(result, format, writer));
-            return result.IsComplete ? ExitCodes.Success : ExitCodes.FindingsRemain;
-        });
+        var options = new DocOptions(
+            parseResult.GetValue(CheckCommand.VisibilityOption),
+            new PathFilter(parseResult.GetValue(IncludeOption) ?? [], parseResult.GetValue(ExcludeOption) ?? []),
+            parseResult.GetValue(DryRunOption));
+        return CommandRunner.RunPipelineAsync(
+            parseResult,
+            streams,
+            (path, progress) => DocPipeline.RunAsync(path, options, progress, cancellationToken),
+            DocReport.Write);
     }
 }

@@ -18,7 +18,7 @@ public sealed record CheckResult(
     IReadOnlyList<CompileError> Errors,
     IReadOnlyList<UndocumentedMember> Undocumented,
     IReadOnlyList<LoadDiagnostic> LoadDiagnostics,
-    StageTimes Times)
+    StageTimes Times) : IPipelineResult
 {
     /// <summary>Wall time of the whole check, loading included.</summary>
     public TimeSpan Elapsed => Times.Loading + Times.Compiling + Times.Documentation;

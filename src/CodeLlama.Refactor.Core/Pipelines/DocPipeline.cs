@@ -78,7 +78,8 @@ public static class DocPipeline
             members.Where(member => !rejected.Contains(member.FilePath)).ToList(),
             outcomes,
             remaining,
-            stopwatch.Elapsed);
+            stopwatch.Elapsed,
+            loaded.Diagnostics);
     }
 
     private static async Task<(SourceText? Updated, IReadOnlyList<DocumentedMember> Members)> DocumentFileAsync(

@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Pipelines;
 
@@ -10,6 +11,7 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <param name="Files">Per file: the edit's diff and whether it was written, refused or rejected.</param>
 /// <param name="Remaining">Members in scope still undocumented afterwards.</param>
 /// <param name="Elapsed">Wall time of the run, loading included.</param>
+/// <param name="LoadDiagnostics">What loading the solution reported.</param>
 public sealed record DocResult(
     string RootDirectory,
     Coverage Before,
@@ -17,10 +19,11 @@ public sealed record DocResult(
     IReadOnlyList<DocumentedMember> Members,
     IReadOnlyList<FileOutcome> Files,
     IReadOnlyList<UndocumentedMember> Remaining,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    IReadOnlyList<LoadDiagnostic> LoadDiagnostics) : IPipelineResult
 {
     /// <summary>True when every member in scope is documented afterwards and no file was refused.</summary>
-    public bool IsComplete => Remaining.Count == 0 && Files.All(file => file.Status is FileStatus.Written or FileStatus.DryRun);
+    public bool IsClean => Remaining.Count == 0 && Files.All(file => file.Status is FileStatus.Written or FileStatus.DryRun);
 }
 
 /// <summary>How many members in scope are documented.</summary>

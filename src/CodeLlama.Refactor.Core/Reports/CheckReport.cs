@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Reports;
 
@@ -67,13 +68,7 @@ public static class CheckReport
             line = error.Line,
             column = error.Column,
         }),
-        undocumented = result.Undocumented.Select(member => new
-        {
-            symbol = member.Symbol,
-            kind = member.Kind,
-            file = Relative(result, member.FilePath),
-            line = member.Line,
-        }),
+        undocumented = result.Undocumented.Select(member => Findings.UndocumentedJson(member, result.RootDirectory)),
         summary = new
         {
             projects = result.Projects,
@@ -85,5 +80,5 @@ public static class CheckReport
     };
 
     private static string? Relative(CheckResult result, string? fullPath) =>
-        fullPath is null ? null : Findings.Relative(result.RootDirectory, fullPath);
+        fullPath is null ? null : RelativePaths.From(result.RootDirectory, fullPath);
 }

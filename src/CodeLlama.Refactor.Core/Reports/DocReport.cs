@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Reports;
 
@@ -86,15 +87,9 @@ public static class DocReport
             added = member.Added,
             completed = member.Completed,
         }),
-        remaining = result.Remaining.Select(member => new
-        {
-            symbol = member.Symbol,
-            kind = member.Kind,
-            file = Relative(result, member.FilePath),
-            line = member.Line,
-        }),
+        remaining = result.Remaining.Select(member => Findings.UndocumentedJson(member, result.RootDirectory)),
         summary = new { elapsedMs = (long)result.Elapsed.TotalMilliseconds },
     };
 
-    private static string Relative(DocResult result, string fullPath) => Findings.Relative(result.RootDirectory, fullPath);
+    private static string Relative(DocResult result, string fullPath) => RelativePaths.From(result.RootDirectory, fullPath);
 }

@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Reports;
 
@@ -34,15 +35,20 @@ public static class Findings
     public static Finding Undocumented(UndocumentedMember member, string rootDirectory) => new(
         DocumentationDiagnosticIds.MissingComment,
         $"Missing XML comment for {member.Kind} '{member.Symbol}'",
-        Relative(rootDirectory, member.FilePath),
+        RelativePaths.From(rootDirectory, member.FilePath),
         member.Line,
         member.Column,
         FindingLevel.Warning);
 
-    /// <summary>Returns <paramref name="fullPath"/> relative to <paramref name="rootDirectory"/>, with forward slashes.</summary>
-    /// <param name="rootDirectory">The solution's folder.</param>
-    /// <param name="fullPath">An absolute path.</param>
-    /// <returns>The relative path.</returns>
-    public static string Relative(string rootDirectory, string fullPath) =>
-        Path.GetRelativePath(rootDirectory, fullPath).Replace('\\', '/');
+    /// <summary>The JSON shape of an undocumented member, the same in every report.</summary>
+    /// <param name="member">The undocumented member.</param>
+    /// <param name="rootDirectory">The folder report paths are relative to.</param>
+    /// <returns>An object with symbol, kind, file and line.</returns>
+    public static object UndocumentedJson(UndocumentedMember member, string rootDirectory) => new
+    {
+        symbol = member.Symbol,
+        kind = member.Kind,
+        file = RelativePaths.From(rootDirectory, member.FilePath),
+        line = member.Line,
+    };
 }

@@ -27,7 +27,7 @@ public sealed record LoadedSolution(
     /// <summary>Returns <paramref name="fullPath"/> relative to <see cref="RootDirectory"/>, with forward slashes.</summary>
     /// <param name="fullPath">An absolute file path.</param>
     /// <returns>The relative path, or the path unchanged when it has no common root.</returns>
-    public string RelativePath(string fullPath) => Reports.Findings.Relative(RootDirectory, fullPath);
+    public string RelativePath(string fullPath) => RelativePaths.From(RootDirectory, fullPath);
 
     /// <inheritdoc/>
     public void Dispose() => Workspace.Dispose();

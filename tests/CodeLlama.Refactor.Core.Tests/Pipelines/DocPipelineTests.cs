@@ -20,7 +20,7 @@ public sealed class DocPipelineTests
         var second = await DocPipeline.RunAsync(path, new DocOptions());
         var (_, buildOutput) = await DotnetCli.RunAsync(sample.Directory, "build", "-nologo", "-warnaserror-");
 
-        Assert.True(first.IsComplete);
+        Assert.True(first.IsClean);
         Assert.Equal(first.Before.Total, first.After.Documented);
         Assert.True(first.Before.Documented < first.Before.Total);
         Assert.Empty(first.Remaining);
@@ -102,7 +102,7 @@ public sealed class DocPipelineTests
 
         Assert.Equal(edited, File.ReadAllText(circle));
         Assert.Equal(FileStatus.Conflict, result.Files.Single(file => file.FilePath == circle).Status);
-        Assert.False(result.IsComplete);
+        Assert.False(result.IsClean);
         Assert.Contains(result.Files, file => file.Status == FileStatus.Written);
     }
 
