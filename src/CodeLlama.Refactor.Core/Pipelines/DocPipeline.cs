@@ -51,25 +51,25 @@ public static class DocPipeline
         var textSource = options.TextSource ?? new TemplateDocText();
         var scope = await DocScope.CreateAsync(loaded, options, cancellationToken).ConfigureAwait(false);
 
-        var members = new List<DocumentedMember>();
-        var edits = new List<(Document Before, SourceText Updated)>();
         var done = 0;
-        foreach (var (document, symbols) in scope.SymbolsByDocument)
+        var files = await Task.WhenAll(scope.SymbolsByDocument.Select(entry => Task.Run(async () =>
         {
-            var (updated, documented) = await DocumentFileAsync(document, symbols, scope, textSource, cancellationToken).ConfigureAwait(false);
-            members.AddRange(documented);
-            if (updated is not null)
-            {
-                edits.Add((document, updated));
-            }
+            var file = await DocumentFileAsync(entry.Document, entry.Symbols, scope, textSource, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.SymbolsByDocument.Count, entry.Document.Name));
+            return (entry.Document, file.Updated, file.Members);
+        }, cancellationToken))).ConfigureAwait(false);
+        var members = files.SelectMany(file => file.Members).ToList();
+        var edits = files.Where(file => file.Updated is not null).Select(file => (Before: file.Document, Updated: file.Updated!)).ToList();
 
-            progress?.Report(new WorkProgress("Documenting", ++done, scope.SymbolsByDocument.Count, document.Name));
-        }
-
-        var (outcomes, finalSolution) = await VerifyAndWriteAsync(loaded, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
+        var (outcomes, verifier) = await VerifyAndWriteAsync(loaded, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
         var rejected = outcomes.Where(outcome => outcome.Status is FileStatus.Rejected or FileStatus.Conflict)
             .Select(outcome => outcome.FilePath).ToHashSet(StringComparer.Ordinal);
-        var remaining = await scope.UndocumentedAsync(finalSolution, cancellationToken).ConfigureAwait(false);
+        var rejectedIds = edits.Where(edit => rejected.Contains(edit.Before.FilePath!)).Select(edit => edit.Before.Id).ToHashSet();
+        var remaining = await scope.UndocumentedAsync(
+            project => edits.Any(edit => edit.Before.Project.Id == project.Id)
+                ? verifier.FinalAsync(project.Id, rejectedIds, cancellationToken)
+                : DocScope.AsLoadedAsync(project, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
 
         return new DocResult(
             loaded.RootDirectory,
@@ -165,48 +165,37 @@ public static class DocPipeline
         return filled;
     }
 
-    private static async Task<(IReadOnlyList<FileOutcome> Outcomes, Solution Final)> VerifyAndWriteAsync(
+    private static async Task<(IReadOnlyList<FileOutcome> Outcomes, DocumentationVerifier Verifier)> VerifyAndWriteAsync(
         LoadedSolution loaded, IReadOnlyList<(Document Before, SourceText Updated)> edits, bool dryRun, CancellationToken cancellationToken)
     {
-        var edited = edits.Aggregate(loaded.Solution, (solution, edit) => solution.WithDocumentText(edit.Before.Id, edit.Updated));
-        var final = edited;
+        var verifier = new DocumentationVerifier(loaded.Solution, edits.ToDictionary(edit => edit.Before.Id, edit => edit.Updated));
+        var reasons = await verifier.VerifyAllAsync(cancellationToken).ConfigureAwait(false);
         var outcomes = new List<FileOutcome>();
         var verified = new List<FileEdit>();
         foreach (var (before, updated) in edits)
         {
-            var original = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            var diff = UnifiedDiff.Create(loaded.RelativePath(before.FilePath!), original.ToString(), updated.ToString());
-            var reason = await DocumentationVerifier.VerifyAsync(before, edited.GetDocument(before.Id)!, cancellationToken).ConfigureAwait(false);
-            if (reason is not null)
+            var edit = new FileEdit(before.FilePath!, await before.GetTextAsync(cancellationToken).ConfigureAwait(false), updated);
+            var reason = reasons[before.Id];
+            outcomes.Add(new FileOutcome(
+                edit.FilePath, reason is null ? FileStatus.DryRun : FileStatus.Rejected, loaded.RelativePath(edit.FilePath), edit, reason));
+            if (reason is null)
             {
-                final = final.WithDocumentText(before.Id, original);
-                outcomes.Add(new FileOutcome(before.FilePath!, FileStatus.Rejected, diff, reason));
-                continue;
+                verified.Add(edit);
             }
-
-            verified.Add(new FileEdit(before.FilePath!, original, updated));
-            outcomes.Add(new FileOutcome(before.FilePath!, FileStatus.DryRun, diff, null));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         if (dryRun || verified.Count == 0)
         {
-            return (outcomes, final);
+            return (outcomes, verifier);
         }
 
-        var written = AtomicFileWriter.WriteAll(verified);
-        var conflicts = written.Conflicts.ToHashSet(StringComparer.Ordinal);
-        foreach (var edit in verified.Where(edit => conflicts.Contains(edit.FilePath)))
-        {
-            var id = loaded.Solution.GetDocumentIdsWithFilePath(edit.FilePath).First();
-            final = final.WithDocumentText(id, edit.Original);
-        }
-
+        var conflicts = AtomicFileWriter.WriteAll(verified).Conflicts.ToHashSet(StringComparer.Ordinal);
         return (outcomes.Select(outcome => outcome.Status != FileStatus.DryRun ? outcome
                 : conflicts.Contains(outcome.FilePath)
                     ? outcome with { Status = FileStatus.Conflict, Reason = "the file changed on disk since it was loaded" }
                     : outcome with { Status = FileStatus.Written }).ToList(),
-            final);
+            verifier);
     }
 
     private static DocumentationCommentTriviaSyntax? ExistingComment(SyntaxNode declaration) =>

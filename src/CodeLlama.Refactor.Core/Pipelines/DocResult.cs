@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
 
@@ -63,6 +64,11 @@ public enum FileStatus
 /// <summary>The outcome for one changed file.</summary>
 /// <param name="FilePath">The absolute path.</param>
 /// <param name="Status">What happened.</param>
-/// <param name="Diff">The unified diff of the edit.</param>
+/// <param name="RelativePath">The path relative to the solution's folder, as diffs show it.</param>
+/// <param name="Edit">The file's text before and after.</param>
 /// <param name="Reason">Why it was rejected or refused, else null.</param>
-public sealed record FileOutcome(string FilePath, FileStatus Status, string Diff, string? Reason);
+public sealed record FileOutcome(string FilePath, FileStatus Status, string RelativePath, FileEdit Edit, string? Reason)
+{
+    /// <summary>The unified diff of the edit, computed when asked for (a dry run shows it; a write does not need it).</summary>
+    public string Diff => UnifiedDiff.Create(RelativePath, Edit.Original.ToString(), Edit.Updated.ToString());
+}

@@ -83,7 +83,7 @@ internal sealed class DocScope
             inScope,
             byDocument.Select(entry => (loaded.Solution.GetDocument(entry.Key)!, (IReadOnlyList<(ISymbol, SyntaxNode)>)entry.Value)).ToList(),
             []);
-        var before = await scope.UndocumentedAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
+        var before = await scope.UndocumentedAsync(project => AsLoadedAsync(project, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new DocScope(loaded, options, inScope, scope.SymbolsByDocument, before);
     }
 
@@ -91,18 +91,31 @@ internal sealed class DocScope
     public bool IsDocumentedOrInScope(ISymbol symbol) =>
         inScope.Contains(symbol) || DocumentationRequirement.IsDocumented(symbol);
 
-    /// <summary>The members in scope that are undocumented in <paramref name="solution"/>.</summary>
-    public async Task<IReadOnlyList<UndocumentedMember>> UndocumentedAsync(Solution solution, CancellationToken cancellationToken)
+    /// <summary>The members in scope that are undocumented in the compilations <paramref name="compile"/> gives.</summary>
+    /// <param name="compile">Gives a project's compilation and the user's trees in it.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    public async Task<IReadOnlyList<UndocumentedMember>> UndocumentedAsync(
+        Func<Project, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>> compile,
+        CancellationToken cancellationToken)
     {
         var filter = options.Files ?? PathFilter.All;
         var found = new List<UndocumentedMember>();
-        foreach (var project in solution.Projects.Where(project => loaded.Solution.GetProject(project.Id) is { Language: LanguageNames.CSharp }))
+        foreach (var project in loaded.Projects)
         {
-            found.AddRange((await UndocumentedMemberFinder.FindAsync(project, options.Visibility, cancellationToken).ConfigureAwait(false))
+            var (compilation, userTrees) = await compile(project).ConfigureAwait(false);
+            found.AddRange(UndocumentedMemberFinder.Find(compilation, userTrees, options.Visibility, cancellationToken)
                 .Where(member => filter.Matches(loaded.RelativePath(member.FilePath))));
         }
 
         return found.OrderBy(member => member.FilePath, StringComparer.Ordinal).ThenBy(member => member.Line).ToList();
+    }
+
+    /// <summary>A project's compilation as loaded, with the user's trees in it.</summary>
+    public static async Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)> AsLoadedAsync(
+        Project project, CancellationToken cancellationToken)
+    {
+        var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+        return (compilation, UndocumentedMemberFinder.UserTrees(project, compilation, cancellationToken));
     }
 
     // A positional record property is documented by a <param> on its record, and a primary constructor by the

@@ -37,17 +37,21 @@ public static class UndocumentedMemberFinder
         CancellationToken cancellationToken = default)
     {
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        if (compilation is null)
-        {
-            return [];
-        }
+        return compilation is null ? [] : Find(compilation, UserTrees(project, compilation, cancellationToken), visibility, cancellationToken);
+    }
 
-        // Trees that no document of the project holds come from source generators: generated, like the rest.
-        var userTrees = compilation.SyntaxTrees
-            .Where(tree => project.GetDocument(tree) is not null && !GeneratedCode.IsGenerated(tree, cancellationToken))
-            .ToHashSet();
-
-        return DeclaredSymbols(compilation.Assembly.GlobalNamespace)
+    /// <summary>Finds the undocumented members of <paramref name="compilation"/> declared in <paramref name="userTrees"/>.</summary>
+    /// <param name="compilation">A compilation.</param>
+    /// <param name="userTrees">The trees that count: the user's own, not generated ones.</param>
+    /// <param name="visibility">Which members must be documented.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>The undocumented members, unordered.</returns>
+    public static IReadOnlyList<UndocumentedMember> Find(
+        Compilation compilation,
+        IReadOnlySet<SyntaxTree> userTrees,
+        Visibility visibility,
+        CancellationToken cancellationToken = default) =>
+        DeclaredSymbols(compilation.Assembly.GlobalNamespace)
             .Where(symbol => DocumentationRequirement.IsRequired(symbol, visibility))
             .Where(symbol => !GeneratedCode.IsMarkedGenerated(symbol))
             .Select(symbol => (Symbol: symbol, Location: symbol.Locations.FirstOrDefault(location =>
@@ -55,7 +59,17 @@ public static class UndocumentedMemberFinder
             .Where(entry => entry.Location is not null && !DocumentationRequirement.IsDocumented(entry.Symbol, cancellationToken))
             .Select(entry => ToMember(entry.Symbol, entry.Location!))
             .ToList();
-    }
+
+    /// <summary>The trees of <paramref name="compilation"/> that the user wrote: held by a document, and not generated.</summary>
+    /// <param name="project">The project the compilation belongs to.</param>
+    /// <param name="compilation">Its compilation.</param>
+    /// <param name="cancellationToken">Cancels parsing.</param>
+    /// <returns>The user's trees.</returns>
+    public static IReadOnlySet<SyntaxTree> UserTrees(Project project, Compilation compilation, CancellationToken cancellationToken = default) =>
+        // Trees that no document of the project holds come from source generators: generated, like the rest.
+        compilation.SyntaxTrees
+            .Where(tree => project.GetDocument(tree) is not null && !GeneratedCode.IsGenerated(tree, cancellationToken))
+            .ToHashSet();
 
     /// <summary>Every type and member declared in source under <paramref name="container"/>, nested types included.</summary>
     /// <param name="container">A namespace or type.</param>

@@ -1,50 +1,134 @@
+using System.Collections.Concurrent;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Verification;
 
 /// <summary>
-/// Proves a documentation edit of one file: the code without comments is unchanged, and no documentation diagnostic
-/// (malformed XML, bad cref, a param tag that names nothing, …) appears that was not there before.
+/// Proves documentation edits: the code without comments is unchanged, and no documentation diagnostic (malformed
+/// XML, bad cref, a param tag that names nothing, …) appears that was not there before.
 /// </summary>
-public static class DocumentationVerifier
+/// <remarks>
+/// Each project's edited trees are swapped into its existing compilation, whose references stay as they are: a
+/// comment changes no signature, so the referenced projects need no recompilation. Documentation diagnostics come from
+/// a metadata-only emit with an XML documentation stream, once per project and side: the compiler's documentation pass
+/// without binding method bodies.
+/// </remarks>
+/// <param name="before">The solution as loaded.</param>
+/// <param name="edits">The new text of each edited document.</param>
+public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<DocumentId, SourceText> edits)
 {
-    // CS1591 is what the edit removes; every other documentation diagnostic must not grow.
+    // CS1591 is what the edits remove; every other documentation diagnostic must not grow.
     private static readonly IReadOnlySet<string> Guarded =
         DocumentationDiagnosticIds.All.Where(id => id != DocumentationDiagnosticIds.MissingComment).ToHashSet();
 
-    /// <summary>Returns null when the edit is proven, else why not.</summary>
-    /// <param name="before">The document before the edit.</param>
-    /// <param name="after">The same document after the edit, in the edited solution.</param>
+    private readonly ConcurrentDictionary<ProjectId, Task<ProjectCheck>> projects = new();
+
+    /// <summary>Verifies every edit, concurrently.</summary>
     /// <param name="cancellationToken">Cancels compilation.</param>
-    /// <returns>The reason the edit is rejected, or null.</returns>
-    public static async Task<string?> VerifyAsync(Document before, Document after, CancellationToken cancellationToken)
+    /// <returns>Per edited document, null when proven, else why the edit is rejected.</returns>
+    public async Task<IReadOnlyDictionary<DocumentId, string?>> VerifyAllAsync(CancellationToken cancellationToken)
     {
-        var oldRoot = await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var newRoot = await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (oldRoot is null || newRoot is null)
+        var ids = edits.Keys.ToList();
+        var reasons = await Task.WhenAll(ids.Select(id => VerifyAsync(id, cancellationToken))).ConfigureAwait(false);
+        return ids.Zip(reasons).ToDictionary(entry => entry.First, entry => entry.Second);
+    }
+
+    /// <summary>
+    /// The project's compilation with its accepted edits, and the user's trees in it, for counting what is left
+    /// undocumented.
+    /// </summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="rejected">Edited documents whose edit is not applied.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    /// <returns>The compilation and its user trees.</returns>
+    public async Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)> FinalAsync(
+        ProjectId projectId, IReadOnlySet<DocumentId> rejected, CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(projectId, cancellationToken).ConfigureAwait(false);
+        var compilation = check.After;
+        var userTrees = check.UserTrees.ToHashSet();
+        foreach (var (id, (oldTree, newTree)) in check.Trees)
         {
-            return "the document has no syntax tree";
+            var kept = rejected.Contains(id) ? oldTree : newTree;
+            if (kept != newTree)
+            {
+                compilation = compilation.ReplaceSyntaxTree(newTree, oldTree);
+            }
+
+            userTrees.Remove(oldTree);
+            userTrees.Add(kept);
         }
 
+        return (compilation, userTrees);
+    }
+
+    private async Task<string?> VerifyAsync(DocumentId documentId, CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(documentId.ProjectId, cancellationToken).ConfigureAwait(false);
+        var (oldTree, newTree) = check.Trees[documentId];
+        var oldRoot = await oldTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+        var newRoot = await newTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
         if (!SyntaxFactory.AreEquivalent(oldRoot, newRoot, topLevel: false))
         {
             return "the edit would change code, not only comments";
         }
 
-        var oldCounts = await CountGuardedAsync(before, cancellationToken).ConfigureAwait(false);
-        var newCounts = await CountGuardedAsync(after, cancellationToken).ConfigureAwait(false);
-        var grown = newCounts.Where(entry => entry.Value > oldCounts.GetValueOrDefault(entry.Key)).Select(entry => entry.Key).ToList();
+        var newDiagnostics = check.DiagnosticsAfter[newTree.FilePath];
+        if (!newDiagnostics.Any())
+        {
+            return null;
+        }
+
+        var oldCounts = check.DiagnosticsBefore.Value[oldTree.FilePath].CountBy(id => id).ToDictionary();
+        var grown = newDiagnostics.CountBy(id => id)
+            .Where(entry => entry.Value > oldCounts.GetValueOrDefault(entry.Key))
+            .Select(entry => entry.Key)
+            .ToList();
         return grown.Count == 0 ? null : $"the comments would raise {string.Join(", ", grown.Order(StringComparer.Ordinal))}";
     }
 
-    private static async Task<Dictionary<string, int>> CountGuardedAsync(Document document, CancellationToken cancellationToken)
+    private Task<ProjectCheck> CheckAsync(ProjectId projectId, CancellationToken cancellationToken) =>
+        projects.GetOrAdd(projectId, id => Task.Run(() => ProjectCheck.CreateAsync(before.GetProject(id)!, edits, cancellationToken), cancellationToken));
+
+    private sealed record ProjectCheck(
+        Compilation After,
+        IReadOnlySet<SyntaxTree> UserTrees,
+        IReadOnlyDictionary<DocumentId, (SyntaxTree Old, SyntaxTree New)> Trees,
+        Lazy<ILookup<string, string>> DiagnosticsBefore,
+        ILookup<string, string> DiagnosticsAfter)
     {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return (model?.GetDiagnostics(cancellationToken: cancellationToken) ?? [])
-            .Where(diagnostic => Guarded.Contains(diagnostic.Id))
-            .GroupBy(diagnostic => diagnostic.Id)
-            .ToDictionary(group => group.Key, group => group.Count());
+        public static async Task<ProjectCheck> CreateAsync(
+            Project project, IReadOnlyDictionary<DocumentId, SourceText> edits, CancellationToken cancellationToken)
+        {
+            var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+            var trees = new Dictionary<DocumentId, (SyntaxTree Old, SyntaxTree New)>();
+            var after = compilation;
+            foreach (var document in project.Documents.Where(document => edits.ContainsKey(document.Id)))
+            {
+                var oldTree = (await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!;
+                var newTree = oldTree.WithChangedText(edits[document.Id]);
+                trees[document.Id] = (oldTree, newTree);
+                after = after.ReplaceSyntaxTree(oldTree, newTree);
+            }
+
+            return new ProjectCheck(
+                after,
+                UndocumentedMemberFinder.UserTrees(project, compilation, cancellationToken),
+                trees,
+                // Only needed when the edited project shows a guarded diagnostic at all.
+                new Lazy<ILookup<string, string>>(() => GuardedDiagnostics(compilation, cancellationToken)),
+                GuardedDiagnostics(after, cancellationToken));
+        }
+
+        // The guarded documentation diagnostics of a compilation, as (file path → ids).
+        private static ILookup<string, string> GuardedDiagnostics(Compilation compilation, CancellationToken cancellationToken) =>
+            compilation.Emit(Stream.Null, xmlDocumentationStream: Stream.Null, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false), cancellationToken: cancellationToken)
+                .Diagnostics
+                .Where(diagnostic => Guarded.Contains(diagnostic.Id) && diagnostic.Location.SourceTree is not null)
+                .ToLookup(diagnostic => diagnostic.Location.SourceTree!.FilePath, diagnostic => diagnostic.Id, StringComparer.Ordinal);
     }
 }

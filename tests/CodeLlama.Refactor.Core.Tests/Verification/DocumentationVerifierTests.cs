@@ -1,0 +1,79 @@
+using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Core.Tests.Verification;
+
+public sealed class DocumentationVerifierTests
+{
+    private const string Source = "/// <summary>A widget.</summary>\npublic class Widget\n{\n    public void Run() { }\n}\n";
+
+    [Fact]
+    public async Task CommentOnlyEdit_IsProven()
+    {
+        var (solution, id) = Snippet();
+
+        var reasons = await Verify(solution, id, Source.Replace("    public void Run", "    /// <summary>Runs.</summary>\n    public void Run", StringComparison.Ordinal));
+
+        Assert.Null(reasons[id]);
+    }
+
+    [Fact]
+    public async Task EditThatChangesCode_IsRejected()
+    {
+        var (solution, id) = Snippet();
+
+        var reasons = await Verify(solution, id, Source.Replace("Run()", "Walk()", StringComparison.Ordinal));
+
+        Assert.Equal("the edit would change code, not only comments", reasons[id]);
+    }
+
+    [Fact]
+    public async Task CommentWithABadCref_IsRejected()
+    {
+        var (solution, id) = Snippet();
+
+        var reasons = await Verify(solution, id, Source.Replace("    public void Run", "    /// <summary>See <see cref=\"NoSuchType\"/>.</summary>\n    public void Run", StringComparison.Ordinal));
+
+        Assert.Equal("the comments would raise CS1574", reasons[id]);
+    }
+
+    [Fact]
+    public async Task TextSourceThatBreaksTheXml_IsRejected_AndNothingIsWritten()
+    {
+        using var sample = Samples.Copy(Samples.Undocumented);
+        var circle = sample.File("src/Geometry/Circle.cs");
+        var before = File.ReadAllText(circle);
+
+        var result = await DocPipeline.RunAsync(SolutionPath.Resolve(sample.Directory), new DocOptions(TextSource: new BadCrefText()));
+
+        Assert.Equal(before, File.ReadAllText(circle));
+        Assert.All(result.Files, file => Assert.Equal(FileStatus.Rejected, file.Status));
+        Assert.Empty(result.Members);
+        Assert.Equal(result.Before, result.After);
+        Assert.False(result.IsClean);
+    }
+
+    private static Task<IReadOnlyDictionary<DocumentId, string?>> Verify(Solution solution, DocumentId id, string updated) =>
+        new DocumentationVerifier(solution, new Dictionary<DocumentId, SourceText> { [id] = SourceText.From(updated) })
+            .VerifyAllAsync(CancellationToken.None);
+
+    private static (Solution Solution, DocumentId Id) Snippet()
+    {
+        var project = InMemoryProject.Create(Source);
+        return (project.Solution, project.DocumentIds.Single());
+    }
+
+    private sealed class BadCrefText : IDocTextSource
+    {
+        public string Name => "bad";
+
+        public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<XmlNodeSyntax>>([XmlDoc.Text("See "), XmlDoc.SeeCref("NoSuchType"), XmlDoc.Text(".")]);
+    }
+}
