@@ -13,5 +13,6 @@ internal static class Program
         {
             CheckCommand.GetCommand(streams),
             DocCommand.GetCommand(streams),
+            FixCommand.GetCommand(streams),
         };
 }

@@ -1,4 +1,3 @@
-using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
 
@@ -44,31 +43,3 @@ public sealed record Coverage(int Documented, int Total)
 /// <param name="Added">The elements added, e.g. <c>summary</c>, <c>param x</c>, <c>inheritdoc</c>.</param>
 /// <param name="Completed">True when an existing comment was completed rather than a new one written.</param>
 public sealed record DocumentedMember(string Symbol, string Kind, string FilePath, int Line, IReadOnlyList<string> Added, bool Completed);
-
-/// <summary>What happened to a file's edit.</summary>
-public enum FileStatus
-{
-    /// <summary>Verified and written.</summary>
-    Written,
-
-    /// <summary>Verified; not written because of <c>--dry-run</c>.</summary>
-    DryRun,
-
-    /// <summary>Not written: the file changed on disk since it was loaded.</summary>
-    Conflict,
-
-    /// <summary>Not written: verification found a problem the edit would cause.</summary>
-    Rejected,
-}
-
-/// <summary>The outcome for one changed file.</summary>
-/// <param name="FilePath">The absolute path.</param>
-/// <param name="Status">What happened.</param>
-/// <param name="RelativePath">The path relative to the solution's folder, as diffs show it.</param>
-/// <param name="Edit">The file's text before and after.</param>
-/// <param name="Reason">Why it was rejected or refused, else null.</param>
-public sealed record FileOutcome(string FilePath, FileStatus Status, string RelativePath, FileEdit Edit, string? Reason)
-{
-    /// <summary>The unified diff of the edit, computed when asked for (a dry run shows it; a write does not need it).</summary>
-    public string Diff => UnifiedDiff.Create(RelativePath, Edit.Original.ToString(), Edit.Updated.ToString());
-}

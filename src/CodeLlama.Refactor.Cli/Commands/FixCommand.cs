@@ -1,0 +1,79 @@
+using System.CommandLine;
+using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Reports;
+
+namespace CodeLlama.Refactor.Cli.Commands;
+
+/// <summary><c>fix</c>: repairs compile errors with verified candidates and writes only what was proven.</summary>
+internal static class FixCommand
+{
+    public static readonly Option<int> MaxIterationsOption = new("--max-iterations")
+    {
+        Description = "How many compile-and-repair rounds at most (fixing syntax errors reveals semantic ones).",
+        DefaultValueFactory = _ => 5,
+    };
+
+    public static readonly Option<TestMode> TestsOption = CommonOptions.EnumOption(
+        "--tests",
+        "auto: run the test projects that depend on the changed projects before writing; none: compilation alone decides.",
+        TestMode.Auto);
+
+    public static readonly Option<int> TestTimeoutOption = new("--test-timeout")
+    {
+        Description = "Seconds the test runs of one attempt may take.",
+        DefaultValueFactory = _ => 300,
+    };
+
+    public static readonly Option<bool> AllowFailingTestsOption = new("--allow-failing-tests")
+    {
+        Description = "Write fixes even when the tests fail with them.",
+    };
+
+    public static Command GetCommand(ConsoleStreams streams)
+    {
+        MaxIterationsOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-iterations must be at least 1.");
+            }
+        });
+        TestTimeoutOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--test-timeout must be at least 1 second.");
+            }
+        });
+        var command = new Command(
+            "fix",
+            "Repair compile errors: candidates from parser recovery and the IDE's code fixes are verified by recompiling, then "
+            + "the affected tests are run; only changes that compile and pass are written. Exit code 0: the solution builds; "
+            + "1: errors remain (or a fix was refused); 2: bad input; 3: no .NET SDK found.")
+        {
+            DocCommand.DryRunOption,
+            MaxIterationsOption,
+            TestsOption,
+            TestTimeoutOption,
+            AllowFailingTestsOption,
+        }.WithCommonOptions();
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
+        return command;
+    }
+
+    private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
+    {
+        var options = new FixOptions(
+            parseResult.GetValue(MaxIterationsOption),
+            parseResult.GetValue(TestsOption),
+            TimeSpan.FromSeconds(parseResult.GetValue(TestTimeoutOption)),
+            parseResult.GetValue(AllowFailingTestsOption),
+            parseResult.GetValue(DocCommand.DryRunOption));
+        return CommandRunner.RunPipelineAsync(
+            parseResult,
+            streams,
+            (path, progress) => FixPipeline.RunAsync(path, options, progress, cancellationToken),
+            FixReport.Write);
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.CodeAnalysis;
+
+namespace CodeLlama.Refactor.Candidates;
+
+/// <summary>A proposed repair: the whole solution as it would be after it.</summary>
+/// <param name="Source">Where it came from, e.g. <c>parser</c> or <c>roslyn:SpellCheck</c>.</param>
+/// <param name="Title">What it does, in the source's words, e.g. "Change 'prce' to 'price'".</param>
+/// <param name="Solution">The solution with the repair applied.</param>
+/// <param name="Preference">Lower is preferred when all else ties: a spelling fix beats generating a member.</param>
+public sealed record Candidate(string Source, string Title, Solution Solution, int Preference);

@@ -1,0 +1,32 @@
+using CodeLlama.Refactor.Candidates;
+
+namespace CodeLlama.Refactor.Pipelines;
+
+/// <summary>Whether <c>fix</c> runs the tests before writing.</summary>
+public enum TestMode
+{
+    /// <summary>Run the test projects that depend on the changed projects.</summary>
+    Auto,
+
+    /// <summary>Do not run tests; compilation alone decides.</summary>
+    None,
+}
+
+/// <summary>How <see cref="FixPipeline"/> repairs a solution.</summary>
+/// <param name="MaxIterations">How many compile-and-repair rounds at most.</param>
+/// <param name="Tests">Whether to run the tests before writing.</param>
+/// <param name="TestTimeout">How long the test runs of one attempt may take.</param>
+/// <param name="AllowFailingTests">Write fixes even when tests fail.</param>
+/// <param name="DryRun">Verify and report, write nothing.</param>
+/// <param name="ExtraSources">More candidate sources (a model), tried with the embedded ones.</param>
+public sealed record FixOptions(
+    int MaxIterations = 5,
+    TestMode Tests = TestMode.Auto,
+    TimeSpan? TestTimeout = null,
+    bool AllowFailingTests = false,
+    bool DryRun = false,
+    IReadOnlyList<ICandidateSource>? ExtraSources = null)
+{
+    /// <summary>The test timeout, 300 seconds unless given.</summary>
+    public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);
+}

@@ -1,0 +1,62 @@
+using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Workspaces;
+
+namespace CodeLlama.Refactor.Pipelines;
+
+/// <summary>What became of one compile error.</summary>
+public enum FixStatus
+{
+    /// <summary>A verified fix removed it (or a fix of another error did).</summary>
+    Fixed,
+
+    /// <summary>No candidate passed verification.</summary>
+    Unfixed,
+
+    /// <summary>Fixes compiled but the tests failed with them, so they were not written.</summary>
+    RejectedByTests,
+}
+
+/// <summary>A candidate that was tried and why it was not chosen.</summary>
+/// <param name="Source">Where it came from.</param>
+/// <param name="Title">What it does.</param>
+/// <param name="Outcome">"chosen", or why it was rejected.</param>
+public sealed record TriedCandidate(string Source, string Title, string Outcome);
+
+/// <summary>One compile error and what the run did about it.</summary>
+/// <param name="Error">The error as first seen.</param>
+/// <param name="Status">What became of it.</param>
+/// <param name="Source">The chosen candidate's source, or null.</param>
+/// <param name="Title">The chosen candidate's title, or null.</param>
+/// <param name="Tried">Every candidate tried, with its outcome.</param>
+public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried);
+
+/// <summary>What <see cref="FixPipeline"/> did.</summary>
+/// <param name="RootDirectory">The folder report paths are relative to.</param>
+/// <param name="Errors">Every error seen, with what became of it.</param>
+/// <param name="Remaining">Errors left in the solution as written (or as it would be, for a dry run).</param>
+/// <param name="Files">Per changed file, whether it was written.</param>
+/// <param name="Iterations">Compile-and-repair rounds run.</param>
+/// <param name="Tests">What the last test run showed, or null when none ran.</param>
+/// <param name="Times">Wall time per stage.</param>
+/// <param name="LoadDiagnostics">What loading the solution reported.</param>
+public sealed record FixResult(
+    string RootDirectory,
+    IReadOnlyList<FixRecord> Errors,
+    IReadOnlyList<CompileError> Remaining,
+    IReadOnlyList<FileOutcome> Files,
+    int Iterations,
+    TestOutcome? Tests,
+    FixTimes Times,
+    IReadOnlyList<LoadDiagnostic> LoadDiagnostics) : IPipelineResult
+{
+    /// <summary>True when the solution builds afterwards and every change was written (or shown, for a dry run).</summary>
+    public bool IsClean => Remaining.Count == 0 && Files.All(file => file.Status is FileStatus.Written or FileStatus.DryRun);
+}
+
+/// <summary>Wall time of the stages of a fix run.</summary>
+/// <param name="Loading">Opening the solution.</param>
+/// <param name="Repairing">Finding errors, gathering and verifying candidates by compilation.</param>
+/// <param name="Testing">Running the tests.</param>
+/// <param name="Writing">Writing the files.</param>
+public sealed record FixTimes(TimeSpan Loading, TimeSpan Repairing, TimeSpan Testing, TimeSpan Writing);

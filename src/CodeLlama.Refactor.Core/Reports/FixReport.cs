@@ -1,0 +1,128 @@
+using System.Text.Json;
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Workspaces;
+
+namespace CodeLlama.Refactor.Reports;
+
+/// <summary>Writes a <see cref="FixResult"/> as text (with diffs for a dry run), JSON or SARIF.</summary>
+public static class FixReport
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>Writes <paramref name="result"/> in <paramref name="format"/>.</summary>
+    /// <param name="result">What fix did.</param>
+    /// <param name="format">The report format.</param>
+    /// <param name="writer">Where the report goes.</param>
+    public static void Write(FixResult result, ReportFormat format, TextWriter writer)
+    {
+        switch (format)
+        {
+            case ReportFormat.Json:
+                writer.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOptions));
+                break;
+            case ReportFormat.Sarif:
+                SarifWriter.Write(ToFindings(result), result.RootDirectory, writer);
+                break;
+            default:
+                WriteText(result, writer);
+                break;
+        }
+    }
+
+    private static void WriteText(FixResult result, TextWriter writer)
+    {
+        foreach (var file in result.Files.Where(file => file.Status == FileStatus.DryRun))
+        {
+            writer.Write(file.Diff);
+        }
+
+        foreach (var record in result.Errors)
+        {
+            var error = record.Error;
+            var how = record.Status switch
+            {
+                FixStatus.Fixed => $"fixed by {record.Source ?? "-"}: {record.Title}",
+                FixStatus.RejectedByTests => $"fix rejected by tests ({record.Source}: {record.Title})",
+                _ => $"unfixed ({record.Tried.Count} candidate(s) tried)",
+            };
+            writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id}: {how}");
+        }
+
+        foreach (var file in result.Files.Where(file => file.Status == FileStatus.Conflict))
+        {
+            writer.WriteLine($"{file.RelativePath}: not written (conflict): {file.Reason}");
+        }
+
+        foreach (var finding in ToFindings(result))
+        {
+            writer.WriteLine($"{finding.File}({finding.Line},{finding.Column}): error {finding.RuleId}: {finding.Message}");
+        }
+
+        var tests = result.Tests is null ? "tests not run"
+            : result.Tests.Succeeded ? $"tests passed ({result.Tests.Passed})"
+            : $"tests failed: {result.Tests.Detail}";
+        var files = result.Files.Count(file => file.Status == FileStatus.DryRun) is var dry and > 0
+            ? $"{dry} file(s) would change (dry run)"
+            : $"{result.Files.Count(file => file.Status == FileStatus.Written)} file(s) written";
+        writer.WriteLine(
+            $"{result.Errors.Count(record => record.Status == FixStatus.Fixed)} of {result.Errors.Count} error(s) fixed in {result.Iterations} round(s), "
+            + $"{result.Remaining.Count} remaining; {tests}; {files}. "
+            + $"Times: load {result.Times.Loading.TotalSeconds:0.0} s, repair {result.Times.Repairing.TotalSeconds:0.0} s, "
+            + $"tests {result.Times.Testing.TotalSeconds:0.0} s, write {result.Times.Writing.TotalSeconds:0.0} s.");
+    }
+
+    private static IReadOnlyList<Finding> ToFindings(FixResult result) =>
+        result.Remaining.Select(error => new Finding(
+            error.Id, error.Message, Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)).ToList();
+
+    private static object ToJson(FixResult result) => new
+    {
+        errors = result.Errors.Select(record => new
+        {
+            id = record.Error.Id,
+            file = Relative(result, record.Error.FilePath),
+            line = record.Error.Line,
+            message = record.Error.Message,
+            status = record.Status switch
+            {
+                FixStatus.Fixed => "fixed",
+                FixStatus.RejectedByTests => "rejected by tests",
+                _ => "unfixed",
+            },
+            source = record.Source,
+            title = record.Title,
+            tried = record.Tried.Select(tried => new { source = tried.Source, title = tried.Title, outcome = tried.Outcome }),
+        }),
+        remaining = result.Remaining.Select(error => new
+        {
+            id = error.Id,
+            message = error.Message,
+            file = Relative(result, error.FilePath),
+            line = error.Line,
+            column = error.Column,
+        }),
+        files = result.Files.Select(file => new { file = file.RelativePath, status = file.Status.ToString().ToLowerInvariant(), reason = file.Reason }),
+        summary = new
+        {
+            iterations = result.Iterations,
+            tests = result.Tests is null ? null : new
+            {
+                projects = result.Tests.Projects,
+                passed = result.Tests.Passed,
+                failed = result.Tests.Failed,
+                succeeded = result.Tests.Succeeded,
+                detail = result.Tests.Detail,
+            },
+            elapsedMs = new
+            {
+                loading = (long)result.Times.Loading.TotalMilliseconds,
+                repairing = (long)result.Times.Repairing.TotalMilliseconds,
+                testing = (long)result.Times.Testing.TotalMilliseconds,
+                writing = (long)result.Times.Writing.TotalMilliseconds,
+            },
+        },
+    };
+
+    private static string? Relative(FixResult result, string? fullPath) =>
+        fullPath is null ? null : RelativePaths.From(result.RootDirectory, fullPath);
+}

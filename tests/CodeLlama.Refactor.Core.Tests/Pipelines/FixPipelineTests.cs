@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Workspaces;
+
+namespace CodeLlama.Refactor.Core.Tests.Pipelines;
+
+public sealed class FixPipelineTests
+{
+    private static readonly FixOptions CompileOnly = new(Tests: TestMode.None);
+
+    [Fact]
+    public async Task BrokenSample_IsRepairedCompletely_BuildsAndItsTestsPass()
+    {
+        using var sample = Samples.Copy(Samples.BrokenBuild);
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(sample.Directory), new FixOptions());
+        var (buildExit, buildOutput) = await DotnetCli.RunAsync(sample.Directory, "test", "-nologo");
+
+        Assert.True(result.IsClean, string.Join("\n", result.Remaining.Select(error => $"{error.Id} {error.Message}")));
+        Assert.Equal(6, result.Errors.Count);
+        Assert.All(result.Errors, record => Assert.Equal(FixStatus.Fixed, record.Status));
+        Assert.Contains(result.Errors, record => record.Source == "parser" && record.Error.Id == "CS1002");
+        Assert.Contains(result.Errors, record => record.Title == "Change 'Totl' to 'Total'.");
+        Assert.True(result.Tests is { Succeeded: true, Passed: 4 });
+        Assert.Equal(0, buildExit);
+        Assert.Contains("Passed!", buildOutput);
+    }
+
+    [Fact]
+    public async Task ErrorsRevealedByEarlierFixes_AreRepairedOverSeveralRounds()
+    {
+        using var solution = TemporarySolution.Create(new Dictionary<string, string>
+        {
+            ["Report.cs"] = """
+                namespace Lib;
+
+                public static class Report
+                {
+                    public static List<int> MakeList() => [1, 2, 3];
+
+                    public static int Size()
+                    {
+                        var header = "count"
+                        var list = MakeLst();
+                        return list.Cont + header.Length;
+                    }
+                }
+                """,
+        });
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), CompileOnly);
+
+        Assert.Empty(result.Remaining);
+        Assert.True(result.Iterations >= 2, $"{result.Iterations} round(s)");
+        Assert.Contains(result.Errors, record => record.Error.Id == "CS1061" && record.Title == "Change 'Cont' to 'Count'.");
+        Assert.Contains("var header = \"count\";", File.ReadAllText(solution.File("Lib/Report.cs")));
+        Assert.Contains("return list.Count + header.Length;", File.ReadAllText(solution.File("Lib/Report.cs")));
+    }
+
+    [Fact]
+    public async Task CandidateThatBreaksATest_IsNotWritten_AndTheNextOneIs()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string>
+            {
+                ["Order.cs"] = """
+                    namespace Lib;
+
+                    public sealed class Order(int count, decimal cost)
+                    {
+                        public int Count { get; } = count;
+
+                        public decimal Cost { get; } = cost;
+
+                        public decimal Total => Count * Cout;
+                    }
+                    """,
+            },
+            new Dictionary<string, string>
+            {
+                ["OrderTests.cs"] = """
+                    using Lib;
+                    using Xunit;
+
+                    public class OrderTests
+                    {
+                        [Fact]
+                        public void Total_IsCountTimesCost() => Assert.Equal(7.5m, new Order(3, 2.5m).Total);
+                    }
+                    """,
+            });
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new FixOptions());
+
+        var record = Assert.Single(result.Errors);
+        Assert.Equal("Change 'Cout' to 'Cost'.", record.Title);
+        Assert.Contains(record.Tried, tried => tried.Title == "Change 'Cout' to 'Count'." && tried.Outcome == "failed the tests");
+        Assert.True(result.Tests is { Succeeded: true });
+        Assert.Contains("Count * Cost;", File.ReadAllText(solution.File("Lib/Order.cs")));
+    }
+
+    [Fact]
+    public async Task DryRun_LeavesEveryByteAsItWas_AndShowsTheDiff()
+    {
+        using var sample = Samples.Copy(Samples.BrokenBuild);
+        var before = Hashes(sample.Directory);
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(sample.Directory), CompileOnly with { DryRun = true });
+
+        Assert.Equal(before, Hashes(sample.Directory));
+        Assert.Empty(result.Remaining);
+        Assert.Contains(result.Files, file => file.Status == FileStatus.DryRun && file.Diff.Contains("+            items.Add(item);", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FileEditedOnDiskMidRun_IsNotOverwritten()
+    {
+        using var sample = Samples.Copy(Samples.BrokenBuild);
+        var stock = sample.File("src/Inventory/Stock.cs");
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(sample.Directory));
+        var edited = File.ReadAllText(stock).Replace("items.Add(item)\n", "items.Add(item); // fixed by hand\n", StringComparison.Ordinal);
+        File.WriteAllText(stock, edited);
+
+        var result = await FixPipeline.RepairAsync(loaded, CompileOnly);
+
+        Assert.Equal(edited, File.ReadAllText(stock));
+        Assert.Equal(FileStatus.Conflict, result.Files.Single(file => file.FilePath == stock).Status);
+        Assert.False(result.IsClean);
+    }
+
+    [Fact]
+    public async Task ErrorInGeneratedCode_IsNeverEdited()
+    {
+        using var solution = TemporarySolution.Create(new Dictionary<string, string>
+        {
+            ["Client.g.cs"] = "namespace Lib;\n\npublic static class Client\n{\n    public static int Port => Defalt;\n\n    public const int Default = 80;\n}\n",
+        });
+        var generated = solution.File("Lib/Client.g.cs");
+        var before = File.ReadAllText(generated);
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), CompileOnly);
+
+        Assert.Equal(before, File.ReadAllText(generated));
+        Assert.Contains(result.Remaining, error => error.Id == "CS0103");
+        Assert.Contains(result.Errors.Single().Tried, tried => tried.Outcome == "rejected: it edits generated code");
+    }
+
+    private static Dictionary<string, string> Hashes(string folder) =>
+        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToDictionary(file => file, file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))));
+}
