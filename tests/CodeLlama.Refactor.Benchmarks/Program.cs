@@ -13,8 +13,11 @@ internal static class Program
             case "doc":
                 await DocBenchmark.RunAsync(Repetitions(args));
                 return 0;
+            case "verify":
+                await VerifyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: CodeLlama.Refactor.Benchmarks check|doc [repetitions]");
+                Console.Error.WriteLine("usage: CodeLlama.Refactor.Benchmarks check|doc [repetitions] | verify [candidates]");
                 return 2;
         }
     }

@@ -29,6 +29,25 @@ internal static class CommonOptions
         Verbosity.Normal,
         "-v");
 
+    /// <summary>A whole-number option that must be at least 1.</summary>
+    public static Option<int> PositiveIntOption(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            // A token that is not a number already has the parser's own error.
+            if (result.Tokens is [{ Value: var token }] && int.TryParse(token, out var value) && value < 1)
+            {
+                result.AddError($"{name} must be at least 1, not {value}.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>An option whose values are the lower-case names of <typeparamref name="T"/>, as users type them.</summary>
     public static Option<T> EnumOption<T>(string name, string description, T defaultValue, params string[] aliases)
         where T : struct, Enum

@@ -8,22 +8,16 @@ namespace CodeLlama.Refactor.Cli.Commands;
 /// <summary><c>fix</c>: repairs compile errors with verified candidates and writes only what was proven.</summary>
 internal static class FixCommand
 {
-    public static readonly Option<int> MaxIterationsOption = new("--max-iterations")
-    {
-        Description = "How many compile-and-repair rounds at most (fixing syntax errors reveals semantic ones).",
-        DefaultValueFactory = _ => 5,
-    };
+    public static readonly Option<int> MaxIterationsOption = CommonOptions.PositiveIntOption(
+        "--max-iterations", "How many compile-and-repair rounds at most (fixing syntax errors reveals semantic ones).", 5);
 
     public static readonly Option<TestMode> TestsOption = CommonOptions.EnumOption(
         "--tests",
         "auto: run the test projects that depend on the changed projects before writing; none: compilation alone decides.",
         TestMode.Auto);
 
-    public static readonly Option<int> TestTimeoutOption = new("--test-timeout")
-    {
-        Description = "Seconds the test runs of one attempt may take.",
-        DefaultValueFactory = _ => 300,
-    };
+    public static readonly Option<int> TestTimeoutOption = CommonOptions.PositiveIntOption(
+        "--test-timeout", "Seconds the test runs of one attempt may take.", 300);
 
     public static readonly Option<bool> AllowFailingTestsOption = new("--allow-failing-tests")
     {
@@ -32,20 +26,6 @@ internal static class FixCommand
 
     public static Command GetCommand(ConsoleStreams streams)
     {
-        MaxIterationsOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--max-iterations must be at least 1.");
-            }
-        });
-        TestTimeoutOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--test-timeout must be at least 1 second.");
-            }
-        });
         var command = new Command(
             "fix",
             "Repair compile errors: candidates from parser recovery and the IDE's code fixes are verified by recompiling, then "
