@@ -106,14 +106,18 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
         {
             var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
             var trees = new Dictionary<DocumentId, (SyntaxTree Old, SyntaxTree New)>();
-            var after = compilation;
             foreach (var document in project.Documents.Where(document => edits.ContainsKey(document.Id)))
             {
                 var oldTree = (await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!;
-                var newTree = oldTree.WithChangedText(edits[document.Id]);
-                trees[document.Id] = (oldTree, newTree);
-                after = after.ReplaceSyntaxTree(oldTree, newTree);
+                // A fresh parse: the edits are many small insertions, which incremental reparsing handles slowly.
+                trees[document.Id] = (oldTree, CSharpSyntaxTree.ParseText(
+                    edits[document.Id], (CSharpParseOptions)oldTree.Options, oldTree.FilePath, cancellationToken));
             }
+
+            // One removal and one addition: replacing trees one at a time rebuilds the declaration table each time.
+            var after = compilation
+                .RemoveSyntaxTrees(trees.Values.Select(pair => pair.Old))
+                .AddSyntaxTrees(trees.Values.Select(pair => pair.New));
 
             return new ProjectCheck(
                 after,
