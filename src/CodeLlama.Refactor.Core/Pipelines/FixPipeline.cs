@@ -29,14 +29,15 @@ public static class FixPipeline
         SolutionPath path, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        using var loaded = await WorkspaceLoader.LoadAsync(path, progress: progress, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The IDE's code fixes need the IDE's services in the workspace they run on.
+        using var loaded = await WorkspaceLoader.LoadAsync(path, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
         var loading = stopwatch.Elapsed;
         var result = await RepairAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
         return result with { Times = result.Times with { Loading = loading } };
     }
 
     /// <summary>Repairs an already loaded solution.</summary>
-    /// <param name="loaded">The loaded solution.</param>
+    /// <param name="loaded">The loaded solution, opened with <see cref="FeatureHost.Services"/> so that code fixes can run.</param>
     /// <param name="options">Rounds, tests, dry run, extra sources.</param>
     /// <param name="progress">Receives progress.</param>
     /// <param name="cancellationToken">Cancels the run.</param>

@@ -19,7 +19,7 @@ public static class WorkspaceLoader
     /// turns documentation comments on (diagnose mode) for every C# project so that documentation can be checked.
     /// </summary>
     /// <param name="path">The solution or project to open.</param>
-    /// <param name="hostServices">The MEF host to create the workspace with; null for one with the IDE features.</param>
+    /// <param name="hostServices">The MEF host to create the workspace with; null for the default one (code fixes need <see cref="FeatureHost.Services"/>).</param>
     /// <param name="progress">Receives one report per project loaded.</param>
     /// <param name="cancellationToken">Cancels loading.</param>
     /// <returns>The loaded solution; the caller disposes it.</returns>
@@ -66,7 +66,7 @@ public static class WorkspaceLoader
         IProgress<WorkProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var workspace = MSBuildWorkspace.Create(hostServices ?? FeatureHost.Services);
+        var workspace = hostServices is null ? MSBuildWorkspace.Create() : MSBuildWorkspace.Create(hostServices);
         var diagnostics = new List<LoadDiagnostic>();
         using var subscription = workspace.RegisterWorkspaceFailedHandler(args =>
         {

@@ -118,7 +118,7 @@ public sealed class FixPipelineTests
     {
         using var sample = Samples.Copy(Samples.BrokenBuild);
         var stock = sample.File("src/Inventory/Stock.cs");
-        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(sample.Directory));
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(sample.Directory), FeatureHost.Services);
         var edited = File.ReadAllText(stock).Replace("items.Add(item)\n", "items.Add(item); // fixed by hand\n", StringComparison.Ordinal);
         File.WriteAllText(stock, edited);
 
