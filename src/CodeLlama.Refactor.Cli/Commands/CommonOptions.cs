@@ -23,6 +23,11 @@ internal static class CommonOptions
         Description = "Write the report to this file instead of stdout.",
     };
 
+    public static readonly Option<bool> DryRunOption = new("--dry-run")
+    {
+        Description = "Print a unified diff of what would change and write nothing.",
+    };
+
     public static readonly Option<Verbosity> VerbosityOption = EnumOption(
         "--verbosity",
         "How much to say on stderr: quiet, minimal, normal, detailed or diagnostic (adds stack traces).",

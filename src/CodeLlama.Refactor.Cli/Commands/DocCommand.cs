@@ -9,11 +9,6 @@ namespace CodeLlama.Refactor.Cli.Commands;
 /// <summary><c>doc</c>: writes verified XML documentation for every undocumented member in scope.</summary>
 internal static class DocCommand
 {
-    public static readonly Option<bool> DryRunOption = new("--dry-run")
-    {
-        Description = "Print a unified diff of what would change and write nothing.",
-    };
-
     public static readonly Option<string[]> IncludeOption = new("--include")
     {
         Description = "Only document files matching this glob (relative to the solution's folder; * within a folder, ** across folders). Repeatable.",
@@ -35,7 +30,7 @@ internal static class DocCommand
             + "and generated code is left alone. Exit code 0: everything in scope is documented; 1: something is left; 2: bad input; "
             + "3: no .NET SDK found.")
         {
-            DryRunOption,
+            CommonOptions.DryRunOption,
             CheckCommand.VisibilityOption,
             IncludeOption,
             ExcludeOption,
@@ -49,7 +44,7 @@ internal static class DocCommand
         var options = new DocOptions(
             parseResult.GetValue(CheckCommand.VisibilityOption),
             new PathFilter(parseResult.GetValue(IncludeOption) ?? [], parseResult.GetValue(ExcludeOption) ?? []),
-            parseResult.GetValue(DryRunOption));
+            parseResult.GetValue(CommonOptions.DryRunOption));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,

@@ -32,7 +32,7 @@ internal static class FixCommand
             + "the affected tests are run; only changes that compile and pass are written. Exit code 0: the solution builds; "
             + "1: errors remain (or a fix was refused); 2: bad input; 3: no .NET SDK found.")
         {
-            DocCommand.DryRunOption,
+            CommonOptions.DryRunOption,
             MaxIterationsOption,
             TestsOption,
             TestTimeoutOption,
@@ -49,7 +49,7 @@ internal static class FixCommand
             parseResult.GetValue(TestsOption),
             TimeSpan.FromSeconds(parseResult.GetValue(TestTimeoutOption)),
             parseResult.GetValue(AllowFailingTestsOption),
-            parseResult.GetValue(DocCommand.DryRunOption));
+            parseResult.GetValue(CommonOptions.DryRunOption));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
