@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Workspaces;
 
@@ -8,31 +6,13 @@ namespace CodeLlama.Refactor.Reports;
 /// <summary>Writes a <see cref="CheckResult"/> as text, JSON or SARIF.</summary>
 public static class CheckReport
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     /// <summary>Writes <paramref name="result"/> in <paramref name="format"/> to <paramref name="writer"/>.</summary>
     /// <param name="result">What the check found.</param>
     /// <param name="format">The report format.</param>
     /// <param name="writer">Where the report goes.</param>
     public static void Write(CheckResult result, ReportFormat format, TextWriter writer)
     {
-        switch (format)
-        {
-            case ReportFormat.Json:
-                writer.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOptions));
-                break;
-            case ReportFormat.Sarif:
-                SarifWriter.Write(ToFindings(result), result.RootDirectory, writer);
-                break;
-            default:
-                WriteText(result, writer);
-                break;
-        }
+        ReportWriter.Write(format, writer, result.RootDirectory, () => ToJson(result), () => ToFindings(result), text => WriteText(result, text));
     }
 
     /// <summary>The findings of <paramref name="result"/>: errors, then undocumented members.</summary>

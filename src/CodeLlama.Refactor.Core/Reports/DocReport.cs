@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Workspaces;
 
@@ -7,34 +6,18 @@ namespace CodeLlama.Refactor.Reports;
 /// <summary>Writes a <see cref="DocResult"/> as text (with diffs for a dry run), JSON or SARIF.</summary>
 public static class DocReport
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
     /// <summary>Writes <paramref name="result"/> in <paramref name="format"/>.</summary>
     /// <param name="result">What doc did.</param>
     /// <param name="format">The report format.</param>
     /// <param name="writer">Where the report goes.</param>
     public static void Write(DocResult result, ReportFormat format, TextWriter writer)
     {
-        switch (format)
-        {
-            case ReportFormat.Json:
-                writer.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOptions));
-                break;
-            case ReportFormat.Sarif:
-                SarifWriter.Write(ToFindings(result), result.RootDirectory, writer);
-                break;
-            default:
-                WriteText(result, writer);
-                break;
-        }
+        ReportWriter.Write(format, writer, result.RootDirectory, () => ToJson(result), () => ToFindings(result), text => WriteText(result, text));
     }
 
     private static void WriteText(DocResult result, TextWriter writer)
     {
-        foreach (var file in result.Files.Where(file => file.Status == FileStatus.DryRun))
-        {
-            writer.Write(file.Diff);
-        }
+        ReportWriter.WriteDryRunDiffs(result.Files, writer);
 
         foreach (var member in result.Members)
         {
