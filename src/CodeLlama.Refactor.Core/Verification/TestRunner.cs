@@ -54,6 +54,14 @@ public static partial class TestRunner
         TimeSpan timeout,
         CancellationToken cancellationToken)
     {
+        // Only the solution's folder is copied: a changed file or test project outside it cannot be tested in the copy.
+        var outside = changed.Select(edit => edit.FilePath).Concat(testProjects.Select(project => project.FilePath!))
+            .FirstOrDefault(path => Path.GetRelativePath(rootDirectory, path).StartsWith("..", StringComparison.Ordinal));
+        if (outside is not null)
+        {
+            return new TestOutcome(testProjects.Count, 0, 0, false, $"{outside} is outside the solution's folder, so the tests cannot run on a copy");
+        }
+
         var copy = Path.Combine(Path.GetTempPath(), "codellama-refactor", "tests-" + Guid.NewGuid().ToString("N"));
         try
         {
