@@ -1,0 +1,107 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Inference;
+
+/// <summary>
+/// The text a prompt shows around a gap. The whole file when it fits the context; otherwise a window: the file's
+/// usings and the declaration lines of the types around the gap, then as many whole lines just before the gap and just
+/// after it as fit (three quarters of the room before, the rest after, since the model continues the prefix).
+/// </summary>
+/// <param name="Prefix">The text before the gap.</param>
+/// <param name="Suffix">The text after the gap.</param>
+/// <param name="IsWindowed">True when the file was cut to fit.</param>
+public sealed record InfillWindow(string Prefix, string Suffix, bool IsWindowed)
+{
+    /// <summary>Tokens kept free for the special tokens of the prompt.</summary>
+    private const int SpecialTokens = 8;
+
+    /// <summary>Fits the text around <paramref name="gap"/> into the model's context.</summary>
+    /// <param name="root">The file's syntax root.</param>
+    /// <param name="text">The file's text (with any edit already drafted into it).</param>
+    /// <param name="gap">Where the completion goes; empty for an insertion.</param>
+    /// <param name="suffixEnd">Where the suffix stops; the end of the file unless given.</param>
+    /// <param name="model">Counts tokens and gives the budget.</param>
+    /// <returns>The prefix and suffix to show.</returns>
+    public static InfillWindow Fit(SyntaxNode root, SourceText text, TextSpan gap, int? suffixEnd, IInfillModel model)
+    {
+        var prefix = text.ToString(TextSpan.FromBounds(0, gap.Start));
+        var suffix = text.ToString(TextSpan.FromBounds(gap.End, suffixEnd ?? text.Length));
+        var budget = model.ContextSize - model.MaxNewTokens - SpecialTokens;
+        if (model.CountTokens(prefix) + model.CountTokens(suffix) <= budget)
+        {
+            return new InfillWindow(prefix, suffix, false);
+        }
+
+        var header = Header(root, text, gap.Start);
+        var room = Math.Max(0, budget - model.CountTokens(header));
+        var before = TailLines(prefix, room * 3 / 4, model);
+        var after = HeadLines(suffix, room - model.CountTokens(before), model);
+        return new InfillWindow(header + before, after, true);
+    }
+
+    // The usings, then each enclosing namespace/type declaration line, outermost first; each ends with a line break.
+    private static string Header(SyntaxNode root, SourceText text, int position)
+    {
+        var lines = new List<string>();
+        if (root is CompilationUnitSyntax unit)
+        {
+            lines.AddRange(unit.Usings.Select(@using => @using.ToString()));
+        }
+
+        var token = root.FindToken(Math.Min(position, Math.Max(0, root.FullSpan.End - 1)));
+        var containers = token.Parent?.AncestorsAndSelf().Where(node => node is BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax)
+            .Where(node => node.SpanStart < position).Reverse() ?? [];
+        foreach (var container in containers)
+        {
+            var line = text.Lines.GetLineFromPosition(container is MemberDeclarationSyntax member ? Keyword(member) : container.SpanStart);
+            lines.Add(line.ToString());
+            if (container is not FileScopedNamespaceDeclarationSyntax && !line.ToString().Contains('{', StringComparison.Ordinal))
+            {
+                lines.Add(new string(' ', line.ToString().TakeWhile(char.IsWhiteSpace).Count()) + "{");
+            }
+        }
+
+        return lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
+    }
+
+    private static int Keyword(MemberDeclarationSyntax member) => member switch
+    {
+        BaseTypeDeclarationSyntax type => type.Identifier.SpanStart,
+        _ => member.SpanStart,
+    };
+
+    private static string TailLines(string text, int budget, IInfillModel model)
+    {
+        var lines = text.Split('\n');
+        var taken = Fitting(lines.Length, count => string.Join('\n', lines[^count..]), budget, model);
+        return taken;
+    }
+
+    private static string HeadLines(string text, int budget, IInfillModel model)
+    {
+        var lines = text.Split('\n');
+        return Fitting(lines.Length, count => string.Join('\n', lines[..count]), budget, model);
+    }
+
+    // The longest text that fits, by binary search on the number of lines; at least the gap's own line when it fits.
+    private static string Fitting(int lineCount, Func<int, string> take, int budget, IInfillModel model)
+    {
+        int low = 0, high = lineCount;
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if (model.CountTokens(take(middle)) <= budget)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low == 0 ? string.Empty : take(low);
+    }
+}

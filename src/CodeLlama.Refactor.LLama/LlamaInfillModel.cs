@@ -1,0 +1,331 @@
+using System.Diagnostics;
+using System.Text;
+using CodeLlama.Refactor.Inference;
+using LLama;
+using LLama.Abstractions;
+using LLama.Common;
+using LLama.Exceptions;
+using LLama.Native;
+
+namespace CodeLlama.Refactor.LLama;
+
+/// <summary>
+/// A Code Llama GGUF run in-process by llama.cpp through LLamaSharp. The model is memory-mapped and loaded once; one
+/// context serves every request. The evaluated prompt stays in the KV cache, so a prompt that starts like the previous
+/// one (the next member of the same file) evaluates only its new tokens; K candidates fork that one prompt into K
+/// sequences that decode together in one batch.
+/// </summary>
+public sealed class LlamaInfillModel : IInfillModel, IDisposable
+{
+    private const int CodeLlamaEndOfText = 32010;
+    private readonly LLamaWeights weights;
+    private readonly LLamaContext context;
+    private readonly FimPrompt prompt;
+    private readonly LlamaModelOptions options;
+    private readonly HashSet<int> endTokens;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private LLamaToken[] cached = [];
+    private int requestCount;
+
+    private LlamaInfillModel(LLamaWeights weights, LLamaContext context, LlamaModelOptions options, int gpuLayers)
+    {
+        this.weights = weights;
+        this.context = context;
+        this.options = options;
+        prompt = new FimPrompt(weights);
+        GpuLayers = gpuLayers;
+        var vocabulary = weights.Vocab;
+        endTokens = new[] { vocabulary.EOT, vocabulary.EOS }.Where(token => token is not null).Select(token => (int)token!.Value).ToHashSet();
+        Name = Path.GetFileName(options.ModelPath);
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public int ContextSize => (int)context.ContextSize;
+
+    /// <inheritdoc/>
+    public int MaxNewTokens => options.MaxNewTokens;
+
+    /// <summary>Layers offloaded to the GPU.</summary>
+    public int GpuLayers { get; }
+
+    /// <summary>The work done so far.</summary>
+    public InfillStatistics Statistics { get; } = new();
+
+    /// <summary>The prompt builder, for tests that pin the token layout.</summary>
+    internal FimPrompt Prompt => prompt;
+
+    /// <summary>Checks and loads a model file.</summary>
+    /// <param name="options">The file and how to run it.</param>
+    /// <returns>The loaded model.</returns>
+    /// <exception cref="InputException">The file cannot be used, with a one-line reason.</exception>
+    public static LlamaInfillModel Load(LlamaModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        NativeLog.Install();
+        var file = new FileInfo(options.ModelPath);
+        var (header, length) = ModelFile.Inspect(file.FullName);
+        var architecture = header.Architecture ?? "unknown";
+        var gpuLayers = GpuOffload.Resolve(
+            options.GpuLayers, NativeApi.llama_supports_gpu_offload(), header.Integer($"{architecture}.block_count"));
+        var trained = header.Integer($"{architecture}.context_length") ?? LlamaModelOptions.DefaultContextCap;
+        var contextSize = options.ContextSize ?? (int)Math.Min(LlamaModelOptions.DefaultContextCap, trained);
+        MemoryBudget.Check(header, length, contextSize, MemoryBudget.Available());
+
+        var parameters = new ModelParams(file.FullName)
+        {
+            ContextSize = (uint)contextSize,
+            GpuLayerCount = gpuLayers,
+            LoadMode = LLamaLoadMode.MemoryMap,
+            SeqMax = (uint)Math.Max(1, options.MaxCandidates),
+            KVUnified = true,
+            BatchSize = 512,
+        };
+        if (options.Threads is { } threads)
+        {
+            parameters.Threads = threads;
+            parameters.BatchThreads = threads;
+        }
+
+        if (ModelFile.NeedsEndOfTextOverride(header))
+        {
+            parameters.MetadataOverrides.Add(new MetadataOverride("tokenizer.ggml.eot_token_id", CodeLlamaEndOfText));
+        }
+
+        NativeLog.Clear();
+        LLamaWeights weights;
+        try
+        {
+            weights = LLamaWeights.LoadFromFile(parameters);
+        }
+        catch (LoadWeightsFailedException)
+        {
+            throw ModelFile.Refuse(file, $"llama.cpp cannot load it (architecture '{architecture}'){Why()}");
+        }
+
+        try
+        {
+            var vocabulary = weights.Vocab;
+            if (vocabulary.InfillPrefix is null || vocabulary.InfillSuffix is null || vocabulary.InfillMiddle is null)
+            {
+                throw ModelFile.Refuse(file, $"its vocabulary has no infill tokens (<PRE>, <SUF>, <MID>); {ModelFile.InfillVariants}");
+            }
+
+            LLamaContext context;
+            try
+            {
+                context = weights.CreateContext(parameters);
+            }
+            catch (Exception exception) when (exception is RuntimeError or LLamaDecodeError or OutOfMemoryException)
+            {
+                throw ModelFile.Refuse(file, $"llama.cpp cannot create a context of {contextSize} tokens{Why()}; pass a smaller --context");
+            }
+
+            return new LlamaInfillModel(weights, context, options, gpuLayers);
+        }
+        catch
+        {
+            weights.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int CountTokens(string text) => prompt.Tokenize(text).Length;
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<InfillCompletion>> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => Infill(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        context.Dispose();
+        weights.Dispose();
+        gate.Dispose();
+    }
+
+    private static string Why() => NativeLog.RecentProblems() is { Count: > 0 } problems
+        ? ": " + problems[^1].ReplaceLineEndings(" ").TrimEnd('.')
+        : string.Empty;
+
+    private static int CommonPrefix(LLamaToken[] first, LLamaToken[] second)
+    {
+        var length = Math.Min(first.Length, second.Length);
+        var index = 0;
+        while (index < length && first[index] == second[index])
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private IReadOnlyList<InfillCompletion> Infill(InfillRequest request, CancellationToken cancellationToken)
+    {
+        var tokens = prompt.Build(request.Prefix, request.Suffix);
+        var room = ContextSize - tokens.Length;
+        var maxNew = Math.Min(request.MaxNewTokens ?? options.MaxNewTokens, room);
+        if (maxNew <= 0)
+        {
+            throw new InvalidOperationException($"The prompt of {tokens.Length} tokens leaves no room in a context of {ContextSize}.");
+        }
+
+        var count = Math.Clamp(request.Candidates, 1, Math.Max(1, options.MaxCandidates));
+        var lastLogits = EvaluatePrompt(tokens, cancellationToken);
+        var sequences = Generate(tokens.Length, lastLogits, count, maxNew, request, cancellationToken);
+        Statistics.Requests++;
+        return sequences
+            .Select(sequence => new InfillCompletion(Detokenize(sequence.Tokens), sequence.LogProbability, sequence.Finished, sequence.Tokens.Count))
+            .OrderByDescending(completion => completion.LogProbability)
+            .ToList();
+    }
+
+    // Evaluates what the KV cache of sequence 0 does not already hold; returns the batch index of the last token's logits.
+    private int EvaluatePrompt(LLamaToken[] tokens, CancellationToken cancellationToken)
+    {
+        var handle = context.NativeHandle;
+        var stopwatch = Stopwatch.StartNew();
+        for (var sequence = 1; sequence < Math.Max(1, options.MaxCandidates); sequence++)
+        {
+            handle.MemorySequenceRemove((LLamaSeqId)sequence, 0, -1);
+        }
+
+        // Keep the common prefix, but always evaluate the last token again: its logits start the completion.
+        var reused = options.ReusePromptPrefix ? Math.Min(CommonPrefix(cached, tokens), tokens.Length - 1) : 0;
+        handle.MemorySequenceRemove(LLamaSeqId.Zero, reused, -1);
+        cached = [];
+
+        var batch = new LLamaBatch();
+        var batchSize = (int)context.BatchSize;
+        var last = 0;
+        for (var start = reused; start < tokens.Length; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = Math.Min(tokens.Length, start + batchSize);
+            batch.Clear();
+            for (var index = start; index < end; index++)
+            {
+                last = batch.Add(tokens[index], index, LLamaSeqId.Zero, index == tokens.Length - 1);
+            }
+
+            Decode(batch);
+        }
+
+        cached = tokens;
+        Statistics.PromptTokensEvaluated += tokens.Length - reused;
+        Statistics.PromptTokensReused += reused;
+        Statistics.PromptTime += stopwatch.Elapsed;
+        return last;
+    }
+
+    private List<Sequence> Generate(
+        int promptLength, int promptLogits, int count, int maxNew, InfillRequest request, CancellationToken cancellationToken)
+    {
+        var handle = context.NativeHandle;
+        var stopwatch = Stopwatch.StartNew();
+        for (var sequence = 1; sequence < count; sequence++)
+        {
+            handle.MemorySequenceCopy(LLamaSeqId.Zero, (LLamaSeqId)sequence, 0, -1);
+        }
+
+        var temperature = request.Temperature ?? options.Temperature;
+        var seed = (request.Seed ?? options.Seed) + (1000 * requestCount++);
+        var sequences = Enumerable.Range(0, count).Select(index => new Sequence(new TokenSampler(temperature, seed + index))).ToList();
+        var logitIndex = Enumerable.Repeat(promptLogits, count).ToArray();
+        var batch = new LLamaBatch();
+        try
+        {
+            for (var step = 0; step < maxNew; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                batch.Clear();
+                for (var index = 0; index < count; index++)
+                {
+                    var sequence = sequences[index];
+                    if (sequence.Done)
+                    {
+                        continue;
+                    }
+
+                    var (token, logProbability) = sequence.Sampler.Sample(handle.GetLogitsIth(logitIndex[index]));
+                    if (endTokens.Contains(token))
+                    {
+                        sequence.Finished = true;
+                        continue;
+                    }
+
+                    sequence.Tokens.Add((LLamaToken)token);
+                    sequence.LogProbability += logProbability;
+                    if (step + 1 < maxNew)
+                    {
+                        logitIndex[index] = batch.Add((LLamaToken)token, promptLength + step, (LLamaSeqId)index, true);
+                    }
+                }
+
+                if (batch.TokenCount == 0)
+                {
+                    break;
+                }
+
+                Decode(batch);
+            }
+        }
+        finally
+        {
+            // Forget the completions: the next prompt may share this one's prefix, never its completions.
+            handle.MemorySequenceRemove(LLamaSeqId.Zero, promptLength, -1);
+            for (var sequence = 1; sequence < count; sequence++)
+            {
+                handle.MemorySequenceRemove((LLamaSeqId)sequence, 0, -1);
+            }
+        }
+
+        Statistics.GeneratedTokens += sequences.Sum(sequence => sequence.Tokens.Count);
+        Statistics.GenerationTime += stopwatch.Elapsed;
+        return sequences;
+    }
+
+    private void Decode(LLamaBatch batch)
+    {
+        var result = context.Decode(batch);
+        if (result != DecodeResult.Ok)
+        {
+            cached = [];
+            throw new InvalidOperationException($"llama.cpp could not decode a batch of {batch.TokenCount} tokens ({result}).");
+        }
+    }
+
+    private string Detokenize(IReadOnlyList<LLamaToken> tokens)
+    {
+        var decoder = new StreamingTokenDecoder(Encoding.UTF8, weights);
+        decoder.AddRange(tokens);
+        return decoder.Read();
+    }
+
+    private sealed class Sequence(TokenSampler sampler)
+    {
+        public TokenSampler Sampler { get; } = sampler;
+
+        public List<LLamaToken> Tokens { get; } = [];
+
+        public double LogProbability { get; set; }
+
+        public bool Finished { get; set; }
+
+        public bool Done => Finished;
+    }
+}

@@ -1,0 +1,36 @@
+namespace CodeLlama.Refactor.LLama;
+
+/// <summary>How to load and sample a GGUF model.</summary>
+/// <param name="ModelPath">The .gguf file.</param>
+public sealed record LlamaModelOptions(string ModelPath)
+{
+    /// <summary>The environment variable that names a model when <c>--model</c> is not given.</summary>
+    public const string ModelEnvironmentVariable = "CODELLAMA_REFACTOR_MODEL";
+
+    /// <summary>The context used when none is asked for: Code Llama's trained 16k, or less when the model has less.</summary>
+    public const int DefaultContextCap = 16384;
+
+    /// <summary>Layers to offload to the GPU; null for all of them when a CUDA backend is loaded, else none.</summary>
+    public int? GpuLayers { get; init; }
+
+    /// <summary>Tokens of context; null for min(16384, the model's trained context).</summary>
+    public int? ContextSize { get; init; }
+
+    /// <summary>CPU threads; null lets llama.cpp choose.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>The most completions one request may ask for (sequences decoded side by side).</summary>
+    public int MaxCandidates { get; init; } = 4;
+
+    /// <summary>Sampling temperature; 0 is greedy.</summary>
+    public float Temperature { get; init; }
+
+    /// <summary>Seeds sampling, so a run can be repeated.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The most tokens one completion may add.</summary>
+    public int MaxNewTokens { get; init; } = 128;
+
+    /// <summary>Keeps the evaluated prompt in the KV cache and evaluates only what a new prompt adds.</summary>
+    public bool ReusePromptPrefix { get; init; } = true;
+}

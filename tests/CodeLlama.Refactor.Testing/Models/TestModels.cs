@@ -1,0 +1,90 @@
+namespace CodeLlama.Refactor.Testing.Models;
+
+/// <summary>
+/// Builds GGUF files for tests and benchmarks (no weights can be downloaded): a scripted model whose greedy output
+/// after ▁&lt;MID&gt; is a chosen text whatever the prompt, and a random-weight model that writes noise.
+/// </summary>
+public static class TestModels
+{
+    /// <summary>
+    /// Writes a scripted model. Attention and feed-forward weights are zero, so the residual stream is the token
+    /// embedding; ▁&lt;MID&gt; and each piece of the script get a one-hot embedding, and output.weight maps each of them
+    /// to its successor, the last to ▁&lt;EOT&gt;. llama.cpp runs a real forward pass and emits <paramref name="script"/>.
+    /// </summary>
+    /// <param name="path">Where to write the file.</param>
+    /// <param name="script">The text to emit; no leading space.</param>
+    /// <param name="shape">The model's shape; null for the default tiny one.</param>
+    /// <returns><paramref name="path"/>.</returns>
+    public static string WriteScripted(string path, string script, TinyLlamaShape? shape = null)
+    {
+        shape ??= new TinyLlamaShape();
+        var pieces = ScriptPieces.Split(script);
+        var vocabulary = new CodeLlamaVocabulary(pieces, shape.WithInfillTokens);
+        var chain = new List<int> { CodeLlamaVocabulary.Middle };
+        chain.AddRange(vocabulary.PieceIds);
+        if (chain.Count >= shape.EmbeddingLength)
+        {
+            throw new ArgumentException($"The script needs {chain.Count} tokens; the model has room for {shape.EmbeddingLength - 1}.", nameof(script));
+        }
+
+        var width = shape.EmbeddingLength;
+        var writer = new GgufWriter();
+        shape.WriteTo(writer, "scripted test model");
+        vocabulary.WriteTo(writer);
+        shape.WriteTensors(
+            writer,
+            embeddings: () =>
+            {
+                var values = new float[(long)width * CodeLlamaVocabulary.Size];
+                for (var dimension = 0; dimension < chain.Count; dimension++)
+                {
+                    values[((long)chain[dimension] * width) + dimension] = 1f;
+                }
+
+                return values;
+            },
+            output: () =>
+            {
+                var values = new float[(long)width * CodeLlamaVocabulary.Size];
+                for (var dimension = 0; dimension < chain.Count; dimension++)
+                {
+                    var successor = dimension + 1 < chain.Count ? chain[dimension + 1] : CodeLlamaVocabulary.EndOfText;
+                    values[((long)successor * width) + dimension] = 10f;
+                }
+
+                return values;
+            },
+            block: count => new float[count]);
+        writer.WriteTo(path);
+        return path;
+    }
+
+    /// <summary>Writes a model with small random weights: it loads and decodes, and what it writes is noise.</summary>
+    /// <param name="path">Where to write the file.</param>
+    /// <param name="shape">The model's shape; null for the default tiny one.</param>
+    /// <param name="seed">Seeds the weights.</param>
+    /// <returns><paramref name="path"/>.</returns>
+    public static string WriteRandom(string path, TinyLlamaShape? shape = null, int seed = 1)
+    {
+        shape ??= new TinyLlamaShape();
+        var random = new Random(seed);
+        float[] Noise(long count)
+        {
+            var values = new float[count];
+            for (long index = 0; index < count; index++)
+            {
+                values[index] = (float)((random.NextDouble() * 2) - 1) * 0.05f;
+            }
+
+            return values;
+        }
+
+        var embeddings = (long)shape.EmbeddingLength * CodeLlamaVocabulary.Size;
+        var writer = new GgufWriter();
+        shape.WriteTo(writer, "random test model");
+        new CodeLlamaVocabulary([], shape.WithInfillTokens).WriteTo(writer);
+        shape.WriteTensors(writer, () => Noise(embeddings), () => Noise(embeddings), Noise);
+        writer.WriteTo(path);
+        return path;
+    }
+}
