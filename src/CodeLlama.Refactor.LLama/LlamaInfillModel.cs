@@ -83,11 +83,10 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
             KVUnified = true,
             BatchSize = 512,
         };
-        if (options.Threads is { } threads)
-        {
-            parameters.Threads = threads;
-            parameters.BatchThreads = threads;
-        }
+        // llama.cpp's default is half the cores; the tool is the only heavy work while it runs, so take them all.
+        var threads = options.Threads ?? Environment.ProcessorCount;
+        parameters.Threads = threads;
+        parameters.BatchThreads = threads;
 
         if (ModelFile.NeedsEndOfTextOverride(header))
         {

@@ -16,7 +16,7 @@ public sealed record LlamaModelOptions(string ModelPath)
     /// <summary>Tokens of context; null for min(16384, the model's trained context).</summary>
     public int? ContextSize { get; init; }
 
-    /// <summary>CPU threads; null lets llama.cpp choose.</summary>
+    /// <summary>CPU threads; null for one per core.</summary>
     public int? Threads { get; init; }
 
     /// <summary>The most completions one request may ask for (sequences decoded side by side).</summary>

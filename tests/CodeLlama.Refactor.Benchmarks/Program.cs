@@ -16,8 +16,11 @@ internal static class Program
             case "verify":
                 await VerifyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20);
                 return 0;
+            case "model":
+                await ModelBenchmark.RunAsync(Repetitions(args));
+                return 0;
             default:
-                Console.Error.WriteLine("usage: CodeLlama.Refactor.Benchmarks check|doc [repetitions] | verify [candidates]");
+                Console.Error.WriteLine("usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | verify [candidates]");
                 return 2;
         }
     }

@@ -44,7 +44,7 @@ internal static class CommandRunner
     public static Task<int> RunPipelineAsync<TResult>(
         ParseResult parseResult,
         ConsoleStreams streams,
-        Func<SolutionPath, IProgress<WorkProgress>?, Task<TResult>> run,
+        Func<SolutionPath, IProgress<WorkProgress>?, ConsoleLog, Task<TResult>> run,
         Action<TResult, ReportFormat, TextWriter> writeReport,
         Action<TResult, ConsoleLog>? describe = null)
         where TResult : IPipelineResult
@@ -57,7 +57,7 @@ internal static class CommandRunner
             TResult result;
             using (var progress = StderrProgress.For(streams, verbosity))
             {
-                result = await run(path, progress).ConfigureAwait(false);
+                result = await run(path, progress, log).ConfigureAwait(false);
             }
 
             foreach (var diagnostic in result.LoadDiagnostics)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CodeLlama.Refactor.Candidates.Documentation;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
@@ -28,13 +29,14 @@ internal static class DocCommand
             "Write XML documentation for every undocumented member in scope, and add missing param/typeparam/returns tags to "
             + "existing comments. Each file's comments are verified by recompiling before it is written; code is never changed "
             + "and generated code is left alone. Exit code 0: everything in scope is documented; 1: something is left; 2: bad input; "
-            + "3: no .NET SDK found.")
+            + "3: no .NET SDK found. With --model, a Code Llama model writes the text of each element; the XML around it still comes "
+            + "from Roslyn and is verified the same way.")
         {
             CommonOptions.DryRunOption,
             CheckCommand.VisibilityOption,
             IncludeOption,
             ExcludeOption,
-        }.WithCommonOptions();
+        }.WithModelOptions(withCandidates: false).WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
     }
@@ -48,7 +50,20 @@ internal static class DocCommand
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
-            (path, progress) => DocPipeline.RunAsync(path, options, progress, cancellationToken),
+            async (path, progress, log) =>
+            {
+                using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: 1, log, progress);
+                var textSource = model is null ? null : new ModelDocText(model);
+                var result = await DocPipeline.RunAsync(path, options with { TextSource = textSource }, progress, cancellationToken)
+                    .ConfigureAwait(false);
+                if (model is not null && textSource is not null)
+                {
+                    log.Detail($"The model wrote {textSource.Answered} elements; {textSource.Fallbacks} got the template instead.");
+                    ModelOptions.DescribeWork(model, textSource.Windowed, log);
+                }
+
+                return result;
+            },
             DocReport.Write);
     }
 }

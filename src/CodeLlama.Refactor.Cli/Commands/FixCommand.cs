@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
@@ -30,21 +31,22 @@ internal static class FixCommand
             "fix",
             "Repair compile errors: candidates from parser recovery and the IDE's code fixes are verified by recompiling, then "
             + "the affected tests are run; only changes that compile and pass are written. Exit code 0: the solution builds; "
-            + "1: errors remain (or a fix was refused); 2: bad input; 3: no .NET SDK found.")
+            + "1: errors remain (or a fix was refused); 2: bad input; 3: no .NET SDK found. With --model, a Code Llama model also "
+            + "rewrites the statement around each error (K candidates), verified the same way.")
         {
             CommonOptions.DryRunOption,
             MaxIterationsOption,
             TestsOption,
             TestTimeoutOption,
             AllowFailingTestsOption,
-        }.WithCommonOptions();
+        }.WithModelOptions(withCandidates: true).WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
     }
 
     private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
     {
-        var options = new FixOptions(
+        var settings = new FixOptions(
             parseResult.GetValue(MaxIterationsOption),
             parseResult.GetValue(TestsOption),
             TimeSpan.FromSeconds(parseResult.GetValue(TestTimeoutOption)),
@@ -53,7 +55,20 @@ internal static class FixCommand
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
-            (path, progress) => FixPipeline.RunAsync(path, options, progress, cancellationToken),
+            async (path, progress, log) =>
+            {
+                var candidates = parseResult.GetValue(ModelOptions.CandidatesOption);
+                using var model = ModelOptions.Load(parseResult, defaultTemperature: 0.6f, candidates, log, progress);
+                var modelSource = model is null ? null : new ModelRepairSource(model, candidates);
+                var options = modelSource is null ? settings : settings with { ExtraSources = [modelSource] };
+                var result = await FixPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
+                if (model is not null && modelSource is not null)
+                {
+                    ModelOptions.DescribeWork(model, modelSource.Windowed, log);
+                }
+
+                return result;
+            },
             FixReport.Write);
     }
 }

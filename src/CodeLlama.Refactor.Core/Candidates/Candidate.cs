@@ -7,4 +7,5 @@ namespace CodeLlama.Refactor.Candidates;
 /// <param name="Title">What it does, in the source's words, e.g. "Change 'prce' to 'price'".</param>
 /// <param name="Solution">The solution with the repair applied.</param>
 /// <param name="Preference">Lower is preferred when all else ties: a spelling fix beats generating a member.</param>
-public sealed record Candidate(string Source, string Title, Solution Solution, int Preference);
+/// <param name="Likelihood">The model's log-probability of the candidate, for candidates a model wrote; higher wins a tie.</param>
+public sealed record Candidate(string Source, string Title, Solution Solution, int Preference, double Likelihood = 0);

@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Inference;
 
@@ -17,24 +16,26 @@ public sealed record InfillWindow(string Prefix, string Suffix, bool IsWindowed)
     /// <summary>Tokens kept free for the special tokens of the prompt.</summary>
     private const int SpecialTokens = 8;
 
-    /// <summary>Fits the text around <paramref name="gap"/> into the model's context.</summary>
+    /// <summary>Fits <paramref name="prefix"/> and <paramref name="suffix"/> into the model's context.</summary>
     /// <param name="root">The file's syntax root.</param>
-    /// <param name="text">The file's text (with any edit already drafted into it).</param>
-    /// <param name="gap">Where the completion goes; empty for an insertion.</param>
-    /// <param name="suffixEnd">Where the suffix stops; the end of the file unless given.</param>
+    /// <param name="anchor">Where the gap is in <paramref name="root"/>'s text, to find the types around it.</param>
+    /// <param name="prefix">All the text before the gap.</param>
+    /// <param name="suffix">All the text after the gap that the prompt may show.</param>
     /// <param name="model">Counts tokens and gives the budget.</param>
     /// <returns>The prefix and suffix to show.</returns>
-    public static InfillWindow Fit(SyntaxNode root, SourceText text, TextSpan gap, int? suffixEnd, IInfillModel model)
+    public static InfillWindow Fit(SyntaxNode root, int anchor, string prefix, string suffix, IInfillModel model)
     {
-        var prefix = text.ToString(TextSpan.FromBounds(0, gap.Start));
-        var suffix = text.ToString(TextSpan.FromBounds(gap.End, suffixEnd ?? text.Length));
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(suffix);
+        ArgumentNullException.ThrowIfNull(model);
         var budget = model.ContextSize - model.MaxNewTokens - SpecialTokens;
         if (model.CountTokens(prefix) + model.CountTokens(suffix) <= budget)
         {
             return new InfillWindow(prefix, suffix, false);
         }
 
-        var header = Header(root, text, gap.Start);
+        var header = Header(root, anchor);
         var room = Math.Max(0, budget - model.CountTokens(header));
         var before = TailLines(prefix, room * 3 / 4, model);
         var after = HeadLines(suffix, room - model.CountTokens(before), model);
@@ -42,8 +43,9 @@ public sealed record InfillWindow(string Prefix, string Suffix, bool IsWindowed)
     }
 
     // The usings, then each enclosing namespace/type declaration line, outermost first; each ends with a line break.
-    private static string Header(SyntaxNode root, SourceText text, int position)
+    private static string Header(SyntaxNode root, int position)
     {
+        var text = root.GetText();
         var lines = new List<string>();
         if (root is CompilationUnitSyntax unit)
         {

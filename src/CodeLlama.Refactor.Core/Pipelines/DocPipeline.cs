@@ -52,12 +52,28 @@ public static class DocPipeline
         var scope = await DocScope.CreateAsync(loaded, options, cancellationToken).ConfigureAwait(false);
 
         var done = 0;
-        var files = await Task.WhenAll(scope.SymbolsByDocument.Select(entry => Task.Run(async () =>
+        async Task<(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members)> DocumentOneAsync(
+            Document document, IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> symbols)
         {
-            var file = await DocumentFileAsync(entry.Document, entry.Symbols, scope, textSource, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.SymbolsByDocument.Count, entry.Document.Name));
-            return (entry.Document, file.Updated, file.Members);
-        }, cancellationToken))).ConfigureAwait(false);
+            var file = await DocumentFileAsync(document, symbols, scope, textSource, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.SymbolsByDocument.Count, document.Name));
+            return (document, file.Updated, file.Members);
+        }
+
+        var files = new List<(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members)>();
+        if (textSource.FillsFilesInOrder)
+        {
+            foreach (var entry in scope.SymbolsByDocument)
+            {
+                files.Add(await DocumentOneAsync(entry.Document, entry.Symbols).ConfigureAwait(false));
+            }
+        }
+        else
+        {
+            files.AddRange(await Task.WhenAll(scope.SymbolsByDocument.Select(entry =>
+                Task.Run(() => DocumentOneAsync(entry.Document, entry.Symbols), cancellationToken))).ConfigureAwait(false));
+        }
+
         var members = files.SelectMany(file => file.Members).ToList();
         var edits = files.Where(file => file.Updated is not null).Select(file => (Before: file.Document, Updated: file.Updated!)).ToList();
 
@@ -91,16 +107,20 @@ public static class DocPipeline
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var changes = new List<TextChange>();
         var members = new List<DocumentedMember>();
-        foreach (var (symbol, declaration) in symbols)
+
+        // In file order, so that a model's prompt for the next member extends the one before.
+        foreach (var (symbol, declaration) in symbols.OrderBy(entry => entry.Declaration.SpanStart))
         {
+            var draft = new DocDraft(document.FilePath!, root!, text, declaration);
             var existing = ExistingComment(declaration);
             var plan = DocPlan.For(
                 symbol, declaration, model, scope.IsDocumentedOrInScope, cancellationToken, inheritWhenPossible: existing is null);
             var (change, added) = existing is null
-                ? await NewCommentAsync(declaration, text, plan, textSource, cancellationToken).ConfigureAwait(false)
-                : await CompletionAsync(existing, declaration, text, plan, textSource, cancellationToken).ConfigureAwait(false);
+                ? await NewCommentAsync(draft, plan, textSource, cancellationToken).ConfigureAwait(false)
+                : await CompletionAsync(existing, draft, plan, textSource, cancellationToken).ConfigureAwait(false);
             if (change is { } accepted)
             {
                 changes.Add(accepted);
@@ -118,17 +138,18 @@ public static class DocPipeline
     }
 
     private static async Task<(TextChange? Change, IReadOnlyList<string> Added)> NewCommentAsync(
-        SyntaxNode declaration, SourceText text, DocPlan plan, IDocTextSource textSource, CancellationToken cancellationToken)
+        DocDraft draft, DocPlan plan, IDocTextSource textSource, CancellationToken cancellationToken)
     {
-        var filled = await FillAsync(plan.Elements, textSource, cancellationToken).ConfigureAwait(false);
-        var change = DocCommentWriter.NewComment(declaration, text, plan.InheritDoc, filled);
+        TextChange? Render(IReadOnlyList<DocCommentWriter.FilledElement> elements) =>
+            DocCommentWriter.NewComment(draft.Declaration, draft.Text, plan.InheritDoc, elements);
+        var filled = await FillAsync(plan.Elements, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
+        var change = Render(filled);
         return (change, plan.InheritDoc ? ["inheritdoc"] : plan.Elements.Select(Describe).ToList());
     }
 
     private static async Task<(TextChange? Change, IReadOnlyList<string> Added)> CompletionAsync(
         DocumentationCommentTriviaSyntax existing,
-        SyntaxNode declaration,
-        SourceText text,
+        DocDraft draft,
         DocPlan plan,
         IDocTextSource textSource,
         CancellationToken cancellationToken)
@@ -148,17 +169,32 @@ public static class DocPipeline
             DocElementKind.Returns => !hasReturns,
             _ => false,
         }).ToList();
-        var filled = await FillAsync(missing, textSource, cancellationToken).ConfigureAwait(false);
-        return (DocCommentWriter.CompleteComment(existing, declaration, text, filled), missing.Select(Describe).ToList());
+        TextChange? Render(IReadOnlyList<DocCommentWriter.FilledElement> elements) =>
+            DocCommentWriter.CompleteComment(existing, draft.Declaration, draft.Text, elements);
+        var filled = await FillAsync(missing, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
+        return (Render(filled), missing.Select(Describe).ToList());
     }
 
+    // Asks for each element in order; a source that reads the code sees the elements already written, and the
+    // comment ends with the element being written (the ones still to come are not there yet).
     private static async Task<IReadOnlyList<DocCommentWriter.FilledElement>> FillAsync(
-        IReadOnlyList<DocElement> elements, IDocTextSource textSource, CancellationToken cancellationToken)
+        IReadOnlyList<DocElement> elements,
+        DocDraft draft,
+        Func<IReadOnlyList<DocCommentWriter.FilledElement>, TextChange?> render,
+        IDocTextSource textSource,
+        CancellationToken cancellationToken)
     {
         var filled = new List<DocCommentWriter.FilledElement>(elements.Count);
         foreach (var element in elements)
         {
-            var content = await textSource.GetContentAsync(element, cancellationToken).ConfigureAwait(false);
+            var index = filled.Count;
+            var slot = draft.SlotFor(() =>
+                [
+                    .. filled.Take(index),
+                    new DocCommentWriter.FilledElement(element, [XmlDoc.Text(DocDraft.Marker)]),
+                ],
+                render);
+            var content = await textSource.GetContentAsync(element, slot, cancellationToken).ConfigureAwait(false);
             filled.Add(new DocCommentWriter.FilledElement(element, content.Count > 0 ? content : TemplateDocText.Content(element)));
         }
 

@@ -94,6 +94,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
                     .OrderBy(entry => entry.Verdict.ErrorDelta)
                     .ThenBy(entry => entry.Verdict.EditSize)
                     .ThenBy(entry => entry.Candidate.Preference)
+                    .ThenByDescending(entry => entry.Candidate.Likelihood)
                     .ThenBy(entry => entry.Candidate.Title, StringComparer.Ordinal)
                     .ToList();
                 foreach (var (candidate, verdict) in ranked.Skip(1))

@@ -73,7 +73,7 @@ public sealed class DocumentationVerifierTests
     {
         public string Name => "bad";
 
-        public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, CancellationToken cancellationToken) =>
+        public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken) =>
             ValueTask.FromResult<IReadOnlyList<XmlNodeSyntax>>([XmlDoc.Text("See "), XmlDoc.SeeCref("NoSuchType"), XmlDoc.Text(".")]);
     }
 }

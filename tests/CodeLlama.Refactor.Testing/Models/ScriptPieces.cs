@@ -32,16 +32,19 @@ public static class ScriptPieces
             }
         }
 
-        // Joining can make an earlier piece equal a later one, or leave a first piece of one character.
-        if (pieces.Count > 0 && pieces[0].Length == 1)
+        // A one-character first piece would clash with that character's own token: join it to the next one.
+        if (pieces.Count > 1 && pieces[0].Length == 1)
         {
-            pieces[0] += pieces.Count > 1 ? pieces[1] : "▁";
-            if (pieces.Count > 1)
-            {
-                pieces.RemoveAt(1);
-            }
+            pieces[0] += pieces[1];
+            pieces.RemoveAt(1);
         }
 
+        if (pieces.Count == 0 || pieces[0].Length == 1)
+        {
+            throw new ArgumentException($"The script '{script}' is too short to be scripted.", nameof(script));
+        }
+
+        // Joining can make an earlier piece equal a later one.
         if (pieces.Distinct(StringComparer.Ordinal).Count() != pieces.Count)
         {
             throw new ArgumentException($"The script '{script}' repeats itself too much to be scripted.", nameof(script));

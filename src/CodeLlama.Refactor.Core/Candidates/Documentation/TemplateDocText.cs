@@ -16,7 +16,7 @@ public sealed class TemplateDocText : IDocTextSource
     public string Name => "template";
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, CancellationToken cancellationToken) =>
+    public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Content(element));
 
     /// <summary>The template content of <paramref name="element"/>.</summary>

@@ -1,0 +1,64 @@
+using CodeLlama.Refactor.Inference;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeLlama.Refactor.Candidates.Documentation;
+
+/// <summary>
+/// Documentation text written by an infill model, one element at a time: the prompt's prefix is the file up to the
+/// inside of the element, its suffix the rest of the element and the member. The element's tag still comes from
+/// Roslyn; the text is cleaned, and the template is used when nothing usable comes back.
+/// </summary>
+/// <param name="model">The model.</param>
+public sealed class ModelDocText(IInfillModel model) : IDocTextSource
+{
+    private int windowed;
+    private int fallbacks;
+    private int answered;
+
+    /// <inheritdoc/>
+    public string Name => $"model:{model.Name}";
+
+    /// <inheritdoc/>
+    public bool FillsFilesInOrder => true;
+
+    /// <summary>Elements the model wrote.</summary>
+    public int Answered => answered;
+
+    /// <summary>Elements that got the template because the model's text was unusable or the model failed.</summary>
+    public int Fallbacks => fallbacks;
+
+    /// <summary>Prompts that were cut to fit the context.</summary>
+    public int Windowed => windowed;
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        ArgumentNullException.ThrowIfNull(slot);
+        var window = InfillWindow.Fit(slot.Root, slot.Anchor, slot.Before, slot.After, model);
+        if (window.IsWindowed)
+        {
+            Interlocked.Increment(ref windowed);
+        }
+
+        string? text;
+        try
+        {
+            var completions = await model.InfillAsync(new InfillRequest(window.Prefix, window.Suffix), cancellationToken).ConfigureAwait(false);
+            text = completions.Count > 0 ? DocTextCleaner.Clean(completions[0].Text) : null;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+        }
+
+        if (text is null)
+        {
+            Interlocked.Increment(ref fallbacks);
+            return TemplateDocText.Content(element);
+        }
+
+        Interlocked.Increment(ref answered);
+        return [XmlDoc.Text(text)];
+    }
+}

@@ -1,0 +1,73 @@
+using CodeLlama.Refactor.Inference;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Candidates.Model;
+
+/// <summary>
+/// Repairs no rule knows: the model rewrites the statement (or member) around the error, seeing the whole file before
+/// and after it, and each of its K completions becomes a candidate verified like any other.
+/// </summary>
+/// <param name="model">The model.</param>
+/// <param name="candidates">How many completions to ask for per error.</param>
+public sealed class ModelRepairSource(IInfillModel model, int candidates) : ICandidateSource
+{
+    /// <summary>Ranks model repairs after rule-based ones of the same size (a rule that applies is rarely wrong).</summary>
+    public const int Preference = 5;
+
+    private const int TitleLength = 100;
+    private int windowed;
+
+    /// <summary>Prompts that were cut to fit the context.</summary>
+    public int Windowed => windowed;
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Candidate>> GetCandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || !diagnostic.Location.IsInSource || RepairSpan.For(root, diagnostic.Location.SourceSpan) is not { } span)
+        {
+            return [];
+        }
+
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var window = InfillWindow.Fit(
+            root, span.Start, text.ToString(TextSpan.FromBounds(0, span.Start)), text.ToString(TextSpan.FromBounds(span.End, text.Length)), model);
+        if (window.IsWindowed)
+        {
+            Interlocked.Increment(ref windowed);
+        }
+
+        IReadOnlyList<InfillCompletion> completions;
+        try
+        {
+            completions = await model.InfillAsync(new InfillRequest(window.Prefix, window.Suffix, candidates), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            return [];
+        }
+
+        var original = text.ToString(span);
+        return completions
+            .Select(completion => completion.Text.Trim())
+            .Zip(completions, (replacement, completion) => (Replacement: replacement, completion.LogProbability))
+            .Where(entry => entry.Replacement.Length > 0 && entry.Replacement != original)
+            .DistinctBy(entry => entry.Replacement)
+            .Select(entry => new Candidate(
+                $"model:{model.Name}",
+                $"Rewrite as '{Shorten(entry.Replacement)}'",
+                document.WithText(text.WithChanges(new TextChange(span, entry.Replacement))).Project.Solution,
+                Preference,
+                entry.LogProbability))
+            .ToList();
+    }
+
+    private static string Shorten(string code)
+    {
+        var line = string.Join(' ', code.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
+        return line.Length <= TitleLength ? line : line[..TitleLength] + "…";
+    }
+}
