@@ -119,7 +119,7 @@ internal sealed class GgufHeader
     }
 
     private static long Count(ulong value, Stream stream) =>
-        value > (ulong)stream.Length ? throw new GgufFormatException($"it declares {value} entries in a file of {stream.Length} bytes") : (long)value;
+        value > (ulong)stream.Length ? throw new GgufFormatException($"it is truncated or corrupt: it declares {value} entries in a file of {stream.Length} bytes") : (long)value;
 
     private static string ReadString(BinaryReader reader)
     {
