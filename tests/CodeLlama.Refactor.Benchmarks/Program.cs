@@ -1,3 +1,5 @@
+using CodeLlama.Refactor.Testing.Models;
+
 namespace CodeLlama.Refactor.Benchmarks;
 
 internal static class Program
@@ -19,8 +21,16 @@ internal static class Program
             case "model":
                 await ModelBenchmark.RunAsync(Repetitions(args));
                 return 0;
+            case "write-model" when args.Length > 1:
+                // A model to try --model with: scripted when a text is given, random weights otherwise.
+                var path = args.Length > 2
+                    ? TestModels.WriteScripted(args[1], args[2])
+                    : TestModels.WriteRandom(args[1], TinyLlamaShape.Benchmark);
+                Console.WriteLine($"Wrote {path}");
+                return 0;
             default:
-                Console.Error.WriteLine("usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | verify [candidates]");
+                Console.Error.WriteLine(
+                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | verify [candidates] | write-model FILE.gguf [scripted text]");
                 return 2;
         }
     }
