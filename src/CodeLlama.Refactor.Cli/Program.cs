@@ -14,5 +14,6 @@ internal static class Program
             CheckCommand.GetCommand(streams),
             DocCommand.GetCommand(streams),
             FixCommand.GetCommand(streams),
+            ServeCommand.GetCommand(streams),
         };
 }

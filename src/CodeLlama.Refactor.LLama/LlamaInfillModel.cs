@@ -135,7 +135,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     public int CountTokens(string text) => prompt.Tokenize(text).Length;
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<InfillCompletion>> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
+    public async Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -173,28 +173,33 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         return index;
     }
 
-    private IReadOnlyList<InfillCompletion> Infill(InfillRequest request, CancellationToken cancellationToken)
+    private InfillResult Infill(InfillRequest request, CancellationToken cancellationToken)
     {
         var tokens = prompt.Build(request.Prefix, request.Suffix);
         var room = ContextSize - tokens.Length;
         var maxNew = Math.Min(request.MaxNewTokens ?? options.MaxNewTokens, room);
         if (maxNew <= 0)
         {
-            throw new InvalidOperationException($"The prompt of {tokens.Length} tokens leaves no room in a context of {ContextSize}.");
+            throw new PromptTooLongException($"The prompt of {tokens.Length} tokens leaves no room in a context of {ContextSize}.");
         }
 
         var count = Math.Clamp(request.Candidates, 1, Math.Max(1, options.MaxCandidates));
-        var lastLogits = EvaluatePrompt(tokens, cancellationToken);
+        var promptStopwatch = Stopwatch.StartNew();
+        var (lastLogits, evaluated) = EvaluatePrompt(tokens, cancellationToken);
+        var promptTime = promptStopwatch.Elapsed;
+        var generationStopwatch = Stopwatch.StartNew();
         var sequences = Generate(tokens.Length, lastLogits, count, maxNew, request, cancellationToken);
         Statistics.Requests++;
-        return sequences
+        var completions = sequences
             .Select(sequence => new InfillCompletion(Detokenize(sequence.Tokens), sequence.LogProbability, sequence.Finished, sequence.Tokens.Count))
             .OrderByDescending(completion => completion.LogProbability)
             .ToList();
+        return new InfillResult(completions, tokens.Length, evaluated, promptTime, generationStopwatch.Elapsed);
     }
 
-    // Evaluates what the KV cache of sequence 0 does not already hold; returns the batch index of the last token's logits.
-    private int EvaluatePrompt(LLamaToken[] tokens, CancellationToken cancellationToken)
+    // Evaluates what the KV cache of sequence 0 does not already hold; returns the batch index of the last token's
+    // logits and how many tokens were evaluated.
+    private (int LastLogits, int Evaluated) EvaluatePrompt(LLamaToken[] tokens, CancellationToken cancellationToken)
     {
         var handle = context.NativeHandle;
         var stopwatch = Stopwatch.StartNew();
@@ -228,7 +233,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         Statistics.PromptTokensEvaluated += tokens.Length - reused;
         Statistics.PromptTokensReused += reused;
         Statistics.PromptTime += stopwatch.Elapsed;
-        return last;
+        return (last, tokens.Length - reused);
     }
 
     private List<Sequence> Generate(
@@ -304,7 +309,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         if (result != DecodeResult.Ok)
         {
             cached = [];
-            throw new InvalidOperationException($"llama.cpp could not decode a batch of {batch.TokenCount} tokens ({result}).");
+            throw new InferenceException($"llama.cpp could not decode a batch of {batch.TokenCount} tokens ({result}).");
         }
     }
 

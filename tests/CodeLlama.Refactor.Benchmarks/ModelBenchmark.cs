@@ -90,7 +90,7 @@ internal static class ModelBenchmark
             foreach (var count in new[] { 1, 4 })
             {
                 var stopwatch = Stopwatch.StartNew();
-                var completions = await model.InfillAsync(new InfillRequest(prefix, suffix, count), default);
+                var completions = (await model.InfillAsync(new InfillRequest(prefix, suffix, count), default)).Completions;
                 times[count].Add(stopwatch.Elapsed);
                 Console.WriteLine($"  run {run + 1}, K={count}: {stopwatch.Elapsed.TotalSeconds:0.00} s, {completions.Sum(c => c.TokenCount)} tokens generated");
             }

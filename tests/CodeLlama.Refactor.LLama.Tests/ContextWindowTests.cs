@@ -15,9 +15,9 @@ public sealed class ContextWindowTests(ScriptedModelFixture models) : IClassFixt
         var gap = file.IndexOf("0;\n    }", StringComparison.Ordinal);
         Assert.True(model.CountTokens(file) > model.ContextSize);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => model.InfillAsync(new InfillRequest(file[..gap], file[gap..]), default));
+        await Assert.ThrowsAsync<PromptTooLongException>(() => model.InfillAsync(new InfillRequest(file[..gap], file[gap..]), default));
         var window = InfillWindow.Fit(CSharpSyntaxTree.ParseText(file).GetRoot(), gap, file[..gap], file[gap..], model);
-        var completions = await model.InfillAsync(new InfillRequest(window.Prefix, window.Suffix), default);
+        var completions = (await model.InfillAsync(new InfillRequest(window.Prefix, window.Suffix), default)).Completions;
 
         Assert.True(window.IsWindowed);
         Assert.StartsWith("using System;\nnamespace N\n{\n    public class Big\n", window.Prefix, StringComparison.Ordinal);

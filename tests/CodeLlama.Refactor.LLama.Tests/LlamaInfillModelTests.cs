@@ -10,7 +10,7 @@ public sealed class LlamaInfillModelTests(ScriptedModelFixture models) : IClassF
     {
         using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 2048 });
 
-        var completions = await model.InfillAsync(new InfillRequest("/// <summary>\n/// ", "\n/// </summary>\nint Answer();"), default);
+        var completions = (await model.InfillAsync(new InfillRequest("/// <summary>\n/// ", "\n/// </summary>\nint Answer();"), default)).Completions;
 
         var completion = Assert.Single(completions);
         Assert.Equal(ScriptedModelFixture.Script, completion.Text);
@@ -43,7 +43,7 @@ public sealed class LlamaInfillModelTests(ScriptedModelFixture models) : IClassF
 
         await model.InfillAsync(new InfillRequest(file[..20], file[20..]), default);
         var first = model.Statistics.PromptTokensEvaluated;
-        var completions = await model.InfillAsync(new InfillRequest(file[..40], file[40..]), default);
+        var completions = (await model.InfillAsync(new InfillRequest(file[..40], file[40..]), default)).Completions;
 
         Assert.True(model.Statistics.PromptTokensReused >= 20, $"reused {model.Statistics.PromptTokensReused}");
         Assert.True(model.Statistics.PromptTokensEvaluated - first < first, "the second prompt re-evaluated its shared prefix");
@@ -55,7 +55,7 @@ public sealed class LlamaInfillModelTests(ScriptedModelFixture models) : IClassF
     {
         using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 2048, MaxCandidates = 3, Temperature = 0.7f });
 
-        var completions = await model.InfillAsync(new InfillRequest("int x = ", ";", Candidates: 3), default);
+        var completions = (await model.InfillAsync(new InfillRequest("int x = ", ";", Candidates: 3), default)).Completions;
 
         Assert.Equal(3, completions.Count);
         Assert.All(completions, completion => Assert.Equal(ScriptedModelFixture.Script, completion.Text));
@@ -68,7 +68,7 @@ public sealed class LlamaInfillModelTests(ScriptedModelFixture models) : IClassF
     {
         using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.RandomPath) { ContextSize = 1024, MaxNewTokens = 6 });
 
-        var completion = Assert.Single(await model.InfillAsync(new InfillRequest("int x = ", ";"), default));
+        var completion = Assert.Single((await model.InfillAsync(new InfillRequest("int x = ", ";"), default)).Completions);
 
         Assert.False(completion.Finished);
         Assert.Equal(6, completion.TokenCount);

@@ -36,7 +36,7 @@ internal static class DocCommand
             CheckCommand.VisibilityOption,
             IncludeOption,
             ExcludeOption,
-        }.WithModelOptions(withCandidates: false).WithCommonOptions();
+        }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
     }
@@ -52,7 +52,9 @@ internal static class DocCommand
             streams,
             async (path, progress, log) =>
             {
-                using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: 1, log, progress);
+                var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0f, candidates: 1, log, progress, cancellationToken)
+                    .ConfigureAwait(false);
+                using var owned = model as IDisposable;
                 var textSource = model is null ? null : new ModelDocText(model);
                 var result = await DocPipeline.RunAsync(path, options with { TextSource = textSource }, progress, cancellationToken)
                     .ConfigureAwait(false);

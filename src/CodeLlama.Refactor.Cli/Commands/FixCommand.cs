@@ -39,7 +39,8 @@ internal static class FixCommand
             TestsOption,
             TestTimeoutOption,
             AllowFailingTestsOption,
-        }.WithModelOptions(withCandidates: true).WithCommonOptions();
+            ModelOptions.CandidatesOption,
+        }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
     }
@@ -58,7 +59,9 @@ internal static class FixCommand
             async (path, progress, log) =>
             {
                 var candidates = parseResult.GetValue(ModelOptions.CandidatesOption);
-                using var model = ModelOptions.Load(parseResult, defaultTemperature: 0.6f, candidates, log, progress);
+                var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0.6f, candidates, log, progress, cancellationToken)
+                    .ConfigureAwait(false);
+                using var owned = model as IDisposable;
                 var modelSource = model is null ? null : new ModelRepairSource(model, candidates);
                 var options = modelSource is null ? settings : settings with { ExtraSources = [modelSource] };
                 var result = await FixPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);

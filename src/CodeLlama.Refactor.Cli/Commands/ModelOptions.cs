@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Inference;
+using CodeLlama.Refactor.Inference.Http;
 using CodeLlama.Refactor.LLama;
 using CodeLlama.Refactor.Workspaces;
 
@@ -41,6 +43,22 @@ internal static class ModelOptions
     public static readonly Option<int> CandidatesOption = CommonOptions.PositiveIntOption(
         "--candidates", "Completions the model proposes per error (sampled together from one prompt).", 4);
 
+    public static readonly Option<string?> EndpointOption = new("--endpoint")
+    {
+        Description = "Use a model served over HTTP instead of loading one: codellama-refactor serve, llama.cpp's server, or an "
+            + "OpenAI-compatible server (vLLM, TGI). Not with --model.",
+    };
+
+    public static readonly Option<EndpointKind> EndpointKindOption = CommonOptions.EnumOption(
+        "--endpoint-kind", "llamacpp: POST /infill (serve, llama.cpp); openai: POST /v1/completions with the raw Code Llama infill prompt.",
+        EndpointKind.LlamaCpp);
+
+    public static readonly Option<int> MaxParallelOption = CommonOptions.PositiveIntOption(
+        "--max-parallel", "Requests to --endpoint in flight at once.", 4);
+
+    public static readonly Option<int> RequestTimeoutOption = CommonOptions.PositiveIntOption(
+        "--request-timeout", "Seconds one request to --endpoint may take.", 120);
+
     static ModelOptions()
     {
         TemperatureOption.Validators.Add(result =>
@@ -52,20 +70,62 @@ internal static class ModelOptions
         });
     }
 
-    /// <summary>Adds the model options to <paramref name="command"/>; <c>--candidates</c> only where candidates are ranked.</summary>
-    public static Command WithModelOptions(this Command command, bool withCandidates)
+    /// <summary>Adds the options that load a GGUF model in-process (shared by fix, doc and serve).</summary>
+    public static Command WithModelOptions(this Command command)
     {
         foreach (var option in new Option[] { ModelOption, GpuLayersOption, ContextOption, ThreadsOption, TemperatureOption, SeedOption, MaxNewTokensOption })
         {
             command.Options.Add(option);
         }
 
-        if (withCandidates)
+        return command;
+    }
+
+    /// <summary>Adds the options that choose a model served over HTTP instead (fix and doc).</summary>
+    public static Command WithEndpointOptions(this Command command)
+    {
+        command.Options.Add(EndpointOption);
+        command.Options.Add(EndpointKindOption);
+        command.Options.Add(MaxParallelOption);
+        command.Options.Add(RequestTimeoutOption);
+        return command;
+    }
+
+    /// <summary>
+    /// The model named by <c>--endpoint</c>, <c>--model</c> or the environment, or null when none is named. A model that
+    /// cannot be used, or an endpoint that cannot be reached, throws <see cref="InputException"/> before any file is read.
+    /// </summary>
+    public static async Task<IInfillModel?> ConnectAsync(
+        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(EndpointOption) is not { Length: > 0 } address)
         {
-            command.Options.Add(CandidatesOption);
+            return Load(parseResult, defaultTemperature, candidates, log, progress);
         }
 
-        return command;
+        if (!string.IsNullOrWhiteSpace(parseResult.GetValue(ModelOption)))
+        {
+            throw new InputException("Pass --model or --endpoint, not both.");
+        }
+
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+        {
+            throw new InputException($"--endpoint must be an http:// or https:// URL, not '{address}'.");
+        }
+
+        var options = new EndpointOptions(endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/"), parseResult.GetValue(EndpointKindOption))
+        {
+            MaxParallel = parseResult.GetValue(MaxParallelOption),
+            Timeout = TimeSpan.FromSeconds(parseResult.GetValue(RequestTimeoutOption)),
+            ContextSize = parseResult.GetValue(ContextOption) ?? LlamaModelOptions.DefaultContextCap,
+            MaxNewTokens = parseResult.GetValue(MaxNewTokensOption),
+            Temperature = parseResult.GetValue(TemperatureOption) ?? defaultTemperature,
+            Seed = parseResult.GetValue(SeedOption),
+        };
+        progress?.Report(new WorkProgress("Connecting", 0, 1, endpoint.ToString()));
+        var model = await HttpInfillModel.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        log.Info($"Using {model.Name} at {endpoint} (context {model.ContextSize} tokens, up to {options.MaxParallel} requests at once).");
+        return model;
     }
 
     /// <summary>
@@ -104,17 +164,23 @@ internal static class ModelOptions
     }
 
     /// <summary>Says at detailed verbosity how much work the model did.</summary>
-    public static void DescribeWork(LlamaInfillModel model, int windowedPrompts, ConsoleLog log)
+    public static void DescribeWork(IInfillModel model, int windowedPrompts, ConsoleLog log)
     {
-        var statistics = model.Statistics;
-        log.Detail(
-            $"Model: {statistics.Requests} prompts; {statistics.PromptTokensEvaluated} prompt tokens evaluated "
-            + $"({statistics.PromptTokensPerSecond:0} tokens/s), {statistics.PromptTokensReused} reused from the cache; "
-            + $"{statistics.GeneratedTokens} tokens generated ({statistics.GeneratedTokensPerSecond:0} tokens/s).");
         if (windowedPrompts > 0)
         {
             log.Detail($"{windowedPrompts} prompts did not fit the context of {model.ContextSize} tokens and showed a window of their file.");
         }
+
+        if (model is not LlamaInfillModel local)
+        {
+            return;
+        }
+
+        var statistics = local.Statistics;
+        log.Detail(
+            $"Model: {statistics.Requests} prompts; {statistics.PromptTokensEvaluated} prompt tokens evaluated "
+            + $"({statistics.PromptTokensPerSecond:0} tokens/s), {statistics.PromptTokensReused} reused from the cache; "
+            + $"{statistics.GeneratedTokens} tokens generated ({statistics.GeneratedTokensPerSecond:0} tokens/s).");
     }
 
     private static Option<int?> OptionalInt(string name, string description, int minimum)

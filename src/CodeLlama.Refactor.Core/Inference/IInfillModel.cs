@@ -23,8 +23,9 @@ public interface IInfillModel
     /// <summary>Fills the gap between <see cref="InfillRequest.Prefix"/> and <see cref="InfillRequest.Suffix"/>.</summary>
     /// <param name="request">The text around the gap and how many completions to return.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The completions, most likely first.</returns>
-    Task<IReadOnlyList<InfillCompletion>> InfillAsync(InfillRequest request, CancellationToken cancellationToken);
+    /// <returns>The completions, most likely first, and what the prompt cost.</returns>
+    /// <exception cref="InferenceException">The model could not answer (<see cref="PromptTooLongException"/> when the prompt does not fit).</exception>
+    Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>One fill-in-the-middle question.</summary>
@@ -48,3 +49,12 @@ public sealed record InfillRequest(
 /// <param name="Finished">True when the model ended the infill itself rather than running out of tokens.</param>
 /// <param name="TokenCount">How many tokens it took.</param>
 public sealed record InfillCompletion(string Text, double LogProbability, bool Finished, int TokenCount);
+
+/// <summary>The answer to one <see cref="InfillRequest"/>.</summary>
+/// <param name="Completions">The completions, most likely first.</param>
+/// <param name="PromptTokens">Tokens in the prompt.</param>
+/// <param name="PromptTokensEvaluated">Of those, the tokens the model evaluated (the rest came from its cache).</param>
+/// <param name="PromptTime">Time spent on the prompt.</param>
+/// <param name="GenerationTime">Time spent generating.</param>
+public sealed record InfillResult(
+    IReadOnlyList<InfillCompletion> Completions, int PromptTokens, int PromptTokensEvaluated, TimeSpan PromptTime, TimeSpan GenerationTime);

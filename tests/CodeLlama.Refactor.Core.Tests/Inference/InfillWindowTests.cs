@@ -64,7 +64,7 @@ public sealed class InfillWindowTests
 
         public int CountTokens(string text) => text.Length;
 
-        public Task<IReadOnlyList<InfillCompletion>> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
+        public Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }
 }

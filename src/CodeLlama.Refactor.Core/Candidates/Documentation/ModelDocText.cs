@@ -45,9 +45,9 @@ public sealed class ModelDocText(IInfillModel model) : IDocTextSource
         try
         {
             var completions = await model.InfillAsync(new InfillRequest(window.Prefix, window.Suffix), cancellationToken).ConfigureAwait(false);
-            text = completions.Count > 0 ? DocTextCleaner.Clean(completions[0].Text) : null;
+            text = completions.Completions.Count > 0 ? DocTextCleaner.Clean(completions.Completions[0].Text) : null;
         }
-        catch (InvalidOperationException)
+        catch (InferenceException)
         {
             text = null;
         }

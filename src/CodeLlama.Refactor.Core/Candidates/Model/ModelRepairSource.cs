@@ -43,9 +43,10 @@ public sealed class ModelRepairSource(IInfillModel model, int candidates) : ICan
         IReadOnlyList<InfillCompletion> completions;
         try
         {
-            completions = await model.InfillAsync(new InfillRequest(window.Prefix, window.Suffix, candidates), cancellationToken).ConfigureAwait(false);
+            completions = (await model.InfillAsync(new InfillRequest(window.Prefix, window.Suffix, candidates), cancellationToken)
+                .ConfigureAwait(false)).Completions;
         }
-        catch (InvalidOperationException)
+        catch (InferenceException)
         {
             return [];
         }

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Net;
+using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Server;
+
+namespace CodeLlama.Refactor.Cli.Commands;
+
+/// <summary><c>serve</c>: loads a model once and answers infill requests over HTTP until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static readonly Option<string> HostOption = new("--host")
+    {
+        Description = "The address to listen on. The default answers this machine only; the server has no authentication.",
+        DefaultValueFactory = _ => "127.0.0.1",
+    };
+
+    public static readonly Option<int> PortOption = new("--port")
+    {
+        Description = "The port to listen on (0 picks a free one and prints it).",
+        DefaultValueFactory = _ => 8765,
+    };
+
+    public static readonly Option<int> MaxRequestKilobytesOption = CommonOptions.PositiveIntOption(
+        "--max-request-kb", "Larger request bodies are answered 413.", 8192);
+
+    public static Command GetCommand(ConsoleStreams streams)
+    {
+        var command = new Command(
+            "serve",
+            "Load a Code Llama model once and answer infill requests over HTTP, in llama.cpp server's shape: POST /infill, "
+            + "GET /health, GET /props. fix and doc (and the IDE code fixes) reach it with --endpoint http://HOST:PORT. "
+            + "Requests are queued for the model one at a time. Ctrl+C stops it. Exit code 2: bad input (a model that cannot "
+            + "be used, a port in use).")
+        {
+            HostOption,
+            PortOption,
+            MaxRequestKilobytesOption,
+            CommonOptions.VerbosityOption,
+        }.WithModelOptions();
+        PortOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be between 0 and 65535.");
+            }
+        });
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
+        return command;
+    }
+
+    private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
+    {
+        var log = new ConsoleLog(streams.Error, parseResult.GetValue(CommonOptions.VerbosityOption));
+        return CommandRunner.RunAsync(log, async () =>
+        {
+            using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: 1, log, progress: null)
+                ?? throw new InputException($"serve needs a model: pass --model FILE.gguf or set {LLama.LlamaModelOptions.ModelEnvironmentVariable}.");
+            var host = parseResult.GetValue(HostOption)!;
+            var options = new ServerOptions(host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L);
+            await using var app = InfillServer.Create(model, options);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException exception)
+            {
+                throw new InputException($"Cannot listen on {host}:{options.Port}: {exception.Message}", exception);
+            }
+
+            if (!IPAddress.TryParse(host, out var address) || !IPAddress.IsLoopback(address))
+            {
+                log.Warning($"Listening on {host}, reachable from other machines; the server has no authentication.");
+            }
+
+            streams.Out.WriteLine($"Serving {model.Name} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C is how a server is meant to stop.
+            }
+
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            log.Info("Stopped.");
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,44 @@
+namespace CodeLlama.Refactor.Inference.Http;
+
+/// <summary>Which API an endpoint speaks.</summary>
+public enum EndpointKind
+{
+    /// <summary><c>POST /infill</c> as llama.cpp's server (and <c>codellama-refactor serve</c>) answer it.</summary>
+    LlamaCpp,
+
+    /// <summary>An OpenAI-compatible <c>POST /v1/completions</c> (vLLM, TGI) given the raw Code Llama infill prompt.</summary>
+    OpenAi,
+}
+
+/// <summary>How to reach a remote model.</summary>
+/// <param name="BaseAddress">The server, e.g. <c>http://127.0.0.1:8765</c>.</param>
+/// <param name="Kind">The API it speaks.</param>
+public sealed record EndpointOptions(Uri BaseAddress, EndpointKind Kind = EndpointKind.LlamaCpp)
+{
+    /// <summary>How long one request may take.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Retries of a request answered 429 or 503, with exponential backoff.</summary>
+    public int MaxRetries { get; init; } = 4;
+
+    /// <summary>The first backoff; each retry doubles it (a Retry-After header wins).</summary>
+    public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Requests in flight at once, over all callers.</summary>
+    public int MaxParallel { get; init; } = 4;
+
+    /// <summary>Tokens of context, when the server does not say (OpenAI-compatible servers do not).</summary>
+    public int ContextSize { get; init; } = 16384;
+
+    /// <summary>The most tokens one completion may add.</summary>
+    public int MaxNewTokens { get; init; } = 128;
+
+    /// <summary>Sampling temperature; 0 is greedy.</summary>
+    public float Temperature { get; init; }
+
+    /// <summary>Seeds sampling; candidate i of a request uses Seed + i.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The model name sent to an OpenAI-compatible server; null for the first one it lists.</summary>
+    public string? Model { get; init; }
+}

@@ -1,0 +1,135 @@
+using System.Text.Json.Serialization;
+
+namespace CodeLlama.Refactor.Inference.Http;
+
+/// <summary>The body of <c>POST /infill</c>, in llama.cpp server's shape (unknown fields are ignored).</summary>
+public sealed class LlamaCppInfillRequest
+{
+    /// <summary>The text before the gap.</summary>
+    [JsonPropertyName("input_prefix")]
+    public string? InputPrefix { get; set; }
+
+    /// <summary>The text after the gap.</summary>
+    [JsonPropertyName("input_suffix")]
+    public string? InputSuffix { get; set; }
+
+    /// <summary>The most tokens to generate.</summary>
+    [JsonPropertyName("n_predict")]
+    public int? NPredict { get; set; }
+
+    /// <summary>Sampling temperature.</summary>
+    [JsonPropertyName("temperature")]
+    public float? Temperature { get; set; }
+
+    /// <summary>Sampling seed.</summary>
+    [JsonPropertyName("seed")]
+    public int? Seed { get; set; }
+
+    /// <summary>Asks llama.cpp's server to keep the prompt in its cache (ours always does).</summary>
+    [JsonPropertyName("cache_prompt")]
+    public bool? CachePrompt { get; set; }
+}
+
+/// <summary>The answer of <c>POST /infill</c>, in llama.cpp server's shape.</summary>
+public sealed class LlamaCppInfillResponse
+{
+    /// <summary>The completion.</summary>
+    [JsonPropertyName("content")]
+    public string Content { get; set; } = string.Empty;
+
+    /// <summary>Tokens generated.</summary>
+    [JsonPropertyName("tokens_predicted")]
+    public int TokensPredicted { get; set; }
+
+    /// <summary>Prompt tokens evaluated.</summary>
+    [JsonPropertyName("tokens_evaluated")]
+    public int TokensEvaluated { get; set; }
+
+    /// <summary>True when generation ended at the end-of-infill token.</summary>
+    [JsonPropertyName("stopped_eos")]
+    public bool StoppedEos { get; set; }
+
+    /// <summary>True when generation ran out of tokens.</summary>
+    [JsonPropertyName("stopped_limit")]
+    public bool StoppedLimit { get; set; }
+
+    /// <summary>The model's name.</summary>
+    [JsonPropertyName("model")]
+    public string? Model { get; set; }
+
+    /// <summary>Where the time went.</summary>
+    [JsonPropertyName("timings")]
+    public LlamaCppTimings? Timings { get; set; }
+}
+
+/// <summary>The <c>timings</c> object of llama.cpp server's answers.</summary>
+public sealed class LlamaCppTimings
+{
+    /// <summary>Prompt tokens evaluated.</summary>
+    [JsonPropertyName("prompt_n")]
+    public int PromptN { get; set; }
+
+    /// <summary>Milliseconds spent on the prompt.</summary>
+    [JsonPropertyName("prompt_ms")]
+    public double PromptMs { get; set; }
+
+    /// <summary>Tokens generated.</summary>
+    [JsonPropertyName("predicted_n")]
+    public int PredictedN { get; set; }
+
+    /// <summary>Milliseconds spent generating.</summary>
+    [JsonPropertyName("predicted_ms")]
+    public double PredictedMs { get; set; }
+}
+
+/// <summary>The answer of <c>GET /props</c>: what the server's model is and can do.</summary>
+public sealed class LlamaCppProps
+{
+    /// <summary>The model file's path.</summary>
+    [JsonPropertyName("model_path")]
+    public string? ModelPath { get; set; }
+
+    /// <summary>Whether the model can infill.</summary>
+    [JsonPropertyName("infill")]
+    public bool Infill { get; set; }
+
+    /// <summary>The settings requests start from, including the context size.</summary>
+    [JsonPropertyName("default_generation_settings")]
+    public LlamaCppGenerationSettings? DefaultGenerationSettings { get; set; }
+}
+
+/// <summary>The part of <c>default_generation_settings</c> clients read.</summary>
+public sealed class LlamaCppGenerationSettings
+{
+    /// <summary>Tokens of context.</summary>
+    [JsonPropertyName("n_ctx")]
+    public int NCtx { get; set; }
+
+    /// <summary>The default token limit of a completion.</summary>
+    [JsonPropertyName("n_predict")]
+    public int NPredict { get; set; }
+}
+
+/// <summary>An error answer: <c>{"error": {"code": 400, "message": "…", "type": "…"}}</c>, as llama.cpp's server writes it.</summary>
+public sealed class LlamaCppError
+{
+    /// <summary>The error.</summary>
+    [JsonPropertyName("error")]
+    public LlamaCppErrorBody Error { get; set; } = new();
+}
+
+/// <summary>The inside of <see cref="LlamaCppError"/>.</summary>
+public sealed class LlamaCppErrorBody
+{
+    /// <summary>The HTTP status code.</summary>
+    [JsonPropertyName("code")]
+    public int Code { get; set; }
+
+    /// <summary>What went wrong.</summary>
+    [JsonPropertyName("message")]
+    public string Message { get; set; } = string.Empty;
+
+    /// <summary>The kind of error, e.g. <c>invalid_request_error</c>.</summary>
+    [JsonPropertyName("type")]
+    public string Type { get; set; } = string.Empty;
+}

@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+
+namespace CodeLlama.Refactor.Inference.Http;
+
+/// <summary>The body of an OpenAI-compatible <c>POST /v1/completions</c>.</summary>
+public sealed class OpenAiCompletionRequest
+{
+    /// <summary>The served model's name.</summary>
+    [JsonPropertyName("model")]
+    public string Model { get; set; } = string.Empty;
+
+    /// <summary>The raw prompt.</summary>
+    [JsonPropertyName("prompt")]
+    public string Prompt { get; set; } = string.Empty;
+
+    /// <summary>The most tokens to generate.</summary>
+    [JsonPropertyName("max_tokens")]
+    public int MaxTokens { get; set; }
+
+    /// <summary>Sampling temperature.</summary>
+    [JsonPropertyName("temperature")]
+    public float Temperature { get; set; }
+
+    /// <summary>Sampling seed.</summary>
+    [JsonPropertyName("seed")]
+    public int Seed { get; set; }
+
+    /// <summary>Texts that end the completion.</summary>
+    [JsonPropertyName("stop")]
+    public IReadOnlyList<string> Stop { get; set; } = [];
+}
+
+/// <summary>The answer of <c>POST /v1/completions</c>.</summary>
+public sealed class OpenAiCompletionResponse
+{
+    /// <summary>The completions.</summary>
+    [JsonPropertyName("choices")]
+    public IReadOnlyList<OpenAiChoice> Choices { get; set; } = [];
+
+    /// <summary>Token counts.</summary>
+    [JsonPropertyName("usage")]
+    public OpenAiUsage? Usage { get; set; }
+}
+
+/// <summary>One completion.</summary>
+public sealed class OpenAiChoice
+{
+    /// <summary>The text.</summary>
+    [JsonPropertyName("text")]
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary><c>stop</c> when the model ended it, <c>length</c> when it ran out of tokens.</summary>
+    [JsonPropertyName("finish_reason")]
+    public string? FinishReason { get; set; }
+}
+
+/// <summary>Token counts of a completion.</summary>
+public sealed class OpenAiUsage
+{
+    /// <summary>Prompt tokens.</summary>
+    [JsonPropertyName("prompt_tokens")]
+    public int PromptTokens { get; set; }
+
+    /// <summary>Generated tokens.</summary>
+    [JsonPropertyName("completion_tokens")]
+    public int CompletionTokens { get; set; }
+}
+
+/// <summary>The answer of <c>GET /v1/models</c>.</summary>
+public sealed class OpenAiModelList
+{
+    /// <summary>The served models.</summary>
+    [JsonPropertyName("data")]
+    public IReadOnlyList<OpenAiModel> Data { get; set; } = [];
+}
+
+/// <summary>One served model.</summary>
+public sealed class OpenAiModel
+{
+    /// <summary>Its name.</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = string.Empty;
+}
