@@ -142,7 +142,7 @@ public static class DocPipeline
     {
         TextChange? Render(IReadOnlyList<DocCommentWriter.FilledElement> elements) =>
             DocCommentWriter.NewComment(draft.Declaration, draft.Text, plan.InheritDoc, elements);
-        var filled = await FillAsync(plan.Elements, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
+        var filled = await DocFiller.FillAsync(plan.Elements, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
         var change = Render(filled);
         return (change, plan.InheritDoc ? ["inheritdoc"] : plan.Elements.Select(Describe).ToList());
     }
@@ -171,34 +171,8 @@ public static class DocPipeline
         }).ToList();
         TextChange? Render(IReadOnlyList<DocCommentWriter.FilledElement> elements) =>
             DocCommentWriter.CompleteComment(existing, draft.Declaration, draft.Text, elements);
-        var filled = await FillAsync(missing, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
+        var filled = await DocFiller.FillAsync(missing, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
         return (Render(filled), missing.Select(Describe).ToList());
-    }
-
-    // Asks for each element in order; a source that reads the code sees the elements already written, and the
-    // comment ends with the element being written (the ones still to come are not there yet).
-    private static async Task<IReadOnlyList<DocCommentWriter.FilledElement>> FillAsync(
-        IReadOnlyList<DocElement> elements,
-        DocDraft draft,
-        Func<IReadOnlyList<DocCommentWriter.FilledElement>, TextChange?> render,
-        IDocTextSource textSource,
-        CancellationToken cancellationToken)
-    {
-        var filled = new List<DocCommentWriter.FilledElement>(elements.Count);
-        foreach (var element in elements)
-        {
-            var index = filled.Count;
-            var slot = draft.SlotFor(() =>
-                [
-                    .. filled.Take(index),
-                    new DocCommentWriter.FilledElement(element, [XmlDoc.Text(DocDraft.Marker)]),
-                ],
-                render);
-            var content = await textSource.GetContentAsync(element, slot, cancellationToken).ConfigureAwait(false);
-            filled.Add(new DocCommentWriter.FilledElement(element, content.Count > 0 ? content : TemplateDocText.Content(element)));
-        }
-
-        return filled;
     }
 
     private static async Task<(IReadOnlyList<FileOutcome> Outcomes, DocumentationVerifier Verifier)> VerifyAndWriteAsync(

@@ -41,7 +41,27 @@ public static class DocumentationRequirement
     public static bool HasDocumentationComment(SyntaxNode node) =>
         node.GetLeadingTrivia().Any(trivia =>
             trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)
-            || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia));
+            || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)
+            || IsUnparsedDocumentationComment(trivia));
+
+    // Without GenerateDocumentationFile the compiler parses with DocumentationMode.None, and "///" comments arrive as
+    // plain comment trivia; the analyzer must still see them as documentation.
+    private static bool IsUnparsedDocumentationComment(SyntaxTrivia trivia)
+    {
+        if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
+        {
+            var text = trivia.ToString();
+            return text.StartsWith("///", StringComparison.Ordinal) && !text.StartsWith("////", StringComparison.Ordinal);
+        }
+
+        if (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+        {
+            var text = trivia.ToString();
+            return text.StartsWith("/**", StringComparison.Ordinal) && !text.StartsWith("/**/", StringComparison.Ordinal);
+        }
+
+        return false;
+    }
 
     private static bool IsDocumented(SyntaxNode declaration) => declaration switch
     {

@@ -71,6 +71,8 @@ public sealed class DocumentationVerifierTests
 
     private sealed class BadCrefText : IDocTextSource
     {
+        public bool FillsFilesInOrder => false;
+
         public string Name => "bad";
 
         public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken) =>

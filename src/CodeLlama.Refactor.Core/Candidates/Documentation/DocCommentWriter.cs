@@ -66,7 +66,7 @@ public static class DocCommentWriter
     /// <param name="comment">A documentation comment.</param>
     /// <param name="tag">The element name.</param>
     /// <returns>The values of their name attributes.</returns>
-    public static IReadOnlySet<string> DocumentedNames(DocumentationCommentTriviaSyntax comment, string tag) =>
+    public static ISet<string> DocumentedNames(DocumentationCommentTriviaSyntax comment, string tag) =>
         comment.DescendantNodes().OfType<XmlNameAttributeSyntax>()
             .Where(attribute => attribute.Parent is XmlElementStartTagSyntax start && start.Name.LocalName.ValueText == tag
                 || attribute.Parent is XmlEmptyElementSyntax empty && empty.Name.LocalName.ValueText == tag)
@@ -130,5 +130,5 @@ public static class DocCommentWriter
     private static string LineEnding(SourceText text) =>
         text.Lines.FirstOrDefault(line => line.EndIncludingLineBreak > line.End) is { } first
             ? text.ToString(TextSpan.FromBounds(first.End, first.EndIncludingLineBreak))
-            : Environment.NewLine;
+            : "\n"; // a file without any line break gets its first
 }

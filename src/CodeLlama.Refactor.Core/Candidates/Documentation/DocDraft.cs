@@ -21,8 +21,6 @@ public sealed record DocDraft(string FilePath, SyntaxNode Root, SourceText Text,
         Func<IReadOnlyList<DocCommentWriter.FilledElement>> elements,
         Func<IReadOnlyList<DocCommentWriter.FilledElement>, TextChange?> render)
     {
-        ArgumentNullException.ThrowIfNull(elements);
-        ArgumentNullException.ThrowIfNull(render);
         var anchor = Text.Lines.GetLineFromPosition(Declaration.GetFirstToken().SpanStart).Start;
         return new DocSlot(FilePath, Root, anchor, () =>
         {

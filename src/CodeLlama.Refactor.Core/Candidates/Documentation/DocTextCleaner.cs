@@ -7,7 +7,7 @@ namespace CodeLlama.Refactor.Candidates.Documentation;
 /// tends to go on and close the element itself), drops control characters and the <c>///</c> of continued lines
 /// (escaping is left to the XML writer), folds whitespace onto one line and caps the length at a word boundary.
 /// </summary>
-public static partial class DocTextCleaner
+public static class DocTextCleaner
 {
     /// <summary>The longest text kept for one element.</summary>
     public const int MaxLength = 300;
@@ -17,17 +17,16 @@ public static partial class DocTextCleaner
     /// <returns>The cleaned text, or null when nothing usable is left (the template is used instead).</returns>
     public static string? Clean(string completion)
     {
-        ArgumentNullException.ThrowIfNull(completion);
         var text = completion;
-        var tag = text.IndexOf('<', StringComparison.Ordinal);
+        var tag = text.IndexOf('<');
         if (tag >= 0)
         {
             text = text[..tag];
         }
 
-        text = CommentExterior().Replace(text, " ");
+        text = CommentExterior.Replace(text, " ");
         text = new string(text.Where(character => !char.IsControl(character) || char.IsWhiteSpace(character)).ToArray());
-        text = Whitespace().Replace(text, " ").Trim();
+        text = Whitespace.Replace(text, " ").Trim();
         if (text.Length > MaxLength)
         {
             var cut = text.LastIndexOf(' ', MaxLength);
@@ -37,9 +36,8 @@ public static partial class DocTextCleaner
         return text.Any(char.IsLetter) ? text : null;
     }
 
-    [GeneratedRegex(@"\s*///\s?")]
-    private static partial Regex CommentExterior();
+    // Plain Regexes rather than generated ones: this file is also compiled into the netstandard2.0 code fixes.
+    private static readonly Regex CommentExterior = new(@"\s*///\s?", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
 }

@@ -15,7 +15,7 @@ public interface IDocTextSource
     /// True when elements must be asked for one file at a time, in file order (a model that keeps the prompt of the
     /// previous element cached); false when files can be documented in parallel.
     /// </summary>
-    bool FillsFilesInOrder => false;
+    bool FillsFilesInOrder { get; }
 
     /// <summary>Returns the XML content of <paramref name="element"/>: text, <c>&lt;see&gt;</c> and <c>&lt;paramref&gt;</c> nodes.</summary>
     /// <param name="element">The element to fill.</param>

@@ -3,20 +3,20 @@ using System.Text.RegularExpressions;
 namespace CodeLlama.Refactor.Candidates.Documentation;
 
 /// <summary>Turns identifiers into the words a sentence about them needs.</summary>
-public static partial class NameWords
+public static class NameWords
 {
     /// <summary>Splits <c>PerimeterAsync</c>, <c>toMetres</c> or <c>HTTPClient</c> into lower-case words.</summary>
     /// <param name="identifier">A C# identifier.</param>
     /// <returns>The words, lower case except for all-capital acronyms.</returns>
     public static IReadOnlyList<string> Split(string identifier) =>
-        WordPattern().Matches(identifier.TrimStart('_', '@'))
+        WordPattern.Matches(identifier.TrimStart('_', '@')).Cast<Match>()
             .Select(match => match.Value.All(char.IsUpper) && match.Value.Length > 1 ? match.Value : match.Value.ToLowerInvariant())
             .ToList();
 
     /// <summary>The words of <paramref name="identifier"/> joined by spaces.</summary>
     /// <param name="identifier">A C# identifier.</param>
     /// <returns>For example "vertex moved" for <c>VertexMoved</c>.</returns>
-    public static string Phrase(string identifier) => string.Join(' ', Split(identifier));
+    public static string Phrase(string identifier) => string.Join(" ", Split(identifier));
 
     /// <summary>The third-person form of a verb: adds → adds, try → tries, push → pushes.</summary>
     /// <param name="verb">A verb in lower case.</param>
@@ -48,6 +48,6 @@ public static partial class NameWords
     /// <returns>The sentence with a capital first letter.</returns>
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    [GeneratedRegex(@"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")]
-    private static partial Regex WordPattern();
+    // A plain Regex rather than a generated one: this file is also compiled into the netstandard2.0 code fixes.
+    private static readonly Regex WordPattern = new(@"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+", RegexOptions.CultureInvariant);
 }

@@ -16,8 +16,11 @@ public sealed class TemplateDocText : IDocTextSource
     public string Name => "template";
 
     /// <inheritdoc/>
+    public bool FillsFilesInOrder => false;
+
+    /// <inheritdoc/>
     public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Content(element));
+        new(Content(element));
 
     /// <summary>The template content of <paramref name="element"/>.</summary>
     /// <param name="element">The element to fill.</param>
@@ -115,10 +118,10 @@ public sealed class TemplateDocText : IDocTextSource
 
         var sentence = words[0] switch
         {
-            "to" when words.Count > 1 => "Converts the value to " + string.Join(' ', words.Skip(1)),
-            "is" or "has" or "can" => "Determines whether this instance " + string.Join(' ', words),
-            "try" when words.Count > 1 => "Tries to " + string.Join(' ', words.Skip(1)),
-            var verb => ThirdPerson(verb) + (words.Count > 1 ? " " + string.Join(' ', words.Skip(1)) : ""),
+            "to" when words.Count > 1 => "Converts the value to " + string.Join(" ", words.Skip(1)),
+            "is" or "has" or "can" => "Determines whether this instance " + string.Join(" ", words),
+            "try" when words.Count > 1 => "Tries to " + string.Join(" ", words.Skip(1)),
+            var verb => ThirdPerson(verb) + (words.Count > 1 ? " " + string.Join(" ", words.Skip(1)) : ""),
         };
         return Capitalize(sentence) + suffix + ".";
     }
@@ -129,8 +132,8 @@ public sealed class TemplateDocText : IDocTextSource
         return words.FirstOrDefault() switch
         {
             "try" => "the operation succeeded",
-            "is" or "has" or "can" => "this instance " + string.Join(' ', words),
-            _ => "this instance " + string.Join(' ', words.Take(1).Select(ThirdPerson).Concat(words.Skip(1)))
+            "is" or "has" or "can" => "this instance " + string.Join(" ", words),
+            _ => "this instance " + string.Join(" ", words.Take(1).Select(ThirdPerson).Concat(words.Skip(1)))
                 + (method.Parameters.Length > 0 ? " the specified " + Phrase(method.Parameters[0].Name) : ""),
         };
     }
@@ -139,7 +142,7 @@ public sealed class TemplateDocText : IDocTextSource
     {
         var words = Split(method.Name.Replace(AsyncSuffix, "", StringComparison.Ordinal)).ToList();
         var noun = words.Count > 1 && words[0] is "get" or "find" or "create" or "compute" or "calculate" or "load" or "read" or "build"
-            ? string.Join(' ', words.Skip(1))
+            ? string.Join(" ", words.Skip(1))
             : "";
         return noun.Length > 0 ? noun
             : returned is ITypeParameterSymbol || returned.Name.Length == 0 ? "result"
@@ -160,8 +163,8 @@ public sealed class TemplateDocText : IDocTextSource
     {
         var words = Split(name).ToList();
         return words[0] is "is" or "has" or "can" or "should" or "allows" or "was"
-            ? "this instance " + string.Join(' ', words)
-            : "this instance is " + string.Join(' ', words);
+            ? "this instance " + string.Join(" ", words)
+            : "this instance is " + string.Join(" ", words);
     }
 
     private static string HelperCondition(string helper) =>

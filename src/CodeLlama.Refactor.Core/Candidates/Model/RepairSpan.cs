@@ -17,7 +17,6 @@ public static class RepairSpan
     /// <returns>The statement's or member's span, or null when the error is outside any member.</returns>
     public static TextSpan? For(SyntaxNode root, TextSpan errorSpan)
     {
-        ArgumentNullException.ThrowIfNull(root);
         var node = root.FindToken(errorSpan.Start).Parent;
         var statement = node?.AncestorsAndSelf().OfType<StatementSyntax>()
             .FirstOrDefault(candidate => candidate is not BlockSyntax && candidate.Parent is BlockSyntax or SwitchSectionSyntax);
