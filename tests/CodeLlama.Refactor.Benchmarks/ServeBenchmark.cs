@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using CodeLlama.Refactor.Inference;
+using CodeLlama.Refactor.Inference.Http;
+using CodeLlama.Refactor.LLama;
+using CodeLlama.Refactor.Server;
+using CodeLlama.Refactor.Testing.Models;
+
+namespace CodeLlama.Refactor.Benchmarks;
+
+/// <summary>
+/// serve under a bounded concurrent load on loopback (4 clients) with the ~50M-parameter benchmark GGUF, against the same
+/// requests through the in-process model, side by side in one run: requests/s, latency percentiles, and the HTTP
+/// overhead per request as a share of the model's own time (goal: under 5%).
+/// </summary>
+internal static class ServeBenchmark
+{
+    private const int Concurrency = 4;
+
+    public static async Task RunAsync(int requests)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "serve-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = TestModels.WriteRandom(Path.Combine(folder, "bench.gguf"), TinyLlamaShape.Benchmark);
+            using var model = LlamaInfillModel.Load(new LlamaModelOptions(path) { ContextSize = 2048, MaxNewTokens = 16 });
+            var prompts = Enumerable.Range(0, requests)
+                .Select(index => (Prefix: $"// request {index}\npublic static class Shapes{index}\n{{\n    public static double Area(double r) => ", Suffix: ";\n}\n"))
+                .ToList();
+            await model.InfillAsync(new InfillRequest("warm", "up"), default);
+
+            var inProcess = new List<TimeSpan>();
+            var wall = Stopwatch.StartNew();
+            foreach (var (prefix, suffix) in prompts)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                await model.InfillAsync(new InfillRequest(prefix, suffix), default);
+                inProcess.Add(stopwatch.Elapsed);
+            }
+
+            var inProcessWall = wall.Elapsed;
+            Report("in-process", inProcess, inProcessWall);
+
+            await using var app = InfillServer.Create(model, new ServerOptions(Port: 0));
+            await app.StartAsync();
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single() + "/") };
+            using var gate = new SemaphoreSlim(Concurrency);
+            var http = new List<TimeSpan>();
+            wall.Restart();
+            await Task.WhenAll(prompts.Select(async prompt =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    using var response = await client.PostAsJsonAsync("infill", new LlamaCppInfillRequest { InputPrefix = prompt.Prefix, InputSuffix = prompt.Suffix });
+                    response.EnsureSuccessStatusCode();
+                    await response.Content.ReadFromJsonAsync<LlamaCppInfillResponse>();
+                    lock (http)
+                    {
+                        http.Add(stopwatch.Elapsed);
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+            var httpWall = wall.Elapsed;
+            await app.StopAsync();
+            Report($"serve, {Concurrency} concurrent clients", http, httpWall);
+
+            var overhead = (httpWall - inProcessWall) / requests;
+            var modelTime = inProcessWall / requests;
+            Console.WriteLine($"HTTP overhead per request: {overhead.TotalMilliseconds:0.0} ms against {modelTime.TotalMilliseconds:0.0} ms of model time "
+                + $"= {overhead / modelTime:P1} (goal < 5%)");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Report(string name, List<TimeSpan> latencies, TimeSpan wall)
+    {
+        var ordered = latencies.Order().ToList();
+        TimeSpan Percentile(double share) => ordered[Math.Min(ordered.Count - 1, (int)Math.Ceiling(share * ordered.Count) - 1)];
+        Console.WriteLine($"{name}: {latencies.Count} requests in {wall.TotalSeconds:0.00} s = {latencies.Count / wall.TotalSeconds:0.0} requests/s; "
+            + $"latency p50 {Percentile(0.5).TotalMilliseconds:0} ms, p95 {Percentile(0.95).TotalMilliseconds:0} ms, p99 {Percentile(0.99).TotalMilliseconds:0} ms");
+    }
+}
