@@ -23,7 +23,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     private readonly FimPrompt prompt;
     private readonly LlamaModelOptions options;
     private readonly HashSet<int> endTokens;
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly InferenceThread inference = new();
     private LLamaToken[] cached = [];
     private int requestCount;
 
@@ -138,23 +138,15 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     public async Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await Task.Run(() => Infill(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return await inference.RunAsync(() => Infill(request, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
+        inference.Dispose();
         context.Dispose();
         weights.Dispose();
-        gate.Dispose();
     }
 
     private static string Why() => NativeLog.RecentProblems() is { Count: > 0 } problems

@@ -15,7 +15,7 @@ namespace CodeLlama.Refactor.Benchmarks;
 /// </summary>
 internal static class ServeBenchmark
 {
-    private const int Concurrency = 4;
+    private static readonly int Concurrency = int.TryParse(Environment.GetEnvironmentVariable("SERVE_BENCH_CLIENTS"), out var clients) ? clients : 4;
 
     public static async Task RunAsync(int requests)
     {
@@ -24,30 +24,25 @@ internal static class ServeBenchmark
         try
         {
             var path = TestModels.WriteRandom(Path.Combine(folder, "bench.gguf"), TinyLlamaShape.Benchmark);
-            using var model = LlamaInfillModel.Load(new LlamaModelOptions(path) { ContextSize = 2048, MaxNewTokens = 16 });
+            // SERVE_BENCH_THREADS leaves cores free for the HTTP side (and the load generator) when set below the core count.
+            int? threads = int.TryParse(Environment.GetEnvironmentVariable("SERVE_BENCH_THREADS"), out var count) ? count : null;
+            using var model = LlamaInfillModel.Load(new LlamaModelOptions(path) { ContextSize = 2048, MaxNewTokens = 16, Threads = threads });
+            Console.WriteLine($"llama.cpp threads: {threads?.ToString() ?? "one per core"} of {Environment.ProcessorCount} cores; {Concurrency} concurrent clients");
             var prompts = Enumerable.Range(0, requests)
                 .Select(index => (Prefix: $"// request {index}\npublic static class Shapes{index}\n{{\n    public static double Area(double r) => ", Suffix: ";\n}\n"))
                 .ToList();
             await model.InfillAsync(new InfillRequest("warm", "up"), default);
 
-            var inProcess = new List<TimeSpan>();
-            var wall = Stopwatch.StartNew();
-            foreach (var (prefix, suffix) in prompts)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                await model.InfillAsync(new InfillRequest(prefix, suffix), default);
-                inProcess.Add(stopwatch.Elapsed);
-            }
-
-            var inProcessWall = wall.Elapsed;
-            Report("in-process", inProcess, inProcessWall);
+            var (inProcess, inProcessWall) = await InProcessAsync(model, prompts);
+            Report("in-process (before)", inProcess, inProcessWall);
 
             await using var app = InfillServer.Create(model, new ServerOptions(Port: 0));
             await app.StartAsync();
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single() + "/") };
             using var gate = new SemaphoreSlim(Concurrency);
             var http = new List<TimeSpan>();
-            wall.Restart();
+            var modelMilliseconds = 0d;
+            var wall = Stopwatch.StartNew();
             await Task.WhenAll(prompts.Select(async prompt =>
             {
                 await gate.WaitAsync();
@@ -56,10 +51,11 @@ internal static class ServeBenchmark
                     var stopwatch = Stopwatch.StartNew();
                     using var response = await client.PostAsJsonAsync("infill", new LlamaCppInfillRequest { InputPrefix = prompt.Prefix, InputSuffix = prompt.Suffix });
                     response.EnsureSuccessStatusCode();
-                    await response.Content.ReadFromJsonAsync<LlamaCppInfillResponse>();
+                    var answer = await response.Content.ReadFromJsonAsync<LlamaCppInfillResponse>();
                     lock (http)
                     {
                         http.Add(stopwatch.Elapsed);
+                        modelMilliseconds += answer!.Timings!.PromptMs + answer.Timings.PredictedMs;
                     }
                 }
                 finally
@@ -71,15 +67,41 @@ internal static class ServeBenchmark
             await app.StopAsync();
             Report($"serve, {Concurrency} concurrent clients", http, httpWall);
 
+            // In-process again after, so that drift of a noisy machine shows and averages out.
+            var (again, againWall) = await InProcessAsync(model, prompts);
+            Report("in-process (after)", again, againWall);
+            inProcessWall = (inProcessWall + againWall) / 2;
+            // Two views of the overhead: the serve run's wall time against the in-process runs' (this includes the load
+            // generator and Kestrel competing with llama.cpp's threads for the same cores), and the serve run's wall
+            // time outside the model's own prompt and generation time, as the server timed it.
             var overhead = (httpWall - inProcessWall) / requests;
             var modelTime = inProcessWall / requests;
-            Console.WriteLine($"HTTP overhead per request: {overhead.TotalMilliseconds:0.0} ms against {modelTime.TotalMilliseconds:0.0} ms of model time "
+            Console.WriteLine($"serve against in-process, per request: +{overhead.TotalMilliseconds:0.0} ms on {modelTime.TotalMilliseconds:0.0} ms "
                 + $"= {overhead / modelTime:P1} (goal < 5%)");
+            var inside = TimeSpan.FromMilliseconds(modelMilliseconds / requests);
+            var outside = httpWall / requests - inside;
+            Console.WriteLine($"serve's own time outside the model, per request: {outside.TotalMilliseconds:0.0} ms on {inside.TotalMilliseconds:0.0} ms "
+                + $"in the model = {outside / inside:P1}");
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static async Task<(List<TimeSpan> Latencies, TimeSpan Wall)> InProcessAsync(
+        LlamaInfillModel model, IReadOnlyList<(string Prefix, string Suffix)> prompts)
+    {
+        var latencies = new List<TimeSpan>();
+        var wall = Stopwatch.StartNew();
+        foreach (var (prefix, suffix) in prompts)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await model.InfillAsync(new InfillRequest(prefix, suffix), default);
+            latencies.Add(stopwatch.Elapsed);
+        }
+
+        return (latencies, wall.Elapsed);
     }
 
     private static void Report(string name, List<TimeSpan> latencies, TimeSpan wall)
