@@ -73,13 +73,15 @@ internal static class ServeCommand
             }
 
             streams.Out.WriteLine($"Serving {model.Name} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
+            // Ctrl+C is how a server is meant to stop. The host's own console lifetime may take the signal before the
+            // command line does, so either stopping signal ends the wait.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C is how a server is meant to stop.
             }
 
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
