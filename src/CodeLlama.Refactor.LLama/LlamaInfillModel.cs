@@ -72,7 +72,11 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
             options.GpuLayers, NativeApi.llama_supports_gpu_offload(), header.Integer($"{architecture}.block_count"));
         var trained = header.Integer($"{architecture}.context_length") ?? LlamaModelOptions.DefaultContextCap;
         var contextSize = options.ContextSize ?? (int)Math.Min(LlamaModelOptions.DefaultContextCap, trained);
-        MemoryBudget.Check(header, length, contextSize, MemoryBudget.Available());
+        if (gpuLayers == 0)
+        {
+            // With layers offloaded, the KV cache lives in GPU memory, which llama.cpp itself checks when it allocates.
+            MemoryBudget.Check(header, length, contextSize, MemoryBudget.Available());
+        }
 
         var parameters = new ModelParams(file.FullName)
         {
