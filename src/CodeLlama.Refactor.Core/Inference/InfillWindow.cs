@@ -22,24 +22,26 @@ public sealed record InfillWindow(string Prefix, string Suffix, bool IsWindowed)
     /// <param name="prefix">All the text before the gap.</param>
     /// <param name="suffix">All the text after the gap that the prompt may show.</param>
     /// <param name="model">Counts tokens and gives the budget.</param>
+    /// <param name="preamble">Text always shown first (e.g. a <see cref="DeclarationHeader"/>), or an empty string.</param>
     /// <returns>The prefix and suffix to show.</returns>
-    public static InfillWindow Fit(SyntaxNode root, int anchor, string prefix, string suffix, IInfillModel model)
+    public static InfillWindow Fit(SyntaxNode root, int anchor, string prefix, string suffix, IInfillModel model, string preamble = "")
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(suffix);
         ArgumentNullException.ThrowIfNull(model);
-        var budget = model.ContextSize - model.MaxNewTokens - SpecialTokens;
+        ArgumentNullException.ThrowIfNull(preamble);
+        var budget = model.ContextSize - model.MaxNewTokens - SpecialTokens - (preamble.Length == 0 ? 0 : model.CountTokens(preamble));
         if (model.CountTokens(prefix) + model.CountTokens(suffix) <= budget)
         {
-            return new InfillWindow(prefix, suffix, false);
+            return new InfillWindow(preamble + prefix, suffix, false);
         }
 
         var header = Header(root, anchor);
         var room = Math.Max(0, budget - model.CountTokens(header));
         var before = TailLines(prefix, room * 3 / 4, model);
         var after = HeadLines(suffix, room - model.CountTokens(before), model);
-        return new InfillWindow(header + before, after, true);
+        return new InfillWindow(preamble + header + before, after, true);
     }
 
     // The usings, then each enclosing namespace/type declaration line, outermost first; each ends with a line break.
