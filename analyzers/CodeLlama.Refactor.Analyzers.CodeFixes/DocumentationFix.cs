@@ -24,7 +24,7 @@ internal static class DocumentationFix
         var plan = DocPlan.For(target.Symbol, target.Declaration, model, symbol => DocumentationRequirement.IsDocumented(symbol, cancellationToken), cancellationToken);
         TextChange? Render(IReadOnlyList<DocCommentWriter.FilledElement> elements) =>
             DocCommentWriter.NewComment(target.Declaration, text, plan.InheritDoc, elements);
-        var draft = new DocDraft(document.FilePath ?? document.Name, root, text, target.Declaration);
+        var draft = new DocDraft(root, text, target.Declaration);
         var filled = await DocFiller.FillAsync(plan.Elements, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
         return Render(filled) is { } change ? document.WithText(text.WithChanges(change)) : document;
     }

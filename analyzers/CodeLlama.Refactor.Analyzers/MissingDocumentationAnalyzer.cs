@@ -33,23 +33,16 @@ public sealed class MissingDocumentationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        // A partial symbol is documented when any of its parts is, as for the compiler; it is reported at its first
+        // declaration outside generated code.
+        if (DocumentationRequirement.IsDocumented(symbol, context.CancellationToken)
+            || symbol.DeclaringSyntaxReferences.FirstOrDefault(reference => !GeneratedCode.IsGenerated(reference.SyntaxTree, context.CancellationToken))
+                is not { } declared)
         {
-            var tree = reference.SyntaxTree;
-            if (GeneratedCode.IsGenerated(tree, context.CancellationToken))
-            {
-                continue;
-            }
-
-            // A partial symbol is documented when any of its parts is, as for the compiler.
-            if (DocumentationRequirement.IsDocumented(symbol, context.CancellationToken))
-            {
-                return;
-            }
-
-            var location = symbol.Locations.FirstOrDefault(candidate => candidate.SourceTree == tree) ?? symbol.Locations[0];
-            context.ReportDiagnostic(Diagnostic.Create(Rules.MissingDocumentation, location, symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
             return;
         }
+
+        var location = symbol.Locations.FirstOrDefault(candidate => candidate.SourceTree == declared.SyntaxTree) ?? symbol.Locations[0];
+        context.ReportDiagnostic(Diagnostic.Create(Rules.MissingDocumentation, location, symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
     }
 }

@@ -3,13 +3,7 @@ namespace CodeLlama.Refactor;
 /// <summary>The few .NET Core string and LINQ members Core's shared source uses that netstandard2.0 lacks.</summary>
 internal static class Polyfills
 {
-    public static bool Contains(this string text, string value, StringComparison comparison) => text.IndexOf(value, comparison) >= 0;
-
-    public static bool Contains(this string text, char value) => text.IndexOf(value) >= 0;
-
     public static bool EndsWith(this string text, char value) => text.Length > 0 && text[text.Length - 1] == value;
-
-    public static bool StartsWith(this string text, char value) => text.Length > 0 && text[0] == value;
 
     public static string Replace(this string text, string oldValue, string newValue, StringComparison comparison) =>
         comparison == StringComparison.Ordinal

@@ -3,8 +3,9 @@ using CodeLlama.Refactor.LLama.Gguf;
 namespace CodeLlama.Refactor.LLama;
 
 /// <summary>
-/// Checks a model file before llama.cpp loads it, so that a wrong file is refused with one clear line: not GGUF, cut
-/// short, or with a vocabulary that cannot infill.
+/// Checks a model file before llama.cpp loads it, so that a wrong file is refused with one clear line: not GGUF, or cut
+/// short. Whether the vocabulary can infill is left to llama.cpp's own detection of the infill tokens, checked once the
+/// model is loaded.
 /// </summary>
 internal static class ModelFile
 {
@@ -20,7 +21,7 @@ internal static class ModelFile
     /// <summary>Reads and checks the header of <paramref name="path"/>.</summary>
     /// <param name="path">The model file.</param>
     /// <returns>The header and the file's length.</returns>
-    /// <exception cref="InputException">The file is missing, not GGUF, truncated, or has no infill tokens.</exception>
+    /// <exception cref="InputException">The file is missing, not GGUF, or truncated.</exception>
     public static (GgufHeader Header, long Length) Inspect(string path)
     {
         var file = new FileInfo(path);
@@ -50,11 +51,6 @@ internal static class ModelFile
             throw Refuse(file, $"it is truncated or corrupt: tensor '{past.Tensor.Name}' ends at byte {past.End}, the file has {file.Length}");
         }
 
-        if (header.Tokens.Count > 0 && !HasInfillTokens(header.Tokens))
-        {
-            throw Refuse(file, $"its vocabulary has no infill tokens (<PRE>, <SUF>, <MID>); {InfillVariants}");
-        }
-
         return (header, file.Length);
     }
 
@@ -75,12 +71,4 @@ internal static class ModelFile
     /// <returns>The exception to throw.</returns>
     public static InputException Refuse(FileInfo file, string reason) =>
         new($"The model file '{file.Name}' cannot be used: {reason}.");
-
-    // The names llama.cpp recognises for the prefix/suffix/middle tokens of the FIM-trained families.
-    private static bool HasInfillTokens(IReadOnlyList<string> tokens)
-    {
-        var set = tokens.ToHashSet(StringComparer.Ordinal);
-        return (set.Contains("▁<PRE>") || set.Contains("<PRE>") || set.Contains("<fim-prefix>") || set.Contains("<|fim_prefix|>") || set.Contains("<fim_prefix>"))
-            && (set.Contains("▁<MID>") || set.Contains("<MID>") || set.Contains("<fim-middle>") || set.Contains("<|fim_middle|>") || set.Contains("<fim_middle>"));
-    }
 }

@@ -114,7 +114,7 @@ public static class DocPipeline
         // In file order, so that a model's prompt for the next member extends the one before.
         foreach (var (symbol, declaration) in symbols.OrderBy(entry => entry.Declaration.SpanStart))
         {
-            var draft = new DocDraft(document.FilePath!, root!, text, declaration);
+            var draft = new DocDraft(root!, text, declaration);
             var existing = ExistingComment(declaration);
             var plan = DocPlan.For(
                 symbol, declaration, model, scope.IsDocumentedOrInScope, cancellationToken, inheritWhenPossible: existing is null);

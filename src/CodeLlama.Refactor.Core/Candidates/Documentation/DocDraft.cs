@@ -4,11 +4,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeLlama.Refactor.Candidates.Documentation;
 
 /// <summary>One member being documented: its file and declaration, and the slots of its elements.</summary>
-/// <param name="FilePath">The file.</param>
 /// <param name="Root">The file's syntax root.</param>
 /// <param name="Text">The file's text.</param>
 /// <param name="Declaration">The member's declaration.</param>
-public sealed record DocDraft(string FilePath, SyntaxNode Root, SourceText Text, SyntaxNode Declaration)
+public sealed record DocDraft(SyntaxNode Root, SourceText Text, SyntaxNode Declaration)
 {
     /// <summary>Stands for the element's content in the draft; a private-use character no source file holds next to a comment.</summary>
     public const string Marker = "\uE000";
@@ -22,7 +21,7 @@ public sealed record DocDraft(string FilePath, SyntaxNode Root, SourceText Text,
         Func<IReadOnlyList<DocCommentWriter.FilledElement>, TextChange?> render)
     {
         var anchor = Text.Lines.GetLineFromPosition(Declaration.GetFirstToken().SpanStart).Start;
-        return new DocSlot(FilePath, Root, anchor, () =>
+        return new DocSlot(Root, anchor, () =>
         {
             if (render(elements()) is not { } change)
             {

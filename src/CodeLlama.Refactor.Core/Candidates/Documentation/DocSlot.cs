@@ -13,20 +13,15 @@ public sealed class DocSlot
     private readonly Lazy<(string Before, string After)> texts;
 
     /// <summary>Creates a slot whose texts are computed on first use.</summary>
-    /// <param name="filePath">The file.</param>
     /// <param name="root">The file's syntax root, before the draft.</param>
     /// <param name="anchor">Where the comment goes, in the file before the draft.</param>
     /// <param name="texts">Computes the text before and after the element's content.</param>
-    public DocSlot(string filePath, SyntaxNode root, int anchor, Func<(string Before, string After)> texts)
+    public DocSlot(SyntaxNode root, int anchor, Func<(string Before, string After)> texts)
     {
-        FilePath = filePath;
         Root = root;
         Anchor = anchor;
         this.texts = new Lazy<(string, string)>(texts);
     }
-
-    /// <summary>The file.</summary>
-    public string FilePath { get; }
 
     /// <summary>The file's syntax root, before the draft.</summary>
     public SyntaxNode Root { get; }
