@@ -89,7 +89,7 @@ public static class DocPipeline
 
         return new DocResult(
             loaded.RootDirectory,
-            new Coverage(scope.Total - scope.UndocumentedBefore.Count, scope.Total),
+            new Coverage(scope.Total - scope.UndocumentedBefore, scope.Total),
             new Coverage(scope.Total - remaining.Count, scope.Total),
             members.Where(member => !rejected.Contains(member.FilePath)).ToList(),
             outcomes,
@@ -208,8 +208,19 @@ public static class DocPipeline
             verifier);
     }
 
-    private static DocumentationCommentTriviaSyntax? ExistingComment(SyntaxNode declaration) =>
-        declaration.GetLeadingTrivia().Select(trivia => trivia.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().LastOrDefault();
+    private static DocumentationCommentTriviaSyntax? ExistingComment(SyntaxNode declaration)
+    {
+        DocumentationCommentTriviaSyntax? last = null;
+        foreach (var trivia in declaration.GetLeadingTrivia())
+        {
+            if (trivia.HasStructure && trivia.GetStructure() is DocumentationCommentTriviaSyntax comment)
+            {
+                last = comment;
+            }
+        }
+
+        return last;
+    }
 
     private static string Describe(DocElement element) => element.Kind switch
     {

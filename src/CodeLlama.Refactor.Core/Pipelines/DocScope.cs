@@ -20,7 +20,7 @@ internal sealed class DocScope
         DocOptions options,
         HashSet<ISymbol> inScope,
         IReadOnlyList<(Document, IReadOnlyList<(ISymbol, SyntaxNode)>)> symbolsByDocument,
-        IReadOnlyList<UndocumentedMember> undocumentedBefore)
+        int undocumentedBefore)
     {
         this.loaded = loaded;
         this.options = options;
@@ -32,59 +32,68 @@ internal sealed class DocScope
     /// <summary>Per document in scope, the symbols whose comment lives there with the declaration that carries it.</summary>
     public IReadOnlyList<(Document Document, IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> Symbols)> SymbolsByDocument { get; }
 
-    public IReadOnlyList<UndocumentedMember> UndocumentedBefore { get; }
+    /// <summary>How many members in scope were undocumented as loaded.</summary>
+    public int UndocumentedBefore { get; }
 
     public int Total => inScope.Count;
 
     public static async Task<DocScope> CreateAsync(LoadedSolution loaded, DocOptions options, CancellationToken cancellationToken)
     {
+        var perProject = await Task.WhenAll(loaded.Projects.Select(project =>
+            Task.Run(() => ProjectScopeAsync(loaded, project, options, cancellationToken), cancellationToken))).ConfigureAwait(false);
+        var inScope = new HashSet<ISymbol>(perProject.SelectMany(scope => scope.InScope), SymbolEqualityComparer.Default);
+        var symbolsByDocument = perProject.SelectMany(scope => scope.ByDocument)
+            .Select(entry => (loaded.Solution.GetDocument(entry.Key)!, (IReadOnlyList<(ISymbol, SyntaxNode)>)entry.Value))
+            .ToList();
+
+        var scope = new DocScope(loaded, options, inScope, symbolsByDocument, 0);
+        // Only counted: describing thousands of members for a report that shows a percentage is wasted work.
+        var before = await scope.UndocumentedInScopeAsync(project => AsLoadedAsync(project, cancellationToken), (_, _) => 0, cancellationToken)
+            .ConfigureAwait(false);
+        return new DocScope(loaded, options, inScope, symbolsByDocument, before.Count);
+    }
+
+    // One project's symbols in scope, and per document the ones whose comment lives there.
+    private static async Task<(List<ISymbol> InScope, Dictionary<DocumentId, List<(ISymbol, SyntaxNode)>> ByDocument)> ProjectScopeAsync(
+        LoadedSolution loaded, Project project, DocOptions options, CancellationToken cancellationToken)
+    {
         var filter = options.Files ?? PathFilter.All;
-        var inScope = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var inScope = new List<ISymbol>();
         var byDocument = new Dictionary<DocumentId, List<(ISymbol, SyntaxNode)>>();
-        foreach (var project in loaded.Projects)
+        var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+        foreach (var symbol in UndocumentedMemberFinder.DeclaredSymbols(compilation.Assembly.GlobalNamespace))
         {
-            var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-            foreach (var symbol in UndocumentedMemberFinder.DeclaredSymbols(compilation.Assembly.GlobalNamespace))
+            if (!DocumentationRequirement.IsRequired(symbol, options.Visibility) || GeneratedCode.IsMarkedGenerated(symbol))
             {
-                if (!DocumentationRequirement.IsRequired(symbol, options.Visibility) || GeneratedCode.IsMarkedGenerated(symbol))
+                continue;
+            }
+
+            var references = symbol.DeclaringSyntaxReferences
+                .Select(reference => (Reference: reference, Document: project.GetDocument(reference.SyntaxTree)))
+                .Where(entry => entry.Document?.FilePath is { } file
+                    && filter.Matches(loaded.RelativePath(file))
+                    && !GeneratedCode.IsGenerated(entry.Reference.SyntaxTree, cancellationToken))
+                .ToList();
+            if (references.Count == 0)
+            {
+                continue;
+            }
+
+            inScope.Add(symbol);
+            var declaration = DocumentationRequirement.DocumentedNode(references[0].Reference.GetSyntax(cancellationToken));
+            if (CarriesOwnComment(symbol, declaration))
+            {
+                var documentId = references[0].Document!.Id;
+                if (!byDocument.TryGetValue(documentId, out var list))
                 {
-                    continue;
+                    byDocument[documentId] = list = [];
                 }
 
-                var references = symbol.DeclaringSyntaxReferences
-                    .Select(reference => (Reference: reference, Document: project.GetDocument(reference.SyntaxTree)))
-                    .Where(entry => entry.Document?.FilePath is { } file
-                        && filter.Matches(loaded.RelativePath(file))
-                        && !GeneratedCode.IsGenerated(entry.Reference.SyntaxTree, cancellationToken))
-                    .ToList();
-                if (references.Count == 0)
-                {
-                    continue;
-                }
-
-                inScope.Add(symbol);
-                var declaration = DocumentationRequirement.DocumentedNode(references[0].Reference.GetSyntax(cancellationToken));
-                if (CarriesOwnComment(symbol, declaration))
-                {
-                    var documentId = references[0].Document!.Id;
-                    if (!byDocument.TryGetValue(documentId, out var list))
-                    {
-                        byDocument[documentId] = list = [];
-                    }
-
-                    list.Add((symbol, declaration));
-                }
+                list.Add((symbol, declaration));
             }
         }
 
-        var scope = new DocScope(
-            loaded,
-            options,
-            inScope,
-            byDocument.Select(entry => (loaded.Solution.GetDocument(entry.Key)!, (IReadOnlyList<(ISymbol, SyntaxNode)>)entry.Value)).ToList(),
-            []);
-        var before = await scope.UndocumentedAsync(project => AsLoadedAsync(project, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return new DocScope(loaded, options, inScope, scope.SymbolsByDocument, before);
+        return (inScope, byDocument);
     }
 
     /// <summary>Whether a source symbol is documented already, or is one this run documents.</summary>
@@ -98,16 +107,26 @@ internal sealed class DocScope
         Func<Project, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>> compile,
         CancellationToken cancellationToken)
     {
+        var found = await UndocumentedInScopeAsync(compile, UndocumentedMemberFinder.ToMember, cancellationToken).ConfigureAwait(false);
+        return found.OrderBy(member => member.FilePath, StringComparer.Ordinal).ThenBy(member => member.Line).ToList();
+    }
+
+    // Each undocumented symbol in scope, turned into what the caller needs; projects are searched in parallel.
+    private async Task<IReadOnlyList<T>> UndocumentedInScopeAsync<T>(
+        Func<Project, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>> compile,
+        Func<ISymbol, Location, T> select,
+        CancellationToken cancellationToken)
+    {
         var filter = options.Files ?? PathFilter.All;
-        var found = new List<UndocumentedMember>();
-        foreach (var project in loaded.Projects)
+        var perProject = await Task.WhenAll(loaded.Projects.Select(project => Task.Run(async () =>
         {
             var (compilation, userTrees) = await compile(project).ConfigureAwait(false);
-            found.AddRange(UndocumentedMemberFinder.Find(compilation, userTrees, options.Visibility, cancellationToken)
-                .Where(member => filter.Matches(loaded.RelativePath(member.FilePath))));
-        }
-
-        return found.OrderBy(member => member.FilePath, StringComparer.Ordinal).ThenBy(member => member.Line).ToList();
+            return UndocumentedMemberFinder.Undocumented(compilation, userTrees, options.Visibility, cancellationToken)
+                .Where(entry => filter.Matches(loaded.RelativePath(entry.Location.SourceTree!.FilePath)))
+                .Select(entry => select(entry.Symbol, entry.Location))
+                .ToList();
+        }, cancellationToken))).ConfigureAwait(false);
+        return perProject.SelectMany(found => found).ToList();
     }
 
     /// <summary>A project's compilation as loaded, with the user's trees in it.</summary>

@@ -51,14 +51,45 @@ public static class UndocumentedMemberFinder
         IReadOnlySet<SyntaxTree> userTrees,
         Visibility visibility,
         CancellationToken cancellationToken = default) =>
+        Undocumented(compilation, userTrees, visibility, cancellationToken).Select(entry => ToMember(entry.Symbol, entry.Location)).ToList();
+
+    /// <summary>
+    /// The undocumented symbols of <paramref name="compilation"/> declared in <paramref name="userTrees"/>, each with its
+    /// location there; cheaper than <see cref="Find(Compilation, IReadOnlySet{SyntaxTree}, Visibility, CancellationToken)"/>
+    /// where only some need describing.
+    /// </summary>
+    /// <param name="compilation">A compilation.</param>
+    /// <param name="userTrees">The trees that count: the user's own, not generated ones.</param>
+    /// <param name="visibility">Which members must be documented.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>The undocumented symbols, unordered.</returns>
+    public static IEnumerable<(ISymbol Symbol, Location Location)> Undocumented(
+        Compilation compilation,
+        IReadOnlySet<SyntaxTree> userTrees,
+        Visibility visibility,
+        CancellationToken cancellationToken = default) =>
         DeclaredSymbols(compilation.Assembly.GlobalNamespace)
             .Where(symbol => DocumentationRequirement.IsRequired(symbol, visibility))
             .Where(symbol => !GeneratedCode.IsMarkedGenerated(symbol))
             .Select(symbol => (Symbol: symbol, Location: symbol.Locations.FirstOrDefault(location =>
                 location.SourceTree is not null && userTrees.Contains(location.SourceTree))))
             .Where(entry => entry.Location is not null && !DocumentationRequirement.IsDocumented(entry.Symbol, cancellationToken))
-            .Select(entry => ToMember(entry.Symbol, entry.Location!))
-            .ToList();
+            .Select(entry => (entry.Symbol, entry.Location!));
+
+    /// <summary>Describes an undocumented symbol for reports.</summary>
+    /// <param name="symbol">The symbol.</param>
+    /// <param name="location">Where it is declared in the user's code.</param>
+    /// <returns>Its name, kind, file and position.</returns>
+    public static UndocumentedMember ToMember(ISymbol symbol, Location location)
+    {
+        var span = location.GetLineSpan();
+        return new UndocumentedMember(
+            symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+            SymbolKinds.Describe(symbol),
+            span.Path,
+            span.StartLinePosition.Line + 1,
+            span.StartLinePosition.Character + 1);
+    }
 
     /// <summary>The trees of <paramref name="compilation"/> that the user wrote: held by a document, and not generated.</summary>
     /// <param name="project">The project the compilation belongs to.</param>
@@ -102,14 +133,4 @@ public static class UndocumentedMemberFinder
         }
     }
 
-    private static UndocumentedMember ToMember(ISymbol symbol, Location location)
-    {
-        var span = location.GetLineSpan();
-        return new UndocumentedMember(
-            symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
-            SymbolKinds.Describe(symbol),
-            span.Path,
-            span.StartLinePosition.Line + 1,
-            span.StartLinePosition.Character + 1);
-    }
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CodeLlama.Refactor.Candidates.Documentation;
 
 /// <summary>Turns identifiers into the words a sentence about them needs.</summary>
@@ -8,10 +6,16 @@ public static class NameWords
     /// <summary>Splits <c>PerimeterAsync</c>, <c>toMetres</c> or <c>HTTPClient</c> into lower-case words.</summary>
     /// <param name="identifier">A C# identifier.</param>
     /// <returns>The words, lower case except for all-capital acronyms.</returns>
-    public static IReadOnlyList<string> Split(string identifier) =>
-        WordPattern.Matches(identifier.TrimStart('_', '@')).Cast<Match>()
-            .Select(match => match.Value.All(char.IsUpper) && match.Value.Length > 1 ? match.Value : match.Value.ToLowerInvariant())
-            .ToList();
+    public static IReadOnlyList<string> Split(string identifier)
+    {
+        var words = new List<string>();
+        foreach (var word in Words(identifier.TrimStart('_', '@')))
+        {
+            words.Add(word.Length > 1 && word.All(char.IsUpper) ? word : word.ToLowerInvariant());
+        }
+
+        return words;
+    }
 
     /// <summary>The words of <paramref name="identifier"/> joined by spaces.</summary>
     /// <param name="identifier">A C# identifier.</param>
@@ -48,6 +52,62 @@ public static class NameWords
     /// <returns>The sentence with a capital first letter.</returns>
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    // A plain Regex rather than a generated one: this file is also compiled into the netstandard2.0 code fixes.
-    private static readonly Regex WordPattern = new(@"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+", RegexOptions.CultureInvariant);
+    // The words as the pattern [A-Z]+(?=[A-Z][a-z]) | [A-Z]?[a-z]+ | [A-Z]+ | \d+ finds them: an acronym ends before
+    // the capital that starts the next word ("HTTPClient" is "HTTP", "Client"). Hand-written, since doc splits
+    // thousands of names per run and an interpreted pattern was a visible part of its time.
+    private static IEnumerable<string> Words(string text)
+    {
+        var index = 0;
+        while (index < text.Length)
+        {
+            var start = index;
+            if (char.IsDigit(text[index]))
+            {
+                index = Skip(text, index, char.IsDigit);
+            }
+            else if (IsAsciiUpper(text[index]))
+            {
+                var capitalsEnd = Skip(text, index, IsAsciiUpper);
+                if (capitalsEnd < text.Length && IsAsciiLower(text[capitalsEnd]))
+                {
+                    if (capitalsEnd - index > 1)
+                    {
+                        yield return text.Substring(index, capitalsEnd - 1 - index);
+                        start = capitalsEnd - 1;
+                    }
+
+                    index = Skip(text, capitalsEnd, IsAsciiLower);
+                }
+                else
+                {
+                    index = capitalsEnd;
+                }
+            }
+            else if (IsAsciiLower(text[index]))
+            {
+                index = Skip(text, index, IsAsciiLower);
+            }
+            else
+            {
+                index++;
+                continue;
+            }
+
+            yield return text.Substring(start, index - start);
+        }
+    }
+
+    private static int Skip(string text, int index, Func<char, bool> matches)
+    {
+        while (index < text.Length && matches(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static bool IsAsciiUpper(char character) => character is >= 'A' and <= 'Z';
+
+    private static bool IsAsciiLower(char character) => character is >= 'a' and <= 'z';
 }

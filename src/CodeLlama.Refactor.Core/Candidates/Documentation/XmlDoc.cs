@@ -22,43 +22,39 @@ public static class XmlDoc
     /// <summary><c>&lt;see cref="…"/&gt;</c> with the cref text given.</summary>
     /// <param name="cref">The cref, e.g. <c>ArgumentNullException</c>.</param>
     /// <returns>A see element.</returns>
-    public static XmlNodeSyntax SeeCref(string cref) => Empty("see", XmlTextAttribute("cref", cref));
+    public static XmlNodeSyntax SeeCref(string cref) => Empty("see", CrefAttribute(cref));
 
     /// <summary><c>&lt;see langword="…"/&gt;</c>, e.g. for <c>true</c> or <c>null</c>.</summary>
     /// <param name="keyword">The C# keyword.</param>
     /// <returns>A see element.</returns>
-    public static XmlNodeSyntax SeeLangword(string keyword) => Empty("see", XmlTextAttribute("langword", keyword));
+    public static XmlNodeSyntax SeeLangword(string keyword) => Empty("see", TextAttribute("langword", keyword));
 
     /// <summary><c>&lt;paramref name="…"/&gt;</c>.</summary>
     /// <param name="name">The parameter name.</param>
     /// <returns>A paramref element.</returns>
-    public static XmlNodeSyntax ParamRef(string name) => Empty("paramref", XmlNameAttribute(name));
+    public static XmlNodeSyntax ParamRef(string name) => Empty("paramref", NameAttribute(name));
 
     /// <summary>An element with content, e.g. <c>&lt;param name="x"&gt;…&lt;/param&gt;</c>.</summary>
     /// <param name="name">The tag.</param>
     /// <param name="attribute">Its one attribute, or null.</param>
     /// <param name="content">What goes inside.</param>
     /// <returns>The element.</returns>
-    public static XmlElementSyntax Element(string name, XmlAttributeSyntax? attribute, IEnumerable<XmlNodeSyntax> content)
-    {
-        var start = XmlElementStartTag(XmlName(name));
-        if (attribute is not null)
-        {
-            start = start.AddAttributes(attribute.WithLeadingTrivia(Space));
-        }
+    public static XmlElementSyntax Element(string name, XmlAttributeSyntax? attribute, IEnumerable<XmlNodeSyntax> content) =>
+        XmlElement(
+            XmlElementStartTag(XmlName(name), attribute is null ? default : SingletonList(attribute)),
+            List(content),
+            XmlElementEndTag(XmlName(name)));
 
-        return XmlElement(start, List(content), XmlElementEndTag(XmlName(name)));
-    }
-
-    /// <summary>The <c>name</c> attribute of <c>&lt;param&gt;</c> and <c>&lt;typeparam&gt;</c>.</summary>
+    /// <summary>The <c>name</c> attribute of <c>&lt;param&gt;</c> and <c>&lt;typeparam&gt;</c>, with the space before it.</summary>
     /// <param name="name">The parameter name.</param>
     /// <returns>The attribute.</returns>
-    public static XmlAttributeSyntax NameAttribute(string name) => XmlNameAttribute(name);
+    public static XmlAttributeSyntax NameAttribute(string name) =>
+        XmlNameAttribute(SpacedName("name"), Token(SyntaxKind.DoubleQuoteToken), IdentifierName(name), Token(SyntaxKind.DoubleQuoteToken));
 
-    /// <summary>A <c>cref</c> attribute holding <paramref name="cref"/> as written.</summary>
+    /// <summary>A <c>cref</c> attribute holding <paramref name="cref"/> as written, with the space before it.</summary>
     /// <param name="cref">The cref text.</param>
     /// <returns>The attribute.</returns>
-    public static XmlAttributeSyntax CrefAttribute(string cref) => XmlTextAttribute("cref", cref);
+    public static XmlAttributeSyntax CrefAttribute(string cref) => TextAttribute("cref", cref);
 
     /// <summary>The cref text for <paramref name="symbol"/>: its name with type arguments in braces.</summary>
     /// <param name="symbol">A type or member.</param>
@@ -91,7 +87,12 @@ public static class XmlDoc
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static XmlEmptyElementSyntax Empty(string name, XmlAttributeSyntax attribute) =>
-        XmlEmptyElement(XmlName(name), SingletonList(attribute.WithLeadingTrivia(Space)));
+        XmlEmptyElement(XmlName(name), SingletonList(attribute));
 
-    private static SyntaxTrivia Space => SyntaxFactory.Space;
+    private static XmlTextAttributeSyntax TextAttribute(string name, string value) =>
+        XmlTextAttribute(SpacedName(name), Token(SyntaxKind.DoubleQuoteToken), TokenList(XmlTextLiteral(value)), Token(SyntaxKind.DoubleQuoteToken));
+
+    // An attribute's name with the space that separates it from the tag: built in, since adding trivia to a finished
+    // node rewrites it, and comments are built thousands at a time.
+    private static XmlNameSyntax SpacedName(string name) => XmlName(Identifier(TriviaList(Space), name, TriviaList()));
 }

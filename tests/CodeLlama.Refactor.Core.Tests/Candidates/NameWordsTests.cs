@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using CodeLlama.Refactor.Candidates.Documentation;
+
+namespace CodeLlama.Refactor.Core.Tests.Candidates;
+
+public sealed class NameWordsTests
+{
+    // The pattern the splitter implements by hand; the tests hold it to the same words.
+    private static readonly Regex Reference = new(@"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+", RegexOptions.CultureInvariant);
+
+    [Theory]
+    [InlineData("PerimeterAsync", "perimeter async")]
+    [InlineData("toMetres", "to metres")]
+    [InlineData("HTTPClient", "HTTP client")]
+    [InlineData("IOStream", "IO stream")]
+    [InlineData("_value2D", "value 2 d")]
+    [InlineData("@class", "class")]
+    [InlineData("MAX_SIZE", "MAX SIZE")]
+    [InlineData("X", "x")]
+    [InlineData("Über", "ber")]
+    public void Splits_identifiers_into_words(string identifier, string expected)
+    {
+        Assert.Equal(expected, NameWords.Phrase(identifier));
+    }
+
+    [Theory]
+    [InlineData("GetHTTPResponseCodeAsync")]
+    [InlineData("parseXMLToJSON2")]
+    [InlineData("A1B2c3DEf")]
+    [InlineData("ABCdefGHIjkl__mNOp9Q")]
+    [InlineData("already_snake_case")]
+    [InlineData("ÀlaCarteÉtéMenu")]
+    [InlineData("")]
+    public void Finds_the_words_the_pattern_finds(string identifier)
+    {
+        var expected = Reference.Matches(identifier.TrimStart('_', '@'))
+            .Select(match => match.Value.Length > 1 && match.Value.All(char.IsUpper) ? match.Value : match.Value.ToLowerInvariant());
+
+        Assert.Equal(expected, NameWords.Split(identifier));
+    }
+}
