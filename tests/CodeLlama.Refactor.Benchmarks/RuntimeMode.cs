@@ -14,9 +14,17 @@ internal static class RuntimeMode
         using var stream = File.OpenRead(typeof(CSharpCompilation).Assembly.Location);
         using var reader = new PEReader(stream);
         var precompiled = reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
-        var tiered = AppContext.GetData("System.Runtime.TieredCompilation") is not false;
-        var pgo = AppContext.GetData("System.Runtime.TieredPGO") is not false;
+        var tiered = Setting("System.Runtime.TieredCompilation", defaultValue: true);
+        var pgo = Setting("System.Runtime.TieredPGO", defaultValue: true);
         return (precompiled ? "Roslyn precompiled (ReadyToRun)" : "Roslyn jitted")
             + (tiered ? ", tiered compilation" + (pgo ? " with dynamic PGO" : " without dynamic PGO") : ", tiering off");
     }
+
+    // runtimeconfig.json settings arrive as strings.
+    private static bool Setting(string name, bool defaultValue) => AppContext.GetData(name) switch
+    {
+        bool value => value,
+        string text when bool.TryParse(text, out var value) => value,
+        _ => defaultValue,
+    };
 }
