@@ -16,6 +16,7 @@ public sealed class NameWordsTests
     [InlineData("_value2D", "value 2 d")]
     [InlineData("@class", "class")]
     [InlineData("MAX_SIZE", "MAX SIZE")]
+    [InlineData("Int32Value", "int 32 value")]
     [InlineData("X", "x")]
     [InlineData("Über", "ber")]
     public void Splits_identifiers_into_words(string identifier, string expected)
@@ -26,6 +27,7 @@ public sealed class NameWordsTests
     [Theory]
     [InlineData("GetHTTPResponseCodeAsync")]
     [InlineData("parseXMLToJSON2")]
+    [InlineData("Sha256Of1024Bytes")]
     [InlineData("A1B2c3DEf")]
     [InlineData("ABCdefGHIjkl__mNOp9Q")]
     [InlineData("already_snake_case")]

@@ -36,7 +36,10 @@ public static class XmlDoc
 
     /// <summary>An element with content, e.g. <c>&lt;param name="x"&gt;…&lt;/param&gt;</c>.</summary>
     /// <param name="name">The tag.</param>
-    /// <param name="attribute">Its one attribute, or null.</param>
+    /// <param name="attribute">
+    /// Its one attribute, from <see cref="NameAttribute"/> or <see cref="CrefAttribute"/> (which bring the space before
+    /// them), or null.
+    /// </param>
     /// <param name="content">What goes inside.</param>
     /// <returns>The element.</returns>
     public static XmlElementSyntax Element(string name, XmlAttributeSyntax? attribute, IEnumerable<XmlNodeSyntax> content) =>
