@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
@@ -43,7 +44,7 @@ internal static class VerifyBenchmark
                 var text = (await document.GetTextAsync()).ToString();
                 var broken = loaded.Solution.WithDocumentText(document.Id, Microsoft.CodeAnalysis.Text.SourceText.From(ReplaceFirst(text, Correct, Broken)));
                 var model = await broken.GetDocument(document.Id)!.GetSemanticModelAsync();
-                var target = model!.GetDiagnostics().First(diagnostic => diagnostic.Id == "CS0103");
+                var target = new BuildError(broken.GetProject(document.Project.Id)!, model!.GetDiagnostics().First(diagnostic => diagnostic.Id == "CS0103"), IsSyntax: false);
                 var candidate = new Candidate("benchmark", "Change 'inptu' to 'input'", loaded.Solution, 0);
 
                 var stopwatch = Stopwatch.StartNew();
@@ -51,7 +52,7 @@ internal static class VerifyBenchmark
                 stopwatch.Stop();
                 if (!verdict.Accepted)
                 {
-                    throw new InvalidOperationException($"The correct candidate was rejected: {verdict.Reason}");
+                    throw new InvalidOperationException($"The correct candidate was rejected: {verdict.Outcome} {string.Join(", ", verdict.Added)}");
                 }
 
                 if (i > 0)

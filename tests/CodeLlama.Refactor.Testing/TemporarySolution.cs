@@ -57,6 +57,28 @@ public sealed class TemporarySolution : IDisposable
         return new TemporarySolution(root);
     }
 
+    /// <summary>
+    /// Writes <paramref name="files"/> (project files included) and a solution <c>App.sln</c> holding every
+    /// <c>.csproj</c> among them, outside the repository's build settings: for layouts the library-and-tests shape does
+    /// not cover (several target frameworks, linked files, build properties).
+    /// </summary>
+    public static TemporarySolution FromFiles(IReadOnlyDictionary<string, string> files)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "codellama-refactor-tests", Guid.NewGuid().ToString("N"));
+        Write(root, "Directory.Build.props", "<Project />\n");
+        Write(root, "Directory.Packages.props", "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
+        foreach (var (name, text) in files)
+        {
+            Write(root, name, text);
+        }
+
+        var projects = files.Keys.Where(name => name.EndsWith(".csproj", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select((name, index) => (Path.GetFileNameWithoutExtension(name), name.Replace('/', '\\'), $"{index + 1:D8}-1111-1111-1111-111111111111"))
+            .ToList();
+        Write(root, "App.sln", SolutionFile(projects));
+        return new TemporarySolution(root);
+    }
+
     /// <summary>The absolute path of a file of the solution.</summary>
     public string File(string relativePath) => Path.Combine(Directory, relativePath);
 

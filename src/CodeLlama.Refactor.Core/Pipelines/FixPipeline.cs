@@ -11,8 +11,10 @@ using Microsoft.CodeAnalysis;
 namespace CodeLlama.Refactor.Pipelines;
 
 /// <summary>
-/// Repairs a solution's compile errors: the in-memory repair loop, then execution feedback (the tests that depend on
-/// the changed projects), then one atomic write per changed file. Only what compiled, and passed the tests, is written.
+/// Repairs a solution's compile errors, top to bottom: the in-memory repair loop (Targets → Candidates → Verification →
+/// Ranking), then execution feedback (the tests that depend on the changed projects), then the edits, written as one
+/// step; then what was written is loaded again from disk and compiled, and "remaining" comes from that. Only what
+/// compiled in every project that compiles it, and passed the tests, is written.
 /// </summary>
 public static class FixPipeline
 {
@@ -47,18 +49,60 @@ public static class FixPipeline
     {
         IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), .. options.ExtraSources ?? []];
         var loop = new RepairLoop(loaded, sources, progress);
-        var repairing = Stopwatch.StartNew();
         var banned = new HashSet<AppliedFix>();
+
+        var repairing = Stopwatch.StartNew();
         var outcome = await loop.RunAsync(options.MaxIterations, banned, cancellationToken).ConfigureAwait(false);
         repairing.Stop();
 
         var testing = Stopwatch.StartNew();
+        (outcome, var tests) = await TestFeedbackAsync(loaded, loop, outcome, banned, options, progress, cancellationToken).ConfigureAwait(false);
+        testing.Stop();
+        var testsRejected = tests is { Succeeded: false } && !options.AllowFailingTests;
+
+        var writing = Stopwatch.StartNew();
+        var edits = testsRejected ? [] : await SolutionEdits.BetweenAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
+        var files = Write(loaded, edits, options.DryRun);
+        writing.Stop();
+
+        // What is left comes from what the files now say: in memory for a dry run or when nothing was written, else
+        // from the files on disk, loaded and compiled afresh.
+        var remaining = files.Any(file => file.Status == FileStatus.Written)
+            ? await RemainingOnDiskAsync(loaded.Path, cancellationToken).ConfigureAwait(false)
+            : await CompileErrorFinder.FindAsync(testsRejected ? loaded.Solution : outcome.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+        return new FixResult(
+            loaded.RootDirectory,
+            Reconcile(outcome.Records, remaining, testsRejected),
+            remaining,
+            files,
+            outcome.Iterations,
+            tests,
+            new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
+            loaded.Diagnostics);
+    }
+
+    // Execution feedback: when the repaired solution compiles, the affected test projects run; while they fail, the
+    // least certain fix still in use is banned and the loop repairs again, so that the next-ranked candidate takes its
+    // place.
+    private static async Task<(RepairOutcome Outcome, TestOutcome? Tests)> TestFeedbackAsync(
+        LoadedSolution loaded,
+        RepairLoop loop,
+        RepairOutcome outcome,
+        HashSet<AppliedFix> banned,
+        FixOptions options,
+        IProgress<WorkProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         TestOutcome? tests = null;
         for (var attempt = 1; options.Tests == TestMode.Auto && outcome.Applied.Count > 0; attempt++)
         {
-            var changed = await ChangedAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
-            var testProjects = TestRunner.AffectedTestProjects(outcome.Solution, changed.Select(edit => edit.ProjectId).Distinct());
-            if (testProjects.Count == 0 || (await RemainingAsync(loaded, outcome.Solution, cancellationToken).ConfigureAwait(false)).Count > 0)
+            var edits = await SolutionEdits.BetweenAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
+            var changedProjects = edits.SelectMany(edit => outcome.Solution.GetDocumentIdsWithFilePath(edit.FilePath)).Select(id => id.ProjectId).Distinct();
+            var testProjects = TestRunner.AffectedTestProjects(outcome.Solution, changedProjects);
+            var stillBroken = await BuildErrors.FindAsync(outcome.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (testProjects.Count == 0 || stillBroken.Count > 0)
             {
                 break;
             }
@@ -66,7 +110,7 @@ public static class FixPipeline
             progress?.Report(new WorkProgress("Testing", attempt, MaxTestAttempts, string.Join(", ", testProjects.Select(project => project.Name))));
             tests = await TestRunner.RunAsync(
                 loaded.RootDirectory,
-                changed.Select(edit => (edit.Edit.FilePath, edit.Edit.Updated.ToString())).ToList(),
+                edits.Select(edit => (edit.FilePath, edit.Updated.ToString())).ToList(),
                 testProjects,
                 options.EffectiveTestTimeout,
                 cancellationToken).ConfigureAwait(false);
@@ -75,8 +119,6 @@ public static class FixPipeline
                 break;
             }
 
-            // Some fix compiled but is wrong: ban the least certain one still in use (the least preferred kind, then
-            // the last applied) and repair again, so that the next-ranked candidate takes its place.
             var suspect = outcome.Applied.Where(fix => !banned.Contains(fix))
                 .Select((fix, order) => (Fix: fix, Order: order))
                 .OrderByDescending(entry => entry.Fix.Preference)
@@ -92,26 +134,7 @@ public static class FixPipeline
             outcome = await loop.RunAsync(options.MaxIterations, banned, cancellationToken).ConfigureAwait(false);
         }
 
-        testing.Stop();
-        var testsRejected = tests is { Succeeded: false } && !options.AllowFailingTests;
-        var edits = testsRejected ? [] : await ChangedAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
-        var writing = Stopwatch.StartNew();
-        var files = Write(loaded, edits.Select(edit => edit.Edit).ToList(), options.DryRun);
-        writing.Stop();
-
-        var final = testsRejected ? loaded.Solution : WithoutConflicts(outcome.Solution, loaded, edits, files);
-        var records = testsRejected
-            ? outcome.Records.Select(record => record.Status == FixStatus.Fixed ? record with { Status = FixStatus.RejectedByTests } : record).ToList()
-            : outcome.Records;
-        return new FixResult(
-            loaded.RootDirectory,
-            records,
-            await RemainingAsync(loaded, final, cancellationToken).ConfigureAwait(false),
-            files,
-            outcome.Iterations,
-            tests,
-            new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
-            loaded.Diagnostics);
+        return (outcome, tests);
     }
 
     private static IReadOnlyList<FileOutcome> Write(LoadedSolution loaded, IReadOnlyList<FileEdit> edits, bool dryRun)
@@ -128,39 +151,21 @@ public static class FixPipeline
             .ToList();
     }
 
-    private static Solution WithoutConflicts(
-        Solution repaired, LoadedSolution loaded, IReadOnlyList<(ProjectId ProjectId, DocumentId DocumentId, FileEdit Edit)> edits, IReadOnlyList<FileOutcome> files)
+    // The files as written, opened again through MSBuild the way a build sees them.
+    private static async Task<IReadOnlyList<CompileError>> RemainingOnDiskAsync(SolutionPath path, CancellationToken cancellationToken)
     {
-        var conflicts = files.Where(file => file.Status == FileStatus.Conflict).Select(file => file.FilePath).ToHashSet(StringComparer.Ordinal);
-        return edits.Where(edit => conflicts.Contains(edit.Edit.FilePath))
-            .Aggregate(repaired, (solution, edit) => solution.WithDocumentText(edit.DocumentId, edit.Edit.Original));
+        using var written = await WorkspaceLoader.LoadAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await CompileErrorFinder.FindAsync(written, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IReadOnlyList<(ProjectId ProjectId, DocumentId DocumentId, FileEdit Edit)>> ChangedAsync(
-        Solution original, Solution repaired, CancellationToken cancellationToken)
+    // A record claims "fixed" only where the error is gone from what the files say.
+    private static IReadOnlyList<FixRecord> Reconcile(IReadOnlyList<FixRecord> records, IReadOnlyList<CompileError> remaining, bool testsRejected)
     {
-        var edits = new List<(ProjectId, DocumentId, FileEdit)>();
-        foreach (var id in repaired.GetChanges(original).GetProjectChanges().SelectMany(project => project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true)))
-        {
-            var before = original.GetDocument(id)!;
-            var after = repaired.GetDocument(id)!;
-            edits.Add((id.ProjectId, id, new FileEdit(
-                before.FilePath!,
-                await before.GetTextAsync(cancellationToken).ConfigureAwait(false),
-                await after.GetTextAsync(cancellationToken).ConfigureAwait(false))));
-        }
-
-        return edits;
-    }
-
-    private static async Task<IReadOnlyList<CompileError>> RemainingAsync(LoadedSolution loaded, Solution solution, CancellationToken cancellationToken)
-    {
-        var errors = new List<CompileError>();
-        foreach (var project in solution.Projects.Where(project => project.Language == LanguageNames.CSharp))
-        {
-            errors.AddRange(await CompileErrorFinder.FindAsync(project, loaded.ProjectsDiagnosingDocumentation.Contains(project.Id), cancellationToken).ConfigureAwait(false));
-        }
-
-        return CompileErrorFinder.Order(errors);
+        var left = remaining.Select(error => (error.Id, error.FilePath, error.Message)).ToHashSet();
+        return records.Select(record => record.Status != FixStatus.Fixed ? record
+                : testsRejected ? record with { Status = FixStatus.RejectedByTests }
+                : left.Contains((record.Error.Id, record.Error.FilePath, record.Error.Message)) ? record with { Status = FixStatus.NotWritten }
+                : record)
+            .ToList();
     }
 }

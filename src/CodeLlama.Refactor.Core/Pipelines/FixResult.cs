@@ -15,13 +15,45 @@ public enum FixStatus
 
     /// <summary>Fixes compiled but the tests failed with them, so they were not written.</summary>
     RejectedByTests,
+
+    /// <summary>A fix was verified, but the files as written still have the error (its file was not written).</summary>
+    NotWritten,
 }
 
-/// <summary>A candidate that was tried and why it was not chosen.</summary>
+/// <summary>What became of one candidate.</summary>
+public enum CandidateOutcome
+{
+    /// <summary>It compiled and ranked first: it was applied.</summary>
+    Chosen,
+
+    /// <summary>It compiled, but another candidate ranked higher.</summary>
+    RankedLower,
+
+    /// <summary>The target error was still there with it.</summary>
+    TargetRemains,
+
+    /// <summary>It added an error or warning in a project that compiles the change (detail: which, where).</summary>
+    AddsDiagnostics,
+
+    /// <summary>It edited generated code.</summary>
+    EditsGeneratedCode,
+
+    /// <summary>It added a member that only throws <see cref="NotImplementedException"/>.</summary>
+    AddsThrowingStub,
+
+    /// <summary>It added or removed files or references, which edits of file texts cannot carry.</summary>
+    ChangesProject,
+
+    /// <summary>The tests failed with it applied.</summary>
+    FailedTests,
+}
+
+/// <summary>A candidate that was tried and what became of it.</summary>
 /// <param name="Source">Where it came from.</param>
 /// <param name="Title">What it does.</param>
-/// <param name="Outcome">"chosen", or why it was rejected.</param>
-public sealed record TriedCandidate(string Source, string Title, string Outcome);
+/// <param name="Outcome">What became of it.</param>
+/// <param name="Detail">What decided it (the diagnostics added, the errors left and the edit size), or null.</param>
+public sealed record TriedCandidate(string Source, string Title, CandidateOutcome Outcome, string? Detail = null);
 
 /// <summary>One compile error and what the run did about it.</summary>
 /// <param name="Error">The error as first seen.</param>

@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Ranking;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
@@ -29,22 +30,34 @@ public sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string Ti
 public sealed record RepairOutcome(Solution Solution, IReadOnlyList<FixRecord> Records, IReadOnlyList<AppliedFix> Applied, int Iterations);
 
 /// <summary>
-/// Compile; take the errors as targets, syntax errors first; for each, gather candidates from every source, verify them
-/// by recompiling, and apply the best; repeat until nothing is left, nothing improves, or the rounds run out. Nothing
-/// here touches a file.
+/// Rounds of Targets → Candidates → Verification → Ranking, in memory: take the build errors (<see cref="BuildErrors"/>),
+/// gather candidates for each from every source, carry each to every document of its file, verify it by recompiling in
+/// every project that compiles that file, and apply the best; repeat until nothing is left, nothing improves, or the
+/// rounds run out. Nothing here touches a file.
 /// </summary>
 internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress)
 {
+    private sealed class Record(CompileError error)
+    {
+        public CompileError Error { get; } = error;
+
+        public AppliedFix? Chosen { get; set; }
+
+        public List<TriedCandidate> Tried { get; } = [];
+    }
+
     public async Task<RepairOutcome> RunAsync(int maxIterations, IReadOnlySet<AppliedFix> banned, CancellationToken cancellationToken)
     {
         var solution = loaded.Solution;
-        var records = new Dictionary<DiagnosticKey, (CompileError Error, FixStatus Status, string? Source, string? Title, List<TriedCandidate> Tried)>();
+        var records = new Dictionary<DiagnosticKey, Record>();
         var applied = new List<AppliedFix>();
         var iterations = 0;
         while (iterations < maxIterations)
         {
-            var targets = await ErrorsAsync(solution, cancellationToken).ConfigureAwait(false);
-            if (targets.Count == 0)
+            var targets = await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            var located = targets.Where(target => target.Document is not null).ToList();
+            if (located.Count == 0)
             {
                 break;
             }
@@ -52,68 +65,31 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             iterations++;
             var improved = false;
             var done = 0;
-            foreach (var (documentId, key, isSyntax) in targets)
+            foreach (var stale in located)
             {
-                progress?.Report(new WorkProgress($"Repairing (round {iterations})", ++done, targets.Count, key.Id));
-                var document = solution.GetDocument(documentId)!;
-                var diagnostic = await FindAsync(document, key, cancellationToken).ConfigureAwait(false);
-                if (diagnostic is null)
+                progress?.Report(new WorkProgress($"Repairing (round {iterations})", ++done, located.Count, stale.Diagnostic.Id));
+                var key = DiagnosticKey.From(stale.Diagnostic);
+
+                // Earlier fixes of this round moved positions or removed the error (in another target framework of the
+                // same file, say): find it again in the current solution.
+                if (await CurrentAsync(solution, stale, key, cancellationToken).ConfigureAwait(false) is not { } target)
                 {
                     continue;
                 }
 
                 if (!records.TryGetValue(key, out var record))
                 {
-                    record = (ToError(diagnostic, document, isSyntax), FixStatus.Unfixed, null, null, []);
+                    records[key] = record = new Record(CompileErrorFinder.ToError(target));
                 }
 
-                var verifier = new CompileVerifier(solution, loaded.ProjectsDiagnosingDocumentation);
-                var verified = new List<(Candidate Candidate, CompileVerdict Verdict)>();
-                var candidates = (await CandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
-                    .DistinctBy(candidate => (candidate.Source, candidate.Title));
-                foreach (var candidate in candidates)
+                if (await RepairAsync(solution, target, key, banned, record, cancellationToken).ConfigureAwait(false) is { } best)
                 {
-                    if (banned.Contains(new AppliedFix(key, candidate.Source, candidate.Title)))
-                    {
-                        record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, "failed the tests"));
-                        continue;
-                    }
-
-                    var verdict = await verifier.VerifyAsync(candidate, diagnostic, cancellationToken).ConfigureAwait(false);
-                    if (verdict.Accepted)
-                    {
-                        verified.Add((candidate, verdict));
-                    }
-                    else
-                    {
-                        record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, $"rejected: {verdict.Reason}"));
-                    }
-                }
-
-                var ranked = verified
-                    .OrderBy(entry => entry.Verdict.ErrorDelta)
-                    .ThenBy(entry => entry.Verdict.EditSize)
-                    .ThenBy(entry => entry.Candidate.Preference)
-                    .ThenByDescending(entry => entry.Candidate.Likelihood)
-                    .ThenBy(entry => entry.Candidate.Title, StringComparer.Ordinal)
-                    .ToList();
-                foreach (var (candidate, verdict) in ranked.Skip(1))
-                {
-                    record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title,
-                        $"verified (errors {verdict.ErrorDelta:+0;-0;0}, edit {verdict.EditSize} chars), ranked lower"));
-                }
-
-                if (ranked.FirstOrDefault().Candidate is { } best)
-                {
-                    var chosen = ranked[0].Verdict;
-                    record.Tried.Add(new TriedCandidate(best.Source, best.Title, $"chosen (errors {chosen.ErrorDelta:+0;-0;0}, edit {chosen.EditSize} chars)"));
-                    record = record with { Status = FixStatus.Fixed, Source = best.Source, Title = best.Title };
-                    applied.Add(new AppliedFix(key, best.Source, best.Title, best.Preference));
+                    var fix = new AppliedFix(key, best.Source, best.Title, best.Preference);
+                    record.Chosen = fix;
+                    applied.Add(fix);
                     solution = best.Solution;
                     improved = true;
                 }
-
-                records[key] = record;
             }
 
             if (!improved)
@@ -122,18 +98,71 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             }
         }
 
-        var remaining = (await ErrorsAsync(solution, cancellationToken).ConfigureAwait(false)).Select(target => target.Key).ToHashSet();
-        return new RepairOutcome(
-            solution,
-            records.Select(entry => new FixRecord(
-                entry.Value.Error,
-                entry.Value.Status == FixStatus.Unfixed && !remaining.Contains(entry.Key) ? FixStatus.Fixed : entry.Value.Status,
-                entry.Value.Source,
-                entry.Value.Source is null && !remaining.Contains(entry.Key) ? "resolved by another fix" : entry.Value.Title,
-                entry.Value.Tried)).ToList(),
-            applied,
-            iterations);
+        var remaining = (await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false))
+            .Select(error => DiagnosticKey.From(error.Diagnostic))
+            .ToHashSet();
+        return new RepairOutcome(solution, records.Select(entry => ToRecord(entry.Value, remaining.Contains(entry.Key))).ToList(), applied, iterations);
     }
+
+    // One target: candidates from every source, each verified in every project compiling its files, the best returned.
+    private async Task<Candidate?> RepairAsync(
+        Solution solution, BuildError target, DiagnosticKey key, IReadOnlySet<AppliedFix> banned, Record record, CancellationToken cancellationToken)
+    {
+        var verifier = new CompileVerifier(solution, loaded.ProjectsDiagnosingDocumentation);
+        var verified = new List<VerifiedCandidate>();
+        var candidates = (await CandidatesAsync(target.Document!, target.Diagnostic, cancellationToken).ConfigureAwait(false))
+            .DistinctBy(candidate => (candidate.Source, candidate.Title));
+        foreach (var proposed in candidates)
+        {
+            if (banned.Contains(new AppliedFix(key, proposed.Source, proposed.Title)))
+            {
+                record.Tried.Add(new TriedCandidate(proposed.Source, proposed.Title, CandidateOutcome.FailedTests));
+                continue;
+            }
+
+            var candidate = proposed with
+            {
+                Solution = await LinkedDocuments.SpreadAsync(solution, proposed.Solution, cancellationToken).ConfigureAwait(false),
+            };
+            var verdict = await verifier.VerifyAsync(candidate, target, cancellationToken).ConfigureAwait(false);
+            if (verdict.Accepted)
+            {
+                verified.Add(new VerifiedCandidate(candidate, verdict));
+            }
+            else
+            {
+                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, Rejection(verdict.Outcome),
+                    verdict.Added.Count > 0 ? string.Join(", ", verdict.Added) : null));
+            }
+        }
+
+        var ranked = CandidateRanking.Rank(verified);
+        for (var index = 0; index < ranked.Count; index++)
+        {
+            var (candidate, verdict) = ranked[index];
+            record.Tried.Add(new TriedCandidate(
+                candidate.Source,
+                candidate.Title,
+                index == 0 ? CandidateOutcome.Chosen : CandidateOutcome.RankedLower,
+                $"errors {verdict.ErrorDelta:+0;-0;0}, edit {verdict.EditSize} chars"));
+        }
+
+        return ranked.Count > 0 ? ranked[0].Candidate : null;
+    }
+
+    private static CandidateOutcome Rejection(CompileOutcome outcome) => outcome switch
+    {
+        CompileOutcome.TargetRemains => CandidateOutcome.TargetRemains,
+        CompileOutcome.AddsDiagnostics => CandidateOutcome.AddsDiagnostics,
+        CompileOutcome.EditsGeneratedCode => CandidateOutcome.EditsGeneratedCode,
+        CompileOutcome.ChangesProject => CandidateOutcome.ChangesProject,
+        CompileOutcome.AddsThrowingStub => CandidateOutcome.AddsThrowingStub,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a rejection"),
+    };
+
+    private static FixRecord ToRecord(Record record, bool remains) => record.Chosen is { } chosen
+        ? new FixRecord(record.Error, FixStatus.Fixed, chosen.Source, chosen.Title, record.Tried)
+        : new FixRecord(record.Error, remains ? FixStatus.Unfixed : FixStatus.Fixed, null, remains ? null : "resolved by another fix", record.Tried);
 
     private async Task<IReadOnlyList<Candidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
@@ -153,48 +182,13 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         return all;
     }
 
-    // The errors of every document, syntax errors first (the command-line compiler hides semantic errors behind them).
-    private async Task<IReadOnlyList<(DocumentId DocumentId, DiagnosticKey Key, bool IsSyntax)>> ErrorsAsync(Solution solution, CancellationToken cancellationToken)
+    private async Task<BuildError?> CurrentAsync(Solution solution, BuildError stale, DiagnosticKey key, CancellationToken cancellationToken)
     {
-        var targets = new List<(DocumentId, DiagnosticKey, bool IsSyntax, int Position)>();
-        foreach (var project in solution.Projects.Where(project => project.Language == LanguageNames.CSharp))
-        {
-            var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-            foreach (var diagnostic in compilation.GetDiagnostics(cancellationToken).Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
-            {
-                if (diagnostic.Location.SourceTree is { } tree && project.GetDocument(tree) is { } document)
-                {
-                    var isSyntax = tree.GetDiagnostics(cancellationToken).Contains(diagnostic);
-                    targets.Add((document.Id, DiagnosticKey.From(diagnostic), isSyntax, diagnostic.Location.SourceSpan.Start));
-                }
-            }
-        }
-
-        return targets
-            .OrderBy(target => target.IsSyntax ? 0 : 1)
-            .ThenBy(target => target.Item2.FilePath, StringComparer.Ordinal)
-            .ThenBy(target => target.Position)
-            .Select(target => (target.Item1, target.Item2, target.IsSyntax))
-            .Distinct()
-            .ToList();
-    }
-
-    private static async Task<Diagnostic?> FindAsync(Document document, DiagnosticKey key, CancellationToken cancellationToken)
-    {
+        var document = solution.GetDocument(stale.Document!.Id)!;
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return model?.GetDiagnostics(cancellationToken: cancellationToken).FirstOrDefault(diagnostic => DiagnosticKey.From(diagnostic) == key);
-    }
-
-    private static CompileError ToError(Diagnostic diagnostic, Document document, bool isSyntax)
-    {
-        var span = diagnostic.Location.GetLineSpan();
-        return new CompileError(
-            diagnostic.Id,
-            diagnostic.GetMessage(),
-            document.FilePath,
-            span.StartLinePosition.Line + 1,
-            span.StartLinePosition.Character + 1,
-            isSyntax,
-            document.Project.Name);
+        var documentationBuilt = loaded.ProjectsDiagnosingDocumentation.Contains(document.Project.Id);
+        var diagnostic = model?.GetDiagnostics(cancellationToken: cancellationToken)
+            .FirstOrDefault(diagnostic => BuildErrors.IsBuildError(diagnostic, documentationBuilt) && DiagnosticKey.From(diagnostic) == key);
+        return diagnostic is null ? null : new BuildError(document.Project, diagnostic, stale.IsSyntax);
     }
 }

@@ -26,6 +26,7 @@ public static class FixReport
             {
                 FixStatus.Fixed => $"fixed by {record.Source ?? "-"}: {record.Title}",
                 FixStatus.RejectedByTests => $"fix rejected by tests ({record.Source}: {record.Title})",
+                FixStatus.NotWritten => $"fix not written ({record.Source}: {record.Title})",
                 _ => $"unfixed ({record.Tried.Count} candidate(s) tried)",
             };
             writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id}: {how}");
@@ -70,11 +71,12 @@ public static class FixReport
             {
                 FixStatus.Fixed => "fixed",
                 FixStatus.RejectedByTests => "rejected by tests",
+                FixStatus.NotWritten => "not written",
                 _ => "unfixed",
             },
             source = record.Source,
             title = record.Title,
-            tried = record.Tried.Select(tried => new { source = tried.Source, title = tried.Title, outcome = tried.Outcome }),
+            tried = record.Tried.Select(tried => new { source = tried.Source, title = tried.Title, outcome = Words(tried) }),
         }),
         remaining = result.Remaining.Select(error => new
         {
@@ -105,6 +107,28 @@ public static class FixReport
             },
         },
     };
+
+    /// <summary>What became of a tried candidate, in words.</summary>
+    /// <param name="tried">The candidate.</param>
+    /// <returns>E.g. "rejected: it adds CS0111 in Lib(net8.0)".</returns>
+    public static string Words(TriedCandidate tried)
+    {
+        var words = tried.Outcome switch
+        {
+            CandidateOutcome.Chosen => "chosen",
+            CandidateOutcome.RankedLower => "verified, ranked lower",
+            CandidateOutcome.TargetRemains => "rejected: the error is still there",
+            CandidateOutcome.AddsDiagnostics => "rejected: it adds",
+            CandidateOutcome.EditsGeneratedCode => "rejected: it edits generated code",
+            CandidateOutcome.AddsThrowingStub => "rejected: it adds a member that only throws NotImplementedException",
+            CandidateOutcome.ChangesProject => "rejected: it adds or removes files or references",
+            CandidateOutcome.FailedTests => "failed the tests",
+            _ => tried.Outcome.ToString(),
+        };
+        return tried.Detail is null ? words
+            : tried.Outcome == CandidateOutcome.AddsDiagnostics ? $"{words} {tried.Detail}"
+            : $"{words} ({tried.Detail})";
+    }
 
     private static string? Relative(FixResult result, string? fullPath) =>
         fullPath is null ? null : RelativePaths.From(result.RootDirectory, fullPath);

@@ -3,73 +3,49 @@ using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Targets;
 
-/// <summary>Compiles every project of a solution and collects its errors, syntax errors first.</summary>
+/// <summary>The build errors of a solution (<see cref="BuildErrors"/>) as report records, syntax errors first.</summary>
 public static class CompileErrorFinder
 {
-    /// <summary>Compiles all projects (concurrently) and returns every error, syntax errors first, then by file and line.</summary>
+    /// <summary>Compiles all projects (concurrently) and returns every build error in repair order.</summary>
     /// <param name="loaded">The loaded solution.</param>
     /// <param name="progress">Receives one report per project compiled.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>The errors of all projects.</returns>
-    public static async Task<IReadOnlyList<CompileError>> FindAsync(
+    public static Task<IReadOnlyList<CompileError>> FindAsync(
         LoadedSolution loaded,
         IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var projects = loaded.Projects.ToList();
-        var compiled = 0;
-        var perProject = await Task.WhenAll(projects.Select(project => Task.Run(async () =>
-        {
-            var errors = await FindAsync(project, loaded.ProjectsDiagnosingDocumentation.Contains(project.Id), cancellationToken)
-                .ConfigureAwait(false);
-            progress?.Report(new WorkProgress("Compiling", Interlocked.Increment(ref compiled), projects.Count, project.Name));
-            return errors;
-        }, cancellationToken))).ConfigureAwait(false);
-
-        return Order(perProject.SelectMany(errors => errors));
+        var total = loaded.Projects.Count();
+        return FindAsync(
+            loaded.Solution,
+            loaded.ProjectsDiagnosingDocumentation,
+            (done, project) => progress?.Report(new WorkProgress("Compiling", done, total, project.Name)),
+            cancellationToken);
     }
 
-    /// <summary>Compiles one project and returns its errors.</summary>
-    /// <param name="project">The project to compile.</param>
-    /// <param name="includeDocumentationErrors">
-    /// False to leave out documentation diagnostics promoted to errors, for projects that do not ask for documentation.
-    /// </param>
+    /// <summary>Compiles all projects of <paramref name="solution"/> and returns every build error in repair order.</summary>
+    /// <param name="solution">The solution, as loaded or with edits.</param>
+    /// <param name="documentationBuilt">The projects whose build generates documentation.</param>
+    /// <param name="progress">Called once per project compiled.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>
-    /// <returns>The project's errors, unordered.</returns>
+    /// <returns>The errors of all projects.</returns>
     public static async Task<IReadOnlyList<CompileError>> FindAsync(
-        Project project,
-        bool includeDocumentationErrors,
+        Solution solution,
+        IReadOnlySet<ProjectId> documentationBuilt,
+        Action<int, Project>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Project {project.Name} has no compilation.");
-        var syntaxErrors = compilation.SyntaxTrees
-            .SelectMany(tree => tree.GetDiagnostics(cancellationToken))
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
-            .ToHashSet();
-
-        return compilation.GetDiagnostics(cancellationToken)
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
-            .Where(diagnostic => includeDocumentationErrors || !DocumentationDiagnosticIds.All.Contains(diagnostic.Id))
-            .Select(diagnostic => ToError(diagnostic, syntaxErrors.Contains(diagnostic), project.Name))
-            .ToList();
+        var errors = await BuildErrors.FindAsync(solution, documentationBuilt, progress, cancellationToken).ConfigureAwait(false);
+        return errors.Select(ToError).Distinct().ToList();
     }
 
-    /// <summary>Orders errors the way a repair must visit them: syntax errors first, then by file, line and column.</summary>
-    /// <param name="errors">Errors in any order.</param>
-    /// <returns>The ordered, de-duplicated errors.</returns>
-    public static IReadOnlyList<CompileError> Order(IEnumerable<CompileError> errors) =>
-        errors
-            .Distinct()
-            .OrderBy(error => error.IsSyntaxError ? 0 : 1)
-            .ThenBy(error => error.FilePath, StringComparer.Ordinal)
-            .ThenBy(error => error.Line)
-            .ThenBy(error => error.Column)
-            .ThenBy(error => error.Id, StringComparer.Ordinal)
-            .ToList();
-
-    private static CompileError ToError(Diagnostic diagnostic, bool isSyntaxError, string projectName)
+    /// <summary>The report record of a build error.</summary>
+    /// <param name="error">The build error.</param>
+    /// <returns>Its id, message, mapped position and project.</returns>
+    public static CompileError ToError(BuildError error)
     {
+        var diagnostic = error.Diagnostic;
         var span = diagnostic.Location.GetMappedLineSpan();
         return span.IsValid && diagnostic.Location.IsInSource
             ? new CompileError(
@@ -78,8 +54,8 @@ public static class CompileErrorFinder
                 span.Path,
                 span.StartLinePosition.Line + 1,
                 span.StartLinePosition.Character + 1,
-                isSyntaxError,
-                projectName)
-            : new CompileError(diagnostic.Id, diagnostic.GetMessage(), null, 0, 0, isSyntaxError, projectName);
+                error.IsSyntax,
+                error.Project.Name)
+            : new CompileError(diagnostic.Id, diagnostic.GetMessage(), null, 0, 0, error.IsSyntax, error.Project.Name);
     }
 }

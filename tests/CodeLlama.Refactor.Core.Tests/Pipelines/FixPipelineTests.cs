@@ -95,7 +95,7 @@ public sealed class FixPipelineTests
 
         var record = Assert.Single(result.Errors);
         Assert.Equal("Change 'Cout' to 'Cost'.", record.Title);
-        Assert.Contains(record.Tried, tried => tried.Title == "Change 'Cout' to 'Count'." && tried.Outcome == "failed the tests");
+        Assert.Contains(record.Tried, tried => tried.Title == "Change 'Cout' to 'Count'." && tried.Outcome == CandidateOutcome.FailedTests);
         Assert.True(result.Tests is { Succeeded: true });
         Assert.Contains("Count * Cost;", File.ReadAllText(solution.File("Lib/Order.cs")));
     }
@@ -143,7 +143,7 @@ public sealed class FixPipelineTests
 
         Assert.Equal(before, File.ReadAllText(generated));
         Assert.Contains(result.Remaining, error => error.Id == "CS0103");
-        Assert.Contains(result.Errors.Single().Tried, tried => tried.Outcome == "rejected: it edits generated code");
+        Assert.Contains(result.Errors.Single().Tried, tried => tried.Outcome == CandidateOutcome.EditsGeneratedCode);
     }
 
     private static Dictionary<string, string> Hashes(string folder) =>

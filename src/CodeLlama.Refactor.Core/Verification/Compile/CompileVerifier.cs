@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Targets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Verification;
+
+/// <summary>
+/// Verifies candidates by incremental in-memory recompilation of the current solution, in every Roslyn project that
+/// compiles a changed file (each target framework, each project linking it), with that project's own preprocessor
+/// symbols and severities. An edit that leaves every declaration as it was (only statements and expressions change) can
+/// only change the diagnostics of its own documents, so only those are rebound; any other edit recompiles the projects
+/// that hold it and every project that depends on them.
+/// </summary>
+/// <param name="current">The solution the candidates were made from.</param>
+/// <param name="documentationBuilt">Projects whose own build reports documentation diagnostics.</param>
+public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> documentationBuilt)
+{
+    private readonly ConcurrentDictionary<DocumentId, Task<IReadOnlyList<Diagnostic>>> documentsBefore = new();
+    private readonly ConcurrentDictionary<ProjectId, Task<IReadOnlyList<Diagnostic>>> projectsBefore = new();
+
+    /// <summary>
+    /// Compiles <paramref name="candidate"/> and compares its diagnostics with the current solution's. The candidate's
+    /// solution must already carry its edits to every document of the edited files (<see cref="LinkedDocuments"/>).
+    /// </summary>
+    /// <param name="candidate">The candidate.</param>
+    /// <param name="target">The error it should remove.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    /// <returns>The verdict.</returns>
+    public async Task<CompileVerdict> VerifyAsync(Candidate candidate, BuildError target, CancellationToken cancellationToken)
+    {
+        var changes = candidate.Solution.GetChanges(current).GetProjectChanges().ToList();
+        if (changes.Any(ChangesProjectShape))
+        {
+            return CompileVerdict.Refused(CompileOutcome.ChangesProject);
+        }
+
+        var changed = changes.SelectMany(project => project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true)).ToList();
+        var editSize = 0;
+        var targetEdit = default(TextSpan?);
+        var declarationsKept = true;
+        foreach (var id in changed)
+        {
+            var before = current.GetDocument(id)!;
+            var after = candidate.Solution.GetDocument(id)!;
+            if (GeneratedCode.IsGeneratedFileName(before.FilePath)
+                || GeneratedCode.IsGenerated((await before.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!, cancellationToken))
+            {
+                return CompileVerdict.Refused(CompileOutcome.EditsGeneratedCode);
+            }
+
+            if (await ThrowingStubs.AddsAsync(before, after, cancellationToken).ConfigureAwait(false))
+            {
+                return CompileVerdict.Refused(CompileOutcome.AddsThrowingStub);
+            }
+
+            var oldText = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var newText = await after.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            // Linked copies of one file count once.
+            var (edited, size) = EditedSpan(oldText.ToString(), newText.ToString());
+            editSize = Math.Max(editSize, size);
+            if (id == target.Document!.Id)
+            {
+                targetEdit = edited;
+            }
+
+            declarationsKept &= SyntaxFactory.AreEquivalent(
+                (await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!,
+                (await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!,
+                topLevel: true);
+        }
+
+        var (beforeDiagnostics, afterDiagnostics) = declarationsKept
+            ? await DocumentScopeAsync(candidate.Solution, changed.Append(target.Document!.Id).Distinct(), cancellationToken).ConfigureAwait(false)
+            : await ProjectScopeAsync(candidate.Solution, changes.Select(project => project.ProjectId), cancellationToken).ConfigureAwait(false);
+        return Compare(target, targetEdit, beforeDiagnostics, afterDiagnostics, editSize);
+    }
+
+    private static CompileVerdict Compare(
+        BuildError target, TextSpan? targetEdit, IReadOnlyList<(ProjectId Project, Diagnostic Diagnostic)> before, IReadOnlyList<(ProjectId Project, Diagnostic Diagnostic)> after, int editSize)
+    {
+        var targetKey = (target.Project.Id, DiagnosticKey.From(target.Diagnostic));
+        var beforeCounts = before.CountBy(entry => (entry.Project, DiagnosticKey.From(entry.Diagnostic))).ToDictionary();
+        var afterGroups = after.GroupBy(entry => (entry.Project, DiagnosticKey.From(entry.Diagnostic))).ToList();
+        var errorDelta = after.Count(entry => IsError(entry.Diagnostic)) - before.Count(entry => IsError(entry.Diagnostic));
+        if (afterGroups.FirstOrDefault(group => group.Key == targetKey)?.Count() >= beforeCounts.GetValueOrDefault(targetKey))
+        {
+            return new CompileVerdict(CompileOutcome.TargetRemains, [], errorDelta, editSize);
+        }
+
+        // An error inside the target's own member may have been masked by the target (an expression of error type
+        // reports nothing further); the repair reveals it, and the next round repairs it. An error on the edited text
+        // itself was not masked but made (a misspelling swapped for another), and anything else that appears, in any
+        // project, and any net growth of errors, is the candidate's doing.
+        var targetMember = MemberIdentity.Of(target.Diagnostic);
+        bool Revealed(Diagnostic diagnostic) =>
+            MemberIdentity.Of(diagnostic) == targetMember
+            && !(targetEdit is { } edit && diagnostic.Location.SourceTree?.FilePath == target.Diagnostic.Location.SourceTree?.FilePath
+                && diagnostic.Location.SourceSpan.IntersectsWith(edit));
+        var appeared = afterGroups
+            .Where(group => group.Count() > beforeCounts.GetValueOrDefault(group.Key))
+            .Where(group => !group.Key.Item2.IsError || group.Key.Project != target.Project.Id
+                || group.Any(entry => !Revealed(entry.Diagnostic)))
+            .Select(group => $"{group.Key.Item2.Id} in {target.Project.Solution.GetProject(group.Key.Project)?.Name}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (errorDelta > 0 && appeared.Count == 0)
+        {
+            appeared.Add("more errors than before");
+        }
+
+        return new CompileVerdict(appeared.Count == 0 ? CompileOutcome.Accepted : CompileOutcome.AddsDiagnostics, appeared, errorDelta, editSize);
+    }
+
+    // Edits are written as file texts: a candidate that adds or removes documents or references changes the project,
+    // which no write here carries, so what compiled in memory would not be what builds on disk.
+    private static bool ChangesProjectShape(ProjectChanges project) =>
+        project.GetAddedDocuments().Any() || project.GetRemovedDocuments().Any()
+        || project.GetAddedAdditionalDocuments().Any() || project.GetRemovedAdditionalDocuments().Any()
+        || project.GetAddedMetadataReferences().Any() || project.GetRemovedMetadataReferences().Any()
+        || project.GetAddedProjectReferences().Any() || project.GetRemovedProjectReferences().Any()
+        || project.GetAddedAnalyzerReferences().Any() || project.GetRemovedAnalyzerReferences().Any();
+
+    // Code actions often hand back a whole rewritten document: what matters is what differs between the common start
+    // and the common end: its span in the new text, and the characters removed plus inserted.
+    private static (TextSpan Edited, int Size) EditedSpan(string before, string after)
+    {
+        var prefix = 0;
+        while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < before.Length - prefix && suffix < after.Length - prefix && before[^(suffix + 1)] == after[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        return (TextSpan.FromBounds(prefix, after.Length - suffix), before.Length - prefix - suffix + after.Length - prefix - suffix);
+    }
+
+    private async Task<(IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> DocumentScopeAsync(
+        Solution candidate, IEnumerable<DocumentId> documents, CancellationToken cancellationToken)
+    {
+        var ids = documents.ToList();
+        var before = await Many(ids.Select(id => (id.ProjectId, documentsBefore.GetOrAdd(id, _ => DocumentDiagnosticsAsync(current.GetDocument(id)!, cancellationToken)))))
+            .ConfigureAwait(false);
+        var after = await Many(ids.Select(id => (id.ProjectId, DocumentDiagnosticsAsync(candidate.GetDocument(id)!, cancellationToken)))).ConfigureAwait(false);
+        return (before, after);
+    }
+
+    private async Task<(IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> ProjectScopeAsync(
+        Solution candidate, IEnumerable<ProjectId> changedProjects, CancellationToken cancellationToken)
+    {
+        var graph = current.GetProjectDependencyGraph();
+        var scope = changedProjects
+            .SelectMany(id => graph.GetProjectsThatTransitivelyDependOnThisProject(id).Append(id))
+            .Distinct()
+            .Where(id => current.GetProject(id) is { Language: LanguageNames.CSharp })
+            .ToList();
+        var before = await Many(scope.Select(id => (id, projectsBefore.GetOrAdd(id, _ => ProjectDiagnosticsAsync(current.GetProject(id)!, cancellationToken)))))
+            .ConfigureAwait(false);
+        var after = await Many(scope.Select(id => (id, ProjectDiagnosticsAsync(candidate.GetProject(id)!, cancellationToken)))).ConfigureAwait(false);
+        return (before, after);
+    }
+
+    private async Task<IReadOnlyList<Diagnostic>> DocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return Reported(model!.GetDiagnostics(cancellationToken: cancellationToken), document.Project.Id);
+    }
+
+    private async Task<IReadOnlyList<Diagnostic>> ProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+    {
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        return Reported(compilation!.GetDiagnostics(cancellationToken), project.Id);
+    }
+
+    private IReadOnlyList<Diagnostic> Reported(IEnumerable<Diagnostic> diagnostics, ProjectId project) =>
+        diagnostics.Where(diagnostic => BuildErrors.IsReported(diagnostic, documentationBuilt.Contains(project))).ToList();
+
+    private static bool IsError(Diagnostic diagnostic) => diagnostic.Severity == DiagnosticSeverity.Error;
+
+    private static async Task<IReadOnlyList<(ProjectId, Diagnostic)>> Many(IEnumerable<(ProjectId Project, Task<IReadOnlyList<Diagnostic>> Diagnostics)> tasks)
+    {
+        var list = tasks.ToList();
+        var results = await Task.WhenAll(list.Select(entry => entry.Diagnostics)).ConfigureAwait(false);
+        return list.Zip(results).SelectMany(entry => entry.Second.Select(diagnostic => (entry.First.Project, diagnostic))).ToList();
+    }
+}
+
+/// <summary>A diagnostic without its position, which edits shift: id, file and message.</summary>
+/// <param name="Id">The diagnostic id.</param>
+/// <param name="FilePath">Its file, or "" without one.</param>
+/// <param name="Message">The compiler's message.</param>
+/// <param name="IsError">True for errors, false for warnings.</param>
+public sealed record DiagnosticKey(string Id, string FilePath, string Message, bool IsError)
+{
+    /// <summary>The key of <paramref name="diagnostic"/>.</summary>
+    /// <param name="diagnostic">A compiler diagnostic.</param>
+    /// <returns>Its key.</returns>
+    public static DiagnosticKey From(Diagnostic diagnostic) => new(
+        diagnostic.Id,
+        diagnostic.Location.SourceTree?.FilePath ?? "",
+        diagnostic.GetMessage(),
+        diagnostic.Severity == DiagnosticSeverity.Error);
+}
