@@ -21,7 +21,7 @@ public static class CheckReport
     public static IReadOnlyList<Finding> ToFindings(CheckResult result) =>
     [
         .. result.Errors.Select(error => new Finding(
-            error.Id, error.Message, Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
+            error.Id, $"{error.Message} [{error.ProjectName}]", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
         .. result.Undocumented.Select(member => Findings.Undocumented(member, result.RootDirectory)),
     ];
 
@@ -47,6 +47,7 @@ public static class CheckReport
             file = Relative(result, error.FilePath),
             line = error.Line,
             column = error.Column,
+            project = error.ProjectName,
         }),
         undocumented = result.Undocumented.Select(member => Findings.UndocumentedJson(member, result.RootDirectory)),
         summary = new

@@ -29,7 +29,7 @@ public static class FixReport
                 FixStatus.NotWritten => $"fix not written ({record.Source}: {record.Title})",
                 _ => $"unfixed ({record.Tried.Count} candidate(s) tried)",
             };
-            writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id}: {how}");
+            writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id} [{error.ProjectName}]: {how}");
         }
 
         foreach (var file in result.Files.Where(file => file.Status == FileStatus.Conflict))
@@ -57,7 +57,7 @@ public static class FixReport
 
     private static IReadOnlyList<Finding> ToFindings(FixResult result) =>
         result.Remaining.Select(error => new Finding(
-            error.Id, error.Message, Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)).ToList();
+            error.Id, $"{error.Message} [{error.ProjectName}]", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)).ToList();
 
     private static object ToJson(FixResult result) => new
     {
@@ -66,6 +66,7 @@ public static class FixReport
             id = record.Error.Id,
             file = Relative(result, record.Error.FilePath),
             line = record.Error.Line,
+            project = record.Error.ProjectName,
             message = record.Error.Message,
             status = record.Status switch
             {
@@ -85,6 +86,7 @@ public static class FixReport
             file = Relative(result, error.FilePath),
             line = error.Line,
             column = error.Column,
+            project = error.ProjectName,
         }),
         files = result.Files.Select(file => new { file = file.RelativePath, status = file.Status.ToString().ToLowerInvariant(), reason = file.Reason }),
         summary = new

@@ -146,6 +146,24 @@ public sealed class FixPipelineTests
         Assert.Contains(result.Errors.Single().Tried, tried => tried.Outcome == CandidateOutcome.EditsGeneratedCode);
     }
 
+    [Fact]
+    public async Task CandidateThatAddsAFile_IsNotChosen_AndWhatIsReportedFixedBuildsFromDisk()
+    {
+        using var solution = TemporarySolution.Create(new Dictionary<string, string>
+        {
+            ["Shop.cs"] = "namespace Lib;\n\npublic static class Shop\n{\n    public static object Open() => new Basket();\n}\n",
+        });
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), CompileOnly);
+        var (buildExit, _) = await DotnetCli.RunAsync(solution.Directory, "build", "-nologo");
+
+        var tried = result.Errors.SelectMany(record => record.Tried).ToList();
+        Assert.Contains(tried, candidate => candidate.Title.Contains("new file", StringComparison.Ordinal) && candidate.Outcome == CandidateOutcome.ChangesProject);
+        Assert.Equal(["Shop.cs"], Directory.EnumerateFiles(solution.File("Lib"), "*.cs").Select(Path.GetFileName).ToList());
+        Assert.Equal(result.IsClean, buildExit == 0);
+        Assert.All(result.Files, file => Assert.Equal(file.Edit.Updated.ToString(), File.ReadAllText(file.FilePath)));
+    }
+
     private static Dictionary<string, string> Hashes(string folder) =>
         Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
