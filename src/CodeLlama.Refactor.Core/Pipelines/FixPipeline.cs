@@ -30,7 +30,7 @@ public static class FixPipeline
     {
         var stopwatch = Stopwatch.StartNew();
         // The IDE's code fixes need the IDE's services in the workspace they run on.
-        using var loaded = await WorkspaceLoader.LoadAsync(path, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
+        using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
         var loading = stopwatch.Elapsed;
         var result = await RepairAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
         return result with { Times = result.Times with { Loading = loading } };
