@@ -14,8 +14,8 @@ public enum RestoreMode
 /// <param name="Restore">Whether a project that was never restored is restored first.</param>
 /// <param name="LeaveTreeUnchanged">
 /// True for a dry run: nothing under the projects' folders is written, not even build outputs. The design-time build's
-/// intermediate files (<c>obj/Debug/…/*.AssemblyInfo.cs</c> and the like), and a restore when one is needed, go to a
-/// private temporary folder instead of <c>obj/</c>.
+/// intermediate files (<c>obj/Debug/…/*.AssemblyInfo.cs</c> and the like, and what targets write into <c>bin/</c>), and a
+/// restore when one is needed, go to a private temporary folder instead.
 /// </param>
 public sealed record LoadOptions(RestoreMode Restore = RestoreMode.Auto, bool LeaveTreeUnchanged = false)
 {

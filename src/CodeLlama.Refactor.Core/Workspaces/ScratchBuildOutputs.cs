@@ -3,8 +3,8 @@ using System.Globalization;
 namespace CodeLlama.Refactor.Workspaces;
 
 /// <summary>
-/// A private temporary folder that takes the files MSBuild would write under each project's <c>obj/</c>: the
-/// design-time build's generated sources and caches, and, when asked, a whole restore. It works through
+/// A private temporary folder that takes the files MSBuild would write under each project's <c>obj/</c> and <c>bin/</c>:
+/// the design-time build's generated sources and caches, and, when asked, a whole restore. It works through
 /// <c>CustomAfterDirectoryBuildProps</c>, which every SDK project imports right after its own Directory.Build.props,
 /// so the redirect wins over the repository's settings and is set per project (a global property could only name one
 /// folder for all of them, and every project would overwrite the others' files).
@@ -14,14 +14,18 @@ internal sealed class ScratchBuildOutputs : IDisposable
     private const string ScratchProperty = "CodeLlamaRefactorScratch";
     private const string RestoreProperty = "CodeLlamaRefactorRestoreInScratch";
 
-    // IntermediateOutputPath is set before the SDK computes its default, which then only appends the target framework
-    // and runtime identifier, so each project, configuration and target framework gets its own folder, as under obj/.
+    // The output paths are set before the SDK computes its defaults, which then only append the target framework and
+    // runtime identifier, so each project, configuration and target framework gets its own folder, as under obj/ and
+    // bin/. Both are needed: targets that run before the compiler in a design-time build write into either (the
+    // generated AssemblyInfo into obj/, Microsoft.CodeCoverage's source-root map of a test project into bin/).
     // The project's path is hashed into the name: two projects of the same name in different folders stay apart.
     private const string Props = """
         <Project>
           <PropertyGroup>
             <_CodeLlamaRefactorProjectScratch>$(CodeLlamaRefactorScratch)$(MSBuildProjectName)-$([MSBuild]::StableStringHash('$(MSBuildProjectFullPath)'))/</_CodeLlamaRefactorProjectScratch>
             <IntermediateOutputPath>$(_CodeLlamaRefactorProjectScratch)obj/$(Configuration)/</IntermediateOutputPath>
+            <BaseOutputPath>$(_CodeLlamaRefactorProjectScratch)bin/</BaseOutputPath>
+            <OutputPath>$(_CodeLlamaRefactorProjectScratch)bin/$(Configuration)/</OutputPath>
             <MSBuildProjectExtensionsPath Condition="'$(CodeLlamaRefactorRestoreInScratch)' == 'true'">$(_CodeLlamaRefactorProjectScratch)restore/</MSBuildProjectExtensionsPath>
           </PropertyGroup>
         </Project>
