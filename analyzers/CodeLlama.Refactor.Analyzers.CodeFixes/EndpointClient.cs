@@ -1,4 +1,5 @@
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Runtime.Serialization;
 using System.Runtime.Serialization.Json;
 using System.Text;
@@ -8,6 +9,7 @@ namespace CodeLlama.Refactor.Analyzers.CodeFixes;
 /// <summary>
 /// Calls <c>POST /infill</c> on the configured endpoint, in llama.cpp server's shape. Only code actions call it, and only
 /// when the user applies them; it has no dependencies beyond netstandard2.0, so the package ships no extra assemblies.
+/// The key of a <c>serve --api-key</c> is sent as <c>Authorization: Bearer</c>.
 /// </summary>
 internal sealed class EndpointClient(EndpointSettings settings)
 {
@@ -23,7 +25,13 @@ internal sealed class EndpointClient(EndpointSettings settings)
         timeout.CancelAfter(settings.Timeout);
         var body = Serialize(new InfillBody { InputPrefix = prefix, InputSuffix = suffix, NPredict = MaxNewTokens, Temperature = 0 });
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await Http.PostAsync(new Uri(settings.Endpoint, "infill"), content, timeout.Token).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.Endpoint, "infill")) { Content = content };
+        if (settings.ApiKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
+        }
+
+        using var response = await Http.SendAsync(request, timeout.Token).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         var answer = (InfillAnswer?)new DataContractJsonSerializer(typeof(InfillAnswer)).ReadObject(stream);

@@ -12,7 +12,8 @@ namespace CodeLlama.Refactor.Server;
 /// <summary>
 /// An HTTP front for one loaded model, in llama.cpp server's shape so the same clients work against either:
 /// <c>POST /infill</c>, <c>GET /health</c>, <c>GET /props</c>. Requests wait their turn for the model (it decodes one
-/// prompt at a time), so concurrent requests are queued, never interleaved.
+/// prompt at a time), so concurrent requests are queued, never interleaved. With <see cref="ServerOptions.ApiKey"/> set,
+/// every request but <c>/health</c> needs <c>Authorization: Bearer KEY</c>.
 /// </summary>
 public static class InfillServer
 {
@@ -29,6 +30,10 @@ public static class InfillServer
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         var app = builder.Build();
+        if (options.ApiKey is { Length: > 0 } key)
+        {
+            app.UseApiKey(key);
+        }
 
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
         app.MapGet("/props", () => Results.Json(new LlamaCppProps

@@ -94,10 +94,36 @@ public sealed class ModelCodeFixTests(ServedModelFixture served) : IClassFixture
         Assert.True(stopwatch.ElapsedMilliseconds < 1000);
     }
 
+    [Theory]
+    [InlineData(ServedModelFixture.ApiKey, true)]
+    [InlineData(null, false)]
+    public async Task The_key_for_a_keyed_serve_comes_from_the_environment_and_never_from_editorconfig(string? environmentKey, bool repaired)
+    {
+        // The key is in .editorconfig too: were it read from there, the fix would work without the environment.
+        var document = Document(
+            "public static class Sizes { public static int Twice(string value) { return value * 2; } }",
+            served.KeyedEndpoint,
+            $"codellama_refactor.api_key = {ServedModelFixture.ApiKey}\n");
+        var error = (await document.GetSemanticModelAsync())!.GetDiagnostics().Single(diagnostic => diagnostic.Id == "CS0019");
+        var saved = Environment.GetEnvironmentVariable(CodeLlama.Refactor.Inference.Http.EndpointOptions.ApiKeyEnvironmentVariable);
+        Environment.SetEnvironmentVariable(CodeLlama.Refactor.Inference.Http.EndpointOptions.ApiKeyEnvironmentVariable, environmentKey);
+        Document changed;
+        try
+        {
+            changed = await ApplyAsync(Assert.Single(await ActionsAsync(new ModelRepairCodeFixProvider(), document, error)), document);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(CodeLlama.Refactor.Inference.Http.EndpointOptions.ApiKeyEnvironmentVariable, saved);
+        }
+
+        Assert.Equal(repaired, (await changed.GetTextAsync()).ToString().Contains("return value.Length * 2;", StringComparison.Ordinal));
+    }
+
     private static void AddEndpoint(SolutionState state, string endpoint) =>
         state.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*]\ncodellama_refactor.endpoint = {endpoint}\n"));
 
-    private static Document Document(string code, string? endpoint)
+    private static Document Document(string code, string? endpoint, string extraConfig = "")
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -114,7 +140,7 @@ public sealed class ModelCodeFixTests(ServedModelFixture served) : IClassFixture
         {
             solution = solution.AddAnalyzerConfigDocument(
                 DocumentId.CreateNewId(projectId), ".editorconfig",
-                SourceText.From($"root = true\n\n[*.cs]\ncodellama_refactor.endpoint = {endpoint}\ncodellama_refactor.timeout_seconds = 5\n"),
+                SourceText.From($"root = true\n\n[*.cs]\ncodellama_refactor.endpoint = {endpoint}\ncodellama_refactor.timeout_seconds = 5\n{extraConfig}"),
                 filePath: "/src/.editorconfig");
         }
 

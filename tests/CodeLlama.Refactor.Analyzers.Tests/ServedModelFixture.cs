@@ -10,11 +10,18 @@ public sealed class ServedModelFixture : IAsyncLifetime
 {
     public const string Script = "return value.Length * 2;";
 
+    /// <summary>The key of the second server, which answers only requests that carry it.</summary>
+    public const string ApiKey = "ide-key";
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "clr-ide-" + Guid.NewGuid().ToString("N")[..8]);
     private LlamaInfillModel? model;
     private WebApplication? app;
+    private WebApplication? keyedApp;
 
     public string Endpoint { get; private set; } = string.Empty;
+
+    /// <summary>The same model behind <c>serve --api-key</c>.</summary>
+    public string KeyedEndpoint { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
     {
@@ -23,14 +30,20 @@ public sealed class ServedModelFixture : IAsyncLifetime
         app = InfillServer.Create(model, new ServerOptions(Port: 0));
         await app.StartAsync();
         Endpoint = app.Urls.Single();
+        keyedApp = InfillServer.Create(model, new ServerOptions(Port: 0, ApiKey: ApiKey));
+        await keyedApp.StartAsync();
+        KeyedEndpoint = keyedApp.Urls.Single();
     }
 
     public async Task DisposeAsync()
     {
-        if (app is not null)
+        foreach (var server in new[] { app, keyedApp })
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            if (server is not null)
+            {
+                await server.StopAsync();
+                await server.DisposeAsync();
+            }
         }
 
         model?.Dispose();

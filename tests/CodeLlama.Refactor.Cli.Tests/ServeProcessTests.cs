@@ -43,6 +43,67 @@ public sealed partial class ServeProcessTests(ModelFilesFixture models) : IClass
         }
     }
 
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("192.0.2.7")]
+    [InlineData("example.com")]
+    public async Task A_host_other_than_loopback_without_a_key_exits_2_before_the_model_loads(string host)
+    {
+        using var process = Start(apiKey: null, "serve", "--model", "no-such-model.gguf", "--host", host, "--port", "0");
+
+        var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.BadInput, process.ExitCode);
+        Assert.Contains("--api-key", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-such-model", error, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
+    public async Task With_the_key_from_the_environment_serve_on_any_address_answers_only_requests_that_carry_it()
+    {
+        using var process = Start("k3y", "serve", "--model", models.DocModel, "--host", "0.0.0.0", "--port", "0", "--context", "2048");
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var port = ServingPort().Match(line ?? string.Empty);
+            Assert.True(port.Success, $"unexpected first line: {line}");
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.Groups[1].Value}/") };
+
+            var health = await client.GetAsync("health");
+            var withoutKey = await client.GetAsync("props");
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "k3y");
+            var withKey = await client.GetAsync("props");
+
+            Assert.Equal((200, 401, 200), ((int)health.StatusCode, (int)withoutKey.StatusCode, (int)withKey.StatusCode));
+        }
+        finally
+        {
+            process.Kill();
+        }
+    }
+
+    private static Process Start(string? apiKey, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove(Server.ServerOptions.ApiKeyEnvironmentVariable);
+        if (apiKey is not null)
+        {
+            start.Environment[Server.ServerOptions.ApiKeyEnvironmentVariable] = apiKey;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    [GeneratedRegex(@"http://[0-9.]+:([0-9]+)")]
+    private static partial Regex ServingPort();
+
     [GeneratedRegex(@"http://[0-9.]+:[0-9]+")]
     private static partial Regex ServingAddress();
 }

@@ -72,6 +72,44 @@ public sealed class InfillServerTests(RunningServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_chunked_body_over_the_size_limit_is_413_from_the_http_client()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "infill")
+        {
+            Content = new StringContent(OversizedBody(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Null(request.Content.Headers.ContentLength);
+        var error = await response.Content.ReadFromJsonAsync<LlamaCppError>();
+        Assert.Equal(413, error!.Error.Code);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_the_size_limit_is_413_whether_chunked_or_with_a_length(bool chunked)
+    {
+        var (status, response) = await RawHttp.PostAsync(server.BaseAddress, "infill", OversizedBody(), chunked);
+
+        Assert.Equal(413, status);
+        Assert.Contains("\"code\":413", response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chunked_body_under_the_limit_is_answered()
+    {
+        var (status, response) = await RawHttp.PostAsync(
+            server.BaseAddress, "infill", JsonSerializer.Serialize(new { input_prefix = "int x = ", input_suffix = ";", n_predict = 8 }), chunked: true);
+
+        Assert.Equal(200, status);
+        Assert.Contains("\"content\"", response, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_prompt_longer_than_the_context_is_413_with_a_message()
     {
         var response = await Client.PostAsJsonAsync("infill", new { input_prefix = new string('x', 5000), input_suffix = "" });
@@ -105,4 +143,7 @@ public sealed class InfillServerTests(RunningServerFixture server) : IClassFixtu
         Assert.Equal(3, result.Completions.Count);
         Assert.All(result.Completions, completion => Assert.Equal(RunningServerFixture.Script, completion.Text));
     }
+
+    private static string OversizedBody() =>
+        JsonSerializer.Serialize(new { input_prefix = new string('x', RunningServerFixture.MaxRequestBytes + 1), input_suffix = "" });
 }

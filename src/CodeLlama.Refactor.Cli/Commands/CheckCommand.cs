@@ -31,7 +31,7 @@ internal static class CheckCommand
         CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
-            (path, progress, _) => CheckPipeline.RunAsync(path, new CheckOptions(parseResult.GetValue(VisibilityOption)), progress, cancellationToken),
+            (path, progress, _) => CheckPipeline.RunAsync(path, new CheckOptions(parseResult.GetValue(VisibilityOption), CommonOptions.Restore(parseResult)), progress, cancellationToken),
             CheckReport.Write,
             (result, log) => log.Detail($"Loading {result.Times.Loading.TotalSeconds:0.00} s, compiling {result.Times.Compiling.TotalSeconds:0.00} s, "
                 + $"documentation {result.Times.Documentation.TotalSeconds:0.00} s."));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Reports;
+using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -25,7 +26,13 @@ internal static class CommonOptions
 
     public static readonly Option<bool> DryRunOption = new("--dry-run")
     {
-        Description = "Print a unified diff of what would change and write nothing.",
+        Description = "Print a unified diff of what would change and write nothing: every file under the projects' folders, obj/ and bin/ included, stays as it was.",
+    };
+
+    public static readonly Option<bool> NoRestoreOption = new("--no-restore")
+    {
+        Description = "Never run dotnet restore; load the projects as they are. A project that was never restored is then refused. "
+            + "Without it, such a project is restored first (into obj/, as dotnet build does; under --dry-run into a temporary folder).",
     };
 
     public static readonly Option<Verbosity> VerbosityOption = EnumOption(
@@ -72,7 +79,12 @@ internal static class CommonOptions
         command.Arguments.Add(PathArgument);
         command.Options.Add(FormatOption);
         command.Options.Add(OutputOption);
+        command.Options.Add(NoRestoreOption);
         command.Options.Add(VerbosityOption);
         return command;
     }
+
+    /// <summary>Whether loading may restore, from <c>--no-restore</c>.</summary>
+    public static RestoreMode Restore(ParseResult parseResult) =>
+        parseResult.GetValue(NoRestoreOption) ? RestoreMode.Never : RestoreMode.Auto;
 }

@@ -46,7 +46,8 @@ internal static class DocCommand
         var options = new DocOptions(
             parseResult.GetValue(CheckCommand.VisibilityOption),
             new PathFilter(parseResult.GetValue(IncludeOption) ?? [], parseResult.GetValue(ExcludeOption) ?? []),
-            parseResult.GetValue(CommonOptions.DryRunOption));
+            parseResult.GetValue(CommonOptions.DryRunOption),
+            Restore: CommonOptions.Restore(parseResult));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,

@@ -52,7 +52,8 @@ internal static class FixCommand
             parseResult.GetValue(TestsOption),
             TimeSpan.FromSeconds(parseResult.GetValue(TestTimeoutOption)),
             parseResult.GetValue(AllowFailingTestsOption),
-            parseResult.GetValue(CommonOptions.DryRunOption));
+            parseResult.GetValue(CommonOptions.DryRunOption),
+            Restore: CommonOptions.Restore(parseResult));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,

@@ -46,7 +46,8 @@ internal static class ModelOptions
     public static readonly Option<string?> EndpointOption = new("--endpoint")
     {
         Description = "Use a model served over HTTP instead of loading one: codellama-refactor serve, llama.cpp's server, or an "
-            + "OpenAI-compatible server (vLLM, TGI). Not with --model.",
+            + "OpenAI-compatible server (vLLM, TGI). Not with --model. A key for the server (serve --api-key) is sent from "
+            + $"${EndpointOptions.ApiKeyEnvironmentVariable}.",
     };
 
     public static readonly Option<EndpointKind> EndpointKindOption = CommonOptions.EnumOption(
@@ -121,6 +122,9 @@ internal static class ModelOptions
             MaxNewTokens = parseResult.GetValue(MaxNewTokensOption),
             Temperature = parseResult.GetValue(TemperatureOption) ?? defaultTemperature,
             Seed = parseResult.GetValue(SeedOption),
+            // The key comes from the environment only: a key on the command line would show in the process list and in
+            // CI logs, and one in a file would end up committed.
+            ApiKey = Environment.GetEnvironmentVariable(EndpointOptions.ApiKeyEnvironmentVariable) is { Length: > 0 } key ? key : null,
         };
         progress?.Report(new WorkProgress("Connecting", 0, 1, endpoint.ToString()));
         var model = await HttpInfillModel.ConnectAsync(options, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Server;
 
@@ -10,7 +9,7 @@ internal static class ServeCommand
 {
     public static readonly Option<string> HostOption = new("--host")
     {
-        Description = "The address to listen on. The default answers this machine only; the server has no authentication.",
+        Description = "The address to listen on. The default answers this machine only; any other address needs --api-key.",
         DefaultValueFactory = _ => "127.0.0.1",
     };
 
@@ -18,6 +17,12 @@ internal static class ServeCommand
     {
         Description = "The port to listen on (0 picks a free one and prints it).",
         DefaultValueFactory = _ => 8765,
+    };
+
+    public static readonly Option<string?> ApiKeyOption = new("--api-key")
+    {
+        Description = "Requests without 'Authorization: Bearer KEY' are answered 401 (GET /health stays open). Default: "
+            + $"${ServerOptions.ApiKeyEnvironmentVariable}, which keeps the key out of the process list. Required with a --host other than loopback.",
     };
 
     public static readonly Option<int> MaxRequestKilobytesOption = CommonOptions.PositiveIntOption(
@@ -30,10 +35,11 @@ internal static class ServeCommand
             "Load a Code Llama model once and answer infill requests over HTTP, in llama.cpp server's shape: POST /infill, "
             + "GET /health, GET /props. fix and doc (and the IDE code fixes) reach it with --endpoint http://HOST:PORT. "
             + "Requests are queued for the model one at a time. Ctrl+C stops it. Exit code 2: bad input (a model that cannot "
-            + "be used, a port in use).")
+            + "be used, a port in use, a --host other than loopback without an API key).")
         {
             HostOption,
             PortOption,
+            ApiKeyOption,
             MaxRequestKilobytesOption,
             CommonOptions.VerbosityOption,
         }.WithModelOptions();
@@ -48,15 +54,34 @@ internal static class ServeCommand
         return command;
     }
 
+    private static string? ApiKey(ParseResult parseResult)
+    {
+        var key = parseResult.GetValue(ApiKeyOption);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            key = Environment.GetEnvironmentVariable(ServerOptions.ApiKeyEnvironmentVariable);
+        }
+
+        return string.IsNullOrWhiteSpace(key) ? null : key.Trim();
+    }
+
     private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
     {
         var log = new ConsoleLog(streams.Error, parseResult.GetValue(CommonOptions.VerbosityOption));
         return CommandRunner.RunAsync(log, async () =>
         {
+            var host = parseResult.GetValue(HostOption)!;
+            var apiKey = ApiKey(parseResult);
+            if (apiKey is null && !ServerOptions.IsLoopback(host))
+            {
+                throw new InputException(
+                    $"--host {host} would let other machines use the model without authentication: pass --api-key KEY or set "
+                    + $"{ServerOptions.ApiKeyEnvironmentVariable}, or listen on 127.0.0.1.");
+            }
+
             using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: 1, log, progress: null)
                 ?? throw new InputException($"serve needs a model: pass --model FILE.gguf or set {LLama.LlamaModelOptions.ModelEnvironmentVariable}.");
-            var host = parseResult.GetValue(HostOption)!;
-            var options = new ServerOptions(host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L);
+            var options = new ServerOptions(host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L, apiKey);
             await using var app = InfillServer.Create(model, options);
             try
             {
@@ -67,9 +92,9 @@ internal static class ServeCommand
                 throw new InputException($"Cannot listen on {host}:{options.Port}: {exception.Message}", exception);
             }
 
-            if (!IPAddress.TryParse(host, out var address) || !IPAddress.IsLoopback(address))
+            if (!ServerOptions.IsLoopback(host))
             {
-                log.Warning($"Listening on {host}, reachable from other machines; the server has no authentication.");
+                log.Warning($"Listening on {host}, reachable from other machines; requests need the API key, which plain http:// carries in clear.");
             }
 
             streams.Out.WriteLine($"Serving {model.Name} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");

@@ -20,7 +20,7 @@ public static class CheckPipeline
         CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        using var loaded = await WorkspaceLoader.LoadAsync(path, progress: progress, cancellationToken: cancellationToken)
+        using var loaded = await WorkspaceLoader.LoadAsync(path, new LoadOptions(options.Restore), progress: progress, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var loading = stopwatch.Elapsed;
         var errors = await CompileErrorFinder.FindAsync(loaded, progress, cancellationToken).ConfigureAwait(false);

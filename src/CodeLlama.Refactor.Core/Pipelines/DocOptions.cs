@@ -9,8 +9,14 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <param name="Files">Which files are in scope.</param>
 /// <param name="DryRun">True to verify and report the changes without writing them.</param>
 /// <param name="TextSource">Writes the text of each element; null for the embedded templates.</param>
+/// <param name="Restore">Whether a project that was never restored is restored first (a dry run restores privately).</param>
 public sealed record DocOptions(
     Visibility Visibility = Visibility.Public,
     PathFilter? Files = null,
     bool DryRun = false,
-    IDocTextSource? TextSource = null);
+    IDocTextSource? TextSource = null,
+    RestoreMode Restore = RestoreMode.Auto)
+{
+    /// <summary>How the solution is loaded: a dry run leaves every file under the projects' folders as it was.</summary>
+    public LoadOptions Loading => new(Restore, LeaveTreeUnchanged: DryRun);
+}

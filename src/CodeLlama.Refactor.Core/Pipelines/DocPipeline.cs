@@ -29,7 +29,7 @@ public static class DocPipeline
         CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        using var loaded = await WorkspaceLoader.LoadAsync(path, progress: progress, cancellationToken: cancellationToken)
+        using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, progress: progress, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var result = await DocumentAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
         return result with { Elapsed = stopwatch.Elapsed };

@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Pipelines;
 
@@ -19,14 +20,19 @@ public enum TestMode
 /// <param name="AllowFailingTests">Write fixes even when tests fail.</param>
 /// <param name="DryRun">Verify and report, write nothing.</param>
 /// <param name="ExtraSources">More candidate sources (a model), tried with the embedded ones.</param>
+/// <param name="Restore">Whether a project that was never restored is restored first (a dry run restores privately).</param>
 public sealed record FixOptions(
     int MaxIterations = 5,
     TestMode Tests = TestMode.Auto,
     TimeSpan? TestTimeout = null,
     bool AllowFailingTests = false,
     bool DryRun = false,
-    IReadOnlyList<ICandidateSource>? ExtraSources = null)
+    IReadOnlyList<ICandidateSource>? ExtraSources = null,
+    RestoreMode Restore = RestoreMode.Auto)
 {
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);
+
+    /// <summary>How the solution is loaded: a dry run leaves every file under the projects' folders as it was.</summary>
+    public LoadOptions Loading => new(Restore, LeaveTreeUnchanged: DryRun);
 }

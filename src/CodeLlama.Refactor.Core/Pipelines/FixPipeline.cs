@@ -32,7 +32,7 @@ public static class FixPipeline
     {
         var stopwatch = Stopwatch.StartNew();
         // The IDE's code fixes need the IDE's services in the workspace they run on.
-        using var loaded = await WorkspaceLoader.LoadAsync(path, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
+        using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
         var loading = stopwatch.Elapsed;
         var result = await RepairAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
         return result with { Times = result.Times with { Loading = loading } };
@@ -68,7 +68,7 @@ public static class FixPipeline
         // What is left comes from what the files now say: in memory for a dry run or when nothing was written, else
         // from the files on disk, loaded and compiled afresh.
         var remaining = files.Any(file => file.Status == FileStatus.Written)
-            ? await RemainingOnDiskAsync(loaded.Path, cancellationToken).ConfigureAwait(false)
+            ? await RemainingOnDiskAsync(loaded.Path, options.Loading, cancellationToken).ConfigureAwait(false)
             : await CompileErrorFinder.FindAsync(testsRejected ? loaded.Solution : outcome.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         return new FixResult(
@@ -152,9 +152,9 @@ public static class FixPipeline
     }
 
     // The files as written, opened again through MSBuild the way a build sees them.
-    private static async Task<IReadOnlyList<CompileError>> RemainingOnDiskAsync(SolutionPath path, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<CompileError>> RemainingOnDiskAsync(SolutionPath path, LoadOptions loading, CancellationToken cancellationToken)
     {
-        using var written = await WorkspaceLoader.LoadAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var written = await WorkspaceLoader.LoadAsync(path, loading, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await CompileErrorFinder.FindAsync(written, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 

@@ -5,7 +5,7 @@ namespace CodeLlama.Refactor.Workspaces;
 /// <summary>Runs <c>dotnet restore</c>, which a project needs before MSBuild can resolve its package references.</summary>
 internal static class DotnetRestore
 {
-    public static async Task RunAsync(string path, CancellationToken cancellationToken)
+    public static async Task RunAsync(string path, IReadOnlyDictionary<string, string> properties, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +18,10 @@ internal static class DotnetRestore
         startInfo.ArgumentList.Add("--verbosity");
         startInfo.ArgumentList.Add("quiet");
         startInfo.ArgumentList.Add("-nologo");
+        foreach (var (name, value) in properties)
+        {
+            startInfo.ArgumentList.Add($"-p:{name}={value}");
+        }
 
         using var process = Process.Start(startInfo)
             ?? throw new EnvironmentException("Could not start `dotnet restore`: is the .NET SDK on PATH?");

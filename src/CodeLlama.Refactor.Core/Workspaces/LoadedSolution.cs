@@ -6,7 +6,11 @@ namespace CodeLlama.Refactor.Workspaces;
 /// <param name="Path">The file the user pointed at.</param>
 /// <param name="Workspace">The workspace that owns <paramref name="Solution"/>; disposing it releases the build hosts.</param>
 /// <param name="Solution">The C# projects as loaded, in documentation-diagnose mode.</param>
-/// <param name="Diagnostics">Every warning MSBuild or the workspace reported while loading.</param>
+/// <param name="Diagnostics">
+/// What MSBuild or the workspace reported while loading, as warnings: restore warnings (NU1603, NU1701, NU1900 …) and
+/// other messages about projects that still loaded with a compilation. A project that did not load refuses the load
+/// instead.
+/// </param>
 /// <param name="ProjectsDiagnosingDocumentation">
 /// The projects whose own build reports documentation diagnostics (GenerateDocumentationFile); for the others, those
 /// diagnostics exist only because the tool turned them on, and never count as build errors.
@@ -29,8 +33,18 @@ public sealed record LoadedSolution(
     /// <returns>The relative path, or the path unchanged when it has no common root.</returns>
     public string RelativePath(string fullPath) => RelativePaths.From(RootDirectory, fullPath);
 
+    /// <summary>
+    /// Where a dry run's design-time build wrote what it would have written under <c>obj/</c>; it lives as long as the
+    /// workspace, which reads the generated files from there.
+    /// </summary>
+    internal IDisposable? BuildOutputs { get; init; }
+
     /// <inheritdoc/>
-    public void Dispose() => Workspace.Dispose();
+    public void Dispose()
+    {
+        Workspace.Dispose();
+        BuildOutputs?.Dispose();
+    }
 }
 
 /// <summary>A message from loading a project.</summary>

@@ -8,9 +8,6 @@ namespace CodeLlama.Refactor.Workspaces;
 /// <summary>Opens a solution or project through MSBuild, the way the IDE does.</summary>
 public static class WorkspaceLoader
 {
-    // MSBuild's message when a project was never restored; loading again after a restore resolves its references.
-    private const string AssetsFileMissing = "NETSDK1004";
-
     // Where NuGet writes a project's restore result unless the project moves its intermediate folder.
     private static readonly string AssetsFile = Path.Combine("obj", "project.assets.json");
 
@@ -25,25 +22,69 @@ public static class WorkspaceLoader
     /// <returns>The loaded solution; the caller disposes it.</returns>
     /// <exception cref="InputException">A project could not be loaded, or the solution holds no C# project.</exception>
     /// <exception cref="EnvironmentException">MSBuild could not be found.</exception>
+    public static Task<LoadedSolution> LoadAsync(
+        SolutionPath path,
+        HostServices? hostServices = null,
+        IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        LoadAsync(path, LoadOptions.Default, hostServices, progress, cancellationToken);
+
+    /// <summary>
+    /// Loads <paramref name="path"/> as <paramref name="options"/> say: restoring or not, writing under the projects'
+    /// folders or not. What loading reports about projects that still compiled (restore warnings such as NU1603) is
+    /// kept as warnings; a project that could not be evaluated or compiled refuses the load.
+    /// </summary>
+    /// <param name="path">The solution or project to open.</param>
+    /// <param name="options">Whether to restore, and whether the tree must stay unchanged (a dry run).</param>
+    /// <param name="hostServices">The MEF host to create the workspace with; null for the default one (code fixes need <see cref="FeatureHost.Services"/>).</param>
+    /// <param name="progress">Receives one report per project loaded.</param>
+    /// <param name="cancellationToken">Cancels loading.</param>
+    /// <returns>The loaded solution; the caller disposes it.</returns>
+    /// <exception cref="InputException">A project could not be loaded, or the solution holds no C# project.</exception>
+    /// <exception cref="EnvironmentException">MSBuild could not be found.</exception>
     public static async Task<LoadedSolution> LoadAsync(
         SolutionPath path,
+        LoadOptions options,
         HostServices? hostServices = null,
         IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         MSBuildRegistration.EnsureRegistered();
-        var loaded = await OpenAsync(path, hostServices, progress, cancellationToken).ConfigureAwait(false);
-        if (NeedsRestore(loaded))
+        var scratch = options.LeaveTreeUnchanged ? ScratchBuildOutputs.Create() : null;
+        try
         {
-            loaded.Dispose();
-            progress?.Report(new WorkProgress("Restoring", 0, 0, Path.GetFileName(path.FullPath)));
-            await DotnetRestore.RunAsync(path.FullPath, cancellationToken).ConfigureAwait(false);
-            loaded = await OpenAsync(path, hostServices, progress, cancellationToken).ConfigureAwait(false);
-        }
+            var properties = scratch?.Properties(restoreHere: false) ?? new Dictionary<string, string>();
+            var loaded = await OpenAsync(path, properties, hostServices, progress, cancellationToken).ConfigureAwait(false);
+            if (options.Restore == RestoreMode.Auto && NeedsRestore(loaded))
+            {
+                loaded.Dispose();
+                // A dry run restores into the scratch folder, and loads every project from that restore, so that the
+                // user's obj/ is neither written nor mixed with it.
+                properties = scratch?.Properties(restoreHere: true) ?? properties;
+                progress?.Report(new WorkProgress("Restoring", 0, 0, Path.GetFileName(path.FullPath)));
+                await DotnetRestore.RunAsync(path.FullPath, properties, cancellationToken).ConfigureAwait(false);
+                loaded = await OpenAsync(path, properties, hostServices, progress, cancellationToken).ConfigureAwait(false);
+            }
 
-        ThrowIfUnusable(loaded);
-        await SnapshotTextsAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
-        return loaded;
+            loaded = Usable(loaded, options);
+            if (options.Restore == RestoreMode.Never && NeedsRestore(loaded))
+            {
+                // Loaded as it is, as asked; the design-time build does not say that packages are missing, so say it here.
+                loaded = loaded with
+                {
+                    Diagnostics = [.. loaded.Diagnostics, new LoadDiagnostic(false, NotRestoredWarning(loaded))],
+                };
+            }
+
+            await SnapshotTextsAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
+            return loaded with { BuildOutputs = scratch };
+        }
+        catch
+        {
+            scratch?.Dispose();
+            throw;
+        }
     }
 
     // Roslyn reads a file the first time its text is asked for. Reading every file now makes the loaded solution the
@@ -56,17 +97,30 @@ public static class WorkspaceLoader
     // A design-time build of a project that was never restored still loads, but without its package references:
     // every use of a package would be reported as an error.
     private static bool NeedsRestore(LoadedSolution loaded) =>
-        loaded.Diagnostics.Any(diagnostic => diagnostic.Message.Contains(AssetsFileMissing, StringComparison.Ordinal))
+        loaded.Diagnostics.Any(diagnostic => diagnostic.Message.Contains(LoadFailures.AssetsFileMissing, StringComparison.Ordinal))
         || loaded.Projects.Any(project => project.FilePath is { } file
             && !File.Exists(Path.Combine(Path.GetDirectoryName(file)!, AssetsFile)));
 
+    private static string NotRestoredWarning(LoadedSolution loaded)
+    {
+        var projects = loaded.Projects
+            .Where(project => project.FilePath is { } file && !File.Exists(Path.Combine(Path.GetDirectoryName(file)!, AssetsFile)))
+            .Select(project => loaded.RelativePath(project.FilePath!))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return $"{string.Join(", ", projects)}: no {AssetsFile.Replace('\\', '/')} (never restored?) and --no-restore was given: "
+            + "package references are missing, and errors about their types may come from that. Run `dotnet restore` first.";
+    }
+
     private static async Task<LoadedSolution> OpenAsync(
         SolutionPath path,
+        IReadOnlyDictionary<string, string> properties,
         HostServices? hostServices,
         IProgress<WorkProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var workspace = hostServices is null ? MSBuildWorkspace.Create() : MSBuildWorkspace.Create(hostServices);
+        var globalProperties = properties.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        var workspace = hostServices is null ? MSBuildWorkspace.Create(globalProperties) : MSBuildWorkspace.Create(globalProperties, hostServices);
         var diagnostics = new List<LoadDiagnostic>();
         using var subscription = workspace.RegisterWorkspaceFailedHandler(args =>
         {
@@ -103,14 +157,17 @@ public static class WorkspaceLoader
         }
     }
 
-    private static void ThrowIfUnusable(LoadedSolution loaded)
+    private static LoadedSolution Usable(LoadedSolution loaded, LoadOptions options)
     {
-        var failures = loaded.Diagnostics.Where(diagnostic => diagnostic.IsFailure).ToList();
-        if (failures.Count > 0)
+        var (warnings, fatal) = LoadFailures.Classify(loaded.Solution, loaded.Diagnostics);
+        if (fatal.Count > 0)
         {
             loaded.Dispose();
-            var more = failures.Count > 1 ? $" (and {failures.Count - 1} more load failures)" : "";
-            throw new InputException($"A project could not be loaded: {failures[0].Message}{more}");
+            var more = fatal.Count > 1 ? $" (and {fatal.Count - 1} more load failures)" : "";
+            var hint = options.Restore == RestoreMode.Never && fatal.Any(diagnostic => diagnostic.Message.Contains(LoadFailures.AssetsFileMissing, StringComparison.Ordinal))
+                ? " The project was never restored: run `dotnet restore` first, or leave out --no-restore."
+                : "";
+            throw new InputException($"A project could not be loaded: {fatal[0].Message}{more}{hint}");
         }
 
         if (!loaded.Projects.Any())
@@ -118,6 +175,8 @@ public static class WorkspaceLoader
             loaded.Dispose();
             throw new InputException($"No C# project could be loaded from {loaded.Path.FullPath}.");
         }
+
+        return loaded with { Diagnostics = warnings };
     }
 
     // The compiler binds documentation comments only in diagnose mode; projects without GenerateDocumentationFile

@@ -15,6 +15,12 @@ public enum EndpointKind
 /// <param name="Kind">The API it speaks.</param>
 public sealed record EndpointOptions(Uri BaseAddress, EndpointKind Kind = EndpointKind.LlamaCpp)
 {
+    /// <summary>
+    /// The environment variable that holds the key for <c>serve --api-key</c> (and any server that wants a bearer token).
+    /// Keys come from the environment only, never from a file in the repository, where they would be committed.
+    /// </summary>
+    public const string ApiKeyEnvironmentVariable = "CODELLAMA_REFACTOR_API_KEY";
+
     /// <summary>How long one request may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
 
@@ -41,4 +47,16 @@ public sealed record EndpointOptions(Uri BaseAddress, EndpointKind Kind = Endpoi
 
     /// <summary>The model name sent to an OpenAI-compatible server; null for the first one it lists.</summary>
     public string? Model { get; init; }
+
+    /// <summary>Sent as <c>Authorization: Bearer</c> with every request; null sends none.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Keeps the key out of logs and exception messages that print the options.</summary>
+    /// <param name="builder">Receives the members.</param>
+    /// <returns>True: members were written.</returns>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"BaseAddress = {BaseAddress}, Kind = {Kind}, ApiKey = {(ApiKey is null ? "none" : "set")}");
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 
@@ -50,6 +51,11 @@ public sealed class HttpInfillModel : IInfillModel, IDisposable
         var client = handler is null ? new HttpClient() : new HttpClient(handler);
         client.BaseAddress = options.BaseAddress;
         client.Timeout = options.Timeout;
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        }
+
         try
         {
             if (options.Kind == EndpointKind.LlamaCpp)
@@ -67,6 +73,11 @@ public sealed class HttpInfillModel : IInfillModel, IDisposable
             }
 
             return new HttpInfillModel(client, options, name, options.ContextSize);
+        }
+        catch (HttpRequestException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            client.Dispose();
+            throw new InputException(Unauthorized(options), exception);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
             && !cancellationToken.IsCancellationRequested)
@@ -97,6 +108,10 @@ public sealed class HttpInfillModel : IInfillModel, IDisposable
         client.Dispose();
         parallel.Dispose();
     }
+
+    private static string Unauthorized(EndpointOptions options) => options.ApiKey is null
+        ? $"The endpoint {options.BaseAddress} wants an API key: set {EndpointOptions.ApiKeyEnvironmentVariable}."
+        : $"The endpoint {options.BaseAddress} refused the API key in {EndpointOptions.ApiKeyEnvironmentVariable}.";
 
     private static string Describe(EndpointKind kind) => kind == EndpointKind.LlamaCpp ? "llama.cpp /infill" : "OpenAI-compatible";
 
@@ -161,6 +176,11 @@ public sealed class HttpInfillModel : IInfillModel, IDisposable
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                     backoff *= 2;
                     continue;
+                }
+
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+                {
+                    throw new InferenceException(Unauthorized(options));
                 }
 
                 if (response.StatusCode == HttpStatusCode.RequestEntityTooLarge)
