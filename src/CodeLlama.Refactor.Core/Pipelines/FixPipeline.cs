@@ -96,7 +96,8 @@ public static class FixPipeline
         var testsRejected = tests is { Succeeded: false } && !options.AllowFailingTests;
         var edits = testsRejected ? [] : await ChangedAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
         var writing = Stopwatch.StartNew();
-        var files = Write(loaded, edits.Select(edit => edit.Edit).ToList(), options.DryRun);
+        var written = await VerifiedEdits.WriteAsync(loaded.RootDirectory, edits.Select(edit => edit.Edit).ToList(), options.DryRun, cancellationToken).ConfigureAwait(false);
+        var files = written.Files;
         writing.Stop();
 
         var final = testsRejected ? loaded.Solution : WithoutConflicts(outcome.Solution, loaded, edits, files);
@@ -111,27 +112,13 @@ public static class FixPipeline
             outcome.Iterations,
             tests,
             new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
-            loaded.Diagnostics);
-    }
-
-    private static IReadOnlyList<FileOutcome> Write(LoadedSolution loaded, IReadOnlyList<FileEdit> edits, bool dryRun)
-    {
-        var conflicts = dryRun || edits.Count == 0
-            ? new HashSet<string>()
-            : AtomicFileWriter.WriteAll(edits).Conflicts.ToHashSet(StringComparer.Ordinal);
-        return edits.Select(edit => new FileOutcome(
-                edit.FilePath,
-                dryRun ? FileStatus.DryRun : conflicts.Contains(edit.FilePath) ? FileStatus.Conflict : FileStatus.Written,
-                loaded.RelativePath(edit.FilePath),
-                edit,
-                conflicts.Contains(edit.FilePath) ? "the file changed on disk since it was loaded" : null))
-            .ToList();
+            [.. loaded.Diagnostics, .. written.Recovered]);
     }
 
     private static Solution WithoutConflicts(
         Solution repaired, LoadedSolution loaded, IReadOnlyList<(ProjectId ProjectId, DocumentId DocumentId, FileEdit Edit)> edits, IReadOnlyList<FileOutcome> files)
     {
-        var conflicts = files.Where(file => file.Status == FileStatus.Conflict).Select(file => file.FilePath).ToHashSet(StringComparer.Ordinal);
+        var conflicts = files.Where(file => file.Status is not (FileStatus.Written or FileStatus.DryRun)).Select(file => file.FilePath).ToHashSet(StringComparer.Ordinal);
         return edits.Where(edit => conflicts.Contains(edit.Edit.FilePath))
             .Aggregate(repaired, (solution, edit) => solution.WithDocumentText(edit.DocumentId, edit.Edit.Original));
     }
