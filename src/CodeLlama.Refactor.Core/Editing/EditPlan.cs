@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Pipelines;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Editing;
 
@@ -50,10 +51,19 @@ internal sealed record EditPlan(PlannedWrite? Write, FileStatus Status = FileSta
             return new EditPlan(null, FileStatus.Conflict, "the file changed on disk since it was loaded");
         }
 
-        var (bytes, refusal) = EditedBytes.Compute(current, markLength, encoding, original, edit.Updated.ToString());
+        var (bytes, refusal) = EditedBytes.Compute(current, markLength, encoding, original, edit.Updated.ToString(), Changes(edit));
         return bytes is null
             ? new EditPlan(null, FileStatus.NotWritten, refusal)
             : new EditPlan(new PlannedWrite(path, current, bytes));
+    }
+
+    // The text's own changes when it was made from the original (each comment doc inserts); else one change of everything.
+    private static IReadOnlyList<TextChange> Changes(FileEdit edit)
+    {
+        var changes = edit.Updated.GetTextChanges(edit.Original);
+        return edit.Original.WithChanges(changes).ContentEquals(edit.Updated)
+            ? changes
+            : [new TextChange(new TextSpan(0, edit.Original.Length), edit.Updated.ToString())];
     }
 
     // Writing through a symbolic link replaces the file it points to, not the link.

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Editing;
 
@@ -15,8 +16,10 @@ internal static class EditedBytes
     /// <param name="encoding">The file's encoding (<see cref="SourceEncoding.Detect"/>).</param>
     /// <param name="original">The file's text as decoded.</param>
     /// <param name="updated">The text it should hold.</param>
+    /// <param name="changes">The changes that make <paramref name="updated"/> of <paramref name="original"/>, spans in the original.</param>
     /// <returns>The new bytes, or null and the reason.</returns>
-    public static (byte[]? Bytes, string? Refusal) Compute(byte[] current, int markLength, Encoding encoding, string original, string updated)
+    public static (byte[]? Bytes, string? Refusal) Compute(
+        byte[] current, int markLength, Encoding encoding, string original, string updated, IReadOnlyList<TextChange> changes)
     {
         var body = current.AsSpan(markLength);
         try
@@ -26,7 +29,7 @@ internal static class EditedBytes
                 return ([.. current.AsSpan(0, markLength), .. encoding.GetBytes(updated)], null);
             }
 
-            return Splice(current, markLength, encoding, original, updated);
+            return Splice(current, markLength, encoding, original, updated, changes);
         }
         catch (EncoderFallbackException)
         {
@@ -46,7 +49,8 @@ internal static class EditedBytes
         }
     }
 
-    private static (byte[]? Bytes, string? Refusal) Splice(byte[] current, int markLength, Encoding encoding, string original, string updated)
+    private static (byte[]? Bytes, string? Refusal) Splice(
+        byte[] current, int markLength, Encoding encoding, string original, string updated, IReadOnlyList<TextChange> changes)
     {
         var notValid = $"its bytes are not valid {encoding.WebName}";
         if (!IsAsciiCompatible(encoding) || Segments.Of(current.AsSpan(markLength), encoding) is not { } segments || segments.Text != original)
@@ -54,40 +58,73 @@ internal static class EditedBytes
             return (null, notValid + " and it cannot be edited without re-encoding them");
         }
 
-        var prefix = CommonPrefix(original, updated);
-        var suffix = CommonSuffix(original, updated, prefix);
-        var (first, last) = segments.Covering(prefix, original.Length - suffix);
-        var keptBefore = markLength + segments.ByteOffsets[first];
-        var keptAfter = markLength + segments.ByteOffsets[last];
-        var oldMiddle = original[segments.CharOffsets[first]..segments.CharOffsets[last]];
-        if (!RoundTrips(current.AsSpan(keptBefore, keptAfter - keptBefore), encoding, oldMiddle))
+        var bytes = new List<byte>(current.Length + 1024);
+        bytes.AddRange(current.AsSpan(0, markLength));
+        var kept = 0;
+        foreach (var (first, last, text) in Regions(segments, original, changes))
         {
-            return (null, notValid + " where the edit changes it");
+            var (start, end) = (segments.ByteOffsets[first], segments.ByteOffsets[last]);
+            if (!RoundTrips(current.AsSpan(markLength + start, end - start), encoding, original[segments.CharOffsets[first]..segments.CharOffsets[last]]))
+            {
+                return (null, notValid + " where the edit changes it");
+            }
+
+            bytes.AddRange(current.AsSpan(markLength + kept, start - kept));
+            bytes.AddRange(encoding.GetBytes(text));
+            kept = end;
         }
 
-        var newMiddle = updated[segments.CharOffsets[first]..(updated.Length - (original.Length - segments.CharOffsets[last]))];
-        byte[] bytes = [.. current.AsSpan(0, keptBefore), .. encoding.GetBytes(newMiddle), .. current.AsSpan(keptAfter)];
+        bytes.AddRange(current.AsSpan(markLength + kept));
+        var result = bytes.ToArray();
 
         // What the compiler will read back must be exactly the verified text.
-        return encoding.GetString(bytes, markLength, bytes.Length - markLength) == updated ? (bytes, null) : (null, notValid + " around the edit");
+        return encoding.GetString(result, markLength, result.Length - markLength) == updated ? (result, null) : (null, notValid + " around the edit");
+    }
+
+    /// <summary>
+    /// The changes as regions between segment boundaries, each with its new text: a change is trimmed to what really
+    /// differs, widened to whole segments, and merged with its neighbour when both touch the same segment.
+    /// </summary>
+    private static List<(int First, int Last, string Text)> Regions(Segments segments, string original, IReadOnlyList<TextChange> changes)
+    {
+        var regions = new List<(int Start, int End, string Text)>();
+        foreach (var change in changes.OrderBy(change => change.Span.Start))
+        {
+            var (start, end, text) = Trimmed(original, change);
+            if (regions.Count > 0 && segments.Covering(start, end).First < segments.Covering(regions[^1].Start, regions[^1].End).Last)
+            {
+                var previous = regions[^1];
+                regions[^1] = (previous.Start, end, previous.Text + original[previous.End..start] + text);
+            }
+            else
+            {
+                regions.Add((start, end, text));
+            }
+        }
+
+        return regions.Select(region =>
+        {
+            var (first, last) = segments.Covering(region.Start, region.End);
+            return (first, last, original[segments.CharOffsets[first]..region.Start] + region.Text + original[region.End..segments.CharOffsets[last]]);
+        }).ToList();
+    }
+
+    private static (int Start, int End, string Text) Trimmed(string original, TextChange change)
+    {
+        var old = original.AsSpan(change.Span.Start, change.Span.Length);
+        var text = change.NewText ?? string.Empty;
+        var prefix = old.CommonPrefixLength(text);
+        var suffix = 0;
+        while (suffix < Math.Min(old.Length, text.Length) - prefix && old[^(suffix + 1)] == text[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        return (change.Span.Start + prefix, change.Span.End - suffix, text[prefix..(text.Length - suffix)]);
     }
 
     // In UTF-8 and single-byte code pages an ASCII byte is always a character of its own, so text splits at ASCII bytes.
     private static bool IsAsciiCompatible(Encoding encoding) => encoding.CodePage == Encoding.UTF8.CodePage || encoding.IsSingleByte;
-
-    private static int CommonPrefix(string a, string b) => a.AsSpan().CommonPrefixLength(b);
-
-    private static int CommonSuffix(string a, string b, int prefix)
-    {
-        var limit = Math.Min(a.Length, b.Length) - prefix;
-        var length = 0;
-        while (length < limit && a[^(length + 1)] == b[^(length + 1)])
-        {
-            length++;
-        }
-
-        return length;
-    }
 
     /// <summary>
     /// A file's bytes cut at every ASCII byte: each ASCII byte is one segment, each run of other bytes another, decoded on

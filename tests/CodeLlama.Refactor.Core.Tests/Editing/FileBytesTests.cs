@@ -1,6 +1,7 @@
 using System.Text;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Core.Tests.Editing;
 
@@ -24,6 +25,25 @@ public sealed class FileBytesTests : IDisposable
         Assert.Equal(FileStatus.Written, written.Files.Single().Status);
         Assert.Equal([.. Latin1Comment, .. "/// <summary>A.</summary>\n"u8, .. tail], File.ReadAllBytes(file));
         Assert.Empty(folder.Temporaries());
+    }
+
+    [Fact]
+    public async Task Latin1WithoutCodePage_InsertionsOnBothSidesOfUndecodableBytes_KeepThem()
+    {
+        byte[] middle = [.. "    string S = \"d"u8, 0xE9, .. "j"u8, 0xE0, .. "\";\n"u8];
+        var file = folder.Write("Latin1.cs", [.. "class A\n{\n"u8, .. middle, .. "    int N;\n}\n"u8]);
+        var loaded = EditFolder.Edit(file, text => text);
+        var text = loaded.Original.ToString();
+        var updated = loaded.Original.WithChanges(
+            new TextChange(new TextSpan(text.IndexOf("    string", StringComparison.Ordinal), 0), "    /// <summary>S.</summary>\n"),
+            new TextChange(new TextSpan(text.IndexOf("    int", StringComparison.Ordinal), 0), "    /// <summary>N.</summary>\n"));
+
+        var written = await VerifiedEdits.WriteAsync(folder.Path, [loaded with { Updated = updated }], dryRun: false);
+
+        Assert.Equal(FileStatus.Written, written.Files.Single().Status);
+        Assert.Equal(
+            [.. "class A\n{\n    /// <summary>S.</summary>\n"u8, .. middle, .. "    /// <summary>N.</summary>\n    int N;\n}\n"u8],
+            File.ReadAllBytes(file));
     }
 
     [Fact]
