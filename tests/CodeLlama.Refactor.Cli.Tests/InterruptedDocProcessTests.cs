@@ -9,7 +9,7 @@ namespace CodeLlama.Refactor.Cli.Tests;
 public sealed class InterruptedDocProcessTests(ITestOutputHelper log)
 {
     private const int Files = 80;
-    private const int Runs = 4;
+    private const int Runs = 6;
 
     [UnixFact]
     public async Task SigintAtRandomMoments_LeavesAllFilesOldOrAllNew_AndNoTemporaryFile()
@@ -21,18 +21,22 @@ public sealed class InterruptedDocProcessTests(ITestOutputHelper log)
         {
             using var solution = Create();
             var oldTexts = Texts(solution);
-            // Spread over the later part of a run, where verification ends and the files are written.
-            var delay = baselineTime * (0.3 + (0.7 * random.NextDouble()));
 
-            var exitCode = await RunDocAsync(solution, delay);
+            // Half the runs are interrupted somewhere in the later part of the run, half at a random moment after the
+            // first temporary file appears, which is where the write phase begins.
+            var duringWrites = run % 2 == 1;
+            var delay = duringWrites ? TimeSpan.FromMilliseconds(random.Next(0, 40)) : baselineTime * (0.3 + (0.7 * random.NextDouble()));
+
+            var exitCode = await RunDocAsync(solution, delay, duringWrites);
 
             var texts = Texts(solution);
             var state = texts.SequenceEqual(oldTexts) ? "old" : texts.SequenceEqual(newTexts) ? "new" : "mixed";
-            Assert.True(state != "mixed", $"run {run}, SIGINT after {delay.TotalSeconds:0.00} s: {texts.Where((text, index) => text != oldTexts[index]).Count()} of {Files} files changed, exit {exitCode}");
-            Assert.True(exitCode is ExitCodes.Cancelled or ExitCodes.Success, $"run {run}: exit code {exitCode}");
+            var moment = $"run {run}: SIGINT {delay.TotalMilliseconds:0} ms after {(duringWrites ? "the first temporary file" : "the start")}";
+            Assert.True(state != "mixed", $"{moment}: {texts.Where((text, index) => text != oldTexts[index]).Count()} of {Files} files changed, exit {exitCode}");
+            Assert.True(exitCode is ExitCodes.Cancelled or ExitCodes.Success, $"{moment}: exit code {exitCode}");
             var temporaries = Directory.EnumerateFiles(solution.Directory, "*.tmp", SearchOption.AllDirectories).ToList();
-            Assert.True(temporaries.Count == 0, $"run {run}, SIGINT after {delay.TotalSeconds:0.00} s, exit {exitCode}: left {string.Join(", ", temporaries)}");
-            log.WriteLine($"run {run}: SIGINT after {delay.TotalSeconds:0.00} s of {baselineTime.TotalSeconds:0.00} s, exit {exitCode}, files {state}");
+            Assert.True(temporaries.Count == 0, $"{moment}, exit {exitCode}: left {string.Join(", ", temporaries)}");
+            log.WriteLine($"{moment} (a whole run takes {baselineTime.TotalSeconds:0.0} s): exit {exitCode}, files {state}");
             cancelled += exitCode == ExitCodes.Cancelled ? 1 : 0;
         }
 
@@ -44,7 +48,7 @@ public sealed class InterruptedDocProcessTests(ITestOutputHelper log)
     {
         using var solution = Create();
         var stopwatch = Stopwatch.StartNew();
-        Assert.Equal(ExitCodes.Success, await RunDocAsync(solution, interruptAfter: null));
+        Assert.Equal(ExitCodes.Success, await RunDocAsync(solution, interruptAfter: null, afterFirstTemporary: false));
         return (stopwatch.Elapsed, Texts(solution));
     }
 
@@ -55,8 +59,13 @@ public sealed class InterruptedDocProcessTests(ITestOutputHelper log)
     private static List<string> Texts(TemporarySolution solution) =>
         [.. Enumerable.Range(0, Files).Select(index => File.ReadAllText(solution.File($"Lib/C{index:00}.cs")))];
 
-    private static async Task<int> RunDocAsync(TemporarySolution solution, TimeSpan? interruptAfter)
+    private static async Task<int> RunDocAsync(TemporarySolution solution, TimeSpan? interruptAfter, bool afterFirstTemporary)
     {
+        using var watcher = new FileSystemWatcher(solution.File("Lib"), "*.codellama-refactor.tmp");
+        var firstTemporary = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watcher.Created += (_, _) => firstTemporary.TrySetResult();
+        watcher.EnableRaisingEvents = afterFirstTemporary;
+
         // A test host started from a non-interactive shell may ignore SIGINT, and its children inherit that: reset it.
         var start = new ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "dotnet", Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll"), "doc", solution.Directory })
@@ -70,7 +79,13 @@ public sealed class InterruptedDocProcessTests(ITestOutputHelper log)
         var error = process.StandardError.ReadToEndAsync();
         try
         {
-            if (interruptAfter is { } delay && !process.WaitForExit(delay))
+            var exited = process.WaitForExitAsync();
+            if (afterFirstTemporary)
+            {
+                await Task.WhenAny(firstTemporary.Task, exited);
+            }
+
+            if (interruptAfter is { } delay && await Task.WhenAny(exited, Task.Delay(delay)) != exited)
             {
                 using var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
                 await kill.WaitForExitAsync();
