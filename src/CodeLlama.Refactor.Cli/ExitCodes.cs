@@ -6,7 +6,10 @@ internal static class ExitCodes
     /// <summary>Nothing to report: the solution builds and everything in scope is documented.</summary>
     public const int Success = 0;
 
-    /// <summary>Findings remain: compile errors or undocumented members.</summary>
+    /// <summary>
+    /// Findings remain: compile errors or undocumented members; also when a run's verified edits could not be written
+    /// (a conflict, a refused file, a write the system refused), in which case no file was changed.
+    /// </summary>
     public const int FindingsRemain = 1;
 
     /// <summary>Bad usage or bad input: a missing path, an unreadable file, no project found, a bad option value.</summary>

@@ -77,8 +77,8 @@ public static class DocPipeline
         var members = files.SelectMany(file => file.Members).ToList();
         var edits = files.Where(file => file.Updated is not null).Select(file => (Before: file.Document, Updated: file.Updated!)).ToList();
 
-        var (outcomes, verifier) = await VerifyAndWriteAsync(loaded, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
-        var rejected = outcomes.Where(outcome => outcome.Status is FileStatus.Rejected or FileStatus.Conflict)
+        var (outcomes, verifier, recovered) = await VerifyAndWriteAsync(loaded, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
+        var rejected = outcomes.Where(outcome => outcome.Status is not (FileStatus.Written or FileStatus.DryRun))
             .Select(outcome => outcome.FilePath).ToHashSet(StringComparer.Ordinal);
         var rejectedIds = edits.Where(edit => rejected.Contains(edit.Before.FilePath!)).Select(edit => edit.Before.Id).ToHashSet();
         var remaining = await scope.UndocumentedAsync(
@@ -95,7 +95,7 @@ public static class DocPipeline
             outcomes,
             remaining,
             stopwatch.Elapsed,
-            loaded.Diagnostics);
+            [.. loaded.Diagnostics, .. recovered]);
     }
 
     private static async Task<(SourceText? Updated, IReadOnlyList<DocumentedMember> Members)> DocumentFileAsync(
@@ -175,7 +175,7 @@ public static class DocPipeline
         return (Render(filled), missing.Select(Describe).ToList());
     }
 
-    private static async Task<(IReadOnlyList<FileOutcome> Outcomes, DocumentationVerifier Verifier)> VerifyAndWriteAsync(
+    private static async Task<(IReadOnlyList<FileOutcome> Outcomes, DocumentationVerifier Verifier, IReadOnlyList<LoadDiagnostic> Recovered)> VerifyAndWriteAsync(
         LoadedSolution loaded, IReadOnlyList<(Document Before, SourceText Updated)> edits, bool dryRun, CancellationToken cancellationToken)
     {
         var verifier = new DocumentationVerifier(loaded.Solution, edits.ToDictionary(edit => edit.Before.Id, edit => edit.Updated));
@@ -194,18 +194,9 @@ public static class DocPipeline
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        if (dryRun || verified.Count == 0)
-        {
-            return (outcomes, verifier);
-        }
-
-        var conflicts = AtomicFileWriter.WriteAll(verified).Conflicts.ToHashSet(StringComparer.Ordinal);
-        return (outcomes.Select(outcome => outcome.Status != FileStatus.DryRun ? outcome
-                : conflicts.Contains(outcome.FilePath)
-                    ? outcome with { Status = FileStatus.Conflict, Reason = "the file changed on disk since it was loaded" }
-                    : outcome with { Status = FileStatus.Written }).ToList(),
-            verifier);
+        var written = await VerifiedEdits.WriteAsync(loaded.RootDirectory, verified, dryRun, cancellationToken).ConfigureAwait(false);
+        var byPath = written.Files.ToDictionary(file => file.FilePath, StringComparer.Ordinal);
+        return (outcomes.Select(outcome => outcome.Status == FileStatus.DryRun ? byPath[outcome.FilePath] : outcome).ToList(), verifier, written.Recovered);
     }
 
     private static DocumentationCommentTriviaSyntax? ExistingComment(SyntaxNode declaration)

@@ -62,7 +62,8 @@ public static class FixPipeline
 
         var writing = Stopwatch.StartNew();
         var edits = testsRejected ? [] : await SolutionEdits.BetweenAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
-        var files = Write(loaded, edits, options.DryRun);
+        var written = await VerifiedEdits.WriteAsync(loaded.RootDirectory, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
+        var files = written.Files;
         writing.Stop();
 
         // What is left comes from what the files now say: in memory for a dry run or when nothing was written, else
@@ -79,7 +80,7 @@ public static class FixPipeline
             outcome.Iterations,
             tests,
             new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
-            loaded.Diagnostics);
+            [.. loaded.Diagnostics, .. written.Recovered]);
     }
 
     // Execution feedback: when the repaired solution compiles, the affected test projects run; while they fail, the
@@ -135,20 +136,6 @@ public static class FixPipeline
         }
 
         return (outcome, tests);
-    }
-
-    private static IReadOnlyList<FileOutcome> Write(LoadedSolution loaded, IReadOnlyList<FileEdit> edits, bool dryRun)
-    {
-        var conflicts = dryRun || edits.Count == 0
-            ? new HashSet<string>()
-            : AtomicFileWriter.WriteAll(edits).Conflicts.ToHashSet(StringComparer.Ordinal);
-        return edits.Select(edit => new FileOutcome(
-                edit.FilePath,
-                dryRun ? FileStatus.DryRun : conflicts.Contains(edit.FilePath) ? FileStatus.Conflict : FileStatus.Written,
-                loaded.RelativePath(edit.FilePath),
-                edit,
-                conflicts.Contains(edit.FilePath) ? "the file changed on disk since it was loaded" : null))
-            .ToList();
     }
 
     // The files as written, opened again through MSBuild the way a build sees them.

@@ -25,10 +25,7 @@ public static class DocReport
             writer.WriteLine($"{Relative(result, member.FilePath)}({member.Line}): {verb} {member.Kind} '{member.Symbol}': {string.Join(", ", member.Added)}");
         }
 
-        foreach (var file in result.Files.Where(file => file.Status is FileStatus.Rejected or FileStatus.Conflict))
-        {
-            writer.WriteLine($"{Relative(result, file.FilePath)}: not written ({file.Status.ToString().ToLowerInvariant()}): {file.Reason}");
-        }
+        ReportWriter.WriteNotWritten(result.Files, writer);
 
         foreach (var finding in ToFindings(result))
         {

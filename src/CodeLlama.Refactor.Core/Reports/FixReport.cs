@@ -32,10 +32,7 @@ public static class FixReport
             writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id} [{error.ProjectName}]: {how}");
         }
 
-        foreach (var file in result.Files.Where(file => file.Status == FileStatus.Conflict))
-        {
-            writer.WriteLine($"{file.RelativePath}: not written (conflict): {file.Reason}");
-        }
+        ReportWriter.WriteNotWritten(result.Files, writer);
 
         foreach (var finding in ToFindings(result))
         {

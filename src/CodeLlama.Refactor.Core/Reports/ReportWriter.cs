@@ -37,6 +37,26 @@ public static class ReportWriter
         }
     }
 
+    /// <summary>
+    /// Writes one line per file that was not written, naming it and why; the files withheld only because another one
+    /// could not be written share one line.
+    /// </summary>
+    /// <param name="files">The file outcomes of a run.</param>
+    /// <param name="writer">Where the lines go.</param>
+    public static void WriteNotWritten(IReadOnlyList<FileOutcome> files, TextWriter writer)
+    {
+        foreach (var file in files.Where(file => file.Status is FileStatus.Rejected or FileStatus.Conflict or FileStatus.NotWritten or FileStatus.Failed))
+        {
+            var status = file.Status == FileStatus.NotWritten ? "refused" : file.Status.ToString().ToLowerInvariant();
+            writer.WriteLine($"{file.RelativePath}: not written ({status}): {file.Reason}");
+        }
+
+        if (files.Count(file => file.Status == FileStatus.Withheld) is var withheld and > 0)
+        {
+            writer.WriteLine($"{withheld} other file(s) not written: a run writes all its files or none.");
+        }
+    }
+
     /// <summary>Writes the unified diff of every file a dry run would change.</summary>
     /// <param name="files">The file outcomes of a run.</param>
     /// <param name="writer">Where the diffs go.</param>

@@ -90,20 +90,23 @@ public sealed class DocPipelineTests
     }
 
     [Fact]
-    public async Task FileChangedOnDiskMeanwhile_IsNotOverwritten()
+    public async Task FileChangedOnDiskMeanwhile_IsNotOverwritten_AndNoOtherFileIsWritten()
     {
         using var sample = Samples.Copy(Samples.Undocumented);
         var circle = sample.File("src/Geometry/Circle.cs");
         using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(sample.Directory));
         var edited = File.ReadAllText(circle) + "// edited by the user\n";
         File.WriteAllText(circle, edited);
+        var before = Hashes(sample.Directory).Where(entry => entry.Key != circle).ToList();
 
         var result = await DocPipeline.DocumentAsync(loaded, new DocOptions());
 
         Assert.Equal(edited, File.ReadAllText(circle));
         Assert.Equal(FileStatus.Conflict, result.Files.Single(file => file.FilePath == circle).Status);
         Assert.False(result.IsClean);
-        Assert.Contains(result.Files, file => file.Status == FileStatus.Written);
+        Assert.All(result.Files.Where(file => file.FilePath != circle), file => Assert.Equal(FileStatus.Withheld, file.Status));
+        Assert.Equal(before, Hashes(sample.Directory).Where(entry => entry.Key != circle));
+        Assert.Contains(result.Remaining, member => member.FilePath != circle);
     }
 
     private static Dictionary<string, string> Hashes(string folder) =>
