@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Candidates.RoslynFixes;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
@@ -28,6 +29,12 @@ public static class FixPipeline
     public static async Task<FixResult> RunAsync(
         SolutionPath path, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // --sandbox required fails before anything is loaded; the answer is cached for RepairAsync.
+        if (options.Tests == TestMode.Auto)
+        {
+            await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
+        }
+
         var stopwatch = Stopwatch.StartNew();
         // The IDE's code fixes need the IDE's services in the workspace they run on.
         using var loaded = await WorkspaceLoader.LoadAsync(path, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
@@ -53,6 +60,7 @@ public static class FixPipeline
         repairing.Stop();
 
         var testing = Stopwatch.StartNew();
+        var sandbox = options.Tests == TestMode.Auto ? await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false) : null;
         TestOutcome? tests = null;
         for (var attempt = 1; options.Tests == TestMode.Auto && outcome.Applied.Count > 0; attempt++)
         {
@@ -69,6 +77,8 @@ public static class FixPipeline
                 changed.Select(edit => (edit.Edit.FilePath, edit.Edit.Updated.ToString())).ToList(),
                 testProjects,
                 options.EffectiveTestTimeout,
+                sandbox,
+                outcome.Applied.Any(fix => Candidate.IsModelSource(fix.Source)),
                 cancellationToken).ConfigureAwait(false);
             if (tests.Succeeded || attempt == MaxTestAttempts)
             {
@@ -93,7 +103,8 @@ public static class FixPipeline
         }
 
         testing.Stop();
-        var testsRejected = tests is { Succeeded: false } && !options.AllowFailingTests;
+        // Untested model code is never written, whatever --allow-failing-tests says.
+        var testsRejected = tests is { Succeeded: false } && (!options.AllowFailingTests || tests.Verdict == TestVerdict.NoSandbox);
         var edits = testsRejected ? [] : await ChangedAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
         var writing = Stopwatch.StartNew();
         var files = Write(loaded, edits.Select(edit => edit.Edit).ToList(), options.DryRun);

@@ -43,6 +43,7 @@ public static class FixReport
 
         var tests = result.Tests is null ? "tests not run"
             : result.Tests.Succeeded ? $"tests passed ({result.Tests.Passed})"
+            : result.Tests.Verdict == Verification.TestVerdict.NoSandbox ? $"{result.Tests.Detail} (install bubblewrap, or --sandbox off)"
             : $"tests failed: {result.Tests.Detail}";
         var files = result.Files.Count(file => file.Status == FileStatus.DryRun) is var dry and > 0
             ? $"{dry} file(s) would change (dry run)"
@@ -94,7 +95,9 @@ public static class FixReport
                 passed = result.Tests.Passed,
                 failed = result.Tests.Failed,
                 succeeded = result.Tests.Succeeded,
+                verdict = result.Tests.Verdict.ToString().ToLowerInvariant(),
                 detail = result.Tests.Detail,
+                sandbox = result.Tests.Sandbox,
             },
             elapsedMs = new
             {
