@@ -104,7 +104,7 @@ public sealed class FixSandboxTests
             Assert.NotEmpty(running);
             Assert.Equal(ExitCodes.Cancelled, process.ExitCode);
             Assert.Empty(Mentioning(copy));
-            Assert.False(Directory.Exists(copy), await error);
+            Assert.False(Directory.Exists(copy), $"the copy was left behind; stderr: {await error}");
             Assert.Equal(BrokenOrder, File.ReadAllText(solution.File("Lib/Order.cs")));
         }
         finally

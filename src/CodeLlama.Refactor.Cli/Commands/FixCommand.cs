@@ -72,6 +72,10 @@ internal static class FixCommand
                 {
                     var sandbox = await SandboxSelection.ForAsync(settings.Sandbox, cancellationToken).ConfigureAwait(false);
                     log.Detail($"Candidate tests run in: {sandbox?.Description ?? "no sandbox (none can be made here; model-written candidates are not tested)"}");
+                    if (settings.Sandbox != SandboxMode.Off && (await SandboxDetector.GetAsync(cancellationToken).ConfigureAwait(false)).Reason is { Length: > 0 } reason)
+                    {
+                        log.Detail($"Sandboxes that cannot be used here: {reason}");
+                    }
                 }
 
                 var candidates = parseResult.GetValue(ModelOptions.CandidatesOption);

@@ -12,6 +12,9 @@ internal static class RootCommandExtensions
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
+            // Ctrl+C cancels the command; its cleanup (killing a test run's process tree, deleting the private copy)
+            // gets this long before the process is ended anyway. System.CommandLine's default of 2 s cut it short.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
         if (parseResult.Errors.Count > 0)
         {
