@@ -23,16 +23,3 @@ public interface ISandbox
     /// <returns>The exit code and output, or that it timed out.</returns>
     Task<ProcessResult> RunAsync(SandboxCommand command, TimeSpan timeout, CancellationToken cancellationToken);
 }
-
-/// <summary>A command to run over a private copy.</summary>
-/// <param name="WritableRoot">The private copy: the only folder the command may write to (besides a private /tmp).</param>
-/// <param name="WorkingDirectory">Where the command starts, inside <paramref name="WritableRoot"/>.</param>
-/// <param name="FileName">The program, found on PATH when not a path.</param>
-/// <param name="Arguments">Its arguments.</param>
-public sealed record SandboxCommand(string WritableRoot, string WorkingDirectory, string FileName, IReadOnlyList<string> Arguments);
-
-/// <summary>How a command ended.</summary>
-/// <param name="ExitCode">The exit code; meaningless when <paramref name="TimedOut"/>.</param>
-/// <param name="Output">Standard output followed by standard error.</param>
-/// <param name="TimedOut">True when the timeout killed it.</param>
-public sealed record ProcessResult(int ExitCode, string Output, bool TimedOut);
