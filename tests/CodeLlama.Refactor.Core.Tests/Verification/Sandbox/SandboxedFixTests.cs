@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Verification.Sandbox;
@@ -49,6 +50,39 @@ public sealed class SandboxedFixTests
             Assert.False(File.Exists(userFile), "a write into the user's solution got through");
             Assert.False(listener.Pending(), "a connection to the host's loopback got through");
             Assert.Contains("Count * Cost;", File.ReadAllText(solution.File("Lib/Order.cs")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GITHUB_TOKEN", null);
+            listener.Stop();
+            outside.Delete(recursive: true);
+        }
+    }
+
+    [UnshareFact]
+    public async Task UnshareFallback_RunsTheTests_WithoutTheHostsSecretsOrNetwork()
+    {
+        // No read-only root here: the probing test's writes land, so they go to a folder of this test.
+        var outside = Directory.CreateTempSubdirectory("codellama-refactor-outside-");
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Environment.SetEnvironmentVariable("GITHUB_TOKEN", "fake-token-for-the-sandbox-test");
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            using var solution = TemporarySolution.Create(
+                new Dictionary<string, string> { ["Order.cs"] = BrokenOrder.Replace("Cst", "Cost", StringComparison.Ordinal) },
+                new Dictionary<string, string> { ["OrderTests.cs"] = ProbingTests(outside.FullName, port) });
+            using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+            var library = loaded.Solution.Projects.Single(project => project.Name == "Lib");
+
+            var outcome = await TestRunner.RunAsync(
+                solution.Directory, [], TestRunner.AffectedTestProjects(loaded.Solution, [library.Id]), TimeSpan.FromMinutes(5),
+                UnshareSandbox.TryCreate(), modelWritten: true, CancellationToken.None);
+
+            Assert.True(outcome is { Verdict: TestVerdict.Passed, Passed: 4 }, outcome.Detail);
+            Assert.StartsWith("unshare", outcome.Sandbox, StringComparison.Ordinal);
+            Assert.False(listener.Pending(), "a connection to the host's loopback got through");
         }
         finally
         {
