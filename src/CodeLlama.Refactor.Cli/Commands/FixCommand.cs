@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
+using CodeLlama.Refactor.Verification.Sandbox;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -19,6 +20,12 @@ internal static class FixCommand
 
     public static readonly Option<int> TestTimeoutOption = CommonOptions.PositiveIntOption(
         "--test-timeout", "Seconds the test runs of one attempt may take.", 300);
+
+    public static readonly Option<SandboxMode> SandboxOption = CommonOptions.EnumOption(
+        "--sandbox",
+        "auto: run candidate tests in a sandbox (bubblewrap, else unshare) when one can be made, and where none can, neither "
+        + "test nor write what a model wrote; required: exit 3 when no sandbox can be made; off: run the tests on the host.",
+        SandboxMode.Auto);
 
     public static readonly Option<bool> AllowFailingTestsOption = new("--allow-failing-tests")
     {
@@ -39,6 +46,7 @@ internal static class FixCommand
             TestsOption,
             TestTimeoutOption,
             AllowFailingTestsOption,
+            SandboxOption,
             ModelOptions.CandidatesOption,
         }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
@@ -53,12 +61,24 @@ internal static class FixCommand
             TimeSpan.FromSeconds(parseResult.GetValue(TestTimeoutOption)),
             parseResult.GetValue(AllowFailingTestsOption),
             parseResult.GetValue(CommonOptions.DryRunOption),
-            Restore: CommonOptions.Restore(parseResult));
+            Restore: CommonOptions.Restore(parseResult),
+            Sandbox: parseResult.GetValue(SandboxOption));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
             async (path, progress, log) =>
             {
+                // Before a model is loaded: --sandbox required stops here (exit 3) when none can be made.
+                if (settings.Tests == TestMode.Auto)
+                {
+                    var sandbox = await SandboxSelection.ForAsync(settings.Sandbox, cancellationToken).ConfigureAwait(false);
+                    log.Detail($"Candidate tests run in: {sandbox?.Description ?? "no sandbox (none can be made here; model-written candidates are not tested)"}");
+                    if (settings.Sandbox != SandboxMode.Off && (await SandboxDetector.GetAsync(cancellationToken).ConfigureAwait(false)).Reason is { Length: > 0 } reason)
+                    {
+                        log.Detail($"Sandboxes that cannot be used here: {reason}");
+                    }
+                }
+
                 var candidates = parseResult.GetValue(ModelOptions.CandidatesOption);
                 var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0.6f, candidates, log, progress, cancellationToken)
                     .ConfigureAwait(false);

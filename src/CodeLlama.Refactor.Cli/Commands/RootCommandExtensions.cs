@@ -13,8 +13,8 @@ internal static class RootCommandExtensions
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
             // Ctrl+C (SIGINT) and SIGTERM cancel the command's token, and the process waits for the command to unwind: a write
-            // in progress is finished or rolled back, never cut in half (without this the signal killed the process at once).
-            // Only a command that ignores cancellation for half a minute is abandoned.
+            // in progress is finished or rolled back, a test run's process tree is killed and its private copy deleted.
+            // Only a command that ignores cancellation for half a minute is abandoned (System.CommandLine's default is 2 s).
             ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
         };
         if (parseResult.Errors.Count > 0)

@@ -8,4 +8,16 @@ namespace CodeLlama.Refactor.Candidates;
 /// <param name="Solution">The solution with the repair applied.</param>
 /// <param name="Preference">Lower is preferred when all else ties: a spelling fix beats generating a member.</param>
 /// <param name="Likelihood">The model's log-probability of the candidate, for candidates a model wrote; higher wins a tie.</param>
-public sealed record Candidate(string Source, string Title, Solution Solution, int Preference, double Likelihood = 0);
+public sealed record Candidate(string Source, string Title, Solution Solution, int Preference, double Likelihood = 0)
+{
+    /// <summary>The prefix of <see cref="Source"/> for candidates a model wrote, e.g. <c>model:codellama-7b</c>.</summary>
+    public const string ModelSourcePrefix = "model";
+
+    /// <summary>Whether a model wrote this candidate's code: such code is never run outside a sandbox.</summary>
+    public bool IsModelWritten => IsModelSource(Source);
+
+    /// <summary>Whether <paramref name="source"/> names a model.</summary>
+    /// <param name="source">A candidate's <see cref="Source"/>.</param>
+    /// <returns>True for a model's candidates.</returns>
+    public static bool IsModelSource(string? source) => source?.StartsWith(ModelSourcePrefix, StringComparison.Ordinal) == true;
+}

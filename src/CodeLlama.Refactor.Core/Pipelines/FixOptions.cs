@@ -1,5 +1,6 @@
 using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Workspaces;
+using CodeLlama.Refactor.Verification.Sandbox;
 
 namespace CodeLlama.Refactor.Pipelines;
 
@@ -21,6 +22,7 @@ public enum TestMode
 /// <param name="DryRun">Verify and report, write nothing.</param>
 /// <param name="ExtraSources">More candidate sources (a model), tried with the embedded ones.</param>
 /// <param name="Restore">Whether a project that was never restored is restored first (a dry run restores privately).</param>
+/// <param name="Sandbox">Whether the tests of candidates run in a sandbox.</param>
 public sealed record FixOptions(
     int MaxIterations = 5,
     TestMode Tests = TestMode.Auto,
@@ -28,7 +30,8 @@ public sealed record FixOptions(
     bool AllowFailingTests = false,
     bool DryRun = false,
     IReadOnlyList<ICandidateSource>? ExtraSources = null,
-    RestoreMode Restore = RestoreMode.Auto)
+    RestoreMode Restore = RestoreMode.Auto,
+    SandboxMode Sandbox = SandboxMode.Auto)
 {
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);

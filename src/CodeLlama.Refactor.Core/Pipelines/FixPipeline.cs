@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Candidates.RoslynFixes;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
@@ -30,6 +31,12 @@ public static class FixPipeline
     public static async Task<FixResult> RunAsync(
         SolutionPath path, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // --sandbox required fails before anything is loaded; the answer is cached for RepairAsync.
+        if (options.Tests == TestMode.Auto)
+        {
+            await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
+        }
+
         var stopwatch = Stopwatch.StartNew();
         // The IDE's code fixes need the IDE's services in the workspace they run on.
         using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
@@ -58,7 +65,8 @@ public static class FixPipeline
         var testing = Stopwatch.StartNew();
         (outcome, var tests) = await TestFeedbackAsync(loaded, loop, outcome, banned, options, progress, cancellationToken).ConfigureAwait(false);
         testing.Stop();
-        var testsRejected = tests is { Succeeded: false } && !options.AllowFailingTests;
+        // Untested model code is never written, whatever --allow-failing-tests says.
+        var testsRejected = tests is { Succeeded: false } && (!options.AllowFailingTests || tests.Verdict == TestVerdict.NoSandbox);
 
         var writing = Stopwatch.StartNew();
         var edits = testsRejected ? [] : await SolutionEdits.BetweenAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
@@ -74,7 +82,7 @@ public static class FixPipeline
                 .ConfigureAwait(false);
         return new FixResult(
             loaded.RootDirectory,
-            Reconcile(outcome.Records, remaining, testsRejected),
+            Reconcile(outcome.Records, remaining, testsRejected ? tests : null),
             remaining,
             files,
             outcome.Iterations,
@@ -95,6 +103,7 @@ public static class FixPipeline
         IProgress<WorkProgress>? progress,
         CancellationToken cancellationToken)
     {
+        var sandbox = options.Tests == TestMode.Auto ? await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false) : null;
         TestOutcome? tests = null;
         for (var attempt = 1; options.Tests == TestMode.Auto && outcome.Applied.Count > 0; attempt++)
         {
@@ -114,6 +123,8 @@ public static class FixPipeline
                 edits.Select(edit => (edit.FilePath, edit.Updated.ToString())).ToList(),
                 testProjects,
                 options.EffectiveTestTimeout,
+                sandbox,
+                outcome.Applied.Any(fix => Candidate.IsModelSource(fix.Source)),
                 cancellationToken).ConfigureAwait(false);
             if (tests.Succeeded || attempt == MaxTestAttempts)
             {
@@ -146,11 +157,12 @@ public static class FixPipeline
     }
 
     // A record claims "fixed" only where the error is gone from what the files say.
-    private static IReadOnlyList<FixRecord> Reconcile(IReadOnlyList<FixRecord> records, IReadOnlyList<CompileError> remaining, bool testsRejected)
+    private static IReadOnlyList<FixRecord> Reconcile(IReadOnlyList<FixRecord> records, IReadOnlyList<CompileError> remaining, TestOutcome? rejectedBy)
     {
         var left = remaining.Select(error => (error.Id, error.FilePath, error.Message)).ToHashSet();
         return records.Select(record => record.Status != FixStatus.Fixed ? record
-                : testsRejected ? record with { Status = FixStatus.RejectedByTests }
+                : rejectedBy is { Verdict: TestVerdict.NoSandbox } ? record with { Status = FixStatus.NotTested }
+                : rejectedBy is not null ? record with { Status = FixStatus.RejectedByTests }
                 : left.Contains((record.Error.Id, record.Error.FilePath, record.Error.Message)) ? record with { Status = FixStatus.NotWritten }
                 : record)
             .ToList();

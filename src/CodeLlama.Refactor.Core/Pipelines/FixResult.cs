@@ -16,6 +16,12 @@ public enum FixStatus
     /// <summary>Fixes compiled but the tests failed with them, so they were not written.</summary>
     RejectedByTests,
 
+    /// <summary>
+    /// The fixes compiled, but code a model wrote is never test-run outside a sandbox, and none could be made here, so
+    /// they were not written.
+    /// </summary>
+    NotTested,
+
     /// <summary>A fix was verified, but the files as written still have the error (its file was not written).</summary>
     NotWritten,
 }

@@ -27,6 +27,7 @@ public static class FixReport
                 FixStatus.Fixed => $"fixed by {record.Source ?? "-"}: {record.Title}",
                 FixStatus.RejectedByTests => $"fix rejected by tests ({record.Source}: {record.Title})",
                 FixStatus.NotWritten => $"fix not written ({record.Source}: {record.Title})",
+                FixStatus.NotTested => $"fix not tested: no sandbox ({record.Source}: {record.Title})",
                 _ => $"unfixed ({record.Tried.Count} candidate(s) tried)",
             };
             writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id} [{error.ProjectName}]: {how}");
@@ -41,6 +42,7 @@ public static class FixReport
 
         var tests = result.Tests is null ? "tests not run"
             : result.Tests.Succeeded ? $"tests passed ({result.Tests.Passed})"
+            : result.Tests.Verdict == Verification.TestVerdict.NoSandbox ? $"{result.Tests.Detail} (install bubblewrap, or --sandbox off)"
             : $"tests failed: {result.Tests.Detail}";
         var files = result.Files.Count(file => file.Status == FileStatus.DryRun) is var dry and > 0
             ? $"{dry} file(s) would change (dry run)"
@@ -70,6 +72,7 @@ public static class FixReport
                 FixStatus.Fixed => "fixed",
                 FixStatus.RejectedByTests => "rejected by tests",
                 FixStatus.NotWritten => "not written",
+                FixStatus.NotTested => "not tested: no sandbox",
                 _ => "unfixed",
             },
             source = record.Source,
@@ -95,7 +98,9 @@ public static class FixReport
                 passed = result.Tests.Passed,
                 failed = result.Tests.Failed,
                 succeeded = result.Tests.Succeeded,
+                verdict = result.Tests.Verdict.ToString().ToLowerInvariant(),
                 detail = result.Tests.Detail,
+                sandbox = result.Tests.Sandbox,
             },
             elapsedMs = new
             {

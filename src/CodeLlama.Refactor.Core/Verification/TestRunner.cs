@@ -1,26 +1,17 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using CodeLlama.Refactor.Workspaces;
+using CodeLlama.Refactor.Verification.Sandbox;
 using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Verification;
 
-/// <summary>What running the tests showed.</summary>
-/// <param name="Projects">The test projects run.</param>
-/// <param name="Passed">Tests that passed.</param>
-/// <param name="Failed">Tests that failed.</param>
-/// <param name="Succeeded">True when every test project ran and no test failed.</param>
-/// <param name="Detail">Why it did not succeed (the failing tests, a timeout, a build failure), else null.</param>
-public sealed record TestOutcome(int Projects, int Passed, int Failed, bool Succeeded, string? Detail);
-
 /// <summary>
-/// Execution feedback: runs <c>dotnet test</c> on the test projects that depend on the changed projects, against a
-/// copy of the solution's folder with the candidate changes applied, so that nothing unproven touches the user's files.
+/// Execution feedback: runs the test projects that depend on the changed projects against a private copy of the
+/// solution's folder with the candidate changes applied (<see cref="TestCopy"/>). The copy is restored on the host
+/// (restore evaluates the user's own project files and runs no candidate code), then built and tested offline in the
+/// sandbox with <c>dotnet test --no-restore</c>, so that nothing unproven touches the user's files.
 /// </summary>
 public static partial class TestRunner
 {
-    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", ".vs", "TestResults", "node_modules"];
-
     private static readonly string[] TestFrameworkPrefixes =
         ["xunit", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit"];
 
@@ -41,98 +32,86 @@ public static partial class TestRunner
     }
 
     /// <summary>Runs the tests of <paramref name="testProjects"/> with <paramref name="changed"/> documents applied.</summary>
-    /// <param name="rootDirectory">The solution's folder, copied whole (without build outputs) to run in.</param>
+    /// <param name="rootDirectory">The solution's folder, copied (see <see cref="CopyRules"/>) to run in.</param>
     /// <param name="changed">The changed documents and their new text.</param>
     /// <param name="testProjects">The test projects to run.</param>
-    /// <param name="timeout">How long all test runs together may take.</param>
-    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <param name="timeout">How long all runs together (restore, build, tests) may take.</param>
+    /// <param name="sandbox">
+    /// What runs the build and tests (<see cref="SandboxSelection.ForAsync"/>); null when no sandbox can be made here,
+    /// and then the tests run on the host only if no model wrote the changes.
+    /// </param>
+    /// <param name="modelWritten">Whether any of the changes is code a model wrote.</param>
+    /// <param name="cancellationToken">Cancels the run: the process trees are killed and the copy deleted.</param>
     /// <returns>What the tests showed.</returns>
     public static async Task<TestOutcome> RunAsync(
         string rootDirectory,
         IReadOnlyList<(string FilePath, string Text)> changed,
         IReadOnlyList<Project> testProjects,
         TimeSpan timeout,
+        ISandbox? sandbox,
+        bool modelWritten,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(testProjects);
+        if (sandbox is null && modelWritten)
+        {
+            return new TestOutcome(TestVerdict.NoSandbox, testProjects.Count, 0, 0, "not tested: no sandbox", null);
+        }
+
         // Only the solution's folder is copied: a changed file or test project outside it cannot be tested in the copy.
         var outside = changed.Select(edit => edit.FilePath).Concat(testProjects.Select(project => project.FilePath!))
             .FirstOrDefault(path => Path.GetRelativePath(rootDirectory, path).StartsWith("..", StringComparison.Ordinal));
         if (outside is not null)
         {
-            return new TestOutcome(testProjects.Count, 0, 0, false, $"{outside} is outside the solution's folder, so the tests cannot run on a copy");
+            return new TestOutcome(
+                TestVerdict.Failed, testProjects.Count, 0, 0, $"{outside} is outside the solution's folder, so the tests cannot run on a copy", null);
         }
 
-        var copy = Path.Combine(Path.GetTempPath(), "codellama-refactor", "tests-" + Guid.NewGuid().ToString("N"));
-        try
+        var runner = sandbox ?? HostProcess.Instance;
+        var deadline = DateTime.UtcNow + timeout;
+        using var copy = TestCopy.Create(rootDirectory, changed, cancellationToken);
+        int passed = 0, failed = 0;
+        var problems = new List<string>();
+        var timedOut = false;
+        foreach (var project in testProjects)
         {
-            CopyTree(rootDirectory, copy);
-            foreach (var (filePath, text) in changed)
+            var projectCopy = copy.PathOf(project.FilePath!);
+            var restore = await HostProcess.Instance.RunAsync(
+                Dotnet(copy, projectCopy, "restore", projectCopy, "--nologo", "--verbosity", "quiet"), Remaining(deadline), cancellationToken)
+                .ConfigureAwait(false);
+            var restored = restore is { TimedOut: false, ExitCode: 0 };
+            var run = restored
+                ? await runner.RunAsync(
+                    Dotnet(copy, projectCopy, "test", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false"),
+                    Remaining(deadline),
+                    cancellationToken).ConfigureAwait(false)
+                : restore;
+            var summary = Summary().Matches(run.Output).LastOrDefault();
+            passed += summary is null ? 0 : int.Parse(summary.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            failed += summary is null ? 0 : int.Parse(summary.Groups["failed"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (run.TimedOut)
             {
-                File.WriteAllText(Path.Combine(copy, Path.GetRelativePath(rootDirectory, filePath)), text);
+                timedOut = true;
+                problems.Add($"{project.Name}: timed out after {timeout.TotalSeconds:0} s");
+                break;
             }
 
-            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeoutSource.CancelAfter(timeout);
-            int passed = 0, failed = 0;
-            var problems = new List<string>();
-            foreach (var project in testProjects)
+            if (run.ExitCode != 0)
             {
-                var projectCopy = Path.Combine(copy, Path.GetRelativePath(rootDirectory, project.FilePath!));
-                var (exitCode, output) = await RunDotnetTestAsync(projectCopy, timeoutSource.Token, cancellationToken).ConfigureAwait(false);
-                var summary = Summary().Matches(output).LastOrDefault();
-                passed += summary is null ? 0 : int.Parse(summary.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                failed += summary is null ? 0 : int.Parse(summary.Groups["failed"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (exitCode != 0)
-                {
-                    problems.Add(exitCode == TimedOut
-                        ? $"{project.Name}: timed out after {timeout.TotalSeconds:0} s"
-                        : $"{project.Name}: {FailedTests(output)}");
-                }
+                problems.Add($"{project.Name}: {(restored ? string.Empty : "restore failed: ")}{FailedTests(run.Output)}");
             }
+        }
 
-            return new TestOutcome(testProjects.Count, passed, failed, problems.Count == 0, problems.Count == 0 ? null : string.Join("; ", problems));
-        }
-        finally
-        {
-            TryDelete(copy);
-        }
+        var verdict = timedOut ? TestVerdict.TimedOut : problems.Count == 0 ? TestVerdict.Passed : TestVerdict.Failed;
+        return new TestOutcome(verdict, testProjects.Count, passed, failed, problems.Count == 0 ? null : string.Join("; ", problems), runner.Description);
     }
 
-    private const int TimedOut = -1;
+    private static SandboxCommand Dotnet(TestCopy copy, string projectCopy, params string[] arguments) =>
+        new(copy.Root, Path.GetDirectoryName(projectCopy)!, "dotnet", arguments);
 
-    private static async Task<(int ExitCode, string Output)> RunDotnetTestAsync(
-        string project, CancellationToken timeoutToken, CancellationToken userToken)
-    {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(project)!,
-        };
-        foreach (var argument in new[] { "test", project, "--nologo", "--verbosity", "minimal" })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        // Build servers would outlive the run and keep files of the temporary copy open.
-        startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        startInfo.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        using var process = Process.Start(startInfo) ?? throw new EnvironmentException("Could not start `dotnet test`.");
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(timeoutToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            userToken.ThrowIfCancellationRequested();
-            return (TimedOut, await output.ConfigureAwait(false));
-        }
-
-        return (process.ExitCode, await output.ConfigureAwait(false) + await error.ConfigureAwait(false));
-    }
+    private static TimeSpan Remaining(DateTime deadline) =>
+        deadline - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
 
     private static string FailedTests(string output)
     {
@@ -150,35 +129,6 @@ public static partial class TestRunner
         project.MetadataReferences.OfType<PortableExecutableReference>().Any(reference =>
             Path.GetFileName(reference.FilePath) is { } name
             && TestFrameworkPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
-
-    private static void CopyTree(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(source))
-        {
-            if (!SkippedFolders.Contains(Path.GetFileName(directory), StringComparer.OrdinalIgnoreCase))
-            {
-                CopyTree(directory, Path.Combine(target, Path.GetFileName(directory)));
-            }
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A test host that is still shutting down may hold a file; the temporary folder is the OS's to clean.
-        }
-    }
 
     [GeneratedRegex(@"Failed:\s+(?<failed>\d+),\s+Passed:\s+(?<passed>\d+)")]
     private static partial Regex Summary();

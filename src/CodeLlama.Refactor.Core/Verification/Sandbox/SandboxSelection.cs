@@ -1,0 +1,27 @@
+namespace CodeLlama.Refactor.Verification.Sandbox;
+
+/// <summary>Turns <c>--sandbox</c> into what runs the tests.</summary>
+public static class SandboxSelection
+{
+    /// <summary>What runs candidate tests under <paramref name="mode"/>.</summary>
+    /// <param name="mode">The user's choice.</param>
+    /// <param name="cancellationToken">Cancels the probe.</param>
+    /// <returns>
+    /// The sandbox; <see cref="HostProcess"/> for <see cref="SandboxMode.Off"/>; null under <see cref="SandboxMode.Auto"/>
+    /// when none can be made here (then model-written candidates are not tested).
+    /// </returns>
+    /// <exception cref="EnvironmentException"><see cref="SandboxMode.Required"/> and no sandbox can be made here.</exception>
+    public static async Task<ISandbox?> ForAsync(SandboxMode mode, CancellationToken cancellationToken)
+    {
+        if (mode == SandboxMode.Off)
+        {
+            return HostProcess.Instance;
+        }
+
+        var availability = await SandboxDetector.GetAsync(cancellationToken).ConfigureAwait(false);
+        return availability.Sandbox is null && mode == SandboxMode.Required
+            ? throw new EnvironmentException(
+                $"--sandbox required, but no sandbox can be made here ({availability.Reason}). Install bubblewrap (e.g. `apt-get install bubblewrap`).")
+            : availability.Sandbox;
+    }
+}

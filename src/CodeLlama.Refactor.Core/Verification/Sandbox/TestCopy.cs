@@ -1,0 +1,89 @@
+namespace CodeLlama.Refactor.Verification.Sandbox;
+
+/// <summary>
+/// A private copy of a solution's folder for one test run: a new temporary folder only its owner can open (0700),
+/// holding what <see cref="CopyRules"/> keeps, with the candidate's changes written over it; deleted on dispose.
+/// </summary>
+public sealed class TestCopy : IDisposable
+{
+    private const string Prefix = "codellama-refactor-run-";
+
+    private TestCopy(string sourceRoot, string root) => (SourceRoot, Root) = (sourceRoot, root);
+
+    /// <summary>The solution's folder that was copied.</summary>
+    public string SourceRoot { get; }
+
+    /// <summary>The copy's folder.</summary>
+    public string Root { get; }
+
+    /// <summary>Copies <paramref name="sourceRoot"/> and writes <paramref name="changed"/> over the copy.</summary>
+    /// <param name="sourceRoot">The solution's folder.</param>
+    /// <param name="changed">Files (inside <paramref name="sourceRoot"/>) and their new text.</param>
+    /// <param name="cancellationToken">Stops copying (the partial copy is deleted).</param>
+    /// <returns>The copy; dispose it to delete it.</returns>
+    public static TestCopy Create(string sourceRoot, IReadOnlyList<(string FilePath, string Text)> changed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        // CreateTempSubdirectory makes the folder with mode 0700 on Unix, under a name no other user can guess first.
+        var copy = new TestCopy(Path.GetFullPath(sourceRoot), Directory.CreateTempSubdirectory(Prefix).FullName);
+        try
+        {
+            CopyTree(copy.SourceRoot, copy.Root, CopyRules.For(copy.SourceRoot), cancellationToken);
+            foreach (var (filePath, text) in changed)
+            {
+                var target = copy.PathOf(filePath);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, text);
+            }
+
+            return copy;
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Where <paramref name="originalPath"/>, a path inside <see cref="SourceRoot"/>, is in the copy.</summary>
+    /// <param name="originalPath">A path in the solution's folder.</param>
+    /// <returns>The same path in the copy.</returns>
+    public string PathOf(string originalPath) => Path.Combine(Root, Path.GetRelativePath(SourceRoot, originalPath));
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        // A killed process may still be closing a file it wrote a moment ago: try again briefly.
+        for (var attempt = 1; Directory.Exists(Root); attempt++)
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (Exception exception) when (attempt < 5 && exception is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(200 * attempt);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Left to the OS's temporary-folder cleaning; it is private to this user.
+                return;
+            }
+        }
+    }
+
+    private static void CopyTree(string source, string target, CopyRules rules, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source).Where(rules.CopiesFile))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(source).Where(rules.CopiesFolder))
+        {
+            CopyTree(directory, Path.Combine(target, Path.GetFileName(directory)), rules, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using CodeLlama.Refactor.Verification.Sandbox;
+
+namespace CodeLlama.Refactor.Core.Tests.Verification.Sandbox;
+
+[Collection(SandboxCollection.Name)]
+public sealed class BubblewrapSandboxTests
+{
+    private readonly ISandbox sandbox = BubblewrapSandbox.TryCreate()!;
+
+    [BubblewrapFact]
+    public async Task Environment_HasNoSecrets_AndHomeInsideTheCopy()
+    {
+        using var copy = SandboxChecks.EmptyCopy();
+
+        var seen = await SandboxChecks.EnvironmentSeenAsync(sandbox, copy);
+
+        Assert.DoesNotContain("fake-secret", seen);
+        Assert.Contains($"HOME={copy.Root}/.home", seen);
+        Assert.Contains("DOTNET_CLI_TELEMETRY_OPTOUT=1", seen);
+    }
+
+    [BubblewrapFact]
+    public async Task LoopbackListenerOfTheHost_IsNotReached_WhileTheHostReachesIt()
+    {
+        using var copy = SandboxChecks.EmptyCopy();
+
+        Assert.False(await SandboxChecks.LoopbackReachedAsync(sandbox, copy));
+        Assert.True(await SandboxChecks.LoopbackReachedAsync(HostProcess.Instance, copy));
+    }
+
+    [BubblewrapFact]
+    public async Task WritesOutsideTheCopy_Fail_AndInsideSucceed()
+    {
+        var outside = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "sandbox-writes", Guid.NewGuid().ToString("N")));
+        try
+        {
+            using var copy = SandboxChecks.EmptyCopy();
+            var outsideFile = Path.Combine(outside.FullName, "escaped.txt");
+            var hostTemp = Path.Combine(Path.GetTempPath(), $"escaped-{Guid.NewGuid():N}.txt");
+
+            var result = await SandboxChecks.ShellAsync(
+                sandbox, copy, "echo x > \"$0\"; echo x > \"$1\"; echo x > inside.txt", default, outsideFile, hostTemp);
+
+            Assert.Contains("Read-only file system", result.Output);
+            Assert.False(File.Exists(outsideFile));
+            Assert.False(File.Exists(hostTemp), "the sandbox's /tmp is its own");
+            Assert.True(File.Exists(Path.Combine(copy.Root, "inside.txt")));
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
+    [BubblewrapFact]
+    public async Task UsersHome_IsHidden()
+    {
+        using var copy = SandboxChecks.EmptyCopy();
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var marker = Path.Combine(home, $".codellama-refactor-home-{Guid.NewGuid():N}");
+        File.WriteAllText(marker, "secret");
+        try
+        {
+            var inside = await SandboxChecks.ShellAsync(sandbox, copy, "cat \"$0\"", default, marker);
+            var onHost = await SandboxChecks.ShellAsync(HostProcess.Instance, copy, "cat \"$0\"", default, marker);
+
+            Assert.NotEqual(0, inside.ExitCode);
+            Assert.Equal("secret", onHost.Output);
+        }
+        finally
+        {
+            File.Delete(marker);
+        }
+    }
+
+    [BubblewrapFact]
+    public async Task Processes_AreInTheirOwnNamespace()
+    {
+        using var copy = SandboxChecks.EmptyCopy();
+
+        var result = await SandboxChecks.ShellAsync(sandbox, copy, "ls /proc | grep -c '^[0-9]'");
+
+        Assert.InRange(int.Parse(result.Output.Trim(), System.Globalization.CultureInfo.InvariantCulture), 1, 5);
+    }
+
+    [BubblewrapFact]
+    public async Task Cancellation_KillsTheWholeTree()
+    {
+        using var copy = SandboxChecks.EmptyCopy();
+
+        var end = await SandboxChecks.EndTreeAsync(sandbox, copy, cancel: true);
+
+        Assert.Null(end.Result);
+        Assert.True(end.Started >= 3, $"{end.Started} shell(s) seen");
+        Assert.Empty(end.Survivors);
+    }
+
+    [BubblewrapFact]
+    public async Task Timeout_KillsTheWholeTree()
+    {
+        using var copy = SandboxChecks.EmptyCopy();
+
+        var end = await SandboxChecks.EndTreeAsync(sandbox, copy, cancel: false);
+
+        Assert.True(end.Result is { TimedOut: true });
+        Assert.True(end.Started >= 3, $"{end.Started} shell(s) seen");
+        Assert.Empty(end.Survivors);
+    }
+}
