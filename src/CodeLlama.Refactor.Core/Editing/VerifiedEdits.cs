@@ -65,10 +65,8 @@ public static class VerifiedEdits
     private static List<FileOutcome> Stopped(
         IReadOnlyList<FileEdit> edits, int stopped, FileStatus status, string reason, Func<FileEdit, FileStatus, string?, FileOutcome> outcome)
     {
-        var culprit = outcome(edits[stopped], FileStatus.Withheld, null).RelativePath;
-        return edits.Select((edit, index) => index == stopped
-                ? outcome(edit, status, reason + "; no file was changed")
-                : outcome(edit, FileStatus.Withheld, $"{culprit} cannot be written, and a run writes all its files or none"))
-            .ToList();
+        var culprit = outcome(edits[stopped], status, reason + "; no file was changed");
+        var withheld = $"{culprit.RelativePath} cannot be written, and a run writes all its files or none";
+        return edits.Select((edit, index) => index == stopped ? culprit : outcome(edit, FileStatus.Withheld, withheld)).ToList();
     }
 }
