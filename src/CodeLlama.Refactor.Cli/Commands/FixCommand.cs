@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
+using CodeLlama.Refactor.Verification.Safety;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -25,6 +26,8 @@ internal static class FixCommand
         Description = "Write fixes even when the tests fail with them.",
     };
 
+    public static readonly Option<IReadOnlyList<Capability>> AllowCapabilityOption = CapabilityOption();
+
     public static Command GetCommand(ConsoleStreams streams)
     {
         var command = new Command(
@@ -39,10 +42,39 @@ internal static class FixCommand
             TestsOption,
             TestTimeoutOption,
             AllowFailingTestsOption,
+            AllowCapabilityOption,
             ModelOptions.CandidatesOption,
         }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
+    }
+
+    // Comma-separated words, repeatable: --allow-capability file,process --allow-capability network.
+    private static Option<IReadOnlyList<Capability>> CapabilityOption()
+    {
+        var option = new Option<IReadOnlyList<Capability>>("--allow-capability")
+        {
+            Description = $"Capabilities a repair may add that the code it replaces did not use ({string.Join(", ", CapabilityNames.All)}); "
+                + "by default none. .editorconfig can allow them too: codellama_refactor.allowed_capabilities = file,process.",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => [],
+            CustomParser = result =>
+            {
+                var all = new List<Capability>();
+                foreach (var token in result.Tokens)
+                {
+                    if (!CapabilityNames.TryParse(token.Value, out var named, out var unknown))
+                    {
+                        result.AddError($"--allow-capability: '{unknown}' is not a capability; use {string.Join(", ", CapabilityNames.All)}.");
+                    }
+
+                    all.AddRange(named);
+                }
+
+                return all.Distinct().ToList();
+            },
+        };
+        return option;
     }
 
     private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
@@ -52,7 +84,8 @@ internal static class FixCommand
             parseResult.GetValue(TestsOption),
             TimeSpan.FromSeconds(parseResult.GetValue(TestTimeoutOption)),
             parseResult.GetValue(AllowFailingTestsOption),
-            parseResult.GetValue(CommonOptions.DryRunOption));
+            parseResult.GetValue(CommonOptions.DryRunOption),
+            AllowedCapabilities: parseResult.GetValue(AllowCapabilityOption));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,

@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Verification.Safety;
 
 namespace CodeLlama.Refactor.Pipelines;
 
@@ -19,13 +20,15 @@ public enum TestMode
 /// <param name="AllowFailingTests">Write fixes even when tests fail.</param>
 /// <param name="DryRun">Verify and report, write nothing.</param>
 /// <param name="ExtraSources">More candidate sources (a model), tried with the embedded ones.</param>
+/// <param name="AllowedCapabilities">Capabilities a candidate may add (<c>--allow-capability</c>); .editorconfig may allow more.</param>
 public sealed record FixOptions(
     int MaxIterations = 5,
     TestMode Tests = TestMode.Auto,
     TimeSpan? TestTimeout = null,
     bool AllowFailingTests = false,
     bool DryRun = false,
-    IReadOnlyList<ICandidateSource>? ExtraSources = null)
+    IReadOnlyList<ICandidateSource>? ExtraSources = null,
+    IReadOnlyCollection<Capability>? AllowedCapabilities = null)
 {
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);

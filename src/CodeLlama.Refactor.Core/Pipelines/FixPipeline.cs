@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Candidates.RoslynFixes;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Safety;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
@@ -46,7 +47,7 @@ public static class FixPipeline
         LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), .. options.ExtraSources ?? []];
-        var loop = new RepairLoop(loaded, sources, progress);
+        var loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities));
         var repairing = Stopwatch.StartNew();
         var banned = new HashSet<AppliedFix>();
         var outcome = await loop.RunAsync(options.MaxIterations, banned, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Safety;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
@@ -33,8 +34,10 @@ public sealed record RepairOutcome(Solution Solution, IReadOnlyList<FixRecord> R
 /// by recompiling, and apply the best; repeat until nothing is left, nothing improves, or the rounds run out. Nothing
 /// here touches a file.
 /// </summary>
-internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress)
+internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress, SafetyGate? safety = null)
 {
+    private readonly SafetyGate gate = safety ?? new SafetyGate();
+
     public async Task<RepairOutcome> RunAsync(int maxIterations, IReadOnlySet<AppliedFix> banned, CancellationToken cancellationToken)
     {
         var solution = loaded.Solution;
@@ -80,6 +83,11 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
                     }
 
                     var verdict = await verifier.VerifyAsync(candidate, diagnostic, cancellationToken).ConfigureAwait(false);
+                    if (verdict.Accepted && await gate.VerifyAsync(solution, candidate, cancellationToken).ConfigureAwait(false) is { IsSafe: false } unsafeVerdict)
+                    {
+                        verdict = verdict with { Accepted = false, Reason = unsafeVerdict.Reason };
+                    }
+
                     if (verdict.Accepted)
                     {
                         verified.Add((candidate, verdict));
