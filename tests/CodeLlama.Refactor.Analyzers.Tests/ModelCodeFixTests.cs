@@ -97,7 +97,7 @@ public sealed class ModelCodeFixTests(ServedModelFixture served) : IClassFixture
     private static void AddEndpoint(SolutionState state, string endpoint) =>
         state.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*]\ncodellama_refactor.endpoint = {endpoint}\n"));
 
-    private static Document Document(string code, string? endpoint)
+    internal static Document Document(string code, string? endpoint, string moreSettings = "")
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -114,21 +114,21 @@ public sealed class ModelCodeFixTests(ServedModelFixture served) : IClassFixture
         {
             solution = solution.AddAnalyzerConfigDocument(
                 DocumentId.CreateNewId(projectId), ".editorconfig",
-                SourceText.From($"root = true\n\n[*.cs]\ncodellama_refactor.endpoint = {endpoint}\ncodellama_refactor.timeout_seconds = 5\n"),
+                SourceText.From($"root = true\n\n[*.cs]\ncodellama_refactor.endpoint = {endpoint}\ncodellama_refactor.timeout_seconds = 5\n{moreSettings}"),
                 filePath: "/src/.editorconfig");
         }
 
         return solution.Projects.Single().Documents.Single();
     }
 
-    private static async Task<IReadOnlyList<CodeAction>> ActionsAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic)
+    internal static async Task<IReadOnlyList<CodeAction>> ActionsAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic)
     {
         var actions = new List<CodeAction>();
         await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
         return actions;
     }
 
-    private static async Task<Document> ApplyAsync(CodeAction action, Document document)
+    internal static async Task<Document> ApplyAsync(CodeAction action, Document document)
     {
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         var solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
