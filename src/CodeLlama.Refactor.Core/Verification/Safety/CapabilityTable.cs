@@ -17,11 +17,12 @@ public static class CapabilityTable
     public static IReadOnlyList<CapabilityRule> Rules { get; } =
     [
         new("System.Diagnostics.Process", "Start", Capability.Process, "process start"),
+        new("System.Diagnostics.Process", "Kill", Capability.Process, "process kill"),
 
         new("System.IO.File", "Delete", Capability.File, "file deletion"),
         new("System.IO.File", "Move", Capability.File, "file move"),
         new("System.IO.File", FileWrites, Capability.File, "file write"),
-        new("System.IO.File", "Open", Capability.File, "file write", UseCondition.OpensForWriting),
+        new("System.IO.File", "Open OpenHandle", Capability.File, "file write", UseCondition.OpensForWriting),
         new("System.IO.Directory", "Delete", Capability.File, "directory deletion"),
         new("System.IO.Directory", "Move", Capability.File, "directory move"),
         new("System.IO.Directory", "CreateDirectory CreateTempSubdirectory CreateSymbolicLink SetCreationTime SetLastWriteTime", Capability.File, "directory creation"),
@@ -35,6 +36,8 @@ public static class CapabilityTable
         new("System.IO.FileStream", ".ctor", Capability.File, "file write", UseCondition.OpensForWriting),
         new("System.IO.StreamWriter", ".ctor", Capability.File, "file write", UseCondition.TakesPath),
         new("System.IO.FileSystemInfo", "Delete", Capability.File, "file deletion"),
+        new("System.IO.Compression.ZipFile", "CreateFromDirectory ExtractToDirectory", Capability.File, "file write"),
+        new("System.IO.Compression.ZipFileExtensions", "ExtractToDirectory ExtractToFile", Capability.File, "file write"),
 
         new("System.Net.Sockets.*", "*", Capability.Network, "network socket"),
         new("System.Net.Http.HttpClient", "*", Capability.Network, "HTTP request"),
@@ -63,6 +66,9 @@ public static class CapabilityTable
         new("System.Activator", "CreateInstanceFrom CreateComInstanceFrom", Capability.Reflection, "late-bound creation"),
         new("System.Reflection.MethodBase", "Invoke", Capability.Reflection, "reflection invoke"),
         new("System.Type", "InvokeMember", Capability.Reflection, "reflection invoke"),
+        new("System.Delegate", "CreateDelegate DynamicInvoke", Capability.Reflection, "reflection invoke"),
+        new("System.Reflection.MethodInfo", "CreateDelegate", Capability.Reflection, "reflection invoke"),
+        new("System.AppDomain", "Load ExecuteAssembly ExecuteAssemblyByName CreateInstance CreateInstanceAndUnwrap CreateInstanceFrom CreateInstanceFromAndUnwrap", Capability.Reflection, "assembly loading"),
         new("Microsoft.CodeAnalysis.Scripting.*", "*", Capability.Reflection, "scripting"),
         new("Microsoft.CodeAnalysis.CSharp.Scripting.*", "*", Capability.Reflection, "scripting"),
 

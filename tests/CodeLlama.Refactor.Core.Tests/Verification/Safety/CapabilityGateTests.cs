@@ -9,7 +9,9 @@ public sealed class CapabilityGateTests
     [Theory]
     [InlineData("System.Diagnostics.Process.Start(\"touch\", value);", "System.Diagnostics.Process.Start (process start)")]
     [InlineData("new System.Diagnostics.Process { StartInfo = new(\"touch\") }.Start();", "System.Diagnostics.Process.Start (process start)")]
+    [InlineData("System.Diagnostics.Process.GetCurrentProcess().Kill();", "System.Diagnostics.Process.Kill (process kill)")]
     [InlineData("File.Delete(value);", "System.IO.File.Delete (file deletion)")]
+    [InlineData("System.IO.Compression.ZipFile.ExtractToDirectory(value, \"out\");", "System.IO.Compression.ZipFile.ExtractToDirectory (file write)")]
     [InlineData("File.WriteAllText(value, \"x\");", "System.IO.File.WriteAllText (file write)")]
     [InlineData("File.Move(value, \"b\");", "System.IO.File.Move (file move)")]
     [InlineData("Directory.Delete(value, true);", "System.IO.Directory.Delete (directory deletion)")]
@@ -33,6 +35,8 @@ public sealed class CapabilityGateTests
     [InlineData("new System.Reflection.Emit.DynamicMethod(\"m\", typeof(int), null).GetILGenerator();", "new System.Reflection.Emit.DynamicMethod (reflection emit)")]
     [InlineData("System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(value);", "System.Runtime.Loader.AssemblyLoadContext.Default (assembly loading)")]
     [InlineData("typeof(File).GetMethod(\"Delete\")!.Invoke(null, new object[] { value });", "System.Reflection.MethodBase.Invoke (reflection invoke)")]
+    [InlineData("AppDomain.CurrentDomain.ExecuteAssembly(value);", "System.AppDomain.ExecuteAssembly (assembly loading)")]
+    [InlineData("Delegate.CreateDelegate(typeof(Action), typeof(Console), \"Beep\");", "System.Delegate.CreateDelegate (reflection invoke)")]
     [InlineData("System.Runtime.InteropServices.Marshal.AllocHGlobal(8);", "System.Runtime.InteropServices.Marshal.AllocHGlobal (Marshal)")]
     [InlineData("unsafe { int* pointer = null; }", "unsafe (unsafe code)")]
     public async Task Statement_that_adds_a_capability_is_unsafe_and_says_which(string statement, string expected)
