@@ -16,20 +16,21 @@ public static class CapabilityScanner
     /// <param name="root">A syntax tree's root.</param>
     /// <param name="model">The semantic model of that tree.</param>
     /// <param name="cancellationToken">Cancels the scan.</param>
-    /// <returns>Every use, in source order.</returns>
-    public static IReadOnlyList<CapabilityUse> Scan(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    /// <returns>Every use, in source order, and the names that bind to nothing.</returns>
+    public static CapabilityScan Scan(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
     {
         var uses = new List<CapabilityUse>();
+        var unbound = new List<UnboundName>();
         foreach (var node in root.DescendantNodesAndSelf())
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (node)
             {
                 case BaseObjectCreationExpressionSyntax or AttributeSyntax:
-                    AddSymbol(uses, node, model, cancellationToken);
+                    AddSymbol(uses, unbound, node, model, cancellationToken);
                     break;
                 case SimpleNameSyntax name when !IsPartOfCreationOrAttribute(name) && !IsInNameOf(name):
-                    AddSymbol(uses, name, model, cancellationToken);
+                    AddSymbol(uses, unbound, name, model, cancellationToken);
                     break;
                 case UnsafeStatementSyntax:
                     uses.Add(Syntax(node, model, "unsafe", "unsafe code"));
@@ -43,7 +44,7 @@ public static class CapabilityScanner
             }
         }
 
-        return uses;
+        return new CapabilityScan(uses, unbound);
     }
 
     private static void AddModifiers(List<CapabilityUse> uses, SyntaxNode node, SemanticModel model)
@@ -65,12 +66,17 @@ public static class CapabilityScanner
         }
     }
 
-    private static void AddSymbol(List<CapabilityUse> uses, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    private static void AddSymbol(List<CapabilityUse> uses, List<UnboundName> unbound, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         var info = model.GetSymbolInfo(node, cancellationToken);
-        // Code that does not compile yet still names what it means to call: its candidates count, so that repairing a
-        // call does not look like adding it.
+        // Code that does not compile yet still names what it means to call: its candidates count, and a name that binds
+        // to nothing is kept, so that repairing a call does not look like adding it.
         var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+        if (symbol is null && WrittenName(node) is { } written)
+        {
+            unbound.Add(new UnboundName(MemberOf(node, model), written));
+        }
+
         if (symbol is null or ITypeSymbol or INamespaceSymbol || symbol.ContainingType is not { } type)
         {
             return;
@@ -167,6 +173,14 @@ public static class CapabilityScanner
         var expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
         return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
     }
+
+    private static string? WrittenName(SyntaxNode node) => node switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        ObjectCreationExpressionSyntax { Type: var type } => type.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().LastOrDefault()?.Identifier.ValueText,
+        AttributeSyntax { Name: var name } => name.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().LastOrDefault()?.Identifier.ValueText,
+        _ => null,
+    };
 
     private static bool IsPartOfCreationOrAttribute(SyntaxNode name)
     {

@@ -14,7 +14,7 @@ namespace CodeLlama.Refactor.Verification.Safety;
 public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, SecurityAnalyzers? analyzers)
 {
     // The code before a candidate is the same for every candidate made from it: scanned and analyzed once.
-    private readonly ConditionalWeakTable<Document, Task<IReadOnlyList<CapabilityUse>>> usesBefore = new();
+    private readonly ConditionalWeakTable<Document, Task<CapabilityScan>> scansBefore = new();
     private readonly ConditionalWeakTable<Project, Task<IReadOnlyList<SecurityFinding>>> findingsBefore = new();
 
     /// <summary>A gate with the SDK's security analyzers, when the SDK has them.</summary>
@@ -42,8 +42,8 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
                 // What the project allows is read from the code as it was; a new document takes its project's settings.
                 var settings = before ?? current.GetProject(id.ProjectId)?.Documents.FirstOrDefault();
                 var permitted = settings is null ? allowed : await AllowedCapabilities.ForAsync(settings, allowed, cancellationToken).ConfigureAwait(false);
-                var uses = before is null ? [] : await usesBefore.GetValue(before, document => CapabilityComparison.ScanAsync(document, cancellationToken)).ConfigureAwait(false);
-                var added = CapabilityComparison.Added(uses, await CapabilityComparison.ScanAsync(after, cancellationToken).ConfigureAwait(false), permitted);
+                var scan = before is null ? CapabilityScan.Empty : await scansBefore.GetValue(before, document => CapabilityComparison.ScanAsync(document, cancellationToken)).ConfigureAwait(false);
+                var added = CapabilityComparison.Added(scan, await CapabilityComparison.ScanAsync(after, cancellationToken).ConfigureAwait(false), permitted);
                 if (added.Count > 0)
                 {
                     return new SafetyVerdict(SafetyStatus.Unsafe, Capability: added[0]);

@@ -101,6 +101,30 @@ public sealed class CapabilityGateTests
         Assert.True(verdict.IsSafe, verdict.Reason);
     }
 
+    [Theory]
+    [InlineData("Process.Start(value);", "using System.Diagnostics;\n")]
+    [InlineData("File.Delet(value);", "")]
+    public async Task Binding_what_the_member_already_wrote_is_not_adding_it(string statement, string usings)
+    {
+        var before = SafetySnippet.Method(statement);
+        var after = usings + SafetySnippet.Method(statement.Replace("Delet(", "Delete(", StringComparison.Ordinal));
+
+        var verdict = await SafetySnippet.JudgeAsync(before, after);
+
+        Assert.True(verdict.IsSafe, verdict.Reason);
+    }
+
+    [Fact]
+    public async Task Unbound_name_of_another_member_covers_nothing_here()
+    {
+        var before = SafetySnippet.Method("").Replace("public static void Other(string value)\n    {\n", "public static void Other(string value)\n    {\n        Process.Start(value);\n", StringComparison.Ordinal);
+        Assert.Contains("Process.Start", before, StringComparison.Ordinal);
+
+        var verdict = await SafetySnippet.JudgeAsync(before, before.Replace("return value.Length * 2;", "System.Diagnostics.Process.Start(value); return value.Length * 2;", StringComparison.Ordinal));
+
+        Assert.Equal("unsafe — adds System.Diagnostics.Process.Start (process start)", verdict.Reason);
+    }
+
     [Fact]
     public async Task Capability_is_found_by_symbol_through_using_static_and_aliases()
     {

@@ -57,7 +57,7 @@ internal static class SafetySnippet
     public static async Task<IReadOnlyList<CapabilityUse>> ScanAsync(string source)
     {
         var document = InMemoryProject.Create(source).AddMetadataReference(Registry).Documents.Single();
-        return await CapabilityComparison.ScanAsync(document, CancellationToken.None);
+        return (await CapabilityComparison.ScanAsync(document, CancellationToken.None)).Uses;
     }
 
 }
