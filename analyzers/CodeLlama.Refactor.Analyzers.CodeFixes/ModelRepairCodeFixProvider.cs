@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using CodeLlama.Refactor.Candidates.Model;
+using CodeLlama.Refactor.Verification.Safety;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
@@ -9,8 +10,10 @@ namespace CodeLlama.Refactor.Analyzers.CodeFixes;
 
 /// <summary>
 /// "Fix with Code Llama": the model at the endpoint .editorconfig names rewrites the statement (or member) around a
-/// compile error, as <c>fix --model</c> does. The rewrite is kept only when the error is gone and the document has no
-/// more errors than before; otherwise, or on any failure, the document is left as it was.
+/// compile error, as <c>fix --model</c> does. The rewrite is kept only when it adds no capability the code did not use
+/// (the safety gate's capability scan; .editorconfig's <c>codellama_refactor.allowed_capabilities</c> allows more), the
+/// error is gone and the document has no more errors than before; otherwise, or on any failure, the document is left as
+/// it was.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelRepairCodeFixProvider))]
 [Shared]
@@ -76,6 +79,12 @@ public sealed class ModelRepairCodeFixProvider : CodeFixProvider
 
         var repaired = document.WithText(text.WithChanges(new TextChange(span, replacement)));
         var rewritten = new TextSpan(span.Start, replacement.Length);
+        var allowed = await AllowedCapabilities.ForAsync(document, [], cancellationToken).ConfigureAwait(false);
+        if (await CapabilityComparison.FirstAddedAsync(document, repaired, allowed, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return document;
+        }
+
         return await IsBetterAsync(document, repaired, diagnostic.Id, rewritten, cancellationToken).ConfigureAwait(false) ? repaired : document;
     }
 

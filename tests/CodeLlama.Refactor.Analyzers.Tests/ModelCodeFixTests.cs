@@ -123,7 +123,7 @@ public sealed class ModelCodeFixTests(ServedModelFixture served) : IClassFixture
     private static void AddEndpoint(SolutionState state, string endpoint) =>
         state.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*]\ncodellama_refactor.endpoint = {endpoint}\n"));
 
-    private static Document Document(string code, string? endpoint, string extraConfig = "")
+    internal static Document Document(string code, string? endpoint, string extraConfig = "")
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -147,14 +147,14 @@ public sealed class ModelCodeFixTests(ServedModelFixture served) : IClassFixture
         return solution.Projects.Single().Documents.Single();
     }
 
-    private static async Task<IReadOnlyList<CodeAction>> ActionsAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic)
+    internal static async Task<IReadOnlyList<CodeAction>> ActionsAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic)
     {
         var actions = new List<CodeAction>();
         await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
         return actions;
     }
 
-    private static async Task<Document> ApplyAsync(CodeAction action, Document document)
+    internal static async Task<Document> ApplyAsync(CodeAction action, Document document)
     {
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         var solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;

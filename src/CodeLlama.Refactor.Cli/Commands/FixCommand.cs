@@ -4,6 +4,7 @@ using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Verification.Sandbox;
+using CodeLlama.Refactor.Verification.Safety;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -32,6 +33,8 @@ internal static class FixCommand
         Description = "Write fixes even when the tests fail with them.",
     };
 
+    public static readonly Option<IReadOnlyList<Capability>> AllowCapabilityOption = CapabilityOption();
+
     public static Command GetCommand(ConsoleStreams streams)
     {
         var command = new Command(
@@ -47,10 +50,39 @@ internal static class FixCommand
             TestTimeoutOption,
             AllowFailingTestsOption,
             SandboxOption,
+            AllowCapabilityOption,
             ModelOptions.CandidatesOption,
         }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
+    }
+
+    // Comma-separated words, repeatable: --allow-capability file,process --allow-capability network.
+    private static Option<IReadOnlyList<Capability>> CapabilityOption()
+    {
+        var option = new Option<IReadOnlyList<Capability>>("--allow-capability")
+        {
+            Description = $"Capabilities a repair may add that the code it replaces did not use ({string.Join(", ", CapabilityNames.All)}); "
+                + "by default none. .editorconfig can allow them too: codellama_refactor.allowed_capabilities = file,process.",
+            AllowMultipleArgumentsPerToken = false,
+            DefaultValueFactory = _ => [],
+            CustomParser = result =>
+            {
+                var all = new List<Capability>();
+                foreach (var token in result.Tokens)
+                {
+                    if (!CapabilityNames.TryParse(token.Value, out var named, out var unknown))
+                    {
+                        result.AddError($"--allow-capability: '{unknown}' is not a capability; use {string.Join(", ", CapabilityNames.All)}.");
+                    }
+
+                    all.AddRange(named);
+                }
+
+                return all.Distinct().ToList();
+            },
+        };
+        return option;
     }
 
     private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
@@ -62,7 +94,8 @@ internal static class FixCommand
             parseResult.GetValue(AllowFailingTestsOption),
             parseResult.GetValue(CommonOptions.DryRunOption),
             Restore: CommonOptions.Restore(parseResult),
-            Sandbox: parseResult.GetValue(SandboxOption));
+            Sandbox: parseResult.GetValue(SandboxOption),
+            AllowedCapabilities: parseResult.GetValue(AllowCapabilityOption));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,

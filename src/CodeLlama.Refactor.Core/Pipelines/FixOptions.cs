@@ -1,6 +1,7 @@
 using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Workspaces;
 using CodeLlama.Refactor.Verification.Sandbox;
+using CodeLlama.Refactor.Verification.Safety;
 
 namespace CodeLlama.Refactor.Pipelines;
 
@@ -23,6 +24,7 @@ public enum TestMode
 /// <param name="ExtraSources">More candidate sources (a model), tried with the embedded ones.</param>
 /// <param name="Restore">Whether a project that was never restored is restored first (a dry run restores privately).</param>
 /// <param name="Sandbox">Whether the tests of candidates run in a sandbox.</param>
+/// <param name="AllowedCapabilities">Capabilities a candidate may add (<c>--allow-capability</c>); .editorconfig may allow more.</param>
 public sealed record FixOptions(
     int MaxIterations = 5,
     TestMode Tests = TestMode.Auto,
@@ -31,7 +33,8 @@ public sealed record FixOptions(
     bool DryRun = false,
     IReadOnlyList<ICandidateSource>? ExtraSources = null,
     RestoreMode Restore = RestoreMode.Auto,
-    SandboxMode Sandbox = SandboxMode.Auto)
+    SandboxMode Sandbox = SandboxMode.Auto,
+    IReadOnlyCollection<Capability>? AllowedCapabilities = null)
 {
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);

@@ -6,6 +6,7 @@ using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Verification.Sandbox;
+using CodeLlama.Refactor.Verification.Safety;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
@@ -55,7 +56,7 @@ public static class FixPipeline
         LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), .. options.ExtraSources ?? []];
-        var loop = new RepairLoop(loaded, sources, progress);
+        var loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities));
         var banned = new HashSet<AppliedFix>();
 
         var repairing = Stopwatch.StartNew();

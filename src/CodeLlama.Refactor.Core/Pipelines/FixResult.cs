@@ -50,6 +50,9 @@ public enum CandidateOutcome
     /// <summary>It added or removed files or references, which edits of file texts cannot carry.</summary>
     ChangesProject,
 
+    /// <summary>It adds a capability or a security diagnostic the code did not have (detail: which).</summary>
+    Unsafe,
+
     /// <summary>The tests failed with it applied.</summary>
     FailedTests,
 }

@@ -2,6 +2,7 @@ using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Ranking;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Safety;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
@@ -32,11 +33,13 @@ public sealed record RepairOutcome(Solution Solution, IReadOnlyList<FixRecord> R
 /// <summary>
 /// Rounds of Targets → Candidates → Verification → Ranking, in memory: take the build errors (<see cref="BuildErrors"/>),
 /// gather candidates for each from every source, carry each to every document of its file, verify it by recompiling in
-/// every project that compiles that file, and apply the best; repeat until nothing is left, nothing improves, or the
-/// rounds run out. Nothing here touches a file.
+/// every project that compiles that file and through the safety gate, and apply the best; repeat until nothing is left,
+/// nothing improves, or the rounds run out. Nothing here touches a file.
 /// </summary>
-internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress)
+internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress, SafetyGate? safety = null)
 {
+    private readonly SafetyGate gate = safety ?? new SafetyGate();
+
     private sealed class Record(CompileError error)
     {
         public CompileError Error { get; } = error;
@@ -125,7 +128,11 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
                 Solution = await LinkedDocuments.SpreadAsync(solution, proposed.Solution, cancellationToken).ConfigureAwait(false),
             };
             var verdict = await verifier.VerifyAsync(candidate, target, cancellationToken).ConfigureAwait(false);
-            if (verdict.Accepted)
+            if (verdict.Accepted && await gate.VerifyAsync(solution, candidate, cancellationToken).ConfigureAwait(false) is { IsSafe: false } safety)
+            {
+                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, CandidateOutcome.Unsafe, safety.Detail));
+            }
+            else if (verdict.Accepted)
             {
                 verified.Add(new VerifiedCandidate(candidate, verdict));
             }

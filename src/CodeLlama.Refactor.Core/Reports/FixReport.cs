@@ -126,11 +126,12 @@ public static class FixReport
             CandidateOutcome.EditsGeneratedCode => "rejected: it edits generated code",
             CandidateOutcome.AddsThrowingStub => "rejected: it adds a member that only throws NotImplementedException",
             CandidateOutcome.ChangesProject => "rejected: it adds or removes files or references",
+            CandidateOutcome.Unsafe => "rejected: unsafe —",
             CandidateOutcome.FailedTests => "failed the tests",
             _ => tried.Outcome.ToString(),
         };
         return tried.Detail is null ? words
-            : tried.Outcome == CandidateOutcome.AddsDiagnostics ? $"{words} {tried.Detail}"
+            : tried.Outcome is CandidateOutcome.AddsDiagnostics or CandidateOutcome.Unsafe ? $"{words} {tried.Detail}"
             : $"{words} ({tried.Detail})";
     }
 

@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using CodeLlama.Refactor.Candidates;
+using Microsoft.CodeAnalysis;
+
+namespace CodeLlama.Refactor.Verification.Safety;
+
+/// <summary>
+/// The gate every candidate passes before its tests run, whoever wrote it: it is unsafe when it adds, in a document it
+/// changes, a capability that document's member did not use (<see cref="CapabilityTable"/>) and the project does not
+/// allow, or a security diagnostic of the SDK's analyzers (<see cref="SecurityRules"/>) that was not there.
+/// </summary>
+/// <param name="allowed">Capabilities allowed for every project (<c>--allow-capability</c>); .editorconfig may allow more.</param>
+/// <param name="analyzers">The security analyzers; null runs the capability scan alone.</param>
+public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, SecurityAnalyzers? analyzers)
+{
+    // The code before a candidate is the same for every candidate made from it: scanned and analyzed once.
+    private readonly ConditionalWeakTable<Document, Task<CapabilityScan>> scansBefore = new();
+    private readonly ConditionalWeakTable<Project, Task<IReadOnlyList<SecurityFinding>>> findingsBefore = new();
+
+    /// <summary>A gate with the SDK's security analyzers, when the SDK has them.</summary>
+    /// <param name="allowed">Capabilities allowed for every project.</param>
+    public SafetyGate(IReadOnlyCollection<Capability>? allowed = null)
+        : this(allowed ?? [], SecurityAnalyzers.Sdk)
+    {
+    }
+
+    /// <summary>Decides whether <paramref name="candidate"/>, made from <paramref name="current"/>, is safe to build and test.</summary>
+    /// <param name="current">The solution the candidate edits.</param>
+    /// <param name="candidate">The candidate.</param>
+    /// <param name="cancellationToken">Cancels the scans.</param>
+    /// <returns>Safe, or unsafe with the capability or diagnostic it adds.</returns>
+    public async Task<SafetyVerdict> VerifyAsync(Solution current, Candidate candidate, CancellationToken cancellationToken)
+    {
+        var changes = candidate.Solution.GetChanges(current).GetProjectChanges().ToList();
+        foreach (var project in changes)
+        {
+            var changed = project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true).Concat(project.GetAddedDocuments()).ToList();
+            foreach (var id in changed)
+            {
+                var before = current.GetDocument(id);
+                var after = candidate.Solution.GetDocument(id)!;
+                // What the project allows is read from the code as it was; a new document takes its project's settings.
+                var settings = before ?? current.GetProject(id.ProjectId)?.Documents.FirstOrDefault();
+                var permitted = settings is null ? allowed : await AllowedCapabilities.ForAsync(settings, allowed, cancellationToken).ConfigureAwait(false);
+                var scan = before is null ? CapabilityScan.Empty : await scansBefore.GetValue(before, document => CapabilityComparison.ScanAsync(document, cancellationToken)).ConfigureAwait(false);
+                var added = CapabilityComparison.Added(scan, await CapabilityComparison.ScanAsync(after, cancellationToken).ConfigureAwait(false), permitted);
+                if (added.Count > 0)
+                {
+                    return new SafetyVerdict(SafetyStatus.Unsafe, Capability: added[0]);
+                }
+            }
+
+            if (analyzers is not null && changed.Count > 0 && await AddedFindingAsync(current.GetProject(project.ProjectId), project.NewProject, changed, cancellationToken).ConfigureAwait(false) is { } finding)
+            {
+                return new SafetyVerdict(SafetyStatus.Unsafe, Diagnostic: finding);
+            }
+        }
+
+        return SafetyVerdict.Safe;
+    }
+
+    private async Task<SecurityFinding?> AddedFindingAsync(Project? before, Project after, IReadOnlyList<DocumentId> changed, CancellationToken cancellationToken)
+    {
+        var paths = changed.Select(id => after.GetDocument(id)?.FilePath ?? after.GetDocument(id)?.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var findingsAfter = await analyzers!.AnalyzeAsync(after, paths, cancellationToken).ConfigureAwait(false);
+        if (findingsAfter.Count == 0)
+        {
+            return null;
+        }
+
+        var all = before is null ? [] : await findingsBefore.GetValue(before, project => AllFindingsAsync(project, cancellationToken)).ConfigureAwait(false);
+        var remaining = all.Where(finding => paths.Contains(finding.FilePath)).CountBy(Key).ToDictionary();
+        foreach (var finding in findingsAfter)
+        {
+            var count = remaining.GetValueOrDefault(Key(finding));
+            if (count == 0)
+            {
+                return finding;
+            }
+
+            remaining[Key(finding)] = count - 1;
+        }
+
+        return null;
+    }
+
+    // Before any candidate, every document's findings, so that each candidate's own documents can be looked up.
+    private Task<IReadOnlyList<SecurityFinding>> AllFindingsAsync(Project project, CancellationToken cancellationToken) =>
+        analyzers!.AnalyzeAsync(project, project.Documents.Select(document => document.FilePath ?? document.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
+
+    private static (string Id, string FilePath, string Message) Key(SecurityFinding finding) => (finding.Id, finding.FilePath, finding.Message);
+}
