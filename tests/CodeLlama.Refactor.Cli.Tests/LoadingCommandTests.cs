@@ -76,6 +76,20 @@ public sealed class LoadingCommandTests
     }
 
     [Fact]
+    public async Task A_dry_run_fix_of_a_never_restored_solution_of_two_projects_restores_each_privately_and_writes_nothing()
+    {
+        using var sample = Samples.Copy(Samples.BrokenBuild);
+        var before = TreeSnapshot.Take(sample.CopyRoot);
+
+        // Exit 0 means every error would be fixed: the test project's xunit types resolved from the private restore.
+        var (exitCode, _, error) = await CliRunner.RunAsync("fix", sample.Directory, "--dry-run", "--tests", "none");
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        var after = TreeSnapshot.Take(sample.CopyRoot);
+        Assert.True(before.SequenceEqual(after), TreeSnapshot.Difference(before, after));
+    }
+
+    [Fact]
     public async Task Check_with_no_restore_never_restores_and_says_why_package_types_are_missing()
     {
         using var project = PackageLibrary("13.0.1", Documented);

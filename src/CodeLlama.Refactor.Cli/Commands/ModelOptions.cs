@@ -124,7 +124,7 @@ internal static class ModelOptions
             Seed = parseResult.GetValue(SeedOption),
             // The key comes from the environment only: a key on the command line would show in the process list and in
             // CI logs, and one in a file would end up committed.
-            ApiKey = Environment.GetEnvironmentVariable(EndpointOptions.ApiKeyEnvironmentVariable) is { Length: > 0 } key ? key : null,
+            ApiKey = Environment.GetEnvironmentVariable(EndpointOptions.ApiKeyEnvironmentVariable)?.Trim() is { Length: > 0 } key ? key : null,
         };
         progress?.Report(new WorkProgress("Connecting", 0, 1, endpoint.ToString()));
         var model = await HttpInfillModel.ConnectAsync(options, cancellationToken).ConfigureAwait(false);

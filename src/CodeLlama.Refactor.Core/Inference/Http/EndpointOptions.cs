@@ -56,7 +56,11 @@ public sealed record EndpointOptions(Uri BaseAddress, EndpointKind Kind = Endpoi
     /// <returns>True: members were written.</returns>
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append($"BaseAddress = {BaseAddress}, Kind = {Kind}, ApiKey = {(ApiKey is null ? "none" : "set")}");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"BaseAddress = {BaseAddress}, Kind = {Kind}, Timeout = {Timeout}, MaxRetries = {MaxRetries}, FirstBackoff = {FirstBackoff}, ")
+            .Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"MaxParallel = {MaxParallel}, ContextSize = {ContextSize}, MaxNewTokens = {MaxNewTokens}, Temperature = {Temperature}, Seed = {Seed}, ")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Model = {Model}, ApiKey = {(ApiKey is null ? "none" : "set")}");
         return true;
     }
 }
