@@ -28,6 +28,8 @@ public static partial class TestRunner
             .Select(solution.GetProject)
             .OfType<Project>()
             .Where(IsTestProject)
+            // A multi-targeting test project is one Roslyn project per framework, and one `dotnet test` runs them all.
+            .DistinctBy(project => project.FilePath ?? project.Name, StringComparer.Ordinal)
             .ToList();
     }
 

@@ -29,10 +29,18 @@ public sealed class BubblewrapSandbox : ISandbox
         OperatingSystem.IsLinux() && Executable.Find("bwrap") is { } path ? new BubblewrapSandbox(path) : null;
 
     /// <inheritdoc/>
-    public Task<ProcessResult> RunAsync(SandboxCommand command, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<ProcessResult> RunAsync(SandboxCommand command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return ProcessRunner.RunAsync(StartInfo(command), timeout, cancellationToken);
+        try
+        {
+            return await ProcessRunner.RunAsync(StartInfo(command), timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // bwrap's namespace monitor survives when bwrap itself is killed from outside: nothing of the run may.
+            CopySurvivors.Kill(command.WritableRoot);
+        }
     }
 
     private ProcessStartInfo StartInfo(SandboxCommand command)

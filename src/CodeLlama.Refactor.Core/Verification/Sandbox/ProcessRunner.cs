@@ -16,8 +16,7 @@ internal static class ProcessRunner
         startInfo.RedirectStandardInput = true;
         startInfo.UseShellExecute = false;
         cancellationToken.ThrowIfCancellationRequested();
-        using var process = Process.Start(startInfo)
-            ?? throw new EnvironmentException($"Could not start `{startInfo.FileName}`.");
+        using var process = await StartOnOwnThreadAsync(startInfo).ConfigureAwait(false);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
@@ -34,7 +33,51 @@ internal static class ProcessRunner
             return new ProcessResult(-1, await DrainAsync(output, error).ConfigureAwait(false), TimedOut: true);
         }
 
-        return new ProcessResult(process.ExitCode, await output.ConfigureAwait(false) + await error.ConfigureAwait(false), TimedOut: false);
+        // A process that outlived the one waited for may hold the pipes open: the output is read for a bounded time.
+        return new ProcessResult(process.ExitCode, await DrainAsync(output, error).ConfigureAwait(false), TimedOut: false);
+    }
+
+    // bwrap --die-with-parent (PR_SET_PDEATHSIG) kills the sandbox when the THREAD that started it ends, not the
+    // process: started from a thread-pool thread, it was killed (exit 137) whenever that thread retired. A thread of its
+    // own starts the process and lives exactly as long as it does.
+    private static Task<Process> StartOnOwnThreadAsync(ProcessStartInfo startInfo)
+    {
+        var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            Process? process;
+            try
+            {
+                process = Process.Start(startInfo);
+            }
+            catch (Exception exception)
+            {
+                started.SetException(exception);
+                return;
+            }
+
+            if (process is null)
+            {
+                started.SetException(new EnvironmentException($"Could not start `{startInfo.FileName}`."));
+                return;
+            }
+
+            started.SetResult(process);
+            try
+            {
+                process.WaitForExit();
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
+            {
+                // Disposed once the run was over: nothing is left to wait for.
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "sandboxed process",
+        };
+        thread.Start();
+        return started.Task;
     }
 
     private static async Task KillAsync(Process process)

@@ -60,6 +60,18 @@ public sealed class UnshareSandbox : ISandbox
             startInfo.ArgumentList.Add(argument);
         }
 
-        return ProcessRunner.RunAsync(startInfo, timeout, cancellationToken);
+        return RunThenSweepAsync(startInfo, command.WritableRoot, timeout, cancellationToken);
+    }
+
+    private static async Task<ProcessResult> RunThenSweepAsync(ProcessStartInfo startInfo, string copyRoot, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessRunner.RunAsync(startInfo, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            CopySurvivors.Kill(copyRoot);
+        }
     }
 }
