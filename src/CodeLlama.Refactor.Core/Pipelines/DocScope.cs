@@ -80,10 +80,21 @@ internal sealed class DocScope
             }
 
             inScope.Add(symbol);
-            var declaration = DocumentationRequirement.DocumentedNode(references[0].Reference.GetSyntax(cancellationToken));
+            // A partial type documented in one of its parts has its comment there: that part is completed, the others
+            // stay as they are (a second <summary> would be merged into the same documentation). A documented part
+            // outside the globs is left alone altogether.
+            var documented = symbol.DeclaringSyntaxReferences.FirstOrDefault(reference =>
+                DocumentationRequirement.HasDocumentationComment(DocumentationRequirement.DocumentedNode(reference.GetSyntax(cancellationToken))));
+            var carrier = documented is null ? 0 : references.FindIndex(entry => entry.Reference.SyntaxTree == documented.SyntaxTree && entry.Reference.Span == documented.Span);
+            if (carrier < 0)
+            {
+                continue;
+            }
+
+            var declaration = DocumentationRequirement.DocumentedNode(references[carrier].Reference.GetSyntax(cancellationToken));
             if (CarriesOwnComment(symbol, declaration))
             {
-                var documentId = references[0].Document!.Id;
+                var documentId = references[carrier].Document!.Id;
                 if (!byDocument.TryGetValue(documentId, out var list))
                 {
                     byDocument[documentId] = list = [];

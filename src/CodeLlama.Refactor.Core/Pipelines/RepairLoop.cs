@@ -52,7 +52,9 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
     public async Task<RepairOutcome> RunAsync(int maxIterations, IReadOnlySet<AppliedFix> banned, CancellationToken cancellationToken)
     {
         var solution = loaded.Solution;
-        var records = new Dictionary<DiagnosticKey, Record>();
+        // One record per error as first seen: errors with the same id, file and message (a deleted using leaves dozens)
+        // are told apart by their order in the file, and each target framework's project counts its own.
+        var records = new Dictionary<(ProjectId Project, DiagnosticKey Key), List<Record>>();
         var applied = new List<AppliedFix>();
         var iterations = 0;
         while (iterations < maxIterations)
@@ -66,23 +68,20 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             }
 
             iterations++;
+            var open = OpenRecords(records, located);
             var improved = false;
             var done = 0;
             foreach (var stale in located)
             {
                 progress?.Report(new WorkProgress($"Repairing (round {iterations})", ++done, located.Count, stale.Diagnostic.Id));
                 var key = DiagnosticKey.From(stale.Diagnostic);
+                var record = open[(stale.Project.Id, key)].Dequeue();
 
                 // Earlier fixes of this round moved positions or removed the error (in another target framework of the
                 // same file, say): find it again in the current solution.
                 if (await CurrentAsync(solution, stale, key, cancellationToken).ConfigureAwait(false) is not { } target)
                 {
                     continue;
-                }
-
-                if (!records.TryGetValue(key, out var record))
-                {
-                    records[key] = record = new Record(CompileErrorFinder.ToError(target));
                 }
 
                 if (await RepairAsync(solution, target, key, banned, record, cancellationToken).ConfigureAwait(false) is { } best)
@@ -102,9 +101,42 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         }
 
         var remaining = (await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Select(error => DiagnosticKey.From(error.Diagnostic))
-            .ToHashSet();
-        return new RepairOutcome(solution, records.Select(entry => ToRecord(entry.Value, remaining.Contains(entry.Key))).ToList(), applied, iterations);
+            .CountBy(error => (error.Project.Id, DiagnosticKey.From(error.Diagnostic)))
+            .ToDictionary();
+        var outcome = records.SelectMany(group =>
+        {
+            // Which of several identical errors are the ones left cannot be told: the first ones count as left.
+            var left = remaining.GetValueOrDefault(group.Key);
+            return group.Value.Select(record => record.Chosen is null && left-- > 0 ? ToRecord(record, remains: true) : ToRecord(record, remains: false));
+        });
+        return new RepairOutcome(solution, outcome.ToList(), applied, iterations);
+    }
+
+    // This round's records per error: the ones not yet repaired, in order, and a new one for each error seen more often
+    // than before.
+    private static Dictionary<(ProjectId, DiagnosticKey), Queue<Record>> OpenRecords(
+        Dictionary<(ProjectId Project, DiagnosticKey Key), List<Record>> records, IReadOnlyList<BuildError> located)
+    {
+        var open = new Dictionary<(ProjectId, DiagnosticKey), Queue<Record>>();
+        foreach (var group in located.GroupBy(target => (target.Project.Id, DiagnosticKey.From(target.Diagnostic))))
+        {
+            if (!records.TryGetValue(group.Key, out var list))
+            {
+                records[group.Key] = list = [];
+            }
+
+            var unrepaired = list.Where(record => record.Chosen is null).ToList();
+            foreach (var target in group.Skip(unrepaired.Count))
+            {
+                var record = new Record(CompileErrorFinder.ToError(target));
+                list.Add(record);
+                unrepaired.Add(record);
+            }
+
+            open[group.Key] = new Queue<Record>(unrepaired);
+        }
+
+        return open;
     }
 
     // One target: candidates from every source, each verified in every project compiling its files, the best returned.

@@ -49,6 +49,23 @@ public sealed class DocPipelineTests
     }
 
     [Fact]
+    public async Task PartialTypeDocumentedInOnePart_GetsNoSecondSummaryInTheOthers()
+    {
+        const string Undocumented = "namespace Lib;\n\npublic static partial class Guard\n{\n}\n";
+        using var solution = TemporarySolution.Create(new Dictionary<string, string>
+        {
+            ["Guard.cs"] = "namespace Lib;\n\n/// <summary>Common guard clauses.</summary>\npublic static partial class Guard\n{\n}\n",
+            ["GuardNull.cs"] = Undocumented,
+        });
+
+        var result = await DocPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new DocOptions());
+
+        Assert.Equal(Undocumented, File.ReadAllText(solution.File("Lib/GuardNull.cs")));
+        Assert.Empty(result.Files);
+        Assert.Empty(result.Remaining);
+    }
+
+    [Fact]
     public async Task DryRun_LeavesEveryByteAsItWas_AndReportsTheDiff()
     {
         using var sample = Samples.Copy(Samples.Undocumented);

@@ -147,6 +147,24 @@ public sealed class FixPipelineTests
     }
 
     [Fact]
+    public async Task DeletedUsingWithASingleUse_ComesBackAsTheUsing_AndIdenticalErrorsAreCountedEach()
+    {
+        using var solution = TemporarySolution.Create(new Dictionary<string, string>
+        {
+            ["Text/Clip.cs"] = "namespace Lib.Text;\n\npublic static class Clip\n{\n    public static string Trim(string value) => value.Trim();\n}\n",
+            ["Label.cs"] = "namespace Lib;\n\npublic static class Label\n{\n    public static string Show(string value) => Clip.Trim(value);\n}\n",
+            ["Labels.cs"] = "namespace Lib;\n\npublic static class Labels\n{\n    public static string A(string v) => Clip.Trim(v);\n\n    public static string B(string v) => Clip.Trim(v);\n}\n",
+        });
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), CompileOnly);
+
+        Assert.Empty(result.Remaining);
+        Assert.StartsWith("using Lib.Text;", File.ReadAllText(solution.File("Lib/Label.cs")), StringComparison.Ordinal);
+        Assert.Equal(3, result.Errors.Count);
+        Assert.All(result.Errors, record => Assert.Equal(FixStatus.Fixed, record.Status));
+    }
+
+    [Fact]
     public async Task CandidateThatAddsAFile_IsNotChosen_AndWhatIsReportedFixedBuildsFromDisk()
     {
         using var solution = TemporarySolution.Create(new Dictionary<string, string>
