@@ -31,7 +31,7 @@ public static class VerifiedEdits
     {
         var plans = edits.Select(EditPlan.For).ToList();
         FileOutcome Outcome(FileEdit edit, FileStatus status, string? reason = null) =>
-            new(edit.FilePath, status, RelativePaths.From(rootDirectory, edit.FilePath), edit, reason);
+            new(status, RelativePaths.From(rootDirectory, edit.FilePath), edit, reason);
 
         if (dryRun)
         {

@@ -187,7 +187,7 @@ public static class DocPipeline
             var edit = new FileEdit(before.FilePath!, await before.GetTextAsync(cancellationToken).ConfigureAwait(false), updated);
             var reason = reasons[before.Id];
             outcomes.Add(new FileOutcome(
-                edit.FilePath, reason is null ? FileStatus.DryRun : FileStatus.Rejected, loaded.RelativePath(edit.FilePath), edit, reason));
+                reason is null ? FileStatus.DryRun : FileStatus.Rejected, loaded.RelativePath(edit.FilePath), edit, reason));
             if (reason is null)
             {
                 verified.Add(edit);

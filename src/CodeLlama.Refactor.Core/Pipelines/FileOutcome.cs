@@ -31,13 +31,15 @@ public enum FileStatus
 }
 
 /// <summary>The outcome for one changed file.</summary>
-/// <param name="FilePath">The absolute path.</param>
 /// <param name="Status">What happened.</param>
 /// <param name="RelativePath">The path relative to the solution's folder, as diffs show it.</param>
 /// <param name="Edit">The file's text before and after.</param>
 /// <param name="Reason">Why it was not written, in one phrase; null when written or a dry run.</param>
-public sealed record FileOutcome(string FilePath, FileStatus Status, string RelativePath, FileEdit Edit, string? Reason)
+public sealed record FileOutcome(FileStatus Status, string RelativePath, FileEdit Edit, string? Reason)
 {
+    /// <summary>The absolute path, the edit's own.</summary>
+    public string FilePath => Edit.FilePath;
+
     /// <summary>The unified diff of the edit, computed when asked for (a dry run shows it; a write does not need it).</summary>
     public string Diff => UnifiedDiff.Create(RelativePath, Edit.Original.ToString(), Edit.Updated.ToString());
 }
