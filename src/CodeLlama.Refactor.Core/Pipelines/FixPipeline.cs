@@ -75,11 +75,13 @@ public static class FixPipeline
         var files = written.Files;
         writing.Stop();
 
-        // What is left comes from what the files now say: in memory for a dry run or when nothing was written, else
-        // from the files on disk, loaded and compiled afresh.
-        var remaining = files.Any(file => file.Status == FileStatus.Written)
+        // What is left comes from what the files now say: loaded and compiled afresh from disk after a write (or a write
+        // refused: the files may have changed under the run); as they would be, in memory, for a dry run; as loaded when
+        // there was nothing to write.
+        var remaining = !options.DryRun && edits.Count > 0
             ? await RemainingOnDiskAsync(loaded.Path, options.Loading, cancellationToken).ConfigureAwait(false)
-            : await CompileErrorFinder.FindAsync(testsRejected ? loaded.Solution : outcome.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
+            : await CompileErrorFinder.FindAsync(
+                    options.DryRun && !testsRejected ? outcome.Solution : loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         return new FixResult(
             loaded.RootDirectory,
@@ -157,14 +159,28 @@ public static class FixPipeline
         return await CompileErrorFinder.FindAsync(written, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    // A record claims "fixed" only where the error is gone from what the files say.
+    // A record claims "fixed" only where the error is gone from what the files say: errors of its kind left beyond
+    // those already reported unfixed are ones whose fix did not reach the disk.
     private static IReadOnlyList<FixRecord> Reconcile(IReadOnlyList<FixRecord> records, IReadOnlyList<CompileError> remaining, TestOutcome? rejectedBy)
     {
-        var left = remaining.Select(error => (error.Id, error.FilePath, error.Message)).ToHashSet();
+        static (string, string?, string, string) Kind(CompileError error) => (error.Id, error.FilePath, error.Message, error.ProjectName);
+        var unfixed = records.Where(record => record.Status != FixStatus.Fixed).CountBy(record => Kind(record.Error)).ToDictionary();
+        var notWritten = remaining.CountBy(Kind).ToDictionary(entry => entry.Key, entry => entry.Value - unfixed.GetValueOrDefault(entry.Key));
+        bool NotOnDisk(CompileError error)
+        {
+            if (notWritten.GetValueOrDefault(Kind(error)) <= 0)
+            {
+                return false;
+            }
+
+            notWritten[Kind(error)]--;
+            return true;
+        }
+
         return records.Select(record => record.Status != FixStatus.Fixed ? record
                 : rejectedBy is { Verdict: TestVerdict.NoSandbox } ? record with { Status = FixStatus.NotTested }
                 : rejectedBy is not null ? record with { Status = FixStatus.RejectedByTests }
-                : left.Contains((record.Error.Id, record.Error.FilePath, record.Error.Message)) ? record with { Status = FixStatus.NotWritten }
+                : NotOnDisk(record.Error) ? record with { Status = FixStatus.NotWritten }
                 : record)
             .ToList();
     }

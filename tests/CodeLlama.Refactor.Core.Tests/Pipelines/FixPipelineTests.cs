@@ -127,6 +127,8 @@ public sealed class FixPipelineTests
         Assert.Equal(edited, File.ReadAllText(stock));
         Assert.Equal(FileStatus.Conflict, result.Files.Single(file => file.FilePath == stock).Status);
         Assert.False(result.IsClean);
+        Assert.NotEmpty(result.Remaining);
+        Assert.DoesNotContain(result.Errors, record => record.Status == FixStatus.Fixed && record.Error.FilePath != stock);
     }
 
     [Fact]
