@@ -31,7 +31,10 @@ public sealed class BubblewrapSandboxTests
     [BubblewrapFact]
     public async Task WritesOutsideTheCopy_Fail_AndInsideSucceed()
     {
-        var outside = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "sandbox-writes", Guid.NewGuid().ToString("N")));
+        // Outside the copy and outside /tmp (the sandbox's /tmp is its own, so a folder there would just be missing): a
+        // checkout under /tmp must still test the read-only root.
+        var outside = Directory.CreateDirectory(Path.Combine(
+            Directory.Exists("/var/tmp") ? "/var/tmp" : AppContext.BaseDirectory, "codellama-refactor-sandbox-writes", Guid.NewGuid().ToString("N")));
         try
         {
             using var copy = SandboxChecks.EmptyCopy();
