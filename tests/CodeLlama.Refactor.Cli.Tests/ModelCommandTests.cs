@@ -7,30 +7,6 @@ namespace CodeLlama.Refactor.Cli.Tests;
 /// <summary>fix and doc with a real GGUF model run through llama.cpp: the tests' scripted model, a random one, and bad files.</summary>
 public sealed class ModelCommandTests(ModelFilesFixture models) : IClassFixture<ModelFilesFixture>
 {
-    private const string BrokenLabels = """
-        namespace Lib;
-
-        public static class Labels
-        {
-            public static int Width(string name)
-            {
-                var width = name * 2;
-                return width;
-            }
-        }
-        """;
-
-    private const string LabelsTests = """
-        using Lib;
-        using Xunit;
-
-        public class LabelsTests
-        {
-            [Fact]
-            public void Width_is_twice_the_length() => Assert.Equal(8, Labels.Width("abcd"));
-        }
-        """;
-
     [Fact]
     public async Task Doc_with_model_puts_the_models_sentence_into_the_summaries_and_the_result_verifies()
     {
@@ -51,8 +27,8 @@ public sealed class ModelCommandTests(ModelFilesFixture models) : IClassFixture<
     public async Task Fix_with_model_repairs_an_operator_on_the_wrong_types_and_the_tests_pass()
     {
         using var solution = TemporarySolution.Create(
-            new Dictionary<string, string> { ["Labels.cs"] = BrokenLabels },
-            new Dictionary<string, string> { ["LabelsTests.cs"] = LabelsTests });
+            new Dictionary<string, string> { ["Labels.cs"] = LabelsSolution.BrokenLabels },
+            new Dictionary<string, string> { ["LabelsTests.cs"] = LabelsSolution.LabelsTests });
 
         var (exitCode, output, error) = await CliRunner.RunAsync(
             "fix", solution.Directory, "--model", models.FixModel, "--context", "4096", "--candidates", "2", "--format", "json");
@@ -67,7 +43,7 @@ public sealed class ModelCommandTests(ModelFilesFixture models) : IClassFixture<
     [Fact]
     public async Task Fix_with_a_random_model_has_every_model_candidate_rejected_and_writes_nothing()
     {
-        using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Labels.cs"] = BrokenLabels });
+        using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Labels.cs"] = LabelsSolution.BrokenLabels });
         var before = File.ReadAllText(solution.File("Lib/Labels.cs"));
 
         var (exitCode, output, _) = await CliRunner.RunAsync(

@@ -6,30 +6,6 @@ namespace CodeLlama.Refactor.Cli.Tests;
 /// <summary>fix --model with models whose repairs compile but are unsafe: the safety gate rejects them before any test run.</summary>
 public sealed class UnsafeModelTests(UnsafeModelsFixture models) : IClassFixture<UnsafeModelsFixture>
 {
-    private const string BrokenLabels = """
-        namespace Lib;
-
-        public static class Labels
-        {
-            public static int Width(string name)
-            {
-                var width = name * 2;
-                return width;
-            }
-        }
-        """;
-
-    private const string LabelsTests = """
-        using Lib;
-        using Xunit;
-
-        public class LabelsTests
-        {
-            [Fact]
-            public void Width_is_twice_the_length() => Assert.Equal(8, Labels.Width("abcd"));
-        }
-        """;
-
     [Theory]
     [InlineData("delete", "unsafe — adds System.IO.File.Delete (file deletion)")]
     [InlineData("write", "unsafe — adds System.IO.File.WriteAllText (file write)")]
@@ -39,8 +15,8 @@ public sealed class UnsafeModelTests(UnsafeModelsFixture models) : IClassFixture
     public async Task Unsafe_repair_is_rejected_never_runs_and_nothing_is_written(string kind, string reason)
     {
         using var solution = TemporarySolution.Create(
-            new Dictionary<string, string> { ["Labels.cs"] = BrokenLabels },
-            new Dictionary<string, string> { ["LabelsTests.cs"] = LabelsTests });
+            new Dictionary<string, string> { ["Labels.cs"] = LabelsSolution.BrokenLabels },
+            new Dictionary<string, string> { ["LabelsTests.cs"] = LabelsSolution.LabelsTests });
         var labels = solution.File("Lib/Labels.cs");
         var before = File.ReadAllBytes(labels);
 
@@ -64,7 +40,7 @@ public sealed class UnsafeModelTests(UnsafeModelsFixture models) : IClassFixture
     [Fact]
     public async Task Allowed_capability_lets_the_repair_through()
     {
-        using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Labels.cs"] = BrokenLabels });
+        using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Labels.cs"] = LabelsSolution.BrokenLabels });
         var labels = solution.File("Lib/Labels.cs");
         var before = File.ReadAllBytes(labels);
 

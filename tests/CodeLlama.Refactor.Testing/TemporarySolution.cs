@@ -9,7 +9,8 @@ public sealed class TemporarySolution : IDisposable
         </Project>
         """;
 
-    private const string TestProject = """
+    /// <summary>An xunit test project referencing <c>../Lib/Lib.csproj</c>, the one <see cref="Create"/> writes.</summary>
+    public const string TestProject = """
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
           <ItemGroup>

@@ -80,9 +80,8 @@ public static class FixPipeline
         // there was nothing to write.
         var remaining = !options.DryRun && edits.Count > 0
             ? await RemainingOnDiskAsync(loaded.Path, options.Loading, cancellationToken).ConfigureAwait(false)
-            : await CompileErrorFinder.FindAsync(
-                    options.DryRun && !testsRejected ? outcome.Solution : loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+            : options.DryRun && !testsRejected ? CompileErrorFinder.ToErrors(outcome.Remaining)
+            : await CompileErrorFinder.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new FixResult(
             loaded.RootDirectory,
             Reconcile(outcome.Records, remaining, testsRejected ? tests : null),
@@ -113,9 +112,7 @@ public static class FixPipeline
             var edits = await SolutionEdits.BetweenAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
             var changedProjects = edits.SelectMany(edit => outcome.Solution.GetDocumentIdsWithFilePath(edit.FilePath)).Select(id => id.ProjectId).Distinct();
             var testProjects = TestRunner.AffectedTestProjects(outcome.Solution, changedProjects);
-            var stillBroken = await BuildErrors.FindAsync(outcome.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-            if (testProjects.Count == 0 || stillBroken.Count > 0)
+            if (testProjects.Count == 0 || outcome.Remaining.Count > 0)
             {
                 break;
             }

@@ -28,7 +28,9 @@ public sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string Ti
 /// <param name="Records">Every error seen and what became of it.</param>
 /// <param name="Applied">The fixes applied, in order.</param>
 /// <param name="Iterations">Rounds run.</param>
-public sealed record RepairOutcome(Solution Solution, IReadOnlyList<FixRecord> Records, IReadOnlyList<AppliedFix> Applied, int Iterations);
+/// <param name="Remaining">The build errors of <paramref name="Solution"/>.</param>
+public sealed record RepairOutcome(
+    Solution Solution, IReadOnlyList<FixRecord> Records, IReadOnlyList<AppliedFix> Applied, int Iterations, IReadOnlyList<BuildError> Remaining);
 
 /// <summary>
 /// Rounds of Targets → Candidates → Verification → Ranking, in memory: take the build errors (<see cref="BuildErrors"/>),
@@ -100,16 +102,15 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             }
         }
 
-        var remaining = (await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false))
-            .CountBy(error => (error.Project.Id, DiagnosticKey.From(error.Diagnostic)))
-            .ToDictionary();
+        var left = await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var remaining = left.CountBy(error => (error.Project.Id, DiagnosticKey.From(error.Diagnostic))).ToDictionary();
         var outcome = records.SelectMany(group =>
         {
             // Which of several identical errors are the ones left cannot be told: the first ones count as left.
-            var left = remaining.GetValueOrDefault(group.Key);
-            return group.Value.Select(record => record.Chosen is null && left-- > 0 ? ToRecord(record, remains: true) : ToRecord(record, remains: false));
+            var count = remaining.GetValueOrDefault(group.Key);
+            return group.Value.Select(record => record.Chosen is null && count-- > 0 ? ToRecord(record, remains: true) : ToRecord(record, remains: false));
         });
-        return new RepairOutcome(solution, outcome.ToList(), applied, iterations);
+        return new RepairOutcome(solution, outcome.ToList(), applied, iterations, left);
     }
 
     // This round's records per error: the ones not yet repaired, in order, and a new one for each error seen more often

@@ -36,9 +36,13 @@ public static class CompileErrorFinder
         Action<int, Project>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var errors = await BuildErrors.FindAsync(solution, documentationBuilt, progress, cancellationToken).ConfigureAwait(false);
-        return errors.Select(ToError).Distinct().ToList();
+        return ToErrors(await BuildErrors.FindAsync(solution, documentationBuilt, progress, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>The report records of build errors, in their order, without duplicates.</summary>
+    /// <param name="errors">Build errors in repair order.</param>
+    /// <returns>One record per distinct error.</returns>
+    public static IReadOnlyList<CompileError> ToErrors(IEnumerable<BuildError> errors) => errors.Select(ToError).Distinct().ToList();
 
     /// <summary>The report record of a build error.</summary>
     /// <param name="error">The build error.</param>

@@ -128,17 +128,7 @@ public sealed class FixAcrossProjectsTests
                     public static decimal Total(decimal net) => nett * 1.2m;
                 }
                 """,
-            ["Lib.Tests/Lib.Tests.csproj"] = """
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
-                    <PackageReference Include="xunit" Version="2.9.3" />
-                    <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
-                  </ItemGroup>
-                  <ItemGroup><ProjectReference Include="../Lib/Lib.csproj" /></ItemGroup>
-                </Project>
-                """,
+            ["Lib.Tests/Lib.Tests.csproj"] = TemporarySolution.TestProject,
             ["Lib.Tests/PriceTests.cs"] = Tests,
         });
 
