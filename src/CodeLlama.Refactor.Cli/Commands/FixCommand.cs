@@ -16,8 +16,10 @@ internal static class FixCommand
 
     public static readonly Option<TestMode> TestsOption = CommonOptions.EnumOption(
         "--tests",
-        "auto: run the test projects that depend on the changed projects before writing; none: compilation alone decides.",
-        TestMode.Auto);
+        "affected: the tests that reach a changed member first, then every test of the test projects that depend on the changed "
+        + "projects, before writing; impacted: only the tests that reach a changed member; all: every test project; none: "
+        + "compilation alone decides.",
+        TestMode.Affected);
 
     public static readonly Option<int> TestTimeoutOption = CommonOptions.PositiveIntOption(
         "--test-timeout", "Seconds the test runs of one attempt may take.", 300);
@@ -102,7 +104,7 @@ internal static class FixCommand
             async (path, progress, log) =>
             {
                 // Before a model is loaded: --sandbox required stops here (exit 3) when none can be made.
-                if (settings.Tests == TestMode.Auto)
+                if (settings.Tests != TestMode.None)
                 {
                     var sandbox = await SandboxSelection.ForAsync(settings.Sandbox, cancellationToken).ConfigureAwait(false);
                     log.Detail($"Candidate tests run in: {sandbox?.Description ?? "no sandbox (none can be made here; model-written candidates are not tested)"}");
@@ -119,6 +121,11 @@ internal static class FixCommand
                 var modelSource = model is null ? null : new ModelRepairSource(model, candidates);
                 var options = modelSource is null ? settings : settings with { ExtraSources = [modelSource] };
                 var result = await FixPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
+                foreach (var note in result.Tests?.Notes ?? [])
+                {
+                    log.Detail($"Tests: {note}");
+                }
+
                 if (model is not null && modelSource is not null)
                 {
                     ModelOptions.DescribeWork(model, modelSource.Windowed, log);

@@ -5,11 +5,20 @@ using CodeLlama.Refactor.Verification.Safety;
 
 namespace CodeLlama.Refactor.Pipelines;
 
-/// <summary>Whether <c>fix</c> runs the tests before writing.</summary>
+/// <summary>Which tests <c>fix</c> runs before writing.</summary>
 public enum TestMode
 {
-    /// <summary>Run the test projects that depend on the changed projects.</summary>
-    Auto,
+    /// <summary>
+    /// The tests that reach a changed member first (they fail fast), then every test of the test projects that depend
+    /// on the changed projects, before anything is written.
+    /// </summary>
+    Affected,
+
+    /// <summary>Only the tests that reach a changed member (every test of the affected projects when they cannot be told).</summary>
+    Impacted,
+
+    /// <summary>Every test project of the solution, in full.</summary>
+    All,
 
     /// <summary>Do not run tests; compilation alone decides.</summary>
     None,
@@ -17,7 +26,7 @@ public enum TestMode
 
 /// <summary>How <see cref="FixPipeline"/> repairs a solution.</summary>
 /// <param name="MaxIterations">How many compile-and-repair rounds at most.</param>
-/// <param name="Tests">Whether to run the tests before writing.</param>
+/// <param name="Tests">Which tests to run before writing.</param>
 /// <param name="TestTimeout">How long the test runs of one attempt may take.</param>
 /// <param name="AllowFailingTests">Write fixes even when tests fail.</param>
 /// <param name="DryRun">Verify and report, write nothing.</param>
@@ -27,7 +36,7 @@ public enum TestMode
 /// <param name="AllowedCapabilities">Capabilities a candidate may add (<c>--allow-capability</c>); .editorconfig may allow more.</param>
 public sealed record FixOptions(
     int MaxIterations = 5,
-    TestMode Tests = TestMode.Auto,
+    TestMode Tests = TestMode.Affected,
     TimeSpan? TestTimeout = null,
     bool AllowFailingTests = false,
     bool DryRun = false,

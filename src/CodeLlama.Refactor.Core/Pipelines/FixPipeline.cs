@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Candidates.RoslynFixes;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Testing;
 using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Verification.Safety;
 using CodeLlama.Refactor.Workspaces;
@@ -33,7 +34,7 @@ public static class FixPipeline
         SolutionPath path, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         // --sandbox required fails before anything is loaded; the answer is cached for RepairAsync.
-        if (options.Tests == TestMode.Auto)
+        if (options.Tests != TestMode.None)
         {
             await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
         }
@@ -105,12 +106,16 @@ public static class FixPipeline
         IProgress<WorkProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var sandbox = options.Tests == TestMode.Auto ? await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false) : null;
+        var sandbox = options.Tests != TestMode.None ? await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false) : null;
+        // One copy for every attempt: built by the first, later ones emit only the assemblies that changed.
+        using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox);
         TestOutcome? tests = null;
-        for (var attempt = 1; options.Tests == TestMode.Auto && outcome.Applied.Count > 0; attempt++)
+        for (var attempt = 1; options.Tests != TestMode.None && outcome.Applied.Count > 0; attempt++)
         {
             var edits = await SolutionEdits.BetweenAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
-            var changedProjects = edits.SelectMany(edit => outcome.Solution.GetDocumentIdsWithFilePath(edit.FilePath)).Select(id => id.ProjectId).Distinct();
+            var changedProjects = options.Tests == TestMode.All
+                ? outcome.Solution.ProjectIds
+                : edits.SelectMany(edit => outcome.Solution.GetDocumentIdsWithFilePath(edit.FilePath)).Select(id => id.ProjectId).Distinct();
             var testProjects = TestRunner.AffectedTestProjects(outcome.Solution, changedProjects);
             if (testProjects.Count == 0 || outcome.Remaining.Count > 0)
             {
@@ -118,14 +123,20 @@ public static class FixPipeline
             }
 
             progress?.Report(new WorkProgress("Testing", attempt, MaxTestAttempts, string.Join(", ", testProjects.Select(project => project.Name))));
-            tests = await TestRunner.RunAsync(
-                loaded.RootDirectory,
-                edits.Select(edit => (edit.FilePath, edit.Updated.ToString())).ToList(),
+            var scope = options.Tests switch
+            {
+                TestMode.Impacted => TestScope.ImpactedOnly,
+                TestMode.All => TestScope.Full,
+                _ => TestScope.ImpactedFirst,
+            };
+            tests = await bench.RunAsync(
+                outcome.Solution,
+                edits,
                 testProjects,
-                options.EffectiveTestTimeout,
-                sandbox,
+                scope,
                 outcome.Applied.Any(fix => Candidate.IsModelSource(fix.Source)),
                 cancellationToken).ConfigureAwait(false);
+            tests = tests with { Notes = bench.Notes };
             if (tests.Succeeded || attempt == MaxTestAttempts)
             {
                 break;

@@ -27,4 +27,7 @@ public sealed record TestOutcome(TestVerdict Verdict, int Projects, int Passed, 
 {
     /// <summary>True when every test project ran and no test failed.</summary>
     public bool Succeeded => Verdict == TestVerdict.Passed;
+
+    /// <summary>How the assemblies under test were made (emitted, or built and why), for <c>--verbosity detailed</c>.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

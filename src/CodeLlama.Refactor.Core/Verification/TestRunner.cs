@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using CodeLlama.Refactor.Verification.Testing;
 using CodeLlama.Refactor.Verification.Sandbox;
 using Microsoft.CodeAnalysis;
 
@@ -33,7 +35,7 @@ public static partial class TestRunner
             .ToList();
     }
 
-    /// <summary>Runs the tests of <paramref name="testProjects"/> with <paramref name="changed"/> documents applied.</summary>
+    /// <summary>Runs the tests of <paramref name="testProjects"/> once with <paramref name="changed"/> documents applied.</summary>
     /// <param name="rootDirectory">The solution's folder, copied (see <see cref="CopyRules"/>) to run in.</param>
     /// <param name="changed">The changed documents and their new text.</param>
     /// <param name="testProjects">The test projects to run.</param>
@@ -54,68 +56,24 @@ public static partial class TestRunner
         bool modelWritten,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changed);
-        ArgumentNullException.ThrowIfNull(testProjects);
-        if (sandbox is null && modelWritten)
-        {
-            return new TestOutcome(TestVerdict.NoSandbox, testProjects.Count, 0, 0, "not tested: no sandbox", null);
-        }
-
-        // Only the solution's folder is copied: a changed file or test project outside it cannot be tested in the copy.
-        var outside = changed.Select(edit => edit.FilePath).Concat(testProjects.Select(project => project.FilePath!))
-            .FirstOrDefault(path => Path.GetRelativePath(rootDirectory, path).StartsWith("..", StringComparison.Ordinal));
-        if (outside is not null)
-        {
-            return new TestOutcome(
-                TestVerdict.Failed, testProjects.Count, 0, 0, $"{outside} is outside the solution's folder, so the tests cannot run on a copy", null);
-        }
-
-        var runner = sandbox ?? HostProcess.Instance;
-        var deadline = DateTime.UtcNow + timeout;
-        using var copy = TestCopy.Create(rootDirectory, changed, cancellationToken);
-        int passed = 0, failed = 0;
-        var problems = new List<string>();
-        var timedOut = false;
-        foreach (var project in testProjects)
-        {
-            var projectCopy = copy.PathOf(project.FilePath!);
-            var restore = await HostProcess.Instance.RunAsync(
-                Dotnet(copy, projectCopy, "restore", projectCopy, "--nologo", "--verbosity", "quiet"), Remaining(deadline), cancellationToken)
-                .ConfigureAwait(false);
-            var restored = restore is { TimedOut: false, ExitCode: 0 };
-            var run = restored
-                ? await runner.RunAsync(
-                    Dotnet(copy, projectCopy, "test", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false"),
-                    Remaining(deadline),
-                    cancellationToken).ConfigureAwait(false)
-                : restore;
-            var summary = Summary().Matches(run.Output).LastOrDefault();
-            passed += summary is null ? 0 : int.Parse(summary.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            failed += summary is null ? 0 : int.Parse(summary.Groups["failed"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (run.TimedOut)
-            {
-                timedOut = true;
-                problems.Add($"{project.Name}: timed out after {timeout.TotalSeconds:0} s");
-                break;
-            }
-
-            if (run.ExitCode != 0)
-            {
-                problems.Add($"{project.Name}: {(restored ? string.Empty : "restore failed: ")}{FailedTests(run.Output)}");
-            }
-        }
-
-        var verdict = timedOut ? TestVerdict.TimedOut : problems.Count == 0 ? TestVerdict.Passed : TestVerdict.Failed;
-        return new TestOutcome(verdict, testProjects.Count, passed, failed, problems.Count == 0 ? null : string.Join("; ", problems), runner.Description);
+        using var bench = new TestBench(rootDirectory, timeout, sandbox);
+        return await bench.RunAsync(null, changed, testProjects, null, modelWritten, cancellationToken).ConfigureAwait(false);
     }
 
-    private static SandboxCommand Dotnet(TestCopy copy, string projectCopy, params string[] arguments) =>
-        new(copy.Root, Path.GetDirectoryName(projectCopy)!, "dotnet", arguments);
+    /// <summary>The passed and failed counts of a <c>dotnet test</c> output, summed over its test runs.</summary>
+    internal static (int Passed, int Failed) Counts(string output)
+    {
+        var summary = Summary().Matches(output).LastOrDefault();
+        return summary is null
+            ? (0, 0)
+            : (int.Parse(summary.Groups["passed"].Value, CultureInfo.InvariantCulture), int.Parse(summary.Groups["failed"].Value, CultureInfo.InvariantCulture));
+    }
 
-    private static TimeSpan Remaining(DateTime deadline) =>
-        deadline - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
+    /// <summary>True when a <c>dotnet test</c> output says the build failed (rather than a test).</summary>
+    internal static bool BuildFailed(string output) =>
+        output.Contains(": error ", StringComparison.Ordinal) || output.Contains("Build FAILED", StringComparison.Ordinal);
 
-    private static string FailedTests(string output)
+    internal static string FailedTests(string output)
     {
         var names = FailedTest().Matches(output).Select(match => match.Groups["name"].Value.Trim()).Distinct().Take(5).ToList();
         if (names.Count > 0)

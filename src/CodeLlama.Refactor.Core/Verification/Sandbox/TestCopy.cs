@@ -31,9 +31,7 @@ public sealed class TestCopy : IDisposable
             CopyTree(copy.SourceRoot, copy.Root, CopyRules.For(copy.SourceRoot), cancellationToken);
             foreach (var (filePath, text) in changed)
             {
-                var target = copy.PathOf(filePath);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, text);
+                copy.Write(filePath, text);
             }
 
             return copy;
@@ -49,6 +47,33 @@ public sealed class TestCopy : IDisposable
     /// <param name="originalPath">A path in the solution's folder.</param>
     /// <returns>The same path in the copy.</returns>
     public string PathOf(string originalPath) => Path.Combine(Root, Path.GetRelativePath(SourceRoot, originalPath));
+
+    /// <summary>Writes <paramref name="text"/> as the copy of <paramref name="originalPath"/>.</summary>
+    /// <param name="originalPath">A path in the solution's folder.</param>
+    /// <param name="text">The file's new text.</param>
+    public void Write(string originalPath, string text)
+    {
+        var target = PathOf(originalPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllText(target, text);
+    }
+
+    /// <summary>Puts the copy of <paramref name="originalPath"/> back as the solution's folder holds it (or deletes it when the folder has none).</summary>
+    /// <param name="originalPath">A path in the solution's folder.</param>
+    public void Restore(string originalPath)
+    {
+        var target = PathOf(originalPath);
+        if (File.Exists(originalPath))
+        {
+            File.Copy(originalPath, target, overwrite: true);
+            // Newer than the copy's build outputs, so that an incremental build compiles it again.
+            File.SetLastWriteTimeUtc(target, DateTime.UtcNow);
+        }
+        else
+        {
+            File.Delete(target);
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose()

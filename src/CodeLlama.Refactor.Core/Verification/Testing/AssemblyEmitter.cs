@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Verification.Testing;
+
+/// <summary>
+/// Writes a project's in-memory compilation over its build output, as the build would have: deterministic (the
+/// project's own options), with the build's manifest resources and its kind of debug information.
+/// </summary>
+internal static class AssemblyEmitter
+{
+    /// <summary>Emits <paramref name="compilation"/>; with the first error instead when it does not emit.</summary>
+    public static (EmittedAssembly? Emitted, string? Error) Emit(Compilation compilation, BuiltAssembly built, CancellationToken cancellationToken)
+    {
+        compilation = WithEncodings(compilation);
+        using var pe = new MemoryStream();
+        using var pdb = built.DebugFormat == DebugInformationFormat.PortablePdb ? new MemoryStream() : null;
+        var options = new EmitOptions(
+            debugInformationFormat: built.DebugFormat ?? DebugInformationFormat.PortablePdb,
+            pdbFilePath: built.PdbPath ?? Path.ChangeExtension(built.Path, ".pdb"));
+        // csc writes a version resource from the assembly's attributes; Emit only when asked to.
+        using var win32 = compilation.CreateDefaultWin32Resources(versionResource: true, noManifest: true, manifestContents: null, iconInIcoFormat: null);
+        var result = compilation.Emit(
+            pe,
+            pdb,
+            win32Resources: win32,
+            manifestResources: built.Resources,
+            options: options,
+            cancellationToken: cancellationToken);
+        return result.Success
+            ? (new EmittedAssembly(pe.ToArray(), pdb?.ToArray()), null)
+            : (null, result.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)?.ToString() ?? "it does not emit");
+    }
+
+    // A PDB records each source file's checksum, which needs the text's encoding; a text made from a string has none,
+    // and the compiler would have read the file as UTF-8.
+    private static Compilation WithEncodings(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.Encoding is null)
+            {
+                var text = tree.GetText();
+                compilation = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(text.ToString(), Encoding.UTF8)));
+            }
+        }
+
+        return compilation;
+    }
+
+    /// <summary>Writes <paramref name="emitted"/> to <paramref name="assemblyPath"/>, and its PDB beside it when the build keeps one.</summary>
+    public static void Write(EmittedAssembly emitted, string assemblyPath)
+    {
+        File.WriteAllBytes(assemblyPath, emitted.Pe);
+        var pdbPath = Path.ChangeExtension(assemblyPath, ".pdb");
+        if (emitted.Pdb is not null && File.Exists(pdbPath))
+        {
+            File.WriteAllBytes(pdbPath, emitted.Pdb);
+        }
+    }
+}
+
+/// <summary>An assembly emitted in memory, and its portable PDB when it has one beside it.</summary>
+internal sealed record EmittedAssembly(byte[] Pe, byte[]? Pdb);

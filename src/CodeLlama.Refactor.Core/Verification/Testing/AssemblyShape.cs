@@ -1,0 +1,67 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace CodeLlama.Refactor.Verification.Testing;
+
+/// <summary>
+/// What an assembly holds, as far as running it is concerned: its types, their members with the size of each method's
+/// body, its manifest resources and the assemblies it references. Two builds of the same code that differ in this were
+/// not made by the same steps — a build step rewrote the output (IL weaving, merged or added types, changed
+/// resources) — and so the compiler alone cannot stand in for that build. Paths, timestamps and the order of strings,
+/// which differ between two folders, are left out.
+/// </summary>
+internal sealed record AssemblyShape(string Name, IReadOnlyList<string> Members, IReadOnlyList<string> Resources, IReadOnlyList<string> References)
+{
+    public static AssemblyShape Of(Stream pe)
+    {
+        using var reader = new PEReader(pe, PEStreamOptions.LeaveOpen);
+        var metadata = reader.GetMetadataReader();
+        var members = new List<string>();
+        foreach (var typeHandle in metadata.TypeDefinitions)
+        {
+            var type = metadata.GetTypeDefinition(typeHandle);
+            var typeName = $"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)}";
+            members.Add(typeName);
+            foreach (var methodHandle in type.GetMethods())
+            {
+                var method = metadata.GetMethodDefinition(methodHandle);
+                var size = method.RelativeVirtualAddress == 0 ? 0 : reader.GetMethodBody(method.RelativeVirtualAddress).Size;
+                members.Add($"{typeName}::{metadata.GetString(method.Name)}/{method.GetParameters().Count}:{size}");
+            }
+
+            members.AddRange(type.GetFields().Select(field => $"{typeName}:{metadata.GetString(metadata.GetFieldDefinition(field).Name)}"));
+        }
+
+        var resources = metadata.ManifestResources.Select(handle => metadata.GetString(metadata.GetManifestResource(handle).Name)).ToList();
+        var references = metadata.AssemblyReferences.Select(handle => metadata.GetAssemblyReference(handle))
+            .Select(reference => $"{metadata.GetString(reference.Name)}/{reference.Version}").ToList();
+        var name = metadata.IsAssembly ? $"{metadata.GetString(metadata.GetAssemblyDefinition().Name)}/{metadata.GetAssemblyDefinition().Version}" : "module";
+        members.Sort(StringComparer.Ordinal);
+        resources.Sort(StringComparer.Ordinal);
+        references.Sort(StringComparer.Ordinal);
+        return new AssemblyShape(name, members, resources, references);
+    }
+
+    /// <summary>The first difference from <paramref name="built"/>, in words, or null when there is none.</summary>
+    public string? DifferenceFrom(AssemblyShape built)
+    {
+        if (Name != built.Name)
+        {
+            return $"the build names it {built.Name}, the compiler {Name}";
+        }
+
+        return First(built.Members, Members, "member") ?? First(built.Resources, Resources, "resource") ?? First(built.References, References, "reference");
+    }
+
+    private static string? First(IReadOnlyList<string> built, IReadOnlyList<string> emitted, string what)
+    {
+        var onlyBuilt = built.Except(emitted, StringComparer.Ordinal).FirstOrDefault();
+        if (onlyBuilt is not null)
+        {
+            return $"the build's output has a {what} the compiler does not emit ({onlyBuilt})";
+        }
+
+        var onlyEmitted = emitted.Except(built, StringComparer.Ordinal).FirstOrDefault();
+        return onlyEmitted is null ? null : $"the compiler emits a {what} the build's output lacks ({onlyEmitted})";
+    }
+}

@@ -1,0 +1,319 @@
+using CodeLlama.Refactor.Editing;
+using CodeLlama.Refactor.Verification.Sandbox;
+using Microsoft.CodeAnalysis;
+
+namespace CodeLlama.Refactor.Verification.Testing;
+
+/// <summary>
+/// Execution feedback for one run of <c>fix</c>: a private copy of the solution's folder (<see cref="TestCopy"/>),
+/// restored on the host and built in the sandbox once, by the first attempt's <c>dotnet test</c>. Each later attempt
+/// writes its sources into the copy, emits only the assemblies whose compilation changed from the in-memory
+/// compilations the verifier already holds (<see cref="AssemblyEmitter"/>) over the copy's build outputs, and runs the
+/// tests without building. A project whose build does what an emit cannot reproduce (its output differs from the
+/// compiler's, <see cref="AssemblyShape"/>) is built by MSBuild instead, and <see cref="Notes"/> says which and why.
+/// </summary>
+public sealed class TestBench : IDisposable
+{
+    private const int MaxFilteredTests = 300;
+
+    private readonly string rootDirectory;
+    private readonly TimeSpan timeout;
+    private readonly ISandbox? sandbox;
+    private readonly List<string> notes = [];
+    private readonly Dictionary<string, string> writtenTexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (BuiltAssembly? Built, string? Reason)> buildOutputs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> restored = new(StringComparer.Ordinal);
+    private TestCopy? copy;
+    private Solution? outputsHold;
+
+    /// <summary>Prepares a bench; nothing is copied until the first attempt.</summary>
+    /// <param name="rootDirectory">The solution's folder, copied (see <see cref="CopyRules"/>) to run in.</param>
+    /// <param name="timeout">How long each attempt (restore, build, tests) may take.</param>
+    /// <param name="sandbox">
+    /// What runs the build and tests (<see cref="SandboxSelection.ForAsync"/>); null when no sandbox can be made here,
+    /// and then the tests run on the host only if no model wrote the changes.
+    /// </param>
+    public TestBench(string rootDirectory, TimeSpan timeout, ISandbox? sandbox)
+    {
+        this.rootDirectory = Path.GetFullPath(rootDirectory);
+        this.timeout = timeout;
+        this.sandbox = sandbox;
+    }
+
+    /// <summary>How each project's assembly reached the copy: emitted, or built and why; for <c>--verbosity detailed</c>.</summary>
+    public IReadOnlyList<string> Notes => notes;
+
+    /// <summary>How many attempts ran tests.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>Runs the tests of <paramref name="testProjects"/> against <paramref name="candidate"/>.</summary>
+    /// <param name="candidate">The solution with the candidate changes, as verified (its compilations are emitted).</param>
+    /// <param name="edits">The candidate's changes to the loaded files.</param>
+    /// <param name="testProjects">The test projects to run.</param>
+    /// <param name="scope">Which of their tests to run.</param>
+    /// <param name="modelWritten">Whether any of the changes is code a model wrote.</param>
+    /// <param name="cancellationToken">Cancels the run: the process trees are killed.</param>
+    /// <returns>What the tests showed.</returns>
+    public async Task<TestOutcome> RunAsync(
+        Solution candidate,
+        IReadOnlyList<FileEdit> edits,
+        IReadOnlyList<Project> testProjects,
+        TestScope scope,
+        bool modelWritten,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(edits);
+        var impacted = scope == TestScope.Full ? null : await ImpactedTests.FindAsync(candidate, edits, testProjects, cancellationToken).ConfigureAwait(false);
+        if (impacted is { Count: 0 or > MaxFilteredTests })
+        {
+            impacted = null;
+        }
+
+        var changed = edits.Select(edit => (edit.FilePath, edit.Updated.ToString())).ToList();
+        if (impacted is null)
+        {
+            return await RunAsync(candidate, changed, testProjects, null, modelWritten, cancellationToken).ConfigureAwait(false);
+        }
+
+        var first = await RunAsync(candidate, changed, testProjects, impacted, modelWritten, cancellationToken).ConfigureAwait(false);
+        // A filter that matched no test proves nothing: the full run decides.
+        var ranAny = first.Passed + first.Failed > 0;
+        if (!first.Succeeded || (scope == TestScope.ImpactedOnly && ranAny))
+        {
+            return first;
+        }
+
+        var full = await RunAsync(candidate, changed, testProjects, null, modelWritten, cancellationToken).ConfigureAwait(false);
+        return full with { Notes = [$"{impacted.Count} impacted test(s) passed first", .. full.Notes] };
+    }
+
+    /// <summary>
+    /// Runs the tests with <paramref name="changed"/> files written over the copy; with a <paramref name="candidate"/>,
+    /// later attempts emit its changed compilations instead of building.
+    /// </summary>
+    /// <param name="candidate">The verified solution the files come from, or null to build whatever changed.</param>
+    /// <param name="changed">The changed files and their new text.</param>
+    /// <param name="testProjects">The test projects to run.</param>
+    /// <param name="filter">The fully qualified names of the tests to run, or null for all.</param>
+    /// <param name="modelWritten">Whether any of the changes is code a model wrote.</param>
+    /// <param name="cancellationToken">Cancels the run: the process trees are killed.</param>
+    /// <returns>What the tests showed.</returns>
+    public async Task<TestOutcome> RunAsync(
+        Solution? candidate,
+        IReadOnlyList<(string FilePath, string Text)> changed,
+        IReadOnlyList<Project> testProjects,
+        IReadOnlyList<string>? filter,
+        bool modelWritten,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(testProjects);
+        if (sandbox is null && modelWritten)
+        {
+            return new TestOutcome(TestVerdict.NoSandbox, testProjects.Count, 0, 0, "not tested: no sandbox", null);
+        }
+
+        // Only the solution's folder is copied: a changed file or test project outside it cannot be tested in the copy.
+        var outside = changed.Select(edit => edit.FilePath).Concat(testProjects.Select(project => project.FilePath!))
+            .FirstOrDefault(path => Path.GetRelativePath(rootDirectory, path).StartsWith("..", StringComparison.Ordinal));
+        if (outside is not null)
+        {
+            return new TestOutcome(
+                TestVerdict.Failed, testProjects.Count, 0, 0, $"{outside} is outside the solution's folder, so the tests cannot run on a copy", null);
+        }
+
+        Attempts++;
+        var runner = sandbox ?? HostProcess.Instance;
+        var deadline = DateTime.UtcNow + timeout;
+        var attemptNotes = new List<string>();
+        var build = copy is null || outputsHold is null || candidate is null;
+        if (copy is null)
+        {
+            copy = TestCopy.Create(rootDirectory, changed, cancellationToken);
+        }
+        else
+        {
+            SyncSources(copy, changed);
+            build = build || !await EmitChangedAsync(copy, outputsHold!, candidate!, testProjects, attemptNotes, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (filePath, text) in changed)
+        {
+            writtenTexts[filePath] = text;
+        }
+
+        int passed = 0, failed = 0;
+        var problems = new List<string>();
+        var timedOut = false;
+        var builtAll = true;
+        foreach (var project in testProjects)
+        {
+            var projectCopy = copy.PathOf(project.FilePath!);
+            ProcessResult run;
+            var isRestored = restored.Contains(projectCopy);
+            if (build)
+            {
+                // Restore evaluates the user's own project files and runs no candidate code: it runs on the host, once.
+                var restore = isRestored ? null : await HostProcess.Instance.RunAsync(
+                    Dotnet(copy, projectCopy, "restore", projectCopy, "--nologo", "--verbosity", "quiet"), Remaining(deadline), cancellationToken)
+                    .ConfigureAwait(false);
+                isRestored = restore is null or { TimedOut: false, ExitCode: 0 };
+                if (isRestored)
+                {
+                    restored.Add(projectCopy);
+                }
+
+                run = isRestored
+                    ? await runner.RunAsync(
+                        Dotnet(copy, projectCopy, ["test", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false", .. FilterArguments(filter)]),
+                        Remaining(deadline),
+                        cancellationToken).ConfigureAwait(false)
+                    : restore!;
+            }
+            else
+            {
+                run = await runner.RunAsync(
+                    Dotnet(copy, projectCopy, ["test", projectCopy, "--no-build", "--nologo", "--verbosity", "minimal", .. FilterArguments(filter)]),
+                    Remaining(deadline),
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            var (projectPassed, projectFailed) = TestRunner.Counts(run.Output);
+            passed += projectPassed;
+            failed += projectFailed;
+            if (run.TimedOut)
+            {
+                timedOut = true;
+                builtAll = false;
+                problems.Add($"{project.Name}: timed out after {timeout.TotalSeconds:0} s");
+                break;
+            }
+
+            if (run.ExitCode != 0)
+            {
+                // A failing build leaves outputs no later attempt can emit over; a failing test leaves them built.
+                builtAll &= isRestored && !TestRunner.BuildFailed(run.Output);
+                problems.Add($"{project.Name}: {(isRestored ? string.Empty : "restore failed: ")}{TestRunner.FailedTests(run.Output)}");
+            }
+        }
+
+        outputsHold = builtAll ? candidate : null;
+        if (build)
+        {
+            attemptNotes.Add(outputsHold is null ? "built by MSBuild" : "built by MSBuild; later attempts emit what changes");
+        }
+
+        notes.AddRange(attemptNotes);
+        var verdict = timedOut ? TestVerdict.TimedOut : problems.Count == 0 ? TestVerdict.Passed : TestVerdict.Failed;
+        return new TestOutcome(verdict, testProjects.Count, passed, failed, problems.Count == 0 ? null : string.Join("; ", problems), runner.Description)
+        {
+            Notes = attemptNotes,
+        };
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => copy?.Dispose();
+
+    // The copy's sources become the attempt's: files an earlier attempt changed and this one does not go back to the
+    // solution's own text.
+    private void SyncSources(TestCopy target, IReadOnlyList<(string FilePath, string Text)> changed)
+    {
+        var now = changed.ToDictionary(edit => edit.FilePath, edit => edit.Text, StringComparer.Ordinal);
+        foreach (var filePath in writtenTexts.Keys.Where(path => !now.ContainsKey(path)).ToList())
+        {
+            target.Restore(filePath);
+            writtenTexts.Remove(filePath);
+        }
+
+        foreach (var (filePath, text) in now)
+        {
+            if (!writtenTexts.TryGetValue(filePath, out var written) || written != text)
+            {
+                target.Write(filePath, text);
+            }
+        }
+    }
+
+    // Emits, in dependency order, every project whose compilation differs from what the copy's outputs hold, and the
+    // projects that depend on them, over their outputs and the copies of them in dependents' output folders. False
+    // when one of them must be built by MSBuild instead.
+    private async Task<bool> EmitChangedAsync(
+        TestCopy target, Solution held, Solution candidate, IReadOnlyList<Project> testProjects, List<string> attemptNotes, CancellationToken cancellationToken)
+    {
+        var graph = candidate.GetProjectDependencyGraph();
+        var tested = testProjects.Select(project => project.Id).ToHashSet();
+        var reached = tested.SelectMany(graph.GetProjectsThatThisProjectTransitivelyDependsOn).Concat(tested).ToHashSet();
+        var changedIds = candidate.GetChanges(held).GetProjectChanges().Select(change => change.ProjectId).ToHashSet();
+        var toEmit = changedIds.SelectMany(id => graph.GetProjectsThatTransitivelyDependOnThisProject(id).Append(id)).Where(reached.Contains).ToHashSet();
+        foreach (var id in graph.GetTopologicallySortedProjects(cancellationToken).Where(toEmit.Contains))
+        {
+            var project = candidate.GetProject(id)!;
+            var reason = await ReasonToBuildAsync(target, held.GetProject(id), cancellationToken).ConfigureAwait(false);
+            var compilation = reason is null ? await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) : null;
+            var (emitted, error) = compilation is null ? (null, null) : AssemblyEmitter.Emit(compilation, buildOutputs[project.OutputFilePath!].Built!, cancellationToken);
+            if (emitted is null)
+            {
+                attemptNotes.Add($"{project.Name}: built by MSBuild: {reason ?? $"its compilation does not emit: {error}"}");
+                return false;
+            }
+
+            var name = Path.GetFileName(project.OutputFilePath!);
+            var folders = graph.GetProjectsThatTransitivelyDependOnThisProject(id).Where(reached.Contains)
+                .Select(dependent => candidate.GetProject(dependent)?.OutputFilePath)
+                .OfType<string>()
+                .Select(path => Path.GetDirectoryName(target.PathOf(path))!)
+                .Where(folder => File.Exists(Path.Combine(folder, name)));
+            AssemblyEmitter.Write(emitted, target.PathOf(project.OutputFilePath!));
+            foreach (var folder in folders)
+            {
+                AssemblyEmitter.Write(emitted, Path.Combine(folder, name));
+            }
+
+            attemptNotes.Add($"{project.Name}: emitted");
+        }
+
+        return true;
+    }
+
+    // Why a project's output must come from MSBuild, or null when an emit of its compilation reproduces its build: the
+    // first time, the compilation its outputs were built from is emitted in memory and compared with what was built.
+    private async Task<string?> ReasonToBuildAsync(TestCopy target, Project? built, CancellationToken cancellationToken)
+    {
+        if (built?.OutputFilePath is not { } outputPath || built.Language != LanguageNames.CSharp)
+        {
+            return "it is not a C# project with a known output";
+        }
+
+        if (!buildOutputs.TryGetValue(outputPath, out var known))
+        {
+            known = BuiltAssembly.Read(target.PathOf(outputPath));
+            if (known.Built is { } assembly && await built.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } compilation)
+            {
+                var (emitted, error) = AssemblyEmitter.Emit(compilation, assembly, cancellationToken);
+                using var builtStream = File.OpenRead(assembly.Path);
+                var difference = emitted is null
+                    ? $"its compilation does not emit: {error}"
+                    : AssemblyShape.Of(new MemoryStream(emitted.Pe)).DifferenceFrom(AssemblyShape.Of(builtStream));
+                known = difference is null ? known : (null, difference);
+            }
+
+            buildOutputs[outputPath] = known;
+        }
+
+        return known.Reason;
+    }
+
+    private static IEnumerable<string> FilterArguments(IReadOnlyList<string>? filter) =>
+        filter is null ? [] : ["--filter", string.Join('|', filter.Select(name => "FullyQualifiedName=" + EscapeFilterValue(name)))];
+
+    // The characters the test platform's filter syntax gives a meaning are escaped with a backslash.
+    private static string EscapeFilterValue(string value) =>
+        string.Concat(value.Select(character => character is '\\' or '(' or ')' or '&' or '|' or '=' or '!' or '~' ? $"\\{character}" : character.ToString()));
+
+    private static SandboxCommand Dotnet(TestCopy copy, string projectCopy, params string[] arguments) =>
+        new(copy.Root, Path.GetDirectoryName(projectCopy)!, "dotnet", arguments);
+
+    private static TimeSpan Remaining(DateTime deadline) =>
+        deadline - DateTime.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
+}

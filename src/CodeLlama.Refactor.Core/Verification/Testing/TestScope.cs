@@ -1,0 +1,14 @@
+namespace CodeLlama.Refactor.Verification.Testing;
+
+/// <summary>Which tests a test attempt runs.</summary>
+public enum TestScope
+{
+    /// <summary>The tests that reach a changed member first, then, when they pass, every test of the given projects.</summary>
+    ImpactedFirst,
+
+    /// <summary>Only the tests that reach a changed member; every test when they cannot be told.</summary>
+    ImpactedOnly,
+
+    /// <summary>Every test of the given projects.</summary>
+    Full,
+}

@@ -1,0 +1,102 @@
+using CodeLlama.Refactor.Core.Tests.Verification.Sandbox;
+using CodeLlama.Refactor.Editing;
+using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Testing;
+using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Core.Tests.Verification.Testing;
+
+[Collection(SandboxCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class TestBenchTests
+{
+    private const string Calculator = """
+        namespace Lib;
+
+        public static class Calculator
+        {
+            public static int Add(int a, int b) => a + b;
+        }
+        """;
+
+    private const string CalculatorTests = """
+        using Lib;
+        using Xunit;
+
+        namespace Lib.Tests;
+
+        public sealed class CalculatorTests
+        {
+            [Fact]
+            public void Add_SumsBoth() => Assert.Equal(5, Calculator.Add(2, 3));
+
+            [Fact]
+            public void Add_ZeroIsNeutral() => Assert.Equal(0, Calculator.Add(0, 0));
+        }
+        """;
+
+    // A build step the workspace does not see (it skips design-time builds): the built assembly holds a type the
+    // compiler alone does not emit.
+    private const string StampingLibrary = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+          <Target Name="AddBuildStamp" BeforeTargets="CoreCompile" Condition="'$(DesignTimeBuild)' != 'true'">
+            <WriteLinesToFile File="$(IntermediateOutputPath)BuildStamp.cs" Lines="namespace Lib { public static class BuildStamp { } }" Overwrite="true" />
+            <ItemGroup><Compile Include="$(IntermediateOutputPath)BuildStamp.cs" /></ItemGroup>
+          </Target>
+        </Project>
+        """;
+
+    [Fact]
+    public async Task LaterAttempts_EmitTheChangedAssemblies_AndTheirTestsFailOrPassAsABuildWould()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Calculator.cs"] = Calculator }, new Dictionary<string, string> { ["CalculatorTests.cs"] = CalculatorTests });
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+        using var bench = new TestBench(solution.Directory, TimeSpan.FromMinutes(5), sandbox: null);
+
+        var first = await AttemptAsync(bench, loaded, "b + a");
+        var wrong = await AttemptAsync(bench, loaded, "a - b");
+        var right = await AttemptAsync(bench, loaded, "a + b + 0");
+
+        Assert.True(first is { Verdict: TestVerdict.Passed, Passed: 2 }, first.Detail);
+        Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1, Passed: 1 }, wrong.Detail);
+        Assert.Contains("Add_SumsBoth", wrong.Detail, StringComparison.Ordinal);
+        Assert.True(right is { Verdict: TestVerdict.Passed, Passed: 2 }, right.Detail);
+        Assert.True(wrong.Notes.Contains("Lib: emitted"), string.Join("\n", wrong.Notes));
+        Assert.True(right.Notes.Contains("Lib: emitted"), string.Join("\n", right.Notes));
+        Assert.DoesNotContain(right.Notes, note => note.Contains("MSBuild", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AProjectWhoseBuildAddsWhatTheCompilerCannot_IsBuiltByMSBuild_AndSaysWhy()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Calculator.cs"] = Calculator }, new Dictionary<string, string> { ["CalculatorTests.cs"] = CalculatorTests });
+        File.WriteAllText(solution.File("Lib/Lib.csproj"), StampingLibrary);
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+        using var bench = new TestBench(solution.Directory, TimeSpan.FromMinutes(5), sandbox: null);
+
+        var first = await AttemptAsync(bench, loaded, "b + a");
+        var wrong = await AttemptAsync(bench, loaded, "a - b");
+
+        Assert.True(first.Succeeded, first.Detail);
+        Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1 }, wrong.Detail);
+        var note = Assert.Single(wrong.Notes, note => note.StartsWith("Lib: built by MSBuild", StringComparison.Ordinal));
+        Assert.Contains("Lib.BuildStamp", note, StringComparison.Ordinal);
+    }
+
+    private static async Task<TestOutcome> AttemptAsync(TestBench bench, LoadedSolution loaded, string body)
+    {
+        var document = loaded.Solution.Projects.Single(project => project.Name == "Lib").Documents.Single(document => document.Name == "Calculator.cs");
+        var original = await document.GetTextAsync();
+        var updated = SourceText.From(original.ToString().Replace("a + b", body, StringComparison.Ordinal));
+        var candidate = loaded.Solution.WithDocumentText(document.Id, updated);
+        var tests = TestRunner.AffectedTestProjects(candidate, [document.Project.Id]);
+        return await bench.RunAsync(
+            candidate, [new FileEdit(document.FilePath!, original, updated)], tests, TestScope.Full, modelWritten: false, CancellationToken.None);
+    }
+}
