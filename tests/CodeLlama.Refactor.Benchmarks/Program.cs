@@ -18,6 +18,9 @@ internal static class Program
             case "verify":
                 await VerifyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20);
                 return 0;
+            case "feedback":
+                await FeedbackBenchmark.RunAsync(args.Length > 1 ? args[1] : null);
+                return 0;
             case "model":
                 await ModelBenchmark.RunAsync(Repetitions(args));
                 return 0;
@@ -33,7 +36,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | verify [candidates] | serve [requests] | write-model FILE.gguf [scripted text]");
+                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | verify [candidates] | feedback [library.sln] | serve [requests] | write-model FILE.gguf [scripted text]");
                 return 2;
         }
     }

@@ -10,6 +10,7 @@ using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Verification.Safety;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Pipelines;
 
@@ -80,7 +81,7 @@ public static class FixPipeline
         // refused: the files may have changed under the run); as they would be, in memory, for a dry run; as loaded when
         // there was nothing to write.
         var remaining = !options.DryRun && edits.Count > 0
-            ? await RemainingOnDiskAsync(loaded.Path, options.Loading, cancellationToken).ConfigureAwait(false)
+            ? await RemainingOnDiskAsync(loaded, edits, cancellationToken).ConfigureAwait(false)
             : options.DryRun && !testsRejected ? CompileErrorFinder.ToErrors(outcome.Remaining)
             : await CompileErrorFinder.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new FixResult(
@@ -136,7 +137,7 @@ public static class FixPipeline
                 scope,
                 outcome.Applied.Any(fix => Candidate.IsModelSource(fix.Source)),
                 cancellationToken).ConfigureAwait(false);
-            tests = tests with { Notes = bench.Notes };
+            tests = tests with { Notes = bench.Notes, Attempts = bench.Attempts };
             if (tests.Succeeded || attempt == MaxTestAttempts)
             {
                 break;
@@ -160,11 +161,23 @@ public static class FixPipeline
         return (outcome, tests);
     }
 
-    // The files as written, opened again through MSBuild the way a build sees them.
-    private static async Task<IReadOnlyList<CompileError>> RemainingOnDiskAsync(SolutionPath path, LoadOptions loading, CancellationToken cancellationToken)
+    // The files as they now are on disk, read again the way the workspace reads them, into the projects as loaded (the
+    // tool writes no project file), every document of a linked file included.
+    private static async Task<IReadOnlyList<CompileError>> RemainingOnDiskAsync(
+        LoadedSolution loaded, IReadOnlyList<FileEdit> edits, CancellationToken cancellationToken)
     {
-        using var written = await WorkspaceLoader.LoadAsync(path, loading, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await CompileErrorFinder.FindAsync(written, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var solution = loaded.Solution;
+        foreach (var edit in edits)
+        {
+            foreach (var id in solution.GetDocumentIdsWithFilePath(edit.FilePath))
+            {
+                var text = await new FileTextLoader(edit.FilePath, defaultEncoding: null)
+                    .LoadTextAndVersionAsync(new LoadTextOptions(SourceHashAlgorithm.Sha256), cancellationToken).ConfigureAwait(false);
+                solution = solution.WithDocumentText(id, text.Text, PreservationMode.PreserveIdentity);
+            }
+        }
+
+        return await CompileErrorFinder.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     // A record claims "fixed" only where the error is gone from what the files say: errors of its kind left beyond

@@ -30,4 +30,7 @@ public sealed record TestOutcome(TestVerdict Verdict, int Projects, int Passed, 
 
     /// <summary>How the assemblies under test were made (emitted, or built and why), for <c>--verbosity detailed</c>.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>How many test attempts the run took (each candidate set tried is one).</summary>
+    public int Attempts { get; init; } = 1;
 }

@@ -43,8 +43,11 @@ public sealed class TestBench : IDisposable
     /// <summary>How each project's assembly reached the copy: emitted, or built and why; for <c>--verbosity detailed</c>.</summary>
     public IReadOnlyList<string> Notes => notes;
 
-    /// <summary>How many attempts ran tests.</summary>
+    /// <summary>How many candidate solutions were tested.</summary>
     public int Attempts { get; private set; }
+
+    /// <summary>How many <c>dotnet test</c> runs the attempts took (impacted tests first, then all: two).</summary>
+    public int Runs { get; private set; }
 
     /// <summary>Runs the tests of <paramref name="testProjects"/> against <paramref name="candidate"/>.</summary>
     /// <param name="candidate">The solution with the candidate changes, as verified (its compilations are emitted).</param>
@@ -64,6 +67,7 @@ public sealed class TestBench : IDisposable
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(edits);
+        Attempts++;
         var impacted = scope == TestScope.Full ? null : await ImpactedTests.FindAsync(candidate, edits, testProjects, cancellationToken).ConfigureAwait(false);
         if (impacted is { Count: 0 or > MaxFilteredTests })
         {
@@ -123,7 +127,7 @@ public sealed class TestBench : IDisposable
                 TestVerdict.Failed, testProjects.Count, 0, 0, $"{outside} is outside the solution's folder, so the tests cannot run on a copy", null);
         }
 
-        Attempts++;
+        Runs++;
         var runner = sandbox ?? HostProcess.Instance;
         var deadline = DateTime.UtcNow + timeout;
         var attemptNotes = new List<string>();
