@@ -132,7 +132,7 @@ public sealed class SandboxedFixTests
     // The copy whose test host wrote the marker: only then is the test run, not the restore or build, under way.
     private static async Task<string> SandboxCopyRunningAsync(string marker, Task run)
     {
-        for (var wait = 0; wait < 600 && !run.IsCompleted; wait++)
+        for (var wait = 0; wait < 1500 && !run.IsCompleted; wait++)
         {
             var copy = Directory.EnumerateDirectories(Path.GetTempPath(), "codellama-refactor-run-*")
                 .FirstOrDefault(folder => File.Exists(Path.Combine(folder, "Lib.Tests", "bin", "Debug", "net10.0", marker)));
