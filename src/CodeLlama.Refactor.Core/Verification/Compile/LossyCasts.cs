@@ -50,7 +50,13 @@ internal static class LossyCasts
 
     private static bool IsLossy(SemanticModel model, CastExpressionSyntax cast, CancellationToken cancellationToken)
     {
-        var conversion = model.GetConversion(cast, cancellationToken);
+        // The cast's own conversion, operand to the written type (GetConversion of the cast is the one applied to its result).
+        if (model.GetTypeInfo(cast.Type, cancellationToken).Type is not { } type)
+        {
+            return false;
+        }
+
+        var conversion = model.ClassifyConversion(cast.Expression, type, isExplicitInSource: true);
         if (!conversion.Exists || conversion.IsIdentity || conversion.IsImplicit)
         {
             return false;
