@@ -59,7 +59,7 @@ public static class FixPipeline
 
         var repairing = Stopwatch.StartNew();
         var outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
-        outcome = await WithholdUntestableAsync(loop, outcome, constraints, options, cancellationToken).ConfigureAwait(false);
+        (outcome, constraints) = await WithholdUntestableAsync(loop, outcome, constraints, options, cancellationToken).ConfigureAwait(false);
         repairing.Stop();
 
         var testing = Stopwatch.StartNew();
@@ -111,9 +111,9 @@ public static class FixPipeline
 
     // A fix the tests decide on is written only once they pass with it. When errors are left where the tests build,
     // the tests cannot run, so those fixes are withheld (reported not tested) and the loop repairs the rest without
-    // them; withholding can leave further errors unrevealed, never new fixes to withhold, but the loop is repeated
-    // until that holds.
-    private static async Task<RepairOutcome> WithholdUntestableAsync(
+    // them; that run can apply fixes of errors it had not seen, so it is repeated until none the tests decide on is
+    // left where they cannot run.
+    private static async Task<(RepairOutcome Outcome, RepairConstraints Constraints)> WithholdUntestableAsync(
         RepairLoop loop, RepairOutcome outcome, RepairConstraints constraints, FixOptions options, CancellationToken cancellationToken)
     {
         var withheld = new HashSet<DiagnosticKey>();
@@ -123,14 +123,15 @@ public static class FixPipeline
             var testProjects = TestRunner.AffectedTestProjects(outcome.Solution, decided.Select(fix => ProjectOf(outcome.Solution, fix)).OfType<ProjectId>().Distinct());
             if (decided.Count == 0 || !TestSearch.BlocksTests(outcome, testProjects))
             {
-                return outcome;
+                break;
             }
 
             withheld.UnionWith(decided.Select(fix => fix.ErrorKey));
-            outcome = await loop.RunAsync(options.MaxIterations, constraints with { Withheld = withheld }, cancellationToken).ConfigureAwait(false);
+            constraints = constraints with { Withheld = withheld };
+            outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
         }
 
-        return outcome;
+        return (outcome, constraints);
     }
 
     private static ProjectId? ProjectOf(Solution solution, AppliedFix fix) =>

@@ -91,42 +91,56 @@ internal sealed class TestSearch(LoadedSolution loaded, RepairLoop loop, RepairC
 
     private async Task<int[]?> FindPassingAsync(int[] start, CancellationToken cancellationToken)
     {
+        foreach (var levels in Proposals(start))
+        {
+            var (passed, tests) = await EvaluateAsync(levels, cancellationToken).ConfigureAwait(false);
+            if (passed)
+            {
+                return levels;
+            }
+
+            if (tests is null or { Verdict: not TestVerdict.Failed })
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    // The combinations to try, most likely first: each half of the units that have an alternative moved to their next
+    // candidate (bisection), each unit alone (least certain first), all of them; then each unit alone further down its
+    // ranking; then everything one level deeper, and so on. Each move sets only the units it names, so that an
+    // innocent unit's weaker alternative does not spoil the search for the culprit.
+    private IEnumerable<int[]> Proposals(int[] start)
+    {
         var baseline = start;
-        while (runs.Count < options.MaxTestRuns)
+        while (true)
         {
             var movable = Enumerable.Range(0, units.Count).Where(index => units[index].HasAlternativeAt(baseline[index])).ToList();
             if (movable.Count == 0)
             {
-                return null;
+                yield break;
             }
 
             var half = (movable.Count + 1) / 2;
-            IReadOnlyList<IReadOnlyList<int>> moves =
-            [
-                movable.Take(half).ToList(),
-                movable.Skip(half).ToList(),
-                .. movable.OrderByDescending(index => units[index].Uncertainty).ThenByDescending(index => index).Select(index => (IReadOnlyList<int>)[index]),
-                movable,
-            ];
-            foreach (var move in moves.Where(move => move.Count > 0).DistinctBy(move => string.Join(',', move.Order())))
+            var alone = movable.OrderByDescending(index => units[index].Uncertainty).ThenBy(index => index).ToList();
+            IReadOnlyList<IReadOnlyList<int>> moves = [movable.Take(half).ToList(), movable.Skip(half).ToList(), .. alone.Select(index => (IReadOnlyList<int>)[index]), movable];
+            foreach (var move in moves.Where(move => move.Count > 0).DistinctBy(move => string.Join(',', move)))
             {
-                var levels = baseline.Select((level, index) => move.Contains(index) ? level + 1 : level).ToArray();
-                var (passed, tests) = await EvaluateAsync(levels, cancellationToken).ConfigureAwait(false);
-                if (passed)
-                {
-                    return levels;
-                }
+                yield return baseline.Select((level, index) => move.Contains(index) ? level + 1 : level).ToArray();
+            }
 
-                if (tests is { Verdict: not TestVerdict.Failed } || runs.Count >= options.MaxTestRuns)
+            foreach (var index in alone)
+            {
+                for (var level = baseline[index] + 2; units[index].HasAlternativeAt(level - 1); level++)
                 {
-                    return null;
+                    yield return baseline.Select((current, other) => other == index ? level : current).ToArray();
                 }
             }
 
             baseline = baseline.Select((level, index) => movable.Contains(index) ? level + 1 : level).ToArray();
         }
-
-        return null;
     }
 
     // Binary splitting against a passing reference: a group moved back to the lowest levels not known to fail passes
