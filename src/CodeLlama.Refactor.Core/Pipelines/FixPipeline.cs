@@ -183,7 +183,7 @@ public static class FixPipeline
         }
 
         return records.Select(record => record.Status != FixStatus.Fixed ? record
-                : rejectedBy is { Verdict: TestVerdict.NoSandbox } ? record with { Status = FixStatus.NotTested }
+                : rejectedBy is { Verdict: TestVerdict.NoSandbox } ? record with { Status = FixStatus.NotTested, Reason = "no sandbox" }
                 : rejectedBy is not null ? record with { Status = FixStatus.RejectedByTests }
                 : NotOnDisk(record.Error) ? record with { Status = FixStatus.NotWritten }
                 : record)

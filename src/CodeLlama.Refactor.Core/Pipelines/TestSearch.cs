@@ -15,8 +15,8 @@ namespace CodeLlama.Refactor.Pipelines;
 internal sealed record TestRunLog(int Number, IReadOnlyList<AppliedFix> Applied, TestOutcome Tests);
 
 /// <summary>What the tests decided.</summary>
-/// <param name="Outcome">The combination to write: the one that passed, else the first one tried.</param>
-/// <param name="Tests">What the tests showed for it (the last run when none passed).</param>
+/// <param name="Outcome">The combination to write: the one that passed, else the first-ranked one.</param>
+/// <param name="Tests">What the tests showed for it.</param>
 /// <param name="Runs">Every test run, in order.</param>
 internal sealed record TestDecision(RepairOutcome Outcome, TestOutcome? Tests, IReadOnlyList<TestRunLog> Runs);
 
@@ -66,7 +66,8 @@ internal sealed class TestSearch(LoadedSolution loaded, RepairLoop loop, RepairC
         var reference = await FindPassingAsync(zero, cancellationToken).ConfigureAwait(false);
         if (reference is null)
         {
-            return new TestDecision(first, runs.Count > 0 ? runs[^1].Tests : firstTests, runs);
+            // No combination passed within the runs: the first-ranked one stands (for --allow-failing-tests), as it failed.
+            return new TestDecision(first, firstTests, runs);
         }
 
         reference = await MoveBackAsync(reference, cancellationToken).ConfigureAwait(false);
