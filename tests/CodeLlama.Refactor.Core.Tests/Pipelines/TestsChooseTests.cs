@@ -49,6 +49,26 @@ public sealed class TestsChooseTests
     }
 
     [Fact]
+    public async Task TwoErrorsInDifferentMembers_ShareOneRun_WhenTheirFirstCandidatesPass()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Pricing.cs"] = Pricing("TAXED", "DOUBLED") },
+            new Dictionary<string, string> { ["PricingTests.cs"] = PricingTests });
+        var options = new FixOptions(ExtraSources:
+        [
+            new FixedAlternatives("TAXED", ["price * 1.2m", "price"]),
+            new FixedAlternatives("DOUBLED", ["count * 2", "count + 2"]),
+        ]);
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), options);
+
+        Assert.True(result.Tests is { Succeeded: true }, result.Tests?.Detail);
+        Assert.Equal(1, result.TestRuns);
+        Assert.All(result.Errors, record => Assert.Equal(
+            [new CandidateTestRun(1, true, 1)], record.Tried.Single(tried => tried.Outcome == CandidateOutcome.Chosen).TestRuns!));
+    }
+
+    [Fact]
     public async Task SharedRunFails_BisectionFindsTheCulprit_AndTheInnocentFixKeepsItsFirstCandidate()
     {
         using var solution = TemporarySolution.Create(
