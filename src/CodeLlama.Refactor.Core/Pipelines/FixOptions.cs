@@ -34,6 +34,10 @@ public enum TestMode
 /// <param name="Restore">Whether a project that was never restored is restored first (a dry run restores privately).</param>
 /// <param name="Sandbox">Whether the tests of candidates run in a sandbox.</param>
 /// <param name="AllowedCapabilities">Capabilities a candidate may add (<c>--allow-capability</c>); .editorconfig may allow more.</param>
+/// <param name="MaxTestRuns">
+/// How many test runs the tests may take to choose among the candidates that compiled (each run builds and tests the
+/// affected test projects; one run suffices when the first-ranked candidates pass).
+/// </param>
 public sealed record FixOptions(
     int MaxIterations = 5,
     TestMode Tests = TestMode.Affected,
@@ -43,7 +47,8 @@ public sealed record FixOptions(
     IReadOnlyList<ICandidateSource>? ExtraSources = null,
     RestoreMode Restore = RestoreMode.Auto,
     SandboxMode Sandbox = SandboxMode.Auto,
-    IReadOnlyCollection<Capability>? AllowedCapabilities = null)
+    IReadOnlyCollection<Capability>? AllowedCapabilities = null,
+    int MaxTestRuns = 8)
 {
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);

@@ -18,13 +18,11 @@ namespace CodeLlama.Refactor.Pipelines;
 /// Repairs a solution's compile errors, top to bottom: the in-memory repair loop (Targets → Candidates → Verification →
 /// Ranking), then execution feedback (the tests that depend on the changed projects), then the edits, written as one
 /// step; then what was written is loaded again from disk and compiled, and "remaining" comes from that. Only what
-/// compiled in every project that compiles it, and passed the tests, is written.
+/// compiled in every project that compiles it, and passed the tests that reach it (or, where no test reaches it, was
+/// clearly ahead of every other candidate), is written.
 /// </summary>
 public static class FixPipeline
 {
-    // Each further attempt bans one applied fix and repairs again; every attempt costs a test run.
-    private const int MaxTestAttempts = 4;
-
     /// <summary>Runs <c>fix</c> on <paramref name="path"/>.</summary>
     /// <param name="path">The solution or project.</param>
     /// <param name="options">Rounds, tests, dry run, extra sources.</param>
@@ -59,14 +57,16 @@ public static class FixPipeline
     {
         IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), .. options.ExtraSources ?? []];
         var loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities));
-        var banned = new HashSet<AppliedFix>();
+        var constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
 
         var repairing = Stopwatch.StartNew();
-        var outcome = await loop.RunAsync(options.MaxIterations, banned, cancellationToken).ConfigureAwait(false);
+        var outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
+        (outcome, constraints) = await WithholdUntestableAsync(loop, outcome, constraints, options, cancellationToken).ConfigureAwait(false);
         repairing.Stop();
 
         var testing = Stopwatch.StartNew();
-        (outcome, var tests) = await TestFeedbackAsync(loaded, loop, outcome, banned, options, progress, cancellationToken).ConfigureAwait(false);
+        var decision = await TestFeedbackAsync(loaded, loop, outcome, constraints, options, progress, cancellationToken).ConfigureAwait(false);
+        (outcome, var tests) = (decision.Outcome, decision.Tests);
         testing.Stop();
         // Untested model code is never written, whatever --allow-failing-tests says.
         var testsRejected = tests is { Succeeded: false } && (!options.AllowFailingTests || tests.Verdict == TestVerdict.NoSandbox);
@@ -86,79 +86,80 @@ public static class FixPipeline
             : await CompileErrorFinder.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new FixResult(
             loaded.RootDirectory,
-            Reconcile(outcome.Records, remaining, testsRejected ? tests : null),
+            Reconcile(TestedRecords.Annotate(outcome.Records, decision.Runs), remaining, testsRejected ? tests : null),
             remaining,
             files,
             outcome.Iterations,
             tests,
             new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
-            [.. loaded.Diagnostics, .. written.Recovered]);
+            [.. loaded.Diagnostics, .. written.Recovered],
+            decision.Runs.Count);
     }
 
-    // Execution feedback: when the repaired solution compiles, the affected test projects run; while they fail, the
-    // least certain fix still in use is banned and the loop repairs again, so that the next-ranked candidate takes its
-    // place.
-    private static async Task<(RepairOutcome Outcome, TestOutcome? Tests)> TestFeedbackAsync(
+    // Tests decide for an error when they are on and a test project uses the error's project (or is it); elsewhere
+    // only a candidate clearly ahead is applied.
+    private static Func<Project, bool> TestsReach(Solution solution, FixOptions options)
+    {
+        if (options.Tests == TestMode.None)
+        {
+            return _ => false;
+        }
+
+        var reached = new Dictionary<ProjectId, bool>();
+        return project => reached.TryGetValue(project.Id, out var known)
+            ? known
+            : reached[project.Id] = TestRunner.AffectedTestProjects(solution, [project.Id]).Count > 0;
+    }
+
+    // A fix the tests decide on is written only once they pass with it. When errors are left where the tests build,
+    // the tests cannot run, so those fixes are withheld (reported not tested) and the loop repairs the rest without
+    // them; that run can apply fixes of errors it had not seen, so it is repeated until none the tests decide on is
+    // left where they cannot run.
+    private static async Task<(RepairOutcome Outcome, RepairConstraints Constraints)> WithholdUntestableAsync(
+        RepairLoop loop, RepairOutcome outcome, RepairConstraints constraints, FixOptions options, CancellationToken cancellationToken)
+    {
+        var withheld = new HashSet<DiagnosticKey>();
+        for (var pass = 0; pass < options.MaxIterations; pass++)
+        {
+            var decided = outcome.Applied.Where(fix => fix.TestsDecide).ToList();
+            var testProjects = TestRunner.AffectedTestProjects(outcome.Solution, decided.Select(fix => ProjectOf(outcome.Solution, fix)).OfType<ProjectId>().Distinct());
+            if (decided.Count == 0 || !TestSearch.BlocksTests(outcome, testProjects))
+            {
+                break;
+            }
+
+            withheld.UnionWith(decided.Select(fix => fix.ErrorKey));
+            constraints = constraints with { Withheld = withheld };
+            outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (outcome, constraints);
+    }
+
+    private static ProjectId? ProjectOf(Solution solution, AppliedFix fix) =>
+        solution.GetDocumentIdsWithFilePath(fix.ErrorKey.FilePath).Select(id => id.ProjectId).FirstOrDefault();
+
+    // Execution feedback: when what the tests build compiles, the tests choose among the candidates that compiled (see
+    // TestSearch: shared runs, bisection, rank order, a bounded number of runs).
+    private static async Task<TestDecision> TestFeedbackAsync(
         LoadedSolution loaded,
         RepairLoop loop,
         RepairOutcome outcome,
-        HashSet<AppliedFix> banned,
+        RepairConstraints constraints,
         FixOptions options,
         IProgress<WorkProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var sandbox = options.Tests != TestMode.None ? await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false) : null;
-        // One copy for every attempt: built by the first, later ones emit only the assemblies that changed.
-        using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox);
-        TestOutcome? tests = null;
-        for (var attempt = 1; options.Tests != TestMode.None && outcome.Applied.Count > 0; attempt++)
+        if (options.Tests == TestMode.None || !outcome.Applied.Any(fix => fix.TestsDecide))
         {
-            var edits = await SolutionEdits.BetweenAsync(loaded.Solution, outcome.Solution, cancellationToken).ConfigureAwait(false);
-            var changedProjects = options.Tests == TestMode.All
-                ? outcome.Solution.ProjectIds
-                : edits.SelectMany(edit => outcome.Solution.GetDocumentIdsWithFilePath(edit.FilePath)).Select(id => id.ProjectId).Distinct();
-            var testProjects = TestRunner.AffectedTestProjects(outcome.Solution, changedProjects);
-            if (testProjects.Count == 0 || outcome.Remaining.Count > 0)
-            {
-                break;
-            }
-
-            progress?.Report(new WorkProgress("Testing", attempt, MaxTestAttempts, string.Join(", ", testProjects.Select(project => project.Name))));
-            var scope = options.Tests switch
-            {
-                TestMode.Impacted => TestScope.ImpactedOnly,
-                TestMode.All => TestScope.Full,
-                _ => TestScope.ImpactedFirst,
-            };
-            tests = await bench.RunAsync(
-                outcome.Solution,
-                edits,
-                testProjects,
-                scope,
-                outcome.Applied.Any(fix => Candidate.IsModelSource(fix.Source)),
-                cancellationToken).ConfigureAwait(false);
-            tests = tests with { Notes = bench.Notes, Attempts = bench.Attempts };
-            if (tests.Succeeded || attempt == MaxTestAttempts)
-            {
-                break;
-            }
-
-            var suspect = outcome.Applied.Where(fix => !banned.Contains(fix))
-                .Select((fix, order) => (Fix: fix, Order: order))
-                .OrderByDescending(entry => entry.Fix.Preference)
-                .ThenByDescending(entry => entry.Order)
-                .Select(entry => entry.Fix)
-                .FirstOrDefault();
-            if (suspect is null)
-            {
-                break;
-            }
-
-            banned.Add(suspect);
-            outcome = await loop.RunAsync(options.MaxIterations, banned, cancellationToken).ConfigureAwait(false);
+            return new TestDecision(outcome, null, []);
         }
 
-        return (outcome, tests);
+        var sandbox = await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
+        // One copy for every run: built by the first, later ones emit only the assemblies that changed.
+        using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox);
+        var decision = await new TestSearch(loaded, loop, constraints, options, bench, progress).DecideAsync(outcome, cancellationToken).ConfigureAwait(false);
+        return decision with { Tests = decision.Tests is null ? null : decision.Tests with { Notes = bench.Notes, Attempts = bench.Attempts } };
     }
 
     // The files as they now are on disk, read again the way the workspace reads them, into the projects as loaded (the
@@ -199,7 +200,7 @@ public static class FixPipeline
         }
 
         return records.Select(record => record.Status != FixStatus.Fixed ? record
-                : rejectedBy is { Verdict: TestVerdict.NoSandbox } ? record with { Status = FixStatus.NotTested }
+                : rejectedBy is { Verdict: TestVerdict.NoSandbox } ? record with { Status = FixStatus.NotTested, Reason = "no sandbox" }
                 : rejectedBy is not null ? record with { Status = FixStatus.RejectedByTests }
                 : NotOnDisk(record.Error) ? record with { Status = FixStatus.NotWritten }
                 : record)

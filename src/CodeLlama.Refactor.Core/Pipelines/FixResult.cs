@@ -17,13 +17,21 @@ public enum FixStatus
     RejectedByTests,
 
     /// <summary>
-    /// The fixes compiled, but code a model wrote is never test-run outside a sandbox, and none could be made here, so
-    /// they were not written.
+    /// The fix compiled but was not written, because the tests that reach it did not run (<see cref="FixRecord.Reason"/>
+    /// says why): code a model wrote is never test-run outside a sandbox and none could be made here, or other errors
+    /// remain in what the tests build, so they could not run.
     /// </summary>
     NotTested,
 
     /// <summary>A fix was verified, but the files as written still have the error (its file was not written).</summary>
     NotWritten,
+
+    /// <summary>
+    /// Several candidates compiled and no test reaches the change to choose among them, and none was clearly ahead of
+    /// the rest (<see cref="Ranking.CandidateRanking.IsClearlyAheadAsync"/>): nothing was written; the alternatives are in
+    /// <see cref="FixRecord.Tried"/> as <see cref="CandidateOutcome.Tied"/>.
+    /// </summary>
+    Ambiguous,
 }
 
 /// <summary>What became of one candidate.</summary>
@@ -44,8 +52,20 @@ public enum CandidateOutcome
     /// <summary>It edited generated code.</summary>
     EditsGeneratedCode,
 
-    /// <summary>It added a member that only throws <see cref="NotImplementedException"/>.</summary>
+    /// <summary>It compiled, but adds a member that only throws: never a fix, shown as a suggestion.</summary>
     AddsThrowingStub,
+
+    /// <summary>It compiled, but adds a narrowing or lossy cast (detail: from → to): never a fix, shown as a suggestion.</summary>
+    AddsLossyCast,
+
+    /// <summary>It compiled, but adds a <c>#pragma warning disable</c> or <c>#nullable disable</c>: never a fix, shown as a suggestion.</summary>
+    SuppressesDiagnostics,
+
+    /// <summary>It compiled, but adds a null-forgiving <c>!</c>: never a fix, shown as a suggestion.</summary>
+    AddsNullForgiving,
+
+    /// <summary>It compiled, but only deletes the failing code: never a fix, shown as a suggestion.</summary>
+    DeletesCode,
 
     /// <summary>It added or removed files or references, which edits of file texts cannot carry.</summary>
     ChangesProject,
@@ -53,16 +73,43 @@ public enum CandidateOutcome
     /// <summary>It adds a capability or a security diagnostic the code did not have (detail: which).</summary>
     Unsafe,
 
-    /// <summary>The tests failed with it applied.</summary>
+    /// <summary>The tests failed in every run it was part of (<see cref="TriedCandidate.TestRuns"/>).</summary>
     FailedTests,
+
+    /// <summary>
+    /// It compiled and tied with another for first place, and no test reaches the change to choose: the error is
+    /// <see cref="FixStatus.Ambiguous"/>.
+    /// </summary>
+    Tied,
+
+    /// <summary>It ranked first, but was not written: the tests that reach it could not run (the record's reason says why).</summary>
+    Untested,
+
+    /// <summary>It was set aside to look for a passing combination, and the test-run budget ran out before it was tried.</summary>
+    PassedOver,
 }
+
+/// <summary>One test run a candidate was part of.</summary>
+/// <param name="Run">The run's number in this fix run, from 1.</param>
+/// <param name="Passed">Whether the tests passed.</param>
+/// <param name="SharedWith">How many fixes of other errors the run held besides this one.</param>
+public sealed record CandidateTestRun(int Run, bool Passed, int SharedWith);
 
 /// <summary>A candidate that was tried and what became of it.</summary>
 /// <param name="Source">Where it came from.</param>
 /// <param name="Title">What it does.</param>
 /// <param name="Outcome">What became of it.</param>
 /// <param name="Detail">What decided it (the diagnostics added, the errors left and the edit size), or null.</param>
-public sealed record TriedCandidate(string Source, string Title, CandidateOutcome Outcome, string? Detail = null);
+/// <param name="TestRuns">The test runs it was part of, in order; empty when none.</param>
+public sealed record TriedCandidate(string Source, string Title, CandidateOutcome Outcome, string? Detail = null, IReadOnlyList<CandidateTestRun>? TestRuns = null)
+{
+    /// <summary>
+    /// True for a candidate that compiled but is never a fix (a throwing stub, a lossy cast, a suppression, a deletion):
+    /// reports list it as a suggestion; it is never written.
+    /// </summary>
+    public bool IsSuggestion => Outcome is CandidateOutcome.AddsThrowingStub or CandidateOutcome.AddsLossyCast
+        or CandidateOutcome.SuppressesDiagnostics or CandidateOutcome.AddsNullForgiving or CandidateOutcome.DeletesCode;
+}
 
 /// <summary>One compile error and what the run did about it.</summary>
 /// <param name="Error">The error as first seen.</param>
@@ -70,7 +117,8 @@ public sealed record TriedCandidate(string Source, string Title, CandidateOutcom
 /// <param name="Source">The chosen candidate's source, or null.</param>
 /// <param name="Title">The chosen candidate's title, or null.</param>
 /// <param name="Tried">Every candidate tried, with its outcome.</param>
-public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried);
+/// <param name="Reason">Why a fix was not written, for <see cref="FixStatus.NotTested"/>; else null.</param>
+public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried, string? Reason = null);
 
 /// <summary>What <see cref="FixPipeline"/> did.</summary>
 /// <param name="RootDirectory">The folder report paths are relative to.</param>
@@ -81,6 +129,7 @@ public sealed record FixRecord(CompileError Error, FixStatus Status, string? Sou
 /// <param name="Tests">What the last test run showed, or null when none ran.</param>
 /// <param name="Times">Wall time per stage.</param>
 /// <param name="LoadDiagnostics">What loading the solution reported.</param>
+/// <param name="TestRuns">How many test runs the tests took to choose among the candidates.</param>
 public sealed record FixResult(
     string RootDirectory,
     IReadOnlyList<FixRecord> Errors,
@@ -89,7 +138,8 @@ public sealed record FixResult(
     int Iterations,
     TestOutcome? Tests,
     FixTimes Times,
-    IReadOnlyList<LoadDiagnostic> LoadDiagnostics) : IPipelineResult
+    IReadOnlyList<LoadDiagnostic> LoadDiagnostics,
+    int TestRuns = 0) : IPipelineResult
 {
     /// <summary>True when the solution builds afterwards and every change was written (or shown, for a dry run).</summary>
     public bool IsClean => Remaining.Count == 0 && Files.All(file => file.Status is FileStatus.Written or FileStatus.DryRun);

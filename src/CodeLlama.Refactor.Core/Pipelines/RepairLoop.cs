@@ -15,12 +15,30 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <param name="Preference">The candidate's preference (higher is less certain); not part of its identity.</param>
 public sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string Title, int Preference = 0)
 {
+    /// <summary>The member the error sits in (<see cref="MemberIdentity"/>), or null; not part of its identity.</summary>
+    public string? Member { get; init; }
+
+    /// <summary>Whether tests reach the error's project, so that they, not the ranking alone, decide; not part of its identity.</summary>
+    public bool TestsDecide { get; init; }
+
+    /// <summary>Every candidate that compiled for the error, best first, this one among them; not part of its identity.</summary>
+    public IReadOnlyList<AppliedFix> Ranked { get; init; } = [];
+
     /// <inheritdoc/>
     public bool Equals(AppliedFix? other) =>
         other is not null && ErrorKey == other.ErrorKey && Source == other.Source && Title == other.Title;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(ErrorKey, Source, Title);
+}
+
+/// <summary>What a run of the loop may not do.</summary>
+/// <param name="Banned">Candidates not to apply (the tests rejected them, or they are set aside to try the next).</param>
+/// <param name="Withheld">Errors not to repair: their fixes could not be test-run, so they are not written.</param>
+/// <param name="TestsReach">Whether tests reach a project; where none do, only a candidate clearly ahead is applied.</param>
+internal sealed record RepairConstraints(IReadOnlySet<AppliedFix> Banned, IReadOnlySet<DiagnosticKey> Withheld, Func<Project, bool> TestsReach)
+{
+    public static RepairConstraints None { get; } = new(new HashSet<AppliedFix>(), new HashSet<DiagnosticKey>(), _ => false);
 }
 
 /// <summary>The in-memory repair loop's outcome.</summary>
@@ -48,10 +66,12 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
 
         public AppliedFix? Chosen { get; set; }
 
+        public FixStatus? Held { get; set; }
+
         public List<TriedCandidate> Tried { get; } = [];
     }
 
-    public async Task<RepairOutcome> RunAsync(int maxIterations, IReadOnlySet<AppliedFix> banned, CancellationToken cancellationToken)
+    public async Task<RepairOutcome> RunAsync(int maxIterations, RepairConstraints constraints, CancellationToken cancellationToken)
     {
         var solution = loaded.Solution;
         // One record per error as first seen: errors with the same id, file and message (a deleted using leaves dozens)
@@ -86,12 +106,11 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
                     continue;
                 }
 
-                if (await RepairAsync(solution, target, key, banned, record, cancellationToken).ConfigureAwait(false) is { } best)
+                if (await RepairAsync(solution, target, key, constraints, record, cancellationToken).ConfigureAwait(false) is { } fix)
                 {
-                    var fix = new AppliedFix(key, best.Source, best.Title, best.Preference);
-                    record.Chosen = fix;
-                    applied.Add(fix);
-                    solution = best.Solution;
+                    record.Chosen = fix.Applied;
+                    applied.Add(fix.Applied);
+                    solution = fix.Solution;
                     improved = true;
                 }
             }
@@ -140,19 +159,23 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         return open;
     }
 
-    // One target: candidates from every source, each verified in every project compiling its files, the best returned.
-    private async Task<Candidate?> RepairAsync(
-        Solution solution, BuildError target, DiagnosticKey key, IReadOnlySet<AppliedFix> banned, Record record, CancellationToken cancellationToken)
+    // One target: candidates from every source, each verified in every project compiling its files, ranked; the best is
+    // returned to be applied unless the error is withheld, or no test reaches it and the best is not clearly ahead.
+    private async Task<(AppliedFix Applied, Solution Solution)?> RepairAsync(
+        Solution solution, BuildError target, DiagnosticKey key, RepairConstraints constraints, Record record, CancellationToken cancellationToken)
     {
+        // A record seen again in a later round is judged again there: only that round's candidates count.
+        record.Tried.Clear();
+        record.Held = null;
         var verifier = new CompileVerifier(solution, loaded.ProjectsDiagnosingDocumentation);
         var verified = new List<VerifiedCandidate>();
         var candidates = (await CandidatesAsync(target.Document!, target.Diagnostic, cancellationToken).ConfigureAwait(false))
             .DistinctBy(candidate => (candidate.Source, candidate.Title));
         foreach (var proposed in candidates)
         {
-            if (banned.Contains(new AppliedFix(key, proposed.Source, proposed.Title)))
+            if (constraints.Banned.Contains(new AppliedFix(key, proposed.Source, proposed.Title)))
             {
-                record.Tried.Add(new TriedCandidate(proposed.Source, proposed.Title, CandidateOutcome.FailedTests));
+                record.Tried.Add(new TriedCandidate(proposed.Source, proposed.Title, CandidateOutcome.PassedOver));
                 continue;
             }
 
@@ -172,22 +195,43 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             else
             {
                 record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, Rejection(verdict.Outcome),
-                    verdict.Added.Count > 0 ? string.Join(", ", verdict.Added) : null));
+                    verdict.Added.Count > 0 ? string.Join(", ", verdict.Added) : verdict.Detail));
             }
         }
 
         var ranked = CandidateRanking.Rank(verified);
+        if (ranked.Count == 0)
+        {
+            return null;
+        }
+
+        var testsDecide = constraints.TestsReach(target.Project);
+        record.Held = constraints.Withheld.Contains(key) ? FixStatus.NotTested
+            : !testsDecide && !await CandidateRanking.IsClearlyAheadAsync(ranked, cancellationToken).ConfigureAwait(false) ? FixStatus.Ambiguous
+            : null;
+        var first = ranked[0];
         for (var index = 0; index < ranked.Count; index++)
         {
             var (candidate, verdict) = ranked[index];
-            record.Tried.Add(new TriedCandidate(
-                candidate.Source,
-                candidate.Title,
-                index == 0 ? CandidateOutcome.Chosen : CandidateOutcome.RankedLower,
-                $"errors {verdict.ErrorDelta:+0;-0;0}, edit {verdict.EditSize} chars"));
+            var tied = verdict.ErrorDelta == first.Verdict.ErrorDelta && candidate.Preference == first.Candidate.Preference;
+            var outcome = record.Held switch
+            {
+                FixStatus.NotTested when index == 0 => CandidateOutcome.Untested,
+                FixStatus.Ambiguous when tied => CandidateOutcome.Tied,
+                null when index == 0 => CandidateOutcome.Chosen,
+                _ => CandidateOutcome.RankedLower,
+            };
+            record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, outcome, $"errors {verdict.ErrorDelta:+0;-0;0}, edit {verdict.EditSize} chars"));
         }
 
-        return ranked.Count > 0 ? ranked[0].Candidate : null;
+        if (record.Held is not null)
+        {
+            return null;
+        }
+
+        var alternatives = ranked.Select(entry => new AppliedFix(key, entry.Candidate.Source, entry.Candidate.Title, entry.Candidate.Preference)).ToList();
+        var applied = alternatives[0] with { Member = MemberIdentity.Of(target.Diagnostic), TestsDecide = testsDecide, Ranked = alternatives };
+        return (applied, first.Candidate.Solution);
     }
 
     private static CandidateOutcome Rejection(CompileOutcome outcome) => outcome switch
@@ -197,12 +241,21 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         CompileOutcome.EditsGeneratedCode => CandidateOutcome.EditsGeneratedCode,
         CompileOutcome.ChangesProject => CandidateOutcome.ChangesProject,
         CompileOutcome.AddsThrowingStub => CandidateOutcome.AddsThrowingStub,
+        CompileOutcome.AddsLossyCast => CandidateOutcome.AddsLossyCast,
+        CompileOutcome.SuppressesDiagnostics => CandidateOutcome.SuppressesDiagnostics,
+        CompileOutcome.AddsNullForgiving => CandidateOutcome.AddsNullForgiving,
+        CompileOutcome.DeletesCode => CandidateOutcome.DeletesCode,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a rejection"),
     };
 
     private static FixRecord ToRecord(Record record, bool remains) => record.Chosen is { } chosen
         ? new FixRecord(record.Error, FixStatus.Fixed, chosen.Source, chosen.Title, record.Tried)
-        : new FixRecord(record.Error, remains ? FixStatus.Unfixed : FixStatus.Fixed, null, remains ? null : "resolved by another fix", record.Tried);
+        : !remains ? new FixRecord(record.Error, FixStatus.Fixed, null, "resolved by another fix", record.Tried)
+        : record.Held == FixStatus.NotTested && record.Tried.FirstOrDefault(tried => tried.Outcome == CandidateOutcome.Untested) is { } untested
+            ? new FixRecord(record.Error, FixStatus.NotTested, untested.Source, untested.Title, record.Tried, WithheldReason)
+        : new FixRecord(record.Error, record.Held == FixStatus.Ambiguous ? FixStatus.Ambiguous : FixStatus.Unfixed, null, null, record.Tried);
+
+    private const string WithheldReason = "other errors remain in what its tests build, so the tests could not run";
 
     private async Task<IReadOnlyList<Candidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

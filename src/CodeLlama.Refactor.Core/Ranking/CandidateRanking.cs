@@ -8,7 +8,7 @@ namespace CodeLlama.Refactor.Ranking;
 /// <param name="Verdict">Its accepted verdict.</param>
 public sealed record VerifiedCandidate(Candidate Candidate, CompileVerdict Verdict);
 
-/// <summary>Orders the candidates that compiled for one target, best first.</summary>
+/// <summary>Orders the candidates that compiled for one target, best first, and says when the first needs no tests to win.</summary>
 public static class CandidateRanking
 {
     /// <summary>
@@ -28,4 +28,55 @@ public static class CandidateRanking
             .ThenByDescending(entry => entry.Candidate.Likelihood)
             .ThenBy(entry => entry.Candidate.Title, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// Whether the first of <paramref name="ranked"/> may be written without a test to choose: it is the only candidate
+    /// (candidates making the same edit count as one), or it leaves strictly fewer errors than the runner-up, or as few
+    /// and is of a strictly preferred kind. A smaller edit, a higher likelihood or the title only break ties for the
+    /// order; they do not make a winner.
+    /// </summary>
+    /// <param name="ranked">Candidates in the order of <see cref="Rank"/>.</param>
+    /// <param name="cancellationToken">Cancels reading the candidates' texts.</param>
+    /// <returns>True when the first is clearly ahead.</returns>
+    public static async Task<bool> IsClearlyAheadAsync(IReadOnlyList<VerifiedCandidate> ranked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        if (ranked.Count == 0)
+        {
+            return false;
+        }
+
+        var best = ranked[0];
+        foreach (var other in ranked.Skip(1))
+        {
+            if (await SameEditAsync(best.Candidate, other.Candidate, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            return best.Verdict.ErrorDelta < other.Verdict.ErrorDelta
+                || (best.Verdict.ErrorDelta == other.Verdict.ErrorDelta && best.Candidate.Preference < other.Candidate.Preference);
+        }
+
+        return true;
+    }
+
+    // Two sources may offer one edit (the parser and an IDE fix both insert the ';'): the same texts are one alternative.
+    private static async Task<bool> SameEditAsync(Candidate first, Candidate second, CancellationToken cancellationToken)
+    {
+        var changed = second.Solution.GetChanges(first.Solution).GetProjectChanges()
+            .SelectMany(project => project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true));
+        foreach (var id in changed)
+        {
+            var one = await first.Solution.GetDocument(id)!.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var other = await second.Solution.GetDocument(id)!.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            if (!one.ContentEquals(other))
+            {
+                return false;
+            }
+        }
+
+        return second.Solution.GetChanges(first.Solution).GetProjectChanges()
+            .All(project => !project.GetAddedDocuments().Any() && !project.GetRemovedDocuments().Any());
+    }
 }

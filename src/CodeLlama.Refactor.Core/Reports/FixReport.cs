@@ -27,10 +27,20 @@ public static class FixReport
                 FixStatus.Fixed => $"fixed by {record.Source ?? "-"}: {record.Title}",
                 FixStatus.RejectedByTests => $"fix rejected by tests ({record.Source}: {record.Title})",
                 FixStatus.NotWritten => $"fix not written ({record.Source}: {record.Title})",
-                FixStatus.NotTested => $"fix not tested: no sandbox ({record.Source}: {record.Title})",
+                FixStatus.NotTested => $"fix not tested: {record.Reason ?? "no sandbox"} ({record.Source}: {record.Title})",
+                FixStatus.Ambiguous => $"ambiguous, nothing written: no test reaches it and no candidate is clearly ahead: {string.Join(" | ", Alternatives(record))}",
                 _ => $"unfixed ({record.Tried.Count} candidate(s) tried)",
             };
             writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id} [{error.ProjectName}]: {how}");
+            foreach (var suggestion in record.Tried.Where(tried => tried.IsSuggestion))
+            {
+                writer.WriteLine($"    suggestion, not written ({suggestion.Source}: {suggestion.Title}): {Words(suggestion)}");
+            }
+
+            foreach (var tested in record.Tried.Where(tried => tried.TestRuns is { Count: > 0 }))
+            {
+                writer.WriteLine($"    tested ({tested.Source}: {tested.Title}): {Runs(tested.TestRuns!)}");
+            }
         }
 
         ReportWriter.WriteNotWritten(result.Files, writer);
@@ -41,7 +51,7 @@ public static class FixReport
         }
 
         var tests = result.Tests is null ? "tests not run"
-            : result.Tests.Succeeded ? $"tests passed ({result.Tests.Passed})"
+            : result.Tests.Succeeded ? $"tests passed ({result.Tests.Passed}) after {result.TestRuns} test run(s)"
             : result.Tests.Verdict == Verification.TestVerdict.NoSandbox ? $"{result.Tests.Detail} (install bubblewrap, or --sandbox off)"
             : $"tests failed: {result.Tests.Detail}";
         var files = result.Files.Count(file => file.Status == FileStatus.DryRun) is var dry and > 0
@@ -54,9 +64,37 @@ public static class FixReport
             + $"tests {result.Times.Testing.TotalSeconds:0.0} s, write {result.Times.Writing.TotalSeconds:0.0} s.");
     }
 
-    private static IReadOnlyList<Finding> ToFindings(FixResult result) =>
-        result.Remaining.Select(error => new Finding(
-            error.Id, $"{error.Message} [{error.ProjectName}]", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)).ToList();
+    // An error left behind carries what the run knows about it: the alternatives of an ambiguous one, the suggestions
+    // that are never written.
+    private static IReadOnlyList<Finding> ToFindings(FixResult result)
+    {
+        var open = result.Errors.Where(record => record.Status != FixStatus.Fixed).ToList();
+        return result.Remaining.Select(error =>
+        {
+            var record = open.FirstOrDefault(record => record.Error.Id == error.Id && record.Error.FilePath == error.FilePath && record.Error.Message == error.Message);
+            if (record is not null)
+            {
+                open.Remove(record);
+            }
+
+            return new Finding(
+                error.Id, $"{error.Message} [{error.ProjectName}]{Hint(record)}", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error);
+        }).ToList();
+    }
+
+    private static string Hint(FixRecord? record) => record switch
+    {
+        { Status: FixStatus.Ambiguous } => $" (ambiguous, not written: {string.Join(" | ", Alternatives(record))})",
+        { Status: FixStatus.NotTested } => $" (fix not tested, not written: {record.Reason ?? "no sandbox"}: {record.Title})",
+        _ when record?.Tried.FirstOrDefault(tried => tried.IsSuggestion) is { } suggestion => $" (suggestion, never written: {suggestion.Title}: {Words(suggestion)})",
+        _ => "",
+    };
+
+    private static IEnumerable<string> Alternatives(FixRecord record) =>
+        record.Tried.Where(tried => tried.Outcome == CandidateOutcome.Tied).Select(tried => $"{tried.Source}: {tried.Title}");
+
+    private static string Runs(IReadOnlyList<CandidateTestRun> runs) =>
+        string.Join(", ", runs.Select(run => $"run {run.Run} {(run.Passed ? "passed" : "failed")}{(run.SharedWith > 0 ? $" (with {run.SharedWith} other fix(es))" : "")}"));
 
     private static object ToJson(FixResult result) => new
     {
@@ -72,12 +110,22 @@ public static class FixReport
                 FixStatus.Fixed => "fixed",
                 FixStatus.RejectedByTests => "rejected by tests",
                 FixStatus.NotWritten => "not written",
-                FixStatus.NotTested => "not tested: no sandbox",
+                FixStatus.NotTested => "not tested",
+                FixStatus.Ambiguous => "ambiguous",
                 _ => "unfixed",
             },
+            reason = record.Status == FixStatus.NotTested ? record.Reason ?? "no sandbox" : null,
             source = record.Source,
             title = record.Title,
-            tried = record.Tried.Select(tried => new { source = tried.Source, title = tried.Title, outcome = Words(tried) }),
+            alternatives = record.Status == FixStatus.Ambiguous ? Alternatives(record).ToList() : null,
+            tried = record.Tried.Select(tried => new
+            {
+                source = tried.Source,
+                title = tried.Title,
+                outcome = Words(tried),
+                suggestion = tried.IsSuggestion,
+                testRuns = tried.TestRuns?.Select(run => new { run = run.Run, passed = run.Passed, sharedWith = run.SharedWith }),
+            }),
         }),
         remaining = result.Remaining.Select(error => new
         {
@@ -92,6 +140,7 @@ public static class FixReport
         summary = new
         {
             iterations = result.Iterations,
+            testRuns = result.TestRuns,
             tests = result.Tests is null ? null : new
             {
                 projects = result.Tests.Projects,
@@ -124,15 +173,23 @@ public static class FixReport
             CandidateOutcome.TargetRemains => "rejected: the error is still there",
             CandidateOutcome.AddsDiagnostics => "rejected: it adds",
             CandidateOutcome.EditsGeneratedCode => "rejected: it edits generated code",
-            CandidateOutcome.AddsThrowingStub => "rejected: it adds a member that only throws NotImplementedException",
+            CandidateOutcome.AddsThrowingStub => "never a fix: it adds a member that only throws",
+            CandidateOutcome.AddsLossyCast => "never a fix: it adds a narrowing or lossy cast",
+            CandidateOutcome.SuppressesDiagnostics => "never a fix: it adds #pragma warning disable or #nullable disable",
+            CandidateOutcome.AddsNullForgiving => "never a fix: it adds a null-forgiving '!'",
+            CandidateOutcome.DeletesCode => "never a fix: it deletes the failing code",
             CandidateOutcome.ChangesProject => "rejected: it adds or removes files or references",
             CandidateOutcome.Unsafe => "rejected: unsafe —",
             CandidateOutcome.FailedTests => "failed the tests",
+            CandidateOutcome.Tied => "verified, tied for first; no test reaches it to choose",
+            CandidateOutcome.Untested => "verified, ranked first, not written: its tests could not run",
+            CandidateOutcome.PassedOver => "set aside: the test runs ran out before it was tested",
             _ => tried.Outcome.ToString(),
         };
-        return tried.Detail is null ? words
+        words = tried.Detail is null ? words
             : tried.Outcome is CandidateOutcome.AddsDiagnostics or CandidateOutcome.Unsafe ? $"{words} {tried.Detail}"
             : $"{words} ({tried.Detail})";
+        return tried.TestRuns is { Count: > 0 } runs ? $"{words}; tests: {Runs(runs)}" : words;
     }
 
     private static string? Relative(FixResult result, string? fullPath) =>

@@ -15,8 +15,23 @@ public enum CompileOutcome
     /// <summary>The candidate edits generated code, which the next generator run would overwrite.</summary>
     EditsGeneratedCode,
 
-    /// <summary>The candidate adds a member that only throws <see cref="NotImplementedException"/>: never a fix.</summary>
+    /// <summary>
+    /// It compiles, but adds a member that only throws (<see cref="NotImplementedException"/> anywhere, a whole body of
+    /// <see cref="NotSupportedException"/>): never a fix.
+    /// </summary>
     AddsThrowingStub,
+
+    /// <summary>It compiles, but adds an explicit cast that narrows or loses information (decimal → int): never a fix.</summary>
+    AddsLossyCast,
+
+    /// <summary>It compiles, but adds a <c>#pragma warning disable</c> or <c>#nullable disable</c>: never a fix.</summary>
+    SuppressesDiagnostics,
+
+    /// <summary>It compiles, but adds a <c>!</c> that tells the compiler a value is not null: never a fix.</summary>
+    AddsNullForgiving,
+
+    /// <summary>It compiles, but only deletes code of the file with the error (see <c>DeletedCode</c>): never a fix.</summary>
+    DeletesCode,
 
     /// <summary>The candidate adds or removes files or references: a change to the project the edits cannot carry.</summary>
     ChangesProject,
@@ -27,10 +42,18 @@ public enum CompileOutcome
 /// <param name="Added">For <see cref="CompileOutcome.AddsDiagnostics"/>, the ids added, each with the project that reports it.</param>
 /// <param name="ErrorDelta">Errors after minus errors before, in the compiled scope (negative is better).</param>
 /// <param name="EditSize">Characters removed plus inserted.</param>
-public sealed record CompileVerdict(CompileOutcome Outcome, IReadOnlyList<string> Added, int ErrorDelta, int EditSize)
+/// <param name="Detail">For a candidate that compiles but is never a fix, what makes it one (the cast, the file), else null.</param>
+public sealed record CompileVerdict(CompileOutcome Outcome, IReadOnlyList<string> Added, int ErrorDelta, int EditSize, string? Detail = null)
 {
     /// <summary>True when the candidate may be applied.</summary>
     public bool Accepted => Outcome == CompileOutcome.Accepted;
+
+    /// <summary>
+    /// True when the candidate compiled but is never a fix (a throwing stub, a lossy cast, a suppression, a deletion): it
+    /// may be shown as a suggestion, never written.
+    /// </summary>
+    public bool IsNeverAFix => Outcome is CompileOutcome.AddsThrowingStub or CompileOutcome.AddsLossyCast
+        or CompileOutcome.SuppressesDiagnostics or CompileOutcome.AddsNullForgiving or CompileOutcome.DeletesCode;
 
     /// <summary>A verdict without a compile (the candidate was refused before).</summary>
     /// <param name="outcome">Why.</param>

@@ -51,11 +51,6 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
                 return CompileVerdict.Refused(CompileOutcome.EditsGeneratedCode);
             }
 
-            if (await ThrowingStubs.AddsAsync(before, after, cancellationToken).ConfigureAwait(false))
-            {
-                return CompileVerdict.Refused(CompileOutcome.AddsThrowingStub);
-            }
-
             var oldText = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var newText = await after.GetTextAsync(cancellationToken).ConfigureAwait(false);
             // Linked copies of one file count once.
@@ -75,7 +70,10 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         var (beforeDiagnostics, afterDiagnostics) = declarationsKept
             ? await DocumentScopeAsync(candidate.Solution, changed.Append(target.Document!.Id).Distinct(), cancellationToken).ConfigureAwait(false)
             : await ProjectScopeAsync(candidate.Solution, changes.Select(project => project.ProjectId), cancellationToken).ConfigureAwait(false);
-        return Compare(target, targetEdit, beforeDiagnostics, afterDiagnostics, editSize);
+        var verdict = Compare(target, targetEdit, beforeDiagnostics, afterDiagnostics, editSize);
+        return verdict.Accepted && await NeverAFix.FindAsync(current, candidate.Solution, changed, target.Document!.Id, cancellationToken).ConfigureAwait(false) is { } never
+            ? verdict with { Outcome = never.Outcome, Detail = never.Detail }
+            : verdict;
     }
 
     private static CompileVerdict Compare(

@@ -1,0 +1,124 @@
+using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Core.Tests.Verification.Compile;
+
+/// <summary>Candidates that compile and remove the error but are never a fix: each is refused with its reason.</summary>
+public sealed class NeverAFixTests
+{
+    private const string Usings = "using System;\nusing System.Collections.Generic;\n\n";
+
+    [Theory]
+    [InlineData("decimal price", "int whole = price;", "int whole = (int)price;", "decimal → int")]
+    [InlineData("long big", "int whole = big;", "int whole = (int)big;", "long → int")]
+    [InlineData("double value", "float whole = value;", "float whole = (float)value;", "double → float")]
+    public async Task LossyCast_IsNeverAFix_AndSaysWhichConversion(string parameter, string broken, string cast, string conversion)
+    {
+        var before = Method(parameter, broken);
+
+        var verdict = await VerifyAsync(before, before.Replace(broken, cast, StringComparison.Ordinal), "CS0266");
+
+        Assert.Equal(CompileOutcome.AddsLossyCast, verdict.Outcome);
+        Assert.Equal(conversion, verdict.Detail);
+        Assert.True(verdict.IsNeverAFix);
+    }
+
+    [Fact]
+    public async Task Downcast_LosesNothing_AndIsLeftToTheTests()
+    {
+        var before = Usings + "public static class Names\n{\n    public static string Name(object value)\n    {\n        string name = value;\n        return name;\n    }\n}\n";
+
+        var verdict = await VerifyAsync(before, before.Replace("= value;", "= (string)value;", StringComparison.Ordinal), "CS0266");
+
+        Assert.Equal(CompileOutcome.Accepted, verdict.Outcome);
+    }
+
+    [Theory]
+    [InlineData("#pragma warning disable CS8602\n", "", CompileOutcome.SuppressesDiagnostics)]
+    [InlineData("#nullable disable warnings\n", "", CompileOutcome.SuppressesDiagnostics)]
+    [InlineData("", "name!.Length", CompileOutcome.AddsNullForgiving)]
+    public async Task SilencingTheCompiler_IsNeverAFix(string header, string expression, CompileOutcome expected)
+    {
+        var before = Nullable("name.Length");
+        var after = header + Nullable(expression.Length > 0 ? expression : "name.Length");
+
+        var verdict = await VerifyAsync(before, after, "CS8602");
+
+        Assert.Equal(expected, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task NullCheck_IsAFix()
+    {
+        var verdict = await VerifyAsync(Nullable("name.Length"), Nullable("name?.Length ?? 0"), "CS8602");
+
+        Assert.Equal(CompileOutcome.Accepted, verdict.Outcome);
+    }
+
+    [Theory]
+    [InlineData("private static int Square(int side) => throw new NotSupportedException();")]
+    [InlineData("private static int Square(int side) { throw new NotImplementedException(); }")]
+    [InlineData("private static int Square(int side) { throw new System.NotSupportedException(\"later\"); }")]
+    public async Task MemberThatOnlyThrows_IsNeverAFix(string stub)
+    {
+        var verdict = await VerifyAsync(Shapes(""), Shapes(stub), "CS0103");
+
+        Assert.Equal(CompileOutcome.AddsThrowingStub, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task MemberThatComputes_IsAFix()
+    {
+        var verdict = await VerifyAsync(Shapes(""), Shapes("private static int Square(int side) => side * side;"), "CS0103");
+
+        Assert.Equal(CompileOutcome.Accepted, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task DeletingTheFailingStatement_IsNeverAFix()
+    {
+        var before = Items("items.Add(Missing);\n        return items.Count;");
+
+        var verdict = await VerifyAsync(before, Items("return items.Count;"), "CS0103");
+
+        Assert.Equal(CompileOutcome.DeletesCode, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task ReplacingTheFailingName_IsAFix_AndDroppingAStrayParenthesisToo()
+    {
+        var replaced = await VerifyAsync(Items("items.Add(Missing);\n        return items.Count;"), Items("items.Add(items.Count);\n        return items.Count;"), "CS0103");
+        var stray = await VerifyAsync(Items("return (items.Count));"), Items("return (items.Count);"), "CS1002");
+
+        Assert.Equal(CompileOutcome.Accepted, replaced.Outcome);
+        Assert.Equal(CompileOutcome.Accepted, stray.Outcome);
+    }
+
+    private static string Method(string parameter, string body) =>
+        Usings + $"public static class Sizes\n{{\n    public static object Convert({parameter})\n    {{\n        {body}\n        return whole;\n    }}\n}}\n";
+
+    private static string Nullable(string expression) =>
+        Usings + $"public static class Names\n{{\n    public static int Length(string? name) => {expression};\n}}\n";
+
+    private static string Shapes(string member) =>
+        Usings + $"public static class Shapes\n{{\n    public static int Area(int side) => Square(side);\n\n    {member}\n}}\n";
+
+    private static string Items(string body) =>
+        Usings + $"public static class Log\n{{\n    public static int Count(List<int> items)\n    {{\n        {body}\n    }}\n}}\n";
+
+    private static async Task<CompileVerdict> VerifyAsync(string before, string after, string targetId)
+    {
+        var project = InMemoryProject.Create(before);
+        var document = project.Documents.Single();
+        var model = (await document.GetSemanticModelAsync())!;
+        var diagnostic = model.GetDiagnostics().First(diagnostic => diagnostic.Id == targetId);
+        var candidate = new Candidate("test", "edit", document.WithText(SourceText.From(after)).Project.Solution, 0);
+
+        return await new CompileVerifier(project.Solution, new HashSet<ProjectId>())
+            .VerifyAsync(candidate, new BuildError(project, diagnostic, IsSyntax: false), CancellationToken.None);
+    }
+}
