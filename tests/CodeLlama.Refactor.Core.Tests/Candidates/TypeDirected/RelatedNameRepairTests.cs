@@ -1,0 +1,51 @@
+namespace CodeLlama.Refactor.Core.Tests.Candidates.TypeDirected;
+
+public sealed class RelatedNameRepairTests
+{
+    [Fact]
+    public async Task UnknownName_CS0103_BeyondSpellingDistance_BecomesTheValueSharingItsWords()
+    {
+        var snippet = await TypeDirectedSnippet.RepairAsync("""
+            public static class Tax
+            {
+                public static decimal Charge(decimal orderTotal, int count) => total * 1.2m + count;
+            }
+            """, "CS0103");
+
+        var candidate = Assert.Single(snippet.Candidates);
+        Assert.Equal("Use 'orderTotal' for 'total'", candidate.Title);
+        Assert.Contains("=> orderTotal * 1.2m + count;", await snippet.CompiledTextAsync(candidate));
+    }
+
+    [Fact]
+    public async Task UnknownMember_CS1061_BecomesTheReceiversMemberOfAFittingType()
+    {
+        var snippet = await TypeDirectedSnippet.RepairAsync("""
+            using System.Collections.Generic;
+
+            public static class Bag
+            {
+                public static int Size(List<string> items) => items.Length;
+            }
+            """, "CS1061");
+
+        Assert.Equal("Use 'Count' for 'Length'", snippet.Candidates[0].Title);
+        Assert.Contains("=> items.Count;", await snippet.CompiledTextAsync(snippet.Candidates[0]));
+    }
+
+    [Fact]
+    public async Task UnknownStaticMember_CS0117_BecomesTheTypesStaticMemberWithARelatedName()
+    {
+        var snippet = await TypeDirectedSnippet.RepairAsync("""
+            public static class Limits
+            {
+                public const int MaxCount = 100;
+
+                public static int Clamp(int value) => System.Math.Min(value, Limits.Max);
+            }
+            """, "CS0117");
+
+        Assert.Equal("Use 'MaxCount' for 'Max'", snippet.Candidates[0].Title);
+        Assert.Contains("System.Math.Min(value, Limits.MaxCount);", await snippet.CompiledTextAsync(snippet.Candidates[0]));
+    }
+}
