@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -22,7 +23,9 @@ internal static class BodyText
         var newLine = text.Lines.Count > 1 && text.ToString(TextSpan.FromBounds(text.Lines[0].End, text.Lines[0].EndIncludingLineBreak)) is { Length: > 0 } first
             ? first
             : Environment.NewLine;
-        return new TextChange(new TextSpan(braceLine.Start, 0), $"{indent}{statement}{newLine}");
+        // A statement after a block statement's closing brace is set off by an empty line, as most code does.
+        var separator = body.Statements.Count > 0 && body.Statements[^1].GetLastToken().IsKind(SyntaxKind.CloseBraceToken) ? newLine : "";
+        return new TextChange(new TextSpan(braceLine.Start, 0), $"{separator}{indent}{statement}{newLine}");
     }
 
     private static string IndentOf(SourceText text, int position)

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeLlama.Refactor.Candidates.TypeDirected;
@@ -28,7 +27,10 @@ internal sealed class DeclaredTypeRepair : ITypeDirectedRepair
             proposals.Add(rank => site.Replace(declared, typeName, $"Change the declared type '{declared}' to '{typeName}'", rank));
             if (declared.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax { IsConst: false } } && !declared.IsVar)
             {
-                proposals.Add(rank => site.Replace(declared, "var", $"Change the declared type '{declared}' to 'var'", rank));
+                // The file's own habit decides which of the two comes first.
+                proposals.Insert(
+                    MostlyVar(site.Root, declared) ? 0 : 1,
+                    rank => site.Replace(declared, "var", $"Change the declared type '{declared}' to 'var'", rank));
             }
         }
 
@@ -38,6 +40,15 @@ internal sealed class DeclaredTypeRepair : ITypeDirectedRepair
         }
 
         return proposals.Select((make, rank) => make(rank));
+    }
+
+    // Whether the file's other local declarations mostly say 'var'.
+    private static bool MostlyVar(SyntaxNode root, TypeSyntax declared)
+    {
+        var locals = root.DescendantNodes().OfType<LocalDeclarationStatementSyntax>()
+            .Where(local => !local.IsConst && local.Declaration.Type != declared)
+            .ToList();
+        return locals.Count(local => local.Declaration.Type.IsVar) * 2 > locals.Count;
     }
 
     // The type written on the declaration whose initializer (or the property's) is the expression.

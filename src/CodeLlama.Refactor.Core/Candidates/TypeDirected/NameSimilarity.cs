@@ -48,8 +48,11 @@ internal static class NameSimilarity
     /// </summary>
     public static bool IsSpellingDistance(string written, string candidate)
     {
+        // Spell-check also takes a name that contains the one written, or is contained in it ('parameter' for
+        // 'parameterName', 'String' for 'ToString').
         var threshold = written.Length <= 4 ? 1 : 2;
-        return EditDistance(written.ToLowerInvariant(), candidate.ToLowerInvariant()) <= threshold;
+        return written.Contains(candidate, StringComparison.OrdinalIgnoreCase) || candidate.Contains(written, StringComparison.OrdinalIgnoreCase)
+            || EditDistance(written.ToLowerInvariant(), candidate.ToLowerInvariant()) <= threshold;
     }
 
     private static HashSet<string> Words(string name) =>

@@ -26,6 +26,25 @@ public sealed class DeclaredTypeRepairTests
     }
 
     [Fact]
+    public async Task WrongDeclaredType_InAFileThatDeclaresWithVar_OffersVarFirst()
+    {
+        var snippet = await TypeDirectedSnippet.RepairAsync("""
+            public static class Greeting
+            {
+                public static int Length(int id)
+                {
+                    var prefix = "#";
+                    int name = prefix + id;
+                    return name.Length;
+                }
+            }
+            """, "CS0029");
+
+        Assert.Equal("Change the declared type 'int' to 'var'", snippet.Candidates[0].Title);
+        Assert.Contains("var name = prefix + id;", await snippet.CompiledTextAsync(snippet.Candidates[0]));
+    }
+
+    [Fact]
     public async Task NarrowingDeclaration_CS0266_WidensTheDeclaration_NeverCasts()
     {
         var snippet = await TypeDirectedSnippet.RepairAsync("""

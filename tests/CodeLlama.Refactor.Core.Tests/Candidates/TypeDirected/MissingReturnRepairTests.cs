@@ -29,6 +29,7 @@ public sealed class MissingReturnRepairTests
         Assert.Contains("""
                         sum += value;
                     }
+
                     return sum;
                 }
             """.Replace("\r\n", "\n", StringComparison.Ordinal), await snippet.CompiledTextAsync(snippet.Candidates[0]));
