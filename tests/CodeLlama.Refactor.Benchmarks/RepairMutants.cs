@@ -126,12 +126,34 @@ internal static class RepairMutants
             .Where(directive => directive.GlobalKeyword.IsKind(SyntaxKind.None) && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Alias is null)
             .Select(directive => (new TextChange(directive.FullSpan, ""), $"'{directive.ToString().Trim()}' deleted"));
 
-    private static IEnumerable<(TextChange, string)> DeletedArguments(SyntaxNode root, SemanticModel model) =>
-        root.DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Where(call => call.ArgumentList.Arguments.Count >= 2 && call.ArgumentList.Arguments.All(argument => argument.NameColon is null))
-            .Select(call => (call, arguments: call.ArgumentList.Arguments))
-            .Select(entry => (new TextChange(TextSpan.FromBounds(entry.arguments[^2].Span.End, entry.arguments[^1].Span.End), ""),
-                $"last argument '{entry.arguments[^1]}' of '{entry.call.Expression}' deleted"));
+    // The last argument that fills a required parameter: a deleted optional one is no error.
+    private static IEnumerable<(TextChange, string)> DeletedArguments(SyntaxNode root, SemanticModel model)
+    {
+        foreach (var call in root.DescendantNodes().Where(node => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
+        {
+            var arguments = call switch
+            {
+                InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+                BaseObjectCreationExpressionSyntax { ArgumentList: { } list } => list.Arguments,
+                _ => default,
+            };
+            if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol method || arguments.Count == 0 || arguments.Any(argument => argument.NameColon is not null))
+            {
+                continue;
+            }
+
+            var index = Enumerable.Range(0, Math.Min(arguments.Count, method.Parameters.Length)).LastOrDefault(i => method.Parameters[i] is { IsOptional: false, IsParams: false }, -1);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var span = index > 0 ? TextSpan.FromBounds(arguments[index - 1].Span.End, arguments[index].Span.End)
+                : arguments.Count > 1 ? TextSpan.FromBounds(arguments[0].SpanStart, arguments[1].SpanStart)
+                : arguments[0].Span;
+            yield return (new TextChange(span, ""), $"argument '{arguments[index]}' of '{method.Name}' deleted");
+        }
+    }
 
     private static IEnumerable<(TextChange, string)> SwappedArguments(SyntaxNode root, SemanticModel model)
     {
@@ -172,20 +194,34 @@ internal static class RepairMutants
             .Select(statement => statement.Declaration.Variables[0])
             .Select(variable => (new TextChange(TextSpan.FromBounds(variable.Identifier.Span.End, variable.Initializer!.Span.End), ""), $"initializer of '{variable.Identifier}' deleted"));
 
-    // A name of several words cut to its first word: beyond the few edits a spelling fix reaches.
+    // A name of two words written in the other order ('parameterName' as 'nameParameter'): beyond the edits and the
+    // prefixes a spelling fix reaches, as a name remembered rather than read is.
     private static IEnumerable<(TextChange, string)> ShortenedNames(SyntaxNode root, SemanticModel model) =>
         root.DescendantNodes().OfType<IdentifierNameSyntax>()
             .Where(name => name.Parent is not MemberAccessExpressionSyntax { Name: var member } || member != name)
-            .Where(name => model.GetSymbolInfo(name).Symbol is ILocalSymbol or IParameterSymbol && NameWords.Split(name.Identifier.ValueText).Count >= 2)
-            .Select(name => (name, shortened: NameWords.Split(name.Identifier.ValueText)[0]))
-            .Where(entry => entry.shortened.Length >= 3 && SyntaxFacts.GetKeywordKind(entry.shortened) == SyntaxKind.None)
-            .Select(entry => (new TextChange(entry.name.Identifier.Span, entry.shortened), $"'{entry.name}' written '{entry.shortened}'"));
+            .Where(name => model.GetSymbolInfo(name).Symbol is ILocalSymbol or IParameterSymbol && NameWords.Split(name.Identifier.ValueText).Count == 2)
+            .Select(name => (name, swapped: Swapped(name.Identifier.ValueText)))
+            .Where(entry => SyntaxFacts.GetKeywordKind(entry.swapped) == SyntaxKind.None)
+            .Select(entry => (new TextChange(entry.name.Identifier.Span, entry.swapped), $"'{entry.name}' written '{entry.swapped}'"));
 
+    // The member every collection has under one of two names ('Length' of an array or string written 'Count', and the
+    // reverse), or a member of two words written in the other order.
     private static IEnumerable<(TextChange, string)> ShortenedMembers(SyntaxNode root, SemanticModel model) =>
         root.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
-            .Where(access => model.GetSymbolInfo(access.Name).Symbol is IPropertySymbol or IFieldSymbol or IMethodSymbol { IsExtensionMethod: false }
-                && NameWords.Split(access.Name.Identifier.ValueText).Count >= 2)
-            .Select(access => (access, shortened: NameWords.Capitalize(NameWords.Split(access.Name.Identifier.ValueText)[^1])))
-            .Where(entry => entry.shortened.Length >= 3)
-            .Select(entry => (new TextChange(entry.access.Name.Identifier.Span, entry.shortened), $"'{entry.access}' written '.{entry.shortened}'"));
+            .Where(access => model.GetSymbolInfo(access.Name).Symbol is IPropertySymbol or IFieldSymbol or IMethodSymbol { IsExtensionMethod: false })
+            .Select(access => (access, written: access.Name.Identifier.ValueText switch
+            {
+                "Length" => "Count",
+                "Count" => "Length",
+                var name when NameWords.Split(name).Count == 2 => NameWords.Capitalize(Swapped(name)),
+                _ => null,
+            }))
+            .Where(entry => entry.written is not null)
+            .Select(entry => (new TextChange(entry.access.Name.Identifier.Span, entry.written!), $"'{entry.access}' written '.{entry.written}'"));
+
+    private static string Swapped(string name)
+    {
+        var words = NameWords.Split(name);
+        return words[1] + NameWords.Capitalize(words[0]);
+    }
 }

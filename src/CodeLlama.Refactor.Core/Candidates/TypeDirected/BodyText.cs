@@ -23,9 +23,21 @@ internal static class BodyText
         var newLine = text.Lines.Count > 1 && text.ToString(TextSpan.FromBounds(text.Lines[0].End, text.Lines[0].EndIncludingLineBreak)) is { Length: > 0 } first
             ? first
             : Environment.NewLine;
-        // A statement after a block statement's closing brace is set off by an empty line, as most code does.
-        var separator = body.Statements.Count > 0 && body.Statements[^1].GetLastToken().IsKind(SyntaxKind.CloseBraceToken) ? newLine : "";
+        var separator = body.Statements.Count > 0 && SetsOffFinalReturn(body) ? newLine : "";
         return new TextChange(new TextSpan(braceLine.Start, 0), $"{separator}{indent}{statement}{newLine}");
+    }
+
+    // The file's habit: whether its other bodies leave an empty line before their final return. Without examples, an
+    // empty line follows a block statement's closing brace, as most code does.
+    private static bool SetsOffFinalReturn(BlockSyntax body)
+    {
+        var examples = body.SyntaxTree.GetRoot().DescendantNodes().OfType<BlockSyntax>()
+            .Where(block => block != body && block.Statements.Count >= 2 && block.Statements[^1] is ReturnStatementSyntax)
+            .Select(block => block.Statements[^1].GetLeadingTrivia().Any(SyntaxKind.EndOfLineTrivia))
+            .ToList();
+        return examples.Count > 0
+            ? examples.Count(blank => blank) * 2 >= examples.Count
+            : body.Statements[^1].GetLastToken().IsKind(SyntaxKind.CloseBraceToken);
     }
 
     private static string IndentOf(SourceText text, int position)

@@ -44,10 +44,23 @@ public sealed class TypeDirectedSource : ICandidateSource
         }
 
         var site = new RepairSite(document, await document.GetTextAsync(cancellationToken).ConfigureAwait(false), root, model, diagnostic);
-        return repairs.SelectMany(repair => repair.Propose(site, cancellationToken))
+        return repairs.SelectMany(repair => Propose(repair, site, cancellationToken))
             .DistinctBy(candidate => candidate.Title)
             .Take(MaxCandidates)
             .ToList();
+    }
+
+    // A repair that meets code it does not expect offers nothing; the other sources still do.
+    private static IReadOnlyList<Candidate> Propose(ITypeDirectedRepair repair, RepairSite site, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return repair.Propose(site, cancellationToken).Take(MaxCandidates).ToList();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return [];
+        }
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace CodeLlama.Refactor.Candidates.TypeDirected;
 
 /// <summary>
 /// CS0165 (use of an unassigned local): initialise the local where it is declared, with what the code assigns it on
-/// the paths that do (in their order), then <c>default</c>.
+/// the paths that do (in their order), then an in-scope value of its type, then <c>default</c>.
 /// </summary>
 internal sealed class UnassignedLocalRepair : ITypeDirectedRepair
 {
@@ -28,6 +28,7 @@ internal sealed class UnassignedLocalRepair : ITypeDirectedRepair
                 && SymbolEqualityComparer.Default.Equals(site.Model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, local)
                 && !assignment.Right.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == local.Name))
             .Select(assignment => assignment.Right.ToString())
+            .Concat(ScopeValues.AssignableTo(site.Model, declarator.SpanStart, local.Type, local.Name).Take(3).Select(value => value.Name))
             .Distinct(StringComparer.Ordinal)
             .Take(TypeDirectedSource.MaxCandidates - 1)
             .Append("default");

@@ -25,8 +25,10 @@ public sealed class UnassignedLocalRepairTests
             }
             """, "CS0165");
 
-        Assert.Equal(["Initialise 'sign' with '1'", "Initialise 'sign' with '-1'", "Initialise 'sign' with 'default'"], snippet.Titles);
+        Assert.Equal(
+            ["Initialise 'sign' with '1'", "Initialise 'sign' with '-1'", "Initialise 'sign' with 'n'", "Initialise 'sign' with 'default'"],
+            snippet.Titles);
         Assert.Contains("int sign = 1;", await snippet.CompiledTextAsync(snippet.Candidates[0]));
-        Assert.Contains("int sign = default;", await snippet.CompiledTextAsync(snippet.Candidates[2]));
+        Assert.Contains("int sign = default;", await snippet.CompiledTextAsync(snippet.Candidates[^1]));
     }
 }
