@@ -27,6 +27,10 @@ internal static class Program
             case "serve":
                 await ServeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 40);
                 return 0;
+            case "repair" when args.Length > 1:
+                await RepairBenchmark.RunAsync(
+                    args[1], Option(args, "--target"), int.Parse(Option(args, "--per-class") ?? "3"), args.Contains("--tests"));
+                return 0;
             case "write-model" when args.Length > 1:
                 // A model to try --model with: scripted when a text is given, random weights otherwise.
                 var path = args.Length > 2
@@ -36,10 +40,14 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | verify [candidates] | feedback [library.sln] | serve [requests] | write-model FILE.gguf [scripted text]");
+                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | verify [candidates] | feedback [library.sln] | serve [requests] | write-model FILE.gguf [scripted text]"
+                    + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]");
                 return 2;
         }
     }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var index and >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 
     private static int Repetitions(string[] args) => args.Length > 1 ? int.Parse(args[1]) : 3;
 }

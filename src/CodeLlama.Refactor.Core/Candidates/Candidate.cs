@@ -13,6 +13,13 @@ public sealed record Candidate(string Source, string Title, Solution Solution, i
     /// <summary>The prefix of <see cref="Source"/> for candidates a model wrote, e.g. <c>model:codellama-7b</c>.</summary>
     public const string ModelSourcePrefix = "model";
 
+    /// <summary>
+    /// Its place, from 0, in the order its source put its candidates for one error (the value named like the parameter
+    /// before another of its type): orders candidates of one kind before their size, but, being a guess, never makes
+    /// one clearly ahead of another (<see cref="Ranking.CandidateRanking.IsClearlyAheadAsync"/>).
+    /// </summary>
+    public int Rank { get; init; }
+
     /// <summary>Whether a model wrote this candidate's code: such code is never run outside a sandbox.</summary>
     public bool IsModelWritten => IsModelSource(Source);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Candidates.ParserRecovery;
 using CodeLlama.Refactor.Candidates.RoslynFixes;
+using CodeLlama.Refactor.Candidates.TypeDirected;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
@@ -55,7 +56,7 @@ public static class FixPipeline
     public static async Task<FixResult> RepairAsync(
         LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), .. options.ExtraSources ?? []];
+        IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), .. options.ExtraSources ?? []];
         var loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities));
         var constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
 

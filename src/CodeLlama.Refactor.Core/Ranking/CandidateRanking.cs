@@ -14,7 +14,7 @@ public static class CandidateRanking
     /// <summary>
     /// Fewest errors left, then the kind of fix (what the parser expected, then a correction that uses what exists — a
     /// spelling fix, the missing using — before qualifying a name, and that before creating something to match a
-    /// mistake), then the smallest edit, then the model's likelihood, then the title, so that equal runs choose alike.
+    /// mistake), then the order its source gave it, then the smallest edit, then the model's likelihood, then the title, so that equal runs choose alike.
     /// The kind comes before the size: a deleted using comes back as the using, not as one qualified name that happens
     /// to be shorter.
     /// </summary>
@@ -24,6 +24,7 @@ public static class CandidateRanking
         verified
             .OrderBy(entry => entry.Verdict.ErrorDelta)
             .ThenBy(entry => entry.Candidate.Preference)
+            .ThenBy(entry => entry.Candidate.Rank)
             .ThenBy(entry => entry.Verdict.EditSize)
             .ThenByDescending(entry => entry.Candidate.Likelihood)
             .ThenBy(entry => entry.Candidate.Title, StringComparer.Ordinal)
