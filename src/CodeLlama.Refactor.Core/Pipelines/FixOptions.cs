@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
 using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Verification.Safety;
@@ -25,6 +26,9 @@ public enum TestMode
 /// <param name="Restore">Whether a project that was never restored is restored first (a dry run restores privately).</param>
 /// <param name="Sandbox">Whether the tests of candidates run in a sandbox.</param>
 /// <param name="AllowedCapabilities">Capabilities a candidate may add (<c>--allow-capability</c>); .editorconfig may allow more.</param>
+/// <param name="Files">Which files' errors are repaired and reported; null for all. A repair may still edit another file.</param>
+/// <param name="Diagnostics">Which error ids are repaired and reported; null for all.</param>
+/// <param name="Properties">MSBuild global properties for loading (<c>-p:Name=Value</c>); null for none.</param>
 public sealed record FixOptions(
     int MaxIterations = 5,
     TestMode Tests = TestMode.Auto,
@@ -34,11 +38,14 @@ public sealed record FixOptions(
     IReadOnlyList<ICandidateSource>? ExtraSources = null,
     RestoreMode Restore = RestoreMode.Auto,
     SandboxMode Sandbox = SandboxMode.Auto,
-    IReadOnlyCollection<Capability>? AllowedCapabilities = null)
+    IReadOnlyCollection<Capability>? AllowedCapabilities = null,
+    PathFilter? Files = null,
+    DiagnosticFilter? Diagnostics = null,
+    IReadOnlyDictionary<string, string>? Properties = null)
 {
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);
 
     /// <summary>How the solution is loaded: a dry run leaves every file under the projects' folders as it was.</summary>
-    public LoadOptions Loading => new(Restore, LeaveTreeUnchanged: DryRun);
+    public LoadOptions Loading => new(Restore, LeaveTreeUnchanged: DryRun, Properties);
 }

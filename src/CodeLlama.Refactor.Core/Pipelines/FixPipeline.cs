@@ -56,7 +56,7 @@ public static class FixPipeline
         LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), .. options.ExtraSources ?? []];
-        var loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities));
+        var loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), FixScope.Of(loaded, options));
         var banned = new HashSet<AppliedFix>();
 
         var repairing = Stopwatch.StartNew();
@@ -82,6 +82,7 @@ public static class FixPipeline
             ? await RemainingOnDiskAsync(loaded.Path, options.Loading, cancellationToken).ConfigureAwait(false)
             : options.DryRun && !testsRejected ? CompileErrorFinder.ToErrors(outcome.Remaining)
             : await CompileErrorFinder.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        remaining = FixScope.Filter(loaded, options, remaining);
         return new FixResult(
             loaded.RootDirectory,
             Reconcile(outcome.Records, remaining, testsRejected ? tests : null),

@@ -54,14 +54,14 @@ public static class WorkspaceLoader
         var scratch = options.LeaveTreeUnchanged ? ScratchBuildOutputs.Create() : null;
         try
         {
-            var properties = scratch?.Properties(restoreHere: false) ?? new Dictionary<string, string>();
+            var properties = WithUserProperties(scratch?.Properties(restoreHere: false) ?? new Dictionary<string, string>(), options);
             var loaded = await OpenAsync(path, properties, hostServices, progress, cancellationToken).ConfigureAwait(false);
             if (options.Restore == RestoreMode.Auto && NeedsRestore(loaded))
             {
                 loaded.Dispose();
                 // A dry run restores into the scratch folder, and loads every project from that restore, so that the
                 // user's obj/ is neither written nor mixed with it.
-                properties = scratch?.Properties(restoreHere: true) ?? properties;
+                properties = scratch is null ? properties : WithUserProperties(scratch.Properties(restoreHere: true), options);
                 progress?.Report(new WorkProgress("Restoring", 0, 0, Path.GetFileName(path.FullPath)));
                 await DotnetRestore.RunAsync(path.FullPath, properties, cancellationToken).ConfigureAwait(false);
                 loaded = await OpenAsync(path, properties, hostServices, progress, cancellationToken).ConfigureAwait(false);
@@ -85,6 +85,23 @@ public static class WorkspaceLoader
             scratch?.Dispose();
             throw;
         }
+    }
+
+    // The user's -p:Name=Value come on top of what the loader sets, as on a dotnet build command line.
+    private static IReadOnlyDictionary<string, string> WithUserProperties(IReadOnlyDictionary<string, string> properties, LoadOptions options)
+    {
+        if (options.Properties is not { Count: > 0 } user)
+        {
+            return properties;
+        }
+
+        var merged = properties.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in user)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
     }
 
     // Roslyn reads a file the first time its text is asked for. Reading every file now makes the loaded solution the
