@@ -75,6 +75,12 @@ public static class ReportedUndocumentedMembers
     // place: unless NoWarn or an .editorconfig/.globalconfig severity turns CS1591 off there.
     private static DiagnosticSeverity? OptionSeverity(Compilation compilation, SyntaxTree tree, CancellationToken cancellationToken)
     {
+        // NoWarn wins over any configured severity, as the compiler has it.
+        if (compilation.Options.SpecificDiagnosticOptions.GetValueOrDefault(DocumentationDiagnosticIds.MissingComment) == ReportDiagnostic.Suppress)
+        {
+            return null;
+        }
+
         var report = ReportDiagnostic.Default;
         var provider = compilation.Options.SyntaxTreeOptionsProvider;
         if (provider is not null

@@ -147,7 +147,7 @@ public static class WorkspaceLoader
             }
         });
 
-        var loadProgress = new ProjectLoadCounter(progress);
+        var loadProgress = new ProjectLoadCounter(progress, progress is null ? 0 : await SolutionProjectCount.OfAsync(path, cancellationToken).ConfigureAwait(false));
         try
         {
             var solution = path.Kind == SolutionPathKind.Project
@@ -211,7 +211,8 @@ public static class WorkspaceLoader
         return solution;
     }
 
-    private sealed class ProjectLoadCounter(IProgress<WorkProgress>? progress) : IProgress<ProjectLoadProgress>
+    // Projects referenced from outside the solution load too: the total grows to what was loaded rather than lag behind.
+    private sealed class ProjectLoadCounter(IProgress<WorkProgress>? progress, int total) : IProgress<ProjectLoadProgress>
     {
         private int loaded;
 
@@ -220,7 +221,7 @@ public static class WorkspaceLoader
             if (value.Operation == ProjectLoadOperation.Resolve)
             {
                 var done = Interlocked.Increment(ref loaded);
-                progress?.Report(new WorkProgress("Loading", done, 0, Path.GetFileNameWithoutExtension(value.FilePath)));
+                progress?.Report(new WorkProgress("Loading", done, total == 0 ? 0 : Math.Max(total, done), Path.GetFileNameWithoutExtension(value.FilePath)));
             }
         }
     }
