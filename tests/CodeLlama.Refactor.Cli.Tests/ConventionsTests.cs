@@ -81,4 +81,20 @@ public sealed class ConventionsTests
         Assert.Contains("would change (--verify-no-changes)", error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(circle));
     }
+
+    [Fact]
+    public async Task Fix_VerifyNoChanges_PrintsTheRepairs_WritesNothing_AndTheDiagnosticScopeDecidesWhatCounts()
+    {
+        using var sample = Samples.Copy(Samples.BrokenBuild);
+        var before = Directory.EnumerateFiles(sample.Directory, "*.cs", SearchOption.AllDirectories).ToDictionary(file => file, File.ReadAllText);
+
+        var (exitCode, output, _) = await CliRunner.RunAsync("fix", "--verify-no-changes", "--tests", "none", sample.Directory);
+        var (outOfScope, scopedOutput, _) = await CliRunner.RunAsync("fix", "--verify-no-changes", "--tests", "none", "--diagnostics", "CS9999", sample.Directory);
+
+        Assert.Equal(ExitCodes.FindingsRemain, exitCode);
+        Assert.Contains("+++ b/", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, outOfScope);
+        Assert.DoesNotContain("+++ b/", scopedOutput, StringComparison.Ordinal);
+        Assert.All(before, entry => Assert.Equal(entry.Value, File.ReadAllText(entry.Key)));
+    }
 }
