@@ -48,6 +48,41 @@ public sealed class PackageConsumerTests
         }
     }
 
+    [Fact]
+    public async Task Dotnet_format_fixes_clrf0001_with_the_package_and_no_endpoint_without_a_fix_all_complaint()
+    {
+        var packageFolder = Path.Combine(Samples.RepositoryRoot, "analyzers", "CodeLlama.Refactor.Analyzers.Package", "bin", Configuration());
+        var root = Path.Combine(Path.GetTempPath(), "clr-format-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(root);
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration><packageSources><clear /><add key="local" value="{packageFolder}" /></packageSources></configuration>
+                """);
+            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />");
+            File.WriteAllText(Path.Combine(root, "Consumer.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                  <ItemGroup><PackageReference Include="CodeLlama.Refactor.Analyzers" Version="0.1.0" /></ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(root, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.CLRF0001.severity = warning\n");
+            File.WriteAllText(Path.Combine(root, "Loose.cs"), "namespace Consumer;\n\npublic class Loose { }\n");
+            await DotnetCli.RunAsync(root, "restore", "--packages", Path.Combine(root, "packages"));
+
+            var result = await DotnetCli.RunAsync(root, "format", "analyzers", "Consumer.csproj", "--diagnostics", "CLRF0001", "--severity", "info", "--no-restore", "-v", "diag");
+
+            Assert.DoesNotContain("doesn't support Fix All", result.Output, StringComparison.Ordinal);
+            Assert.Contains("/// <summary>", File.ReadAllText(Path.Combine(root, "Loose.cs")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static string Configuration() =>
         typeof(PackageConsumerTests).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             ? "Release"

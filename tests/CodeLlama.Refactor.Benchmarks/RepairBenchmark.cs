@@ -34,7 +34,7 @@ internal static class RepairBenchmark
                 File.WriteAllText(file, mutant.Broken);
                 var testRuns = new TestRunCounter();
                 var result = await FixPipeline.RunAsync(
-                    SolutionPath.Resolve(Path.Combine(copy, target ?? "")), new FixOptions(Tests: tests ? TestMode.Auto : TestMode.None), testRuns);
+                    SolutionPath.Resolve(Path.Combine(copy, target ?? "")), new FixOptions(Tests: tests ? TestMode.Affected : TestMode.None), testRuns);
                 var repaired = result.Remaining.Count == 0;
                 var identical = File.ReadAllText(file) == mutant.Original;
                 var chosen = string.Join("; ", result.Errors.Where(record => record.Status == FixStatus.Fixed && record.Title is not null)

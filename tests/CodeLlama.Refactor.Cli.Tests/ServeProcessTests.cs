@@ -10,8 +10,10 @@ public sealed partial class ServeProcessTests(ModelFilesFixture models) : IClass
     public async Task Ctrl_c_stops_serve_cleanly_with_exit_code_0()
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { tool, "serve", "--model", models.DocModel, "--port", "0", "--context", "2048" })
+        // A background job of a non-interactive shell (as CI agents start the suite) inherits SIGINT as ignored, and the
+        // child would inherit that too: reset it to the default, as a terminal would have it.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", tool, "serve", "--model", models.DocModel, "--port", "0", "--context", "2048" })
         {
             start.ArgumentList.Add(argument);
         }

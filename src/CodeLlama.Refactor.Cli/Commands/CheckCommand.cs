@@ -22,7 +22,7 @@ internal static class CheckCommand
             + "1: findings remain; 2: bad input; 3: no .NET SDK found.")
         {
             VisibilityOption,
-        }.WithCommonOptions();
+        }.WithDiagnosticOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
     }
@@ -31,7 +31,16 @@ internal static class CheckCommand
         CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
-            (path, progress, _) => CheckPipeline.RunAsync(path, new CheckOptions(parseResult.GetValue(VisibilityOption), CommonOptions.Restore(parseResult)), progress, cancellationToken),
+            async (path, progress, _) =>
+            {
+                var options = new CheckOptions(
+                    parseResult.GetValue(VisibilityOption),
+                    CommonOptions.Restore(parseResult),
+                    await ScopeOptions.FilesAsync(parseResult, path, cancellationToken).ConfigureAwait(false),
+                    ScopeOptions.Diagnostics(parseResult),
+                    parseResult.GetValue(ScopeOptions.PropertyOption));
+                return await CheckPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
+            },
             CheckReport.Write,
             (result, log) => log.Detail($"Loading {result.Times.Loading.TotalSeconds:0.00} s, compiling {result.Times.Compiling.TotalSeconds:0.00} s, "
                 + $"documentation {result.Times.Documentation.TotalSeconds:0.00} s."));

@@ -39,14 +39,16 @@ internal static class CommandRunner
 
     /// <summary>
     /// The body every pipeline command shares: resolve the path, run with progress, show what loading reported, write the
-    /// report in the chosen format, and exit 0 only when nothing is left to report.
+    /// report in the chosen format, and exit 0 only when nothing is left to report. Under <c>--verify-no-changes</c>,
+    /// <paramref name="pendingChanges"/> says how many files would change, and any makes the exit code 1.
     /// </summary>
     public static Task<int> RunPipelineAsync<TResult>(
         ParseResult parseResult,
         ConsoleStreams streams,
         Func<SolutionPath, IProgress<WorkProgress>?, ConsoleLog, Task<TResult>> run,
-        Action<TResult, ReportFormat, TextWriter> writeReport,
-        Action<TResult, ConsoleLog>? describe = null)
+        Action<TResult, ReportSettings, TextWriter> writeReport,
+        Action<TResult, ConsoleLog>? describe = null,
+        Func<TResult, int>? pendingChanges = null)
         where TResult : IPipelineResult
     {
         var verbosity = parseResult.GetValue(CommonOptions.VerbosityOption);
@@ -67,10 +69,26 @@ internal static class CommandRunner
 
             describe?.Invoke(result, log);
             var format = parseResult.GetValue(CommonOptions.FormatOption);
-            WriteReport(streams, parseResult.GetValue(CommonOptions.OutputOption), writer => writeReport(result, format, writer));
+            var settings = new ReportSettings(
+                format,
+                ListEveryItem: verbosity >= Verbosity.Detailed,
+                SarifRoot: format == ReportFormat.Sarif ? await SarifRootAsync(parseResult, path).ConfigureAwait(false) : null);
+            WriteReport(streams, parseResult.GetValue(CommonOptions.OutputOption), writer => writeReport(result, settings, writer));
+            if (parseResult.GetValue(CommonOptions.VerifyNoChangesOption) && pendingChanges?.Invoke(result) is > 0 and var pending)
+            {
+                log.Error($"{pending} file(s) would change (--verify-no-changes); nothing was written.");
+                return ExitCodes.FindingsRemain;
+            }
+
             return result.IsClean ? ExitCodes.Success : ExitCodes.FindingsRemain;
         });
     }
+
+    // GitHub code scanning resolves SARIF paths from the repository's root, not from the solution's folder.
+    private static async Task<string> SarifRootAsync(ParseResult parseResult, SolutionPath path) =>
+        parseResult.GetValue(CommonOptions.SarifRootOption)?.FullName
+        ?? await GitChanges.TopLevelAsync(path.RootDirectory).ConfigureAwait(false)
+        ?? path.RootDirectory;
 
     /// <summary>Writes a report to <paramref name="output"/> when given, else to stdout.</summary>
     public static void WriteReport(ConsoleStreams streams, FileInfo? output, Action<TextWriter> write)

@@ -8,11 +8,7 @@ namespace CodeLlama.Refactor.Cli.Commands;
 /// <summary>The argument and options every command shares.</summary>
 internal static class CommonOptions
 {
-    public static readonly Argument<string> PathArgument = new("path")
-    {
-        Description = "A .sln, .slnx or .csproj file, or a folder that holds exactly one of them.",
-        DefaultValueFactory = _ => ".",
-    };
+    public static readonly Argument<string> PathArgument = CreatePathArgument();
 
     public static readonly Option<ReportFormat> FormatOption = EnumOption(
         "--format",
@@ -35,11 +31,17 @@ internal static class CommonOptions
             + "Without it, such a project is restored first (into obj/, as dotnet build does; under --dry-run into a temporary folder).",
     };
 
-    public static readonly Option<Verbosity> VerbosityOption = EnumOption(
-        "--verbosity",
-        "How much to say on stderr: quiet, minimal, normal, detailed or diagnostic (adds stack traces).",
-        Verbosity.Normal,
-        "-v");
+    public static readonly Option<Verbosity> VerbosityOption = CreateVerbosityOption();
+
+    public static readonly Option<bool> VerifyNoChangesOption = new("--verify-no-changes")
+    {
+        Description = "Write nothing; print the diff of what would change and exit 1 if anything would (a CI gate, as dotnet format's).",
+    };
+
+    public static readonly Option<DirectoryInfo?> SarifRootOption = new("--sarif-root")
+    {
+        Description = "The folder SARIF paths are relative to (default: the git working tree's top folder, else the solution's folder).",
+    };
 
     /// <summary>A whole-number option that must be at least 1.</summary>
     public static Option<int> PositiveIntOption(string name, string description, int defaultValue)
@@ -73,16 +75,62 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary>Adds the shared argument and options to <paramref name="command"/>.</summary>
+    /// <summary>Adds the shared argument and options to <paramref name="command"/>: path, report, loading and scope.</summary>
     public static Command WithCommonOptions(this Command command)
     {
         command.Arguments.Add(PathArgument);
         command.Options.Add(FormatOption);
         command.Options.Add(OutputOption);
+        command.Options.Add(SarifRootOption);
         command.Options.Add(NoRestoreOption);
+        command.Options.Add(ScopeOptions.PropertyOption);
         command.Options.Add(VerbosityOption);
+        command.Options.Add(ScopeOptions.IncludeOption);
+        command.Options.Add(ScopeOptions.ExcludeOption);
+        command.Options.Add(ScopeOptions.ChangedSinceOption);
         return command;
     }
+
+    // MSBuild's and dotnet's names and their abbreviations: q[uiet], m[inimal], n[ormal], d[etailed], diag[nostic].
+    private static Option<Verbosity> CreateVerbosityOption() => new("--verbosity", "-v")
+    {
+        Description = "How much to say on stderr: q[uiet], m[inimal], n[ormal], d[etailed] (the text report lists every member) "
+            + "or diag[nostic] (adds stack traces).",
+        DefaultValueFactory = _ => Verbosity.Normal,
+        CustomParser = result =>
+        {
+            var word = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (VerbosityWords.TryParse(word, out var verbosity))
+            {
+                return verbosity;
+            }
+
+            result.AddError($"--verbosity: '{word}' is not a verbosity; use q[uiet], m[inimal], n[ormal], d[etailed] or diag[nostic].");
+            return Verbosity.Normal;
+        },
+    };
+
+    // A token that starts with '-' and names no file lands here when no option matched it: say so, as dotnet does.
+    private static Argument<string> CreatePathArgument()
+    {
+        var argument = new Argument<string>("path")
+        {
+            Description = "A .sln, .slnx or .csproj file, or a folder that holds exactly one of them.",
+            DefaultValueFactory = _ => ".",
+        };
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: ['-', ..] token }] && !File.Exists(token) && !Directory.Exists(token))
+            {
+                result.AddError($"Unrecognized option '{token}'.");
+            }
+        });
+        return argument;
+    }
+
+    /// <summary>True for a dry run: <c>--dry-run</c> or <c>--verify-no-changes</c>.</summary>
+    public static bool DryRun(ParseResult parseResult) =>
+        parseResult.GetValue(DryRunOption) || parseResult.GetValue(VerifyNoChangesOption);
 
     /// <summary>Whether loading may restore, from <c>--no-restore</c>.</summary>
     public static RestoreMode Restore(ParseResult parseResult) =>

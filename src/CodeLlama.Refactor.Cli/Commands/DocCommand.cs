@@ -10,18 +10,6 @@ namespace CodeLlama.Refactor.Cli.Commands;
 /// <summary><c>doc</c>: writes verified XML documentation for every undocumented member in scope.</summary>
 internal static class DocCommand
 {
-    public static readonly Option<string[]> IncludeOption = new("--include")
-    {
-        Description = "Only document files matching this glob (relative to the solution's folder; * within a folder, ** across folders). Repeatable.",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
-    public static readonly Option<string[]> ExcludeOption = new("--exclude")
-    {
-        Description = "Leave files matching this glob alone. Repeatable; wins over --include.",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
     public static Command GetCommand(ConsoleStreams streams)
     {
         var command = new Command(
@@ -33,9 +21,8 @@ internal static class DocCommand
             + "from Roslyn and is verified the same way.")
         {
             CommonOptions.DryRunOption,
+            CommonOptions.VerifyNoChangesOption,
             CheckCommand.VisibilityOption,
-            IncludeOption,
-            ExcludeOption,
         }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
@@ -43,16 +30,17 @@ internal static class DocCommand
 
     private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
     {
-        var options = new DocOptions(
-            parseResult.GetValue(CheckCommand.VisibilityOption),
-            new PathFilter(parseResult.GetValue(IncludeOption) ?? [], parseResult.GetValue(ExcludeOption) ?? []),
-            parseResult.GetValue(CommonOptions.DryRunOption),
-            Restore: CommonOptions.Restore(parseResult));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
             async (path, progress, log) =>
             {
+                var options = new DocOptions(
+                    parseResult.GetValue(CheckCommand.VisibilityOption),
+                    await ScopeOptions.FilesAsync(parseResult, path, cancellationToken).ConfigureAwait(false),
+                    CommonOptions.DryRun(parseResult),
+                    Restore: CommonOptions.Restore(parseResult),
+                    Properties: parseResult.GetValue(ScopeOptions.PropertyOption));
                 var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0f, candidates: 1, log, progress, cancellationToken)
                     .ConfigureAwait(false);
                 using var owned = model as IDisposable;
@@ -67,6 +55,7 @@ internal static class DocCommand
 
                 return result;
             },
-            DocReport.Write);
+            DocReport.Write,
+            pendingChanges: result => result.Files.Count(file => file.Status == FileStatus.DryRun));
     }
 }

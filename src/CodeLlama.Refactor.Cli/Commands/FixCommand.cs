@@ -48,6 +48,7 @@ internal static class FixCommand
             + "rewrites the statement around each error (K candidates), verified the same way.")
         {
             CommonOptions.DryRunOption,
+            CommonOptions.VerifyNoChangesOption,
             MaxIterationsOption,
             TestsOption,
             TestTimeoutOption,
@@ -55,7 +56,7 @@ internal static class FixCommand
             SandboxOption,
             AllowCapabilityOption,
             ModelOptions.CandidatesOption,
-        }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
+        }.WithModelOptions().WithEndpointOptions().WithDiagnosticOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
     }
@@ -95,10 +96,12 @@ internal static class FixCommand
             parseResult.GetValue(TestsOption),
             TimeSpan.FromSeconds(parseResult.GetValue(TestTimeoutOption)),
             parseResult.GetValue(AllowFailingTestsOption),
-            parseResult.GetValue(CommonOptions.DryRunOption),
+            CommonOptions.DryRun(parseResult),
             Restore: CommonOptions.Restore(parseResult),
             Sandbox: parseResult.GetValue(SandboxOption),
-            AllowedCapabilities: parseResult.GetValue(AllowCapabilityOption));
+            AllowedCapabilities: parseResult.GetValue(AllowCapabilityOption),
+            Diagnostics: ScopeOptions.Diagnostics(parseResult),
+            Properties: parseResult.GetValue(ScopeOptions.PropertyOption));
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
@@ -120,7 +123,8 @@ internal static class FixCommand
                     .ConfigureAwait(false);
                 using var owned = model as IDisposable;
                 var modelSource = model is null ? null : new ModelRepairSource(model, candidates);
-                var options = modelSource is null ? settings : settings with { ExtraSources = [modelSource] };
+                var files = await ScopeOptions.FilesAsync(parseResult, path, cancellationToken).ConfigureAwait(false);
+                var options = settings with { ExtraSources = modelSource is null ? null : [modelSource], Files = files };
                 var result = await FixPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
                 foreach (var note in result.Tests?.Notes ?? [])
                 {
@@ -134,6 +138,7 @@ internal static class FixCommand
 
                 return result;
             },
-            FixReport.Write);
+            FixReport.Write,
+            pendingChanges: result => result.Files.Count(file => file.Status == FileStatus.DryRun));
     }
 }

@@ -1,41 +1,39 @@
+using Microsoft.Extensions.Logging;
+
 namespace CodeLlama.Refactor.Cli.Output;
 
-/// <summary>Messages for people on stderr, filtered by verbosity; errors are always shown.</summary>
-internal sealed class ConsoleLog(TextWriter error, Verbosity verbosity)
+/// <summary>
+/// Messages for people on stderr through Microsoft.Extensions.Logging, filtered by <c>--verbosity</c> (MSBuild's levels
+/// mapped onto the logger's); errors are always shown.
+/// </summary>
+internal sealed class ConsoleLog
 {
-    public Verbosity Verbosity => verbosity;
+    private readonly ILoggerFactory factory;
+    private readonly ILogger logger;
 
-    public void Error(string message) => Write("error", message);
-
-    public void Warning(string message)
+    public ConsoleLog(TextWriter error, Verbosity verbosity)
     {
-        if (verbosity >= Verbosity.Minimal)
+        Verbosity = verbosity;
+        var minimum = verbosity switch
         {
-            Write("warning", message);
-        }
+            Verbosity.Quiet => LogLevel.Error,
+            Verbosity.Minimal => LogLevel.Warning,
+            Verbosity.Normal => LogLevel.Information,
+            Verbosity.Detailed => LogLevel.Debug,
+            _ => LogLevel.Trace,
+        };
+        // The factory lives as long as the log; its only provider writes straight through and holds nothing to release.
+        factory = LoggerFactory.Create(builder => builder.SetMinimumLevel(minimum).AddProvider(new StderrLoggerProvider(error)));
+        logger = factory.CreateLogger("codellama-refactor");
     }
 
-    public void Info(string message)
-    {
-        if (verbosity >= Verbosity.Normal)
-        {
-            error.WriteLine(message);
-        }
-    }
+    public Verbosity Verbosity { get; }
 
-    public void Detail(string message)
-    {
-        if (verbosity >= Verbosity.Detailed)
-        {
-            error.WriteLine(message);
-        }
-    }
+    public void Error(string message) => logger.LogError("{Message}", message);
 
-    private void Write(string level, string message)
-    {
-        lock (error)
-        {
-            error.WriteLine($"{level}: {message}");
-        }
-    }
+    public void Warning(string message) => logger.LogWarning("{Message}", message);
+
+    public void Info(string message) => logger.LogInformation("{Message}", message);
+
+    public void Detail(string message) => logger.LogDebug("{Message}", message);
 }

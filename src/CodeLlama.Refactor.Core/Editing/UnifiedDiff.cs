@@ -1,4 +1,6 @@
 using System.Text;
+using DiffPlex;
+using DiffPlex.Chunkers;
 
 namespace CodeLlama.Refactor.Editing;
 
@@ -31,58 +33,41 @@ public static class UnifiedDiff
         return output.ToString();
     }
 
+    // DiffPlex's Myers diff (memory linear in the size of the texts); within a changed block, the removed lines come
+    // before the lines that replace them, as git prints them.
     private static List<(char Kind, string Line, int OldIndex, int NewIndex)> Diff(string[] oldLines, string[] newLines)
     {
-        var prefix = 0;
-        while (prefix < oldLines.Length && prefix < newLines.Length && oldLines[prefix] == newLines[prefix])
+        // An empty side is one empty piece to DiffPlex, and not a line of the file.
+        if (oldLines.Length == 0 || newLines.Length == 0)
         {
-            prefix++;
+            return [.. oldLines.Select((line, index) => ('-', line, index, 0)), .. newLines.Select((line, index) => ('+', line, 0, index))];
         }
 
-        var suffix = 0;
-        while (suffix < oldLines.Length - prefix && suffix < newLines.Length - prefix
-            && oldLines[^(suffix + 1)] == newLines[^(suffix + 1)])
-        {
-            suffix++;
-        }
-
-        var oldMiddle = oldLines[prefix..^suffix];
-        var newMiddle = newLines[prefix..^suffix];
-        var lengths = new int[oldMiddle.Length + 1, newMiddle.Length + 1];
-        for (var i = oldMiddle.Length - 1; i >= 0; i--)
-        {
-            for (var j = newMiddle.Length - 1; j >= 0; j--)
-            {
-                lengths[i, j] = oldMiddle[i] == newMiddle[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
-            }
-        }
-
-        var operations = new List<(char, string, int, int)>();
-        for (var k = 0; k < prefix; k++)
-        {
-            operations.Add((' ', oldLines[k], k, k));
-        }
-
+        var blocks = Differ.Instance.CreateDiffs(
+            string.Join('\n', oldLines), string.Join('\n', newLines), ignoreWhiteSpace: false, ignoreCase: false, new LineChunker());
+        var operations = new List<(char, string, int, int)>(oldLines.Length + newLines.Length);
         int a = 0, b = 0;
-        while (a < oldMiddle.Length || b < newMiddle.Length)
+        foreach (var block in blocks.DiffBlocks)
         {
-            if (a < oldMiddle.Length && b < newMiddle.Length && oldMiddle[a] == newMiddle[b])
+            while (a < block.DeleteStartA)
             {
-                operations.Add((' ', oldMiddle[a], prefix + a++, prefix + b++));
+                operations.Add((' ', oldLines[a], a++, b++));
             }
-            else if (b < newMiddle.Length && (a == oldMiddle.Length || lengths[a, b + 1] >= lengths[a + 1, b]))
+
+            for (var k = 0; k < block.DeleteCountA; k++)
             {
-                operations.Add(('+', newMiddle[b], prefix + a, prefix + b++));
+                operations.Add(('-', oldLines[a], a++, b));
             }
-            else
+
+            for (var k = 0; k < block.InsertCountB; k++)
             {
-                operations.Add(('-', oldMiddle[a], prefix + a++, prefix + b));
+                operations.Add(('+', newLines[b], a, b++));
             }
         }
 
-        for (var k = 0; k < suffix; k++)
+        while (a < oldLines.Length)
         {
-            operations.Add((' ', oldLines[oldLines.Length - suffix + k], oldLines.Length - suffix + k, newLines.Length - suffix + k));
+            operations.Add((' ', oldLines[a], a++, b++));
         }
 
         return operations;

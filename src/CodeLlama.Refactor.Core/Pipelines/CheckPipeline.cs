@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Pipelines;
 
@@ -19,14 +20,23 @@ public static class CheckPipeline
         IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
-        using var loaded = await WorkspaceLoader.LoadAsync(path, new LoadOptions(options.Restore), progress: progress, cancellationToken: cancellationToken)
+        using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, progress: progress, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var loading = stopwatch.Elapsed;
-        var errors = await CompileErrorFinder.FindAsync(loaded, progress, cancellationToken).ConfigureAwait(false);
+        var files = options.Files ?? PathFilter.All;
+        var diagnostics = options.Diagnostics ?? DiagnosticFilter.All;
+        bool InScope(string? file) => files.IsEverything || (file is not null && files.Matches(loaded.RelativePath(file)));
+
+        var errors = (await CompileErrorFinder.FindAsync(loaded, progress, cancellationToken).ConfigureAwait(false))
+            .Where(error => InScope(error.FilePath) && diagnostics.Includes(error.Id, DiagnosticSeverity.Error))
+            .ToList();
         var compiling = stopwatch.Elapsed - loading;
-        var undocumented = await UndocumentedMemberFinder.FindAsync(loaded, options.Visibility, cancellationToken)
-            .ConfigureAwait(false);
+        var undocumented = (await ReportedUndocumentedMembers.FindAsync(loaded, options.Visibility, cancellationToken).ConfigureAwait(false))
+            .Where(entry => InScope(entry.Member.FilePath) && diagnostics.Includes(DocumentationDiagnosticIds.MissingComment, entry.Severity))
+            .Select(entry => entry.Member)
+            .ToList();
 
         return new CheckResult(
             loaded.RootDirectory,

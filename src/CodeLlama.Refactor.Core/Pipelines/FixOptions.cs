@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
 using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Verification.Safety;
@@ -38,6 +39,9 @@ public enum TestMode
 /// How many test runs the tests may take to choose among the candidates that compiled (each run builds and tests the
 /// affected test projects; one run suffices when the first-ranked candidates pass).
 /// </param>
+/// <param name="Files">Which files' errors are repaired and reported; null for all. A repair may still edit another file.</param>
+/// <param name="Diagnostics">Which error ids are repaired and reported; null for all.</param>
+/// <param name="Properties">MSBuild global properties for loading (<c>-p:Name=Value</c>); null for none.</param>
 public sealed record FixOptions(
     int MaxIterations = 5,
     TestMode Tests = TestMode.Affected,
@@ -48,11 +52,14 @@ public sealed record FixOptions(
     RestoreMode Restore = RestoreMode.Auto,
     SandboxMode Sandbox = SandboxMode.Auto,
     IReadOnlyCollection<Capability>? AllowedCapabilities = null,
-    int MaxTestRuns = 8)
+    int MaxTestRuns = 8,
+    PathFilter? Files = null,
+    DiagnosticFilter? Diagnostics = null,
+    IReadOnlyDictionary<string, string>? Properties = null)
 {
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);
 
     /// <summary>How the solution is loaded: a dry run leaves every file under the projects' folders as it was.</summary>
-    public LoadOptions Loading => new(Restore, LeaveTreeUnchanged: DryRun);
+    public LoadOptions Loading => new(Restore, LeaveTreeUnchanged: DryRun, Properties);
 }

@@ -57,7 +57,7 @@ public static class FixPipeline
         LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), .. options.ExtraSources ?? []];
-        var loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities));
+        var loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), FixScope.Of(loaded, options));
         var constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
 
         var repairing = Stopwatch.StartNew();
@@ -85,6 +85,7 @@ public static class FixPipeline
             ? await RemainingOnDiskAsync(loaded, edits, cancellationToken).ConfigureAwait(false)
             : options.DryRun && !testsRejected ? CompileErrorFinder.ToErrors(outcome.Remaining)
             : await CompileErrorFinder.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        remaining = FixScope.Filter(loaded, options, remaining);
         return new FixResult(
             loaded.RootDirectory,
             Reconcile(TestedRecords.Annotate(outcome.Records, decision.Runs), remaining, testsRejected ? tests : null),

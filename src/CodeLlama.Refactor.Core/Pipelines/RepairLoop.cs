@@ -56,7 +56,7 @@ public sealed record RepairOutcome(
 /// every project that compiles that file and through the safety gate, and apply the best; repeat until nothing is left,
 /// nothing improves, or the rounds run out. Nothing here touches a file.
 /// </summary>
-internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress, SafetyGate? safety = null)
+internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress, SafetyGate? safety = null, Func<BuildError, bool>? inScope = null)
 {
     private readonly SafetyGate gate = safety ?? new SafetyGate();
 
@@ -83,7 +83,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         {
             var targets = await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            var located = targets.Where(target => target.Document is not null).ToList();
+            var located = targets.Where(target => target.Document is not null && (inScope is null || inScope(target))).ToList();
             if (located.Count == 0)
             {
                 break;

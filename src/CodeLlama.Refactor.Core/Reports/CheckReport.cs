@@ -6,13 +6,21 @@ namespace CodeLlama.Refactor.Reports;
 /// <summary>Writes a <see cref="CheckResult"/> as text, JSON or SARIF.</summary>
 public static class CheckReport
 {
-    /// <summary>Writes <paramref name="result"/> in <paramref name="format"/> to <paramref name="writer"/>.</summary>
+    /// <summary>Writes <paramref name="result"/> in <paramref name="format"/> to <paramref name="writer"/>, every member listed.</summary>
     /// <param name="result">What the check found.</param>
     /// <param name="format">The report format.</param>
     /// <param name="writer">Where the report goes.</param>
-    public static void Write(CheckResult result, ReportFormat format, TextWriter writer)
+    public static void Write(CheckResult result, ReportFormat format, TextWriter writer) => Write(result, new ReportSettings(format), writer);
+
+    /// <summary>Writes <paramref name="result"/> as <paramref name="settings"/> say to <paramref name="writer"/>.</summary>
+    /// <param name="result">What the check found.</param>
+    /// <param name="settings">The format, how much the text lists, and the SARIF root.</param>
+    /// <param name="writer">Where the report goes.</param>
+    public static void Write(CheckResult result, ReportSettings settings, TextWriter writer)
     {
-        ReportWriter.Write(format, writer, result.RootDirectory, () => ToJson(result), () => ToFindings(result), text => WriteText(result, text));
+        ArgumentNullException.ThrowIfNull(result);
+        ReportWriter.Write(settings, writer, result.RootDirectory, "check", () => ToJson(result), () => ToFindings(result),
+            text => WriteText(result, settings.ListEveryItem, text));
     }
 
     /// <summary>The findings of <paramref name="result"/>: errors, then undocumented members.</summary>
@@ -25,17 +33,27 @@ public static class CheckReport
         .. result.Undocumented.Select(member => Findings.Undocumented(member, result.RootDirectory)),
     ];
 
-    private static void WriteText(CheckResult result, TextWriter writer)
+    // Errors always, one line each; undocumented members one line each only when asked, else one line per file.
+    private static void WriteText(CheckResult result, bool listEveryMember, TextWriter writer)
     {
-        foreach (var finding in ToFindings(result))
+        foreach (var finding in ToFindings(result).Where(finding => listEveryMember || finding.Level == FindingLevel.Error))
         {
             var location = finding.File is null ? "" : $"{finding.File}({finding.Line},{finding.Column}): ";
             writer.WriteLine($"{location}{finding.Level.ToString().ToLowerInvariant()} {finding.RuleId}: {finding.Message}");
         }
 
+        if (!listEveryMember)
+        {
+            foreach (var file in result.Undocumented.GroupBy(member => Relative(result, member.FilePath)).OrderBy(group => group.Key, StringComparer.Ordinal))
+            {
+                writer.WriteLine($"{file.Key}: {file.Count()} undocumented member(s)");
+            }
+        }
+
         writer.WriteLine(
             $"{result.Errors.Count} error(s), {result.Undocumented.Count} undocumented member(s) in {result.Projects} project(s), "
-            + $"{result.Documents} document(s) ({result.Elapsed.TotalSeconds:0.0} s).");
+            + $"{result.Documents} document(s) ({result.Elapsed.TotalSeconds:0.0} s)."
+            + (!listEveryMember && result.Undocumented.Count > 0 ? " --verbosity detailed lists every member." : ""));
     }
 
     private static object ToJson(CheckResult result) => new

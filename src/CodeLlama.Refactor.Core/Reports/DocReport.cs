@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Reports;
@@ -6,20 +7,28 @@ namespace CodeLlama.Refactor.Reports;
 /// <summary>Writes a <see cref="DocResult"/> as text (with diffs for a dry run), JSON or SARIF.</summary>
 public static class DocReport
 {
-    /// <summary>Writes <paramref name="result"/> in <paramref name="format"/>.</summary>
+    /// <summary>Writes <paramref name="result"/> in <paramref name="format"/>, every member listed.</summary>
     /// <param name="result">What doc did.</param>
     /// <param name="format">The report format.</param>
     /// <param name="writer">Where the report goes.</param>
-    public static void Write(DocResult result, ReportFormat format, TextWriter writer)
+    public static void Write(DocResult result, ReportFormat format, TextWriter writer) => Write(result, new ReportSettings(format), writer);
+
+    /// <summary>Writes <paramref name="result"/> as <paramref name="settings"/> say.</summary>
+    /// <param name="result">What doc did.</param>
+    /// <param name="settings">The format, how much the text lists, and the SARIF root.</param>
+    /// <param name="writer">Where the report goes.</param>
+    public static void Write(DocResult result, ReportSettings settings, TextWriter writer)
     {
-        ReportWriter.Write(format, writer, result.RootDirectory, () => ToJson(result), () => ToFindings(result), text => WriteText(result, text));
+        ArgumentNullException.ThrowIfNull(result);
+        ReportWriter.Write(settings, writer, result.RootDirectory, "doc", () => ToJson(result), () => ToFindings(result),
+            text => WriteText(result, settings.ListEveryItem, text));
     }
 
-    private static void WriteText(DocResult result, TextWriter writer)
+    private static void WriteText(DocResult result, bool listEveryMember, TextWriter writer)
     {
         ReportWriter.WriteDryRunDiffs(result.Files, writer);
 
-        foreach (var member in result.Members)
+        foreach (var member in listEveryMember ? result.Members : [])
         {
             var verb = member.Completed ? "completed" : "documented";
             writer.WriteLine($"{Relative(result, member.FilePath)}({member.Line}): {verb} {member.Kind} '{member.Symbol}': {string.Join(", ", member.Added)}");
@@ -41,8 +50,24 @@ public static class DocReport
             + $" ({result.Elapsed.TotalSeconds:0.0} s).");
     }
 
-    private static IReadOnlyList<Finding> ToFindings(DocResult result) =>
-        result.Remaining.Select(member => Findings.Undocumented(member, result.RootDirectory)).ToList();
+    // What is left undocumented; for a dry run also each member it would document, with the file's verified edit as its fix.
+    private static IReadOnlyList<Finding> ToFindings(DocResult result)
+    {
+        var dryRunFiles = result.Files.Where(file => file.Status == FileStatus.DryRun).ToDictionary(file => file.FilePath, StringComparer.Ordinal);
+        var fixedFiles = new HashSet<string>(StringComparer.Ordinal);
+        var wouldDocument = result.Members
+            .Where(member => dryRunFiles.ContainsKey(member.FilePath))
+            .Select(member => new Finding(
+                DocumentationDiagnosticIds.MissingComment,
+                $"Missing XML comment for {member.Kind} '{member.Symbol}' (doc would add: {string.Join(", ", member.Added)})",
+                Relative(result, member.FilePath),
+                member.Line,
+                1,
+                FindingLevel.Warning,
+                // One fix per file: the verified edit of the whole file, on its first finding.
+                fixedFiles.Add(member.FilePath) ? ReportWriter.DryRunFix(dryRunFiles[member.FilePath], "Add the XML documentation doc verified for this file") : null));
+        return [.. wouldDocument, .. result.Remaining.Select(member => Findings.Undocumented(member, result.RootDirectory))];
+    }
 
     private static object ToJson(DocResult result) => new
     {
@@ -68,7 +93,15 @@ public static class DocReport
             completed = member.Completed,
         }),
         remaining = result.Remaining.Select(member => Findings.UndocumentedJson(member, result.RootDirectory)),
-        summary = new { elapsedMs = (long)result.Elapsed.TotalMilliseconds },
+        summary = new
+        {
+            documented = result.Members.Count,
+            remaining = result.Remaining.Count,
+            filesWritten = result.Files.Count(file => file.Status == FileStatus.Written),
+            filesWouldChange = result.Files.Count(file => file.Status == FileStatus.DryRun),
+            filesNotWritten = result.Files.Count(file => file.Status is not (FileStatus.Written or FileStatus.DryRun)),
+            elapsedMs = (long)result.Elapsed.TotalMilliseconds,
+        },
     };
 
     private static string Relative(DocResult result, string fullPath) => RelativePaths.From(result.RootDirectory, fullPath);

@@ -23,7 +23,8 @@ public enum FindingLevel
 /// <param name="Line">The 1-based line, or 0.</param>
 /// <param name="Column">The 1-based column, or 0.</param>
 /// <param name="Level">How serious it is.</param>
-public sealed record Finding(string RuleId, string Message, string? File, int Line, int Column, FindingLevel Level);
+/// <param name="Fix">The verified edit a dry run would have written for it, or null.</param>
+public sealed record Finding(string RuleId, string Message, string? File, int Line, int Column, FindingLevel Level, FindingFix? Fix = null);
 
 /// <summary>Builds findings the same way for every report.</summary>
 public static class Findings

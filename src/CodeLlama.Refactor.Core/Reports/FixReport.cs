@@ -10,9 +10,34 @@ public static class FixReport
     /// <param name="result">What fix did.</param>
     /// <param name="format">The report format.</param>
     /// <param name="writer">Where the report goes.</param>
-    public static void Write(FixResult result, ReportFormat format, TextWriter writer)
+    public static void Write(FixResult result, ReportFormat format, TextWriter writer) => Write(result, new ReportSettings(format), writer);
+
+    /// <summary>Writes <paramref name="result"/> as <paramref name="settings"/> say.</summary>
+    /// <param name="result">What fix did.</param>
+    /// <param name="settings">The format and the SARIF root.</param>
+    /// <param name="writer">Where the report goes.</param>
+    public static void Write(FixResult result, ReportSettings settings, TextWriter writer)
     {
-        ReportWriter.Write(format, writer, result.RootDirectory, () => ToJson(result), () => ToFindings(result), text => WriteText(result, text));
+        ArgumentNullException.ThrowIfNull(result);
+        ReportWriter.Write(settings, writer, result.RootDirectory, "fix", () => ToJson(result), () => ToSarifFindings(result), text => WriteText(result, text));
+    }
+
+    // The errors left; for a dry run also each error it would fix, the file's verified edit as the fix of its first one.
+    private static IReadOnlyList<Finding> ToSarifFindings(FixResult result)
+    {
+        var dryRunFiles = result.Files.Where(file => file.Status == FileStatus.DryRun).ToDictionary(file => file.FilePath, StringComparer.Ordinal);
+        var fixedFiles = new HashSet<string>(StringComparer.Ordinal);
+        var wouldFix = result.Errors
+            .Where(record => record.Status == FixStatus.Fixed && record.Error.FilePath is { } file && dryRunFiles.ContainsKey(file))
+            .Select(record => new Finding(
+                record.Error.Id,
+                $"{record.Error.Message} [{record.Error.ProjectName}] (fix would apply: {record.Source}: {record.Title})",
+                Relative(result, record.Error.FilePath),
+                record.Error.Line,
+                record.Error.Column,
+                FindingLevel.Error,
+                fixedFiles.Add(record.Error.FilePath!) ? ReportWriter.DryRunFix(dryRunFiles[record.Error.FilePath!], "Apply the repairs fix verified for this file") : null));
+        return [.. wouldFix, .. ToFindings(result)];
     }
 
     private static void WriteText(FixResult result, TextWriter writer)

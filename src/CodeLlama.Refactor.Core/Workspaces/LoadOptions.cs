@@ -17,7 +17,14 @@ public enum RestoreMode
 /// intermediate files (<c>obj/Debug/…/*.AssemblyInfo.cs</c> and the like, and what targets write into <c>bin/</c>), and a
 /// restore when one is needed, go to a private temporary folder instead.
 /// </param>
-public sealed record LoadOptions(RestoreMode Restore = RestoreMode.Auto, bool LeaveTreeUnchanged = false)
+/// <param name="Properties">
+/// MSBuild global properties for every project (<c>-p:Name=Value</c>), as <c>dotnet build</c> takes them; also passed to a
+/// restore. Null for none.
+/// </param>
+public sealed record LoadOptions(
+    RestoreMode Restore = RestoreMode.Auto,
+    bool LeaveTreeUnchanged = false,
+    IReadOnlyDictionary<string, string>? Properties = null)
 {
     /// <summary>Restore when needed, into the projects' own <c>obj/</c>, as <c>dotnet build</c> does.</summary>
     public static LoadOptions Default { get; } = new();

@@ -1,51 +1,62 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace CodeLlama.Refactor.Workspaces;
 
 /// <summary>
-/// Include and exclude globs on paths relative to the solution's folder: <c>*</c> within one folder, <c>**</c> across
-/// folders, <c>?</c> one character. No include means everything; an exclude always wins.
+/// Which files a command looks at: include and exclude globs on paths relative to the solution's folder, with
+/// Microsoft.Extensions.FileSystemGlobbing's semantics (<c>*</c> within one folder, <c>**</c> across folders, case
+/// insensitive), and optionally only the files a version-control change names. No include means everything; an exclude
+/// always wins.
 /// </summary>
-public sealed class PathFilter(IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
+public sealed class PathFilter
 {
-    private readonly IReadOnlyList<Regex> includePatterns = includes.Select(ToRegex).ToList();
-    private readonly IReadOnlyList<Regex> excludePatterns = excludes.Select(ToRegex).ToList();
+    private readonly Matcher matcher = new(StringComparison.OrdinalIgnoreCase);
+    private readonly IReadOnlySet<string>? only;
+
+    /// <summary>Creates a filter from globs.</summary>
+    /// <param name="includes">Globs a path must match (any of them); none for every path.</param>
+    /// <param name="excludes">Globs a path must not match.</param>
+    /// <param name="only">When given, the only paths in scope (relative to the solution's folder), before the globs apply.</param>
+    public PathFilter(IReadOnlyList<string> includes, IReadOnlyList<string> excludes, IEnumerable<string>? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(includes);
+        ArgumentNullException.ThrowIfNull(excludes);
+        matcher.AddIncludePatterns(includes.Count == 0 ? ["**/*"] : includes.Select(Normalize));
+        matcher.AddExcludePatterns(excludes.Select(Normalize));
+        this.only = only?.Select(path => path.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
+        IsEverything = includes.Count == 0 && excludes.Count == 0 && only is null;
+    }
 
     /// <summary>A filter that lets every path through.</summary>
     public static PathFilter All { get; } = new([], []);
 
+    /// <summary>True when the filter lets every path through.</summary>
+    public bool IsEverything { get; }
+
     /// <summary>Whether <paramref name="relativePath"/> is in scope.</summary>
     /// <param name="relativePath">A path relative to the solution's folder, with forward slashes.</param>
-    /// <returns>True when an include matches (or there is none) and no exclude does.</returns>
-    public bool Matches(string relativePath) =>
-        (includePatterns.Count == 0 || includePatterns.Any(pattern => pattern.IsMatch(relativePath)))
-        && !excludePatterns.Any(pattern => pattern.IsMatch(relativePath));
-
-    private static Regex ToRegex(string glob)
+    /// <returns>True when an include matches (or there is none), no exclude does, and the change set (if any) names it.</returns>
+    public bool Matches(string relativePath)
     {
-        var pattern = new StringBuilder("^");
-        var normalized = glob.Replace('\\', '/').TrimStart('.', '/');
-        for (var i = 0; i < normalized.Length; i++)
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var path = relativePath.Replace('\\', '/');
+        if (only is not null && !only.Contains(path))
         {
-            var character = normalized[i];
-            if (character == '*' && i + 1 < normalized.Length && normalized[i + 1] == '*')
-            {
-                var slashFollows = i + 2 < normalized.Length && normalized[i + 2] == '/';
-                pattern.Append(slashFollows ? "(.*/)?" : ".*");
-                i += slashFollows ? 2 : 1;
-            }
-            else
-            {
-                pattern.Append(character switch
-                {
-                    '*' => "[^/]*",
-                    '?' => "[^/]",
-                    _ => Regex.Escape(character.ToString()),
-                });
-            }
+            return false;
         }
 
-        return new Regex(pattern.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return IsEverything || matcher.Match(path).HasMatches;
+    }
+
+    // "./src/**" means "src/**" as dotnet format reads it; only that leading "./" goes, so ".github/**" stays itself.
+    private static string Normalize(string glob)
+    {
+        var pattern = glob.Replace('\\', '/');
+        while (pattern.StartsWith("./", StringComparison.Ordinal))
+        {
+            pattern = pattern[2..];
+        }
+
+        return pattern;
     }
 }

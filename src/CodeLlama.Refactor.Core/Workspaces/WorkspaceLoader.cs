@@ -54,14 +54,14 @@ public static class WorkspaceLoader
         var scratch = options.LeaveTreeUnchanged ? ScratchBuildOutputs.Create() : null;
         try
         {
-            var properties = scratch?.Properties(restoreHere: false) ?? new Dictionary<string, string>();
+            var properties = WithUserProperties(scratch?.Properties(restoreHere: false) ?? new Dictionary<string, string>(), options);
             var loaded = await OpenAsync(path, properties, hostServices, progress, cancellationToken).ConfigureAwait(false);
             if (options.Restore == RestoreMode.Auto && NeedsRestore(loaded))
             {
                 loaded.Dispose();
                 // A dry run restores into the scratch folder, and loads every project from that restore, so that the
                 // user's obj/ is neither written nor mixed with it.
-                properties = scratch?.Properties(restoreHere: true) ?? properties;
+                properties = scratch is null ? properties : WithUserProperties(scratch.Properties(restoreHere: true), options);
                 progress?.Report(new WorkProgress("Restoring", 0, 0, Path.GetFileName(path.FullPath)));
                 await DotnetRestore.RunAsync(path.FullPath, properties, cancellationToken).ConfigureAwait(false);
                 loaded = await OpenAsync(path, properties, hostServices, progress, cancellationToken).ConfigureAwait(false);
@@ -85,6 +85,23 @@ public static class WorkspaceLoader
             scratch?.Dispose();
             throw;
         }
+    }
+
+    // The user's -p:Name=Value come on top of what the loader sets, as on a dotnet build command line.
+    private static IReadOnlyDictionary<string, string> WithUserProperties(IReadOnlyDictionary<string, string> properties, LoadOptions options)
+    {
+        if (options.Properties is not { Count: > 0 } user)
+        {
+            return properties;
+        }
+
+        var merged = properties.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in user)
+        {
+            merged[name] = value;
+        }
+
+        return merged;
     }
 
     // Roslyn reads a file the first time its text is asked for. Reading every file now makes the loaded solution the
@@ -130,7 +147,7 @@ public static class WorkspaceLoader
             }
         });
 
-        var loadProgress = new ProjectLoadCounter(progress);
+        var loadProgress = new ProjectLoadCounter(progress, progress is null ? 0 : await SolutionProjectCount.OfAsync(path, cancellationToken).ConfigureAwait(false));
         try
         {
             var solution = path.Kind == SolutionPathKind.Project
@@ -194,7 +211,8 @@ public static class WorkspaceLoader
         return solution;
     }
 
-    private sealed class ProjectLoadCounter(IProgress<WorkProgress>? progress) : IProgress<ProjectLoadProgress>
+    // Projects referenced from outside the solution load too: the total grows to what was loaded rather than lag behind.
+    private sealed class ProjectLoadCounter(IProgress<WorkProgress>? progress, int total) : IProgress<ProjectLoadProgress>
     {
         private int loaded;
 
@@ -203,7 +221,7 @@ public static class WorkspaceLoader
             if (value.Operation == ProjectLoadOperation.Resolve)
             {
                 var done = Interlocked.Increment(ref loaded);
-                progress?.Report(new WorkProgress("Loading", done, 0, Path.GetFileNameWithoutExtension(value.FilePath)));
+                progress?.Report(new WorkProgress("Loading", done, total == 0 ? 0 : Math.Max(total, done), Path.GetFileNameWithoutExtension(value.FilePath)));
             }
         }
     }

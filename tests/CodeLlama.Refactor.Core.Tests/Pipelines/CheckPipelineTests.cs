@@ -51,20 +51,47 @@ public sealed class CheckPipelineTests
     }
 
     [Fact]
-    public async Task ProjectWithoutGenerateDocumentationFile_IsStillChecked_AndItsNoWarnDoesNotHideMembers()
+    public async Task Undocumented_HonoursPragmaEditorconfigGlobalconfigAndNoWarn_AsTheBuildDoes()
+    {
+        using var sample = Samples.Copy(Samples.Undocumented);
+        var circle = sample.File("src/Geometry/Circle.cs");
+        File.WriteAllText(circle, "#pragma warning disable CS1591\n" + File.ReadAllText(circle));
+        File.WriteAllText(sample.File("src/Geometry/.editorconfig"), "[Polygon.cs]\ndotnet_diagnostic.CS1591.severity = none\n");
+        File.WriteAllText(sample.File("src/Geometry/.globalconfig"), "is_global = true\ndotnet_diagnostic.CS1591.severity = error\n");
+
+        var result = await CheckPipeline.RunAsync(SolutionPath.Resolve(sample.Directory), new CheckOptions());
+        var (_, buildOutput) = await DotnetCli.RunAsync(sample.Directory, "build", "-nologo");
+        var buildMissing = DotnetCli.ParseDiagnostics(buildOutput)
+            .Where(diagnostic => diagnostic.Id == "CS1591" && !diagnostic.File.Contains("Generated", StringComparison.Ordinal))
+            .Select(diagnostic => (diagnostic.File, diagnostic.Line))
+            .ToHashSet();
+
+        Assert.DoesNotContain(result.Undocumented, member => member.FilePath.EndsWith("Circle.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Undocumented, member => member.FilePath.EndsWith("Polygon.cs", StringComparison.Ordinal));
+        Assert.Contains(result.Undocumented, member => member.FilePath.EndsWith("Units.cs", StringComparison.Ordinal));
+        Assert.Equal(buildMissing.Order(), result.Undocumented.Select(member => (member.FilePath, member.Line)).ToHashSet().Order());
+        var errorsOnly = await CheckPipeline.RunAsync(
+            SolutionPath.Resolve(sample.Directory), new CheckOptions(Diagnostics: new DiagnosticFilter([], [], Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
+        Assert.Equal(result.Undocumented.Count, errorsOnly.Undocumented.Count);
+
+        var project = sample.File("src/Geometry/Geometry.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</GenerateDocumentationFile>", "</GenerateDocumentationFile><NoWarn>CS1591</NoWarn>", StringComparison.Ordinal));
+        var noWarn = await CheckPipeline.RunAsync(SolutionPath.Resolve(sample.Directory), new CheckOptions(Visibility.All));
+        Assert.Empty(noWarn.Undocumented);
+    }
+
+    [Fact]
+    public async Task ProjectWithoutGenerateDocumentationFile_ReportsNoCS1591_AsItsBuildReportsNone()
     {
         using var sample = Samples.Copy(Samples.Undocumented);
         var project = sample.File("src/Geometry/Geometry.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace(
-            "<GenerateDocumentationFile>true</GenerateDocumentationFile>",
-            "<NoWarn>CS1591</NoWarn><TreatWarningsAsErrors>true</TreatWarningsAsErrors>",
-            StringComparison.Ordinal));
+            "<GenerateDocumentationFile>true</GenerateDocumentationFile>", "", StringComparison.Ordinal));
 
         var result = await CheckPipeline.RunAsync(SolutionPath.Resolve(project), new CheckOptions(Visibility.All));
 
         Assert.Empty(result.Errors);
-        Assert.Contains(result.Undocumented, member => member.Symbol == "Geometry.Circle.Radius");
-        Assert.Contains(result.Undocumented, member => member.Symbol == "Geometry.Tolerance.AreClose(double, double)");
+        Assert.Empty(result.Undocumented);
     }
 
     [Fact]

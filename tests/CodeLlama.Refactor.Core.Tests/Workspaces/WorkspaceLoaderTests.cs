@@ -8,6 +8,33 @@ namespace CodeLlama.Refactor.Core.Tests.Workspaces;
 public sealed class WorkspaceLoaderTests
 {
     [Fact]
+    public async Task Loading_progress_counts_towards_the_solutions_projects_and_msbuild_properties_reach_them()
+    {
+        using var sample = Samples.Copy(Samples.Undocumented);
+        var reports = new List<WorkProgress>();
+        var progress = new SynchronousProgress(reports);
+
+        using var loaded = await WorkspaceLoader.LoadAsync(
+            SolutionPath.Resolve(sample.Directory),
+            new LoadOptions(Properties: new Dictionary<string, string> { ["DefineConstants"] = "FROM_COMMAND_LINE" }),
+            progress: progress);
+
+        Assert.Contains(reports, report => report.Stage == "Loading" && report.Total == 1 && report.Done == 1);
+        Assert.Contains("FROM_COMMAND_LINE", loaded.Projects.Single().ParseOptions!.PreprocessorSymbolNames);
+    }
+
+    private sealed class SynchronousProgress(List<WorkProgress> reports) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_restore_warning_NU1603_is_a_warning_and_the_project_compiles_with_its_package()
     {
         using var project = PackageProject.Create("13.0.0");

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+
+namespace CodeLlama.Refactor.Cli.Commands;
+
+/// <summary>What a command looks at: files (globs, a git change), diagnostics (ids, severity) and MSBuild properties.</summary>
+internal static class ScopeOptions
+{
+    public static readonly Option<string[]> IncludeOption = new("--include")
+    {
+        Description = "Only files matching this glob (relative to the solution's folder; * within a folder, ** across folders, "
+            + "Microsoft.Extensions.FileSystemGlobbing's rules). Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string[]> ExcludeOption = new("--exclude")
+    {
+        Description = "Leave files matching this glob alone. Repeatable; wins over --include.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string?> ChangedSinceOption = new("--changed-since")
+    {
+        Description = "Only files changed since this git ref (e.g. origin/main): committed since, staged, unstaged, and untracked "
+            + "files git does not ignore. For a pull request: the files it changes.",
+    };
+
+    public static readonly Option<string[]> DiagnosticsOption = new("--diagnostics")
+    {
+        Description = "Only these diagnostic ids (e.g. CS0103,CS1591). Repeatable, or comma-separated.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string[]> ExcludeDiagnosticsOption = new("--exclude-diagnostics")
+    {
+        Description = "Never these diagnostic ids. Repeatable, or comma-separated; wins over --diagnostics.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<string> SeverityOption = CreateSeverityOption();
+
+    public static readonly Option<IReadOnlyDictionary<string, string>> PropertyOption = CreatePropertyOption();
+
+    /// <summary>Adds <c>--diagnostics</c>, <c>--exclude-diagnostics</c> and <c>--severity</c>.</summary>
+    public static Command WithDiagnosticOptions(this Command command)
+    {
+        command.Options.Add(DiagnosticsOption);
+        command.Options.Add(ExcludeDiagnosticsOption);
+        command.Options.Add(SeverityOption);
+        return command;
+    }
+
+    /// <summary>The diagnostics in scope, or null when the options name none.</summary>
+    public static DiagnosticFilter? Diagnostics(ParseResult parseResult)
+    {
+        var ids = Ids(parseResult.GetValue(DiagnosticsOption));
+        var excluded = Ids(parseResult.GetValue(ExcludeDiagnosticsOption));
+        var severity = parseResult.GetValue(SeverityOption) switch
+        {
+            "error" => DiagnosticSeverity.Error,
+            "info" => DiagnosticSeverity.Info,
+            _ => DiagnosticSeverity.Warning,
+        };
+        return ids.Count == 0 && excluded.Count == 0 && severity == DiagnosticSeverity.Warning ? null : new DiagnosticFilter(ids, excluded, severity);
+    }
+
+    /// <summary>The files in scope for <paramref name="path"/>: the globs, and the git change when one is named.</summary>
+    public static async Task<PathFilter> FilesAsync(ParseResult parseResult, SolutionPath path, CancellationToken cancellationToken)
+    {
+        var includes = parseResult.GetValue(IncludeOption) ?? [];
+        var excludes = parseResult.GetValue(ExcludeOption) ?? [];
+        if (parseResult.GetValue(ChangedSinceOption) is not { } gitRef)
+        {
+            return includes.Length == 0 && excludes.Length == 0 ? PathFilter.All : new PathFilter(includes, excludes);
+        }
+
+        var changed = await GitChanges.ChangedSinceAsync(path.RootDirectory, gitRef, cancellationToken).ConfigureAwait(false);
+        return new PathFilter(includes, excludes, changed.Select(file => RelativePaths.From(path.RootDirectory, file)));
+    }
+
+    private static IReadOnlyCollection<string> Ids(string[]? values) =>
+        (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static Option<string> CreateSeverityOption()
+    {
+        var option = new Option<string>("--severity")
+        {
+            Description = "The least severity that counts, after the project's own settings: error, warn (default) or info.",
+            DefaultValueFactory = _ => "warn",
+        };
+        option.AcceptOnlyFromAmong("error", "warn", "info");
+        return option;
+    }
+
+    // -p:Name=Value, -p:A=1;B=2, --property:Name=Value: what dotnet build takes, passed to every project as a global property.
+    private static Option<IReadOnlyDictionary<string, string>> CreatePropertyOption() => new("--property", "-p")
+    {
+        Description = "An MSBuild property for every project, as dotnet build takes it: -p:Configuration=Release. Repeatable; "
+            + "several may be separated by ';'.",
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => new Dictionary<string, string>(),
+        CustomParser = result =>
+        {
+            var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var token in result.Tokens)
+            {
+                foreach (var pair in token.Value.Split(';', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0)
+                    {
+                        result.AddError($"--property: '{pair}' is not Name=Value.");
+                        continue;
+                    }
+
+                    properties[pair[..equals].Trim()] = pair[(equals + 1)..];
+                }
+            }
+
+            return properties;
+        },
+    };
+}

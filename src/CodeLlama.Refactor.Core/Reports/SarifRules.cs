@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace CodeLlama.Refactor.Reports;
+
+/// <summary>SARIF's rule metadata for the ids the tool reports: what code scanning shows next to each result.</summary>
+internal static class SarifRules
+{
+    private const string RulePages = "https://github.com/codellama-refactor/codellama-refactor/blob/main/docs/rules/";
+
+    public static JsonObject Describe(string id, Finding first)
+    {
+        var (shortText, fullText) = id switch
+        {
+            "CS1591" => ("Missing XML comment for publicly visible type or member",
+                "A public or protected type or member has no documentation comment (the compiler's CS1591, where the project "
+                + "generates a documentation file). `codellama-refactor doc` writes one."),
+            _ when id.StartsWith("CS", StringComparison.Ordinal) => ($"C# compiler {(first.Level == FindingLevel.Error ? "error" : "diagnostic")} {id}",
+                $"Reported by the C# compiler, as `dotnet build` reports it, e.g.: {first.Message}"),
+            _ => (id, first.Message),
+        };
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["shortDescription"] = new JsonObject { ["text"] = shortText },
+            ["fullDescription"] = new JsonObject { ["text"] = fullText },
+            ["helpUri"] = id.StartsWith("CS", StringComparison.Ordinal)
+                ? $"https://learn.microsoft.com/dotnet/csharp/misc/{id.ToLowerInvariant()}"
+                : RulePages + id + ".md",
+            ["defaultConfiguration"] = new JsonObject { ["level"] = Level(first.Level) },
+        };
+    }
+
+    public static string Level(FindingLevel level) => level.ToString().ToLowerInvariant();
+}
