@@ -51,7 +51,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     /// <summary>Layers offloaded to the GPU.</summary>
     public int GpuLayers { get; }
 
-    /// <summary>The work done so far.</summary>
+    /// <inheritdoc/>
     public InfillStatistics Statistics { get; } = new();
 
     /// <summary>The prompt builder, for tests that pin the token layout.</summary>
@@ -185,7 +185,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         var promptTime = promptStopwatch.Elapsed;
         var generationStopwatch = Stopwatch.StartNew();
         var sequences = Generate(tokens.Length, lastLogits, count, maxNew, request, cancellationToken);
-        Statistics.Requests++;
+        Statistics.AddRequest();
         var completions = sequences
             .Select(sequence => new InfillCompletion(Detokenize(sequence.Tokens), sequence.LogProbability, sequence.Finished, sequence.Tokens.Count))
             .OrderByDescending(completion => completion.LogProbability)
@@ -226,9 +226,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         }
 
         cached = tokens;
-        Statistics.PromptTokensEvaluated += tokens.Length - reused;
-        Statistics.PromptTokensReused += reused;
-        Statistics.PromptTime += stopwatch.Elapsed;
+        Statistics.AddPrompt(tokens.Length - reused, reused, stopwatch.Elapsed);
         return (last, tokens.Length - reused);
     }
 
@@ -294,14 +292,14 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
             }
         }
 
-        Statistics.GeneratedTokens += sequences.Sum(sequence => sequence.Tokens.Count);
-        Statistics.GenerationTime += stopwatch.Elapsed;
+        Statistics.AddGeneration(sequences.Sum(sequence => sequence.Tokens.Count), stopwatch.Elapsed);
         return sequences;
     }
 
     private void Decode(LLamaBatch batch)
     {
         var result = context.Decode(batch);
+        Statistics.AddDecode();
         if (result != DecodeResult.Ok)
         {
             cached = [];

@@ -15,6 +15,9 @@ public interface IInfillModel
     /// <summary>How many tokens a completion may add, at most.</summary>
     int MaxNewTokens { get; }
 
+    /// <summary>The work done so far (what a remote model does not report stays 0).</summary>
+    InfillStatistics Statistics { get; }
+
     /// <summary>Counts the tokens <paramref name="text"/> takes in a prompt.</summary>
     /// <param name="text">Any text.</param>
     /// <returns>Its token count.</returns>

@@ -49,6 +49,10 @@ public sealed class LlamaCppInfillResponse
     [JsonPropertyName("stopped_eos")]
     public bool StoppedEos { get; set; }
 
+    /// <summary>True when generation ended at one of the request's stop texts.</summary>
+    [JsonPropertyName("stopped_word")]
+    public bool StoppedWord { get; set; }
+
     /// <summary>True when generation ran out of tokens.</summary>
     [JsonPropertyName("stopped_limit")]
     public bool StoppedLimit { get; set; }
