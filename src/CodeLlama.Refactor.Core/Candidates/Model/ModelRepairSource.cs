@@ -6,8 +6,9 @@ namespace CodeLlama.Refactor.Candidates.Model;
 
 /// <summary>
 /// Repairs no rule knows: the model rewrites the statement (or member) around the error, seeing the whole file before
-/// and after it, headed by the signatures the statement uses from other files (<see cref="DeclarationHeader"/>); each of
-/// its K completions becomes a candidate verified like any other.
+/// and after it, headed by the signatures the statement uses from other files (<see cref="DeclarationHeader"/>), with
+/// the diagnostic and the broken code as comments just above the gap (<see cref="RepairPrompt"/>); each of its K
+/// completions becomes a candidate verified like any other.
 /// </summary>
 /// <param name="model">The model.</param>
 /// <param name="candidates">How many completions to ask for per error.</param>
@@ -37,7 +38,7 @@ public sealed class ModelRepairSource(IInfillModel model, int candidates) : ICan
         var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var header = semanticModel is null ? string.Empty : DeclarationHeader.For(semanticModel, span, cancellationToken);
         var window = InfillWindow.Fit(
-            root, span.Start, text.ToString(TextSpan.FromBounds(0, span.Start)), text.ToString(TextSpan.FromBounds(span.End, text.Length)), model, header);
+            root, span.Start, RepairPrompt.Prefix(text, span, diagnostic), text.ToString(TextSpan.FromBounds(span.End, text.Length)), model, header);
         if (window.IsWindowed)
         {
             Interlocked.Increment(ref windowed);
