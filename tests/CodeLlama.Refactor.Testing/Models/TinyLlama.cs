@@ -9,6 +9,7 @@ namespace CodeLlama.Refactor.Testing.Models;
 /// <param name="Architecture">general.architecture; anything but <c>llama</c> makes a model llama.cpp cannot load.</param>
 /// <param name="WithInfillTokens">False for a model whose vocabulary has no infill tokens.</param>
 /// <param name="DeclareEndOfText">True to write tokenizer.ggml.eot_token_id, as newer conversions do.</param>
+/// <param name="Fim">The FIM family whose token names the vocabulary uses; null for Code Llama's.</param>
 public sealed record TinyLlamaShape(
     int EmbeddingLength = 64,
     int Layers = 1,
@@ -17,7 +18,8 @@ public sealed record TinyLlamaShape(
     int ContextLength = 16384,
     string Architecture = "llama",
     bool WithInfillTokens = true,
-    bool DeclareEndOfText = false)
+    bool DeclareEndOfText = false,
+    FimLayout? Fim = null)
 {
     /// <summary>
     /// About 50M parameters: big enough that CPU timings of prompt evaluation and decoding mean something.
