@@ -36,6 +36,8 @@ internal sealed record ModelChoice
 
     public int MaxParallel { get; init; } = 4;
 
+    public int Parallel { get; init; } = 1;
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     public string? ApiKey { get; init; }
@@ -108,6 +110,7 @@ internal static class InfillModelFactory
             Seed = choice.Seed,
             MaxNewTokens = choice.MaxNewTokens,
             MaxCandidates = choice.Candidates,
+            Parallel = choice.Parallel,
         };
         progress?.Report(new WorkProgress("Loading model", 0, 1, Path.GetFileName(choice.ModelPath)));
         var stopwatch = Stopwatch.StartNew();

@@ -115,8 +115,8 @@ internal static class ModelOptions
     /// be used throws <see cref="InputException"/> before any file is read.
     /// </summary>
     public static LlamaInfillModel? Load(
-        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress) =>
-        InfillModelFactory.Load(Choice(parseResult, defaultTemperature, candidates), log, progress);
+        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress, int parallel = 1) =>
+        InfillModelFactory.Load(Choice(parseResult, defaultTemperature, candidates) with { Parallel = parallel }, log, progress);
 
     /// <summary>What the options and the environment ask for; an option given on the command line wins over its variable.</summary>
     public static ModelChoice Choice(ParseResult parseResult, float defaultTemperature, int candidates)
