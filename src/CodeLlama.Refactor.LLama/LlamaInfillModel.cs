@@ -148,7 +148,16 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
             return Task.FromCanceled<InfillResult>(cancellationToken);
         }
 
-        var tokens = prompt.Build(request);
+        LLamaToken[] tokens;
+        try
+        {
+            tokens = request.Instruction is { } instruction ? InstructionPrompt(instruction) : prompt.Build(request);
+        }
+        catch (InferenceException exception)
+        {
+            return Task.FromException<InfillResult>(exception);
+        }
+
         var room = ContextSize - tokens.Length;
         var asked = request.MaxNewTokens ?? options.MaxNewTokens;
         if (room < 0 || (room == 0 && asked > 0))
@@ -170,6 +179,27 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         batcher.Dispose();
         context.Dispose();
         weights.Dispose();
+    }
+
+    // The instruction as one user turn through the GGUF's own chat template, with the assistant's turn opened.
+    private LLamaToken[] InstructionPrompt(string instruction)
+    {
+        LLamaTemplate template;
+        try
+        {
+            template = new LLamaTemplate(weights, strict: true) { AddAssistant = true };
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new InferenceException($"{Name} has no chat template, so it cannot answer an instruction prompt: use the FIM prompt.", exception);
+        }
+
+        template.Add("user", instruction);
+        var text = Encoding.UTF8.GetString(template.Apply());
+        var bos = weights.Vocab.BOS is { } id ? weights.Vocab.LLamaTokenToString(id, isSpecialToken: true) : null;
+        // The template may write BOS itself; parse its special tokens and add BOS only where it did not.
+        var addBos = weights.Vocab.ShouldAddBOS && (bos is null || !text.StartsWith(bos, StringComparison.Ordinal));
+        return weights.Tokenize(text, addBos, special: true, Encoding.UTF8);
     }
 
     private static string Why() => NativeLog.RecentProblems() is { Count: > 0 } problems

@@ -52,6 +52,7 @@ internal static class FixCommand
             SandboxOption,
             AllowCapabilityOption,
             ModelOptions.CandidatesOption,
+            ModelOptions.RepairPromptOption,
         }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
@@ -116,7 +117,7 @@ internal static class FixCommand
                 var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0.6f, candidates, log, progress, cancellationToken)
                     .ConfigureAwait(false);
                 using var owned = model as IDisposable;
-                var modelSource = model is null ? null : new ModelRepairSource(model, candidates);
+                var modelSource = model is null ? null : new ModelRepairSource(model, candidates, parseResult.GetValue(ModelOptions.RepairPromptOption));
                 var options = modelSource is null ? settings : settings with { ExtraSources = [modelSource] };
                 var result = await FixPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
                 if (model is not null && modelSource is not null)

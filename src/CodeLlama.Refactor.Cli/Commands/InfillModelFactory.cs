@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Inference.Http;
@@ -38,6 +39,8 @@ internal sealed record ModelChoice
 
     public int Parallel { get; init; } = 1;
 
+    public RepairPromptStyle RepairPrompt { get; init; }
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     public string? ApiKey { get; init; }
@@ -62,6 +65,8 @@ internal static class InfillModelFactory
         Refuse(choice.ModelPath is { Length: > 0 }, "Pass --model or --endpoint, not both.");
         Refuse(choice.GpuLayers is not null || choice.Threads is not null,
             "--gpu-layers and --threads configure a model loaded here; with --endpoint the server decides them: drop them or drop --endpoint.");
+        Refuse(choice.RepairPrompt == RepairPromptStyle.Instruct,
+            "--repair-prompt instruct renders the prompt through the chat template of a GGUF loaded here: pass --model, not --endpoint.");
         Refuse(choice.NativeFolder is { Length: > 0 }, "--llama-native chooses the llama.cpp of a model loaded here; it does nothing with --endpoint.");
         if (!Uri.TryCreate(address, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
         {

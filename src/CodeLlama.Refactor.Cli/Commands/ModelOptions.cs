@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Inference.Http;
@@ -52,6 +53,11 @@ internal static class ModelOptions
     public static readonly Option<EndpointKind> EndpointKindOption = CommonOptions.EnumOption(
         "--endpoint-kind", "llamacpp: POST /infill (serve, llama.cpp); openai: POST /v1/completions with the raw Code Llama infill prompt.",
         EndpointKind.LlamaCpp);
+
+    public static readonly Option<RepairPromptStyle> RepairPromptOption = CommonOptions.EnumOption(
+        "--repair-prompt", "fim: the file with the broken code cut out and the diagnostic as comments above the gap; instruct: an instruction "
+        + "through the GGUF's chat template (Code Llama Instruct), answered with a code block. instruct needs --model.",
+        RepairPromptStyle.Fim);
 
     public static readonly Option<FimFamily> FimFormatOption = CommonOptions.EnumOption(
         "--fim-format", "The FIM markers --endpoint-kind openai writes the prompt in: codellama, starcoder, codegemma, qwen or deepseek.",
@@ -143,6 +149,7 @@ internal static class ModelOptions
             // The key comes from the environment only: a key on the command line would show in the process list and in
             // CI logs, and one in a file would end up committed.
             ApiKey = NonBlank(Environment.GetEnvironmentVariable(EndpointOptions.ApiKeyEnvironmentVariable))?.Trim(),
+            RepairPrompt = parseResult.GetResult(RepairPromptOption) is null ? RepairPromptStyle.Fim : parseResult.GetValue(RepairPromptOption),
         };
     }
 

@@ -74,6 +74,12 @@ public sealed record InfillRequest(
 
     /// <summary>The engine slot to run in (and whose prompt cache to reuse); null lets the engine choose.</summary>
     public int? Slot { get; init; }
+
+    /// <summary>
+    /// When set, an instruction for a model with a chat template (Code Llama Instruct): it is rendered as one user turn
+    /// through the GGUF's template and answered instead of the gap; prefix, suffix and context are not used.
+    /// </summary>
+    public string? Instruction { get; init; }
 }
 
 /// <summary>One piece of repository context.</summary>

@@ -57,6 +57,31 @@ public sealed class RepairPromptTests
             comments);
     }
 
+    [Fact]
+    public async Task An_instruction_prompt_names_the_diagnostic_marks_the_broken_code_and_asks_for_its_replacement_only()
+    {
+        var model = new RecordingModel();
+        var document = InMemoryProject.Create(("Labels.cs", Labels)).Documents.Single();
+        var diagnostic = (await document.GetSemanticModelAsync())!.GetDiagnostics().First(found => found.Severity == DiagnosticSeverity.Error);
+
+        await new ModelRepairSource(model, candidates: 1, RepairPromptStyle.Instruct).GetCandidatesAsync(document, diagnostic, default);
+
+        var instruction = Assert.Single(model.Requests).Instruction!.ReplaceLineEndings("\n");
+        Assert.StartsWith("This C# code does not compile: error CS0029: Cannot implicitly convert type 'string' to 'int'\n\n", instruction, StringComparison.Ordinal);
+        Assert.Contains("/*<broken>*/int width = label + count;/*</broken>*/\n        return width;", instruction, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "Rewrite the broken part so that the code compiles and does what it meant to do:\n```csharp\nint width = label + count;\n```\n\n"
+            + "Answer with the rewritten part only, in one ```csharp code block.",
+            instruction,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Here it is:\n```csharp\nint width = label.Length + count;\n```\nThat compiles.", "int width = label.Length + count;")]
+    [InlineData("int width = label.Length + count;", "int width = label.Length + count;")]
+    [InlineData("```\nreturn 1;", "return 1;")]
+    public void The_code_of_a_chat_answer_is_its_first_code_block(string answer, string code) => Assert.Equal(code, RepairPrompt.CodeOf(answer));
+
     private sealed class RecordingModel : IInfillModel
     {
         public List<InfillRequest> Requests { get; } = [];

@@ -15,13 +15,14 @@ public static class TestModels
     /// <param name="script">The text to emit; no leading space.</param>
     /// <param name="shape">The model's shape; null for the default tiny one.</param>
     /// <param name="endToken">The token after the script; null for the infill end token (32010).</param>
+    /// <param name="startToken">The prompt's last token, after which the script starts; null for ▁&lt;MID&gt;.</param>
     /// <returns><paramref name="path"/>.</returns>
-    public static string WriteScripted(string path, string script, TinyLlamaShape? shape = null, int? endToken = null)
+    public static string WriteScripted(string path, string script, TinyLlamaShape? shape = null, int? endToken = null, int? startToken = null)
     {
         shape ??= new TinyLlamaShape();
         var pieces = ScriptPieces.Split(script);
         var vocabulary = new CodeLlamaVocabulary(pieces, shape.WithInfillTokens, shape.Fim);
-        var chain = new List<int> { CodeLlamaVocabulary.Middle };
+        var chain = new List<int> { startToken ?? CodeLlamaVocabulary.Middle };
         chain.AddRange(vocabulary.PieceIds);
         if (chain.Count >= shape.EmbeddingLength)
         {

@@ -77,6 +77,11 @@ public abstract class HttpInfillModel : IInfillModel, IDisposable
     public async Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Instruction is not null)
+        {
+            throw new InferenceException("An instruction prompt is rendered through the chat template of a model loaded in-process; a remote model takes FIM prompts only.");
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var options = Endpoint.Options;
         var answers = await Task.WhenAll(Enumerable.Range(0, Math.Max(1, request.Candidates))
