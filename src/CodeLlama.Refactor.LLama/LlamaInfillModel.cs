@@ -49,6 +49,9 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     /// <summary>Requests decoded side by side (serve --parallel), each in its own slot with its own prompt cache.</summary>
     public int Slots => Math.Max(1, options.Parallel);
 
+    /// <inheritdoc/>
+    public int Concurrency => Slots;
+
     /// <summary>Layers offloaded to the GPU.</summary>
     public int GpuLayers { get; }
 

@@ -18,6 +18,12 @@ public interface IInfillModel
     /// <summary>The work done so far (what a remote model does not report stays 0).</summary>
     InfillStatistics Statistics { get; }
 
+    /// <summary>
+    /// Requests worth having in flight at once: the engine's slots, or the requests an endpoint takes in parallel. A
+    /// caller with independent work (doc's files) keeps this many going.
+    /// </summary>
+    int Concurrency => 1;
+
     /// <summary>Counts the tokens <paramref name="text"/> takes in a prompt.</summary>
     /// <param name="text">Any text.</param>
     /// <returns>Its token count.</returns>

@@ -21,6 +21,9 @@ public sealed class ModelDocText(IInfillModel model) : IDocTextSource
     /// <inheritdoc/>
     public bool FillsFilesInOrder => true;
 
+    /// <inheritdoc/>
+    public int FilesInFlight => Math.Max(1, model.Concurrency);
+
     /// <summary>Elements the model wrote.</summary>
     public int Answered => answered;
 

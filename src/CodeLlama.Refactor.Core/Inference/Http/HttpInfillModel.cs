@@ -33,6 +33,9 @@ public abstract class HttpInfillModel : IInfillModel, IDisposable
     /// <inheritdoc/>
     public InfillStatistics Statistics { get; } = new();
 
+    /// <inheritdoc/>
+    public int Concurrency => Math.Max(1, Endpoint.Options.MaxParallel);
+
     private protected EndpointClient Endpoint { get; }
 
     /// <summary>Connects to the endpoint and reads what it serves.</summary>
