@@ -14,6 +14,22 @@ internal static class SlotsBenchmark
     private const int Files = 4;
     private const int MembersPerFile = 8;
 
+    /// <summary>Writes the benchmark GGUF and runs (c) alone.</summary>
+    public static async Task RunStandaloneAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "slots-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await RunAsync(Testing.Models.TestModels.WriteRandom(Path.Combine(folder, "bench.gguf"), Testing.Models.TinyLlamaShape.Benchmark));
+            Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public static async Task RunAsync(string modelPath)
     {
         Console.WriteLine($"(c) {Files} files in flight, {MembersPerFile} members each (MaxNewTokens 8): 4 slots against 1");
