@@ -65,7 +65,7 @@ public static class DocPipeline
         {
             // Each file's elements go in order (its prompts extend each other); up to FilesInFlight files go at once, so
             // an endpoint's parallel requests or the engine's slots are kept busy.
-            using var inFlight = new SemaphoreSlim(Math.Max(1, textSource.FilesInFlight));
+            using var inFlight = new SemaphoreSlim(textSource is IFilesInFlight parallel ? Math.Max(1, parallel.FilesInFlight) : 1);
             files.AddRange(await Task.WhenAll(scope.SymbolsByDocument.Select(async entry =>
             {
                 await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);

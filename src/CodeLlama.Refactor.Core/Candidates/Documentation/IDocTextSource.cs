@@ -17,9 +17,6 @@ public interface IDocTextSource
     /// </summary>
     bool FillsFilesInOrder { get; }
 
-    /// <summary>With <see cref="FillsFilesInOrder"/>, how many files may be documented at once, each in its own order.</summary>
-    int FilesInFlight => 1;
-
     /// <summary>Returns the XML content of <paramref name="element"/>: text, <c>&lt;see&gt;</c> and <c>&lt;paramref&gt;</c> nodes.</summary>
     /// <param name="element">The element to fill.</param>
     /// <param name="slot">Where the element sits in its file, for sources that read the code around it.</param>

@@ -9,7 +9,7 @@ namespace CodeLlama.Refactor.Candidates.Documentation;
 /// Roslyn; the text is cleaned, and the template is used when nothing usable comes back.
 /// </summary>
 /// <param name="model">The model.</param>
-public sealed class ModelDocText(IInfillModel model) : IDocTextSource
+public sealed class ModelDocText(IInfillModel model) : IDocTextSource, IFilesInFlight
 {
     private int windowed;
     private int fallbacks;
