@@ -1,17 +1,25 @@
+using CodeLlama.Refactor.Inference;
 using LLama;
 using LLama.Native;
 
 namespace CodeLlama.Refactor.LLama;
 
 /// <summary>
-/// Builds an infill prompt as Code Llama was trained, from token ids, never by parsing special tokens out of text:
-/// <c>[BOS, PRE] + tok(prefix) + [SUF] + tok_infill(suffix) + [MID]</c>.
+/// Builds an infill prompt from token ids in the model's own FIM format, never by parsing special tokens out of text,
+/// as llama.cpp's server lays it out:
+/// <c>[BOS if the GGUF adds one] + context + [FIM_PRE] + tok(prefix) + [FIM_SUF] + tok(suffix) + [FIM_MID] + tok(typed)</c>.
+/// Repository context goes in as <c>[FIM_REP] project [FIM_SEP] file … [FIM_SEP] current file</c> when the model has
+/// those tokens (StarCoder2, Qwen2.5-Coder), else as text chunks headed <c>--- snippet ---</c>. For Code Llama the suffix
+/// and the typed text lose the space SentencePiece puts in front of a text (Meta's <c>encode_infilling</c>).
 /// </summary>
 internal sealed class FimPrompt
 {
     // Meta's reference tokenizes the suffix after this character and drops what it became, so that the suffix does not
     // get the word-start space SentencePiece puts in front of a text.
     private const string Sentinel = "☺";
+    private const string Project = "myproject\n";
+    private const string CurrentFile = "filename\n";
+    private const string SnippetSeparator = "\n\n--- snippet ---\n\n";
 
     private readonly LLamaWeights weights;
     private readonly LLamaToken[] sentinelTokens;
@@ -23,31 +31,64 @@ internal sealed class FimPrompt
     {
         this.weights = weights;
         var vocabulary = weights.Vocab;
-        Bos = vocabulary.BOS ?? throw new InvalidOperationException("The vocabulary has no BOS token.");
+        Bos = vocabulary.ShouldAddBOS ? vocabulary.BOS : null;
         Prefix = vocabulary.InfillPrefix ?? throw new InvalidOperationException("The vocabulary has no infill prefix token.");
         Suffix = vocabulary.InfillSuffix ?? throw new InvalidOperationException("The vocabulary has no infill suffix token.");
         Middle = vocabulary.InfillMiddle ?? throw new InvalidOperationException("The vocabulary has no infill middle token.");
+        Repository = vocabulary.InfillRep;
+        FileSeparator = vocabulary.InfillSep;
+        var prefixText = vocabulary.LLamaTokenToString(Prefix, isSpecialToken: true)?.Trim('▁', ' ');
+        IsCodeLlama = prefixText == "<PRE>";
         sentinelTokens = Tokenize(Sentinel);
     }
 
-    /// <summary>&lt;s&gt;.</summary>
-    public LLamaToken Bos { get; }
+    /// <summary>BOS, when the GGUF says to add one (tokenizer.ggml.add_bos_token); null when not.</summary>
+    public LLamaToken? Bos { get; }
 
-    /// <summary>The infill prefix token.</summary>
+    /// <summary>FIM_PRE.</summary>
     public LLamaToken Prefix { get; }
 
-    /// <summary>The infill suffix token.</summary>
+    /// <summary>FIM_SUF.</summary>
     public LLamaToken Suffix { get; }
 
-    /// <summary>The infill middle token; the model writes the gap after it.</summary>
+    /// <summary>FIM_MID; the model writes the gap after it.</summary>
     public LLamaToken Middle { get; }
+
+    /// <summary>FIM_REP, which opens repository context, when the model has one.</summary>
+    public LLamaToken? Repository { get; }
+
+    /// <summary>FIM_SEP, which opens each file of repository context, when the model has one.</summary>
+    public LLamaToken? FileSeparator { get; }
+
+    /// <summary>True for Code Llama's &lt;PRE&gt; family, whose suffix drops SentencePiece's leading space.</summary>
+    public bool IsCodeLlama { get; }
 
     /// <summary>The prompt for the gap between <paramref name="prefix"/> and <paramref name="suffix"/>.</summary>
     /// <param name="prefix">The text before the gap.</param>
     /// <param name="suffix">The text after it.</param>
     /// <returns>The token ids.</returns>
-    public LLamaToken[] Build(string prefix, string suffix) =>
-        [Bos, Prefix, .. Tokenize(prefix), Suffix, .. TokenizeInfill(suffix), Middle];
+    public LLamaToken[] Build(string prefix, string suffix) => Build(new InfillRequest(prefix, suffix));
+
+    /// <summary>The prompt for <paramref name="request"/>: its context chunks, prefix, suffix and typed text.</summary>
+    /// <param name="request">The question.</param>
+    /// <returns>The token ids.</returns>
+    public LLamaToken[] Build(InfillRequest request)
+    {
+        var tokens = new List<LLamaToken>();
+        if (Bos is { } bos)
+        {
+            tokens.Add(bos);
+        }
+
+        tokens.AddRange(Context(request.Extra));
+        tokens.Add(Prefix);
+        tokens.AddRange(Tokenize(request.Prefix));
+        tokens.Add(Suffix);
+        tokens.AddRange(IsCodeLlama ? TokenizeInfill(request.Suffix) : Tokenize(request.Suffix));
+        tokens.Add(Middle);
+        tokens.AddRange(IsCodeLlama ? TokenizeInfill(request.Typed) : Tokenize(request.Typed));
+        return [.. tokens];
+    }
 
     /// <summary>Tokenizes <paramref name="text"/> as plain text (SentencePiece adds its word-start space in front).</summary>
     /// <param name="text">Any text.</param>
@@ -74,5 +115,44 @@ internal sealed class FimPrompt
         // The sentinel merged with the text: drop a lone leading space token instead.
         var plain = Tokenize(text);
         return plain.Length > 0 && weights.Vocab.LLamaTokenToString(plain[0], isSpecialToken: false) == " " ? plain[1..] : plain;
+    }
+
+    private List<LLamaToken> Context(IReadOnlyList<InfillChunk> chunks)
+    {
+        var tokens = new List<LLamaToken>();
+        if (chunks.Count == 0)
+        {
+            return tokens;
+        }
+
+        var repositoryLevel = FileSeparator is not null;
+        if (repositoryLevel && Repository is { } repository)
+        {
+            tokens.Add(repository);
+            tokens.AddRange(Tokenize(Project));
+        }
+
+        foreach (var chunk in chunks)
+        {
+            if (FileSeparator is { } separator)
+            {
+                tokens.Add(separator);
+                tokens.AddRange(Tokenize(chunk.FileName + "\n"));
+            }
+            else
+            {
+                tokens.AddRange(Tokenize(SnippetSeparator));
+            }
+
+            tokens.AddRange(Tokenize(chunk.Text));
+        }
+
+        if (FileSeparator is { } current)
+        {
+            tokens.Add(current);
+            tokens.AddRange(Tokenize(CurrentFile));
+        }
+
+        return tokens;
     }
 }

@@ -10,10 +10,11 @@ using LLama.Native;
 namespace CodeLlama.Refactor.LLama;
 
 /// <summary>
-/// A Code Llama GGUF run in-process by llama.cpp through LLamaSharp. The model is memory-mapped and loaded once; one
-/// context serves every request. The evaluated prompt stays in the KV cache, so a prompt that starts like the previous
-/// one (the next member of the same file) evaluates only its new tokens; K candidates fork that one prompt into K
-/// sequences that decode together in one batch.
+/// A FIM GGUF (Code Llama, or any family llama.cpp knows the FIM tokens of) run in-process by llama.cpp through
+/// LLamaSharp. The model is memory-mapped and loaded once; one context serves every request. Up to
+/// <see cref="LlamaModelOptions.Parallel"/> requests are decoded together with continuous batching, each in a slot
+/// whose evaluated prompt stays in the KV cache, so a prompt that starts like that slot's previous one (the next member
+/// of the same file) evaluates only its new tokens; K candidates fork that one prompt into K sequences.
 /// </summary>
 public sealed class LlamaInfillModel : IInfillModel, IDisposable
 {
@@ -22,10 +23,8 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     private readonly LLamaContext context;
     private readonly FimPrompt prompt;
     private readonly LlamaModelOptions options;
-    private readonly HashSet<int> endTokens;
-    private readonly InferenceThread inference = new();
-    private LLamaToken[] cached = [];
-    private int requestCount;
+    private readonly ContinuousBatcher batcher;
+    private int requestCount = -1;
 
     private LlamaInfillModel(LLamaWeights weights, LLamaContext context, LlamaModelOptions options, int gpuLayers)
     {
@@ -34,9 +33,8 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         this.options = options;
         prompt = new FimPrompt(weights);
         GpuLayers = gpuLayers;
-        var vocabulary = weights.Vocab;
-        endTokens = new[] { vocabulary.EOT, vocabulary.EOS }.Where(token => token is not null).Select(token => (int)token!.Value).ToHashSet();
         Name = Path.GetFileName(options.ModelPath);
+        batcher = new ContinuousBatcher(weights, context, Statistics, Slots, Math.Max(1, options.MaxCandidates), options.ReusePromptPrefix);
     }
 
     /// <inheritdoc/>
@@ -48,10 +46,16 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     /// <inheritdoc/>
     public int MaxNewTokens => options.MaxNewTokens;
 
+    /// <summary>Requests decoded side by side (serve --parallel), each in its own slot with its own prompt cache.</summary>
+    public int Slots => Math.Max(1, options.Parallel);
+
+    /// <inheritdoc/>
+    public int Concurrency => Slots;
+
     /// <summary>Layers offloaded to the GPU.</summary>
     public int GpuLayers { get; }
 
-    /// <summary>The work done so far.</summary>
+    /// <inheritdoc/>
     public InfillStatistics Statistics { get; } = new();
 
     /// <summary>The prompt builder, for tests that pin the token layout.</summary>
@@ -83,7 +87,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
             ContextSize = (uint)contextSize,
             GpuLayerCount = gpuLayers,
             LoadMode = LLamaLoadMode.MemoryMap,
-            SeqMax = (uint)Math.Max(1, options.MaxCandidates),
+            SeqMax = (uint)(Math.Max(1, options.Parallel) * Math.Max(1, options.MaxCandidates)),
             KVUnified = true,
             BatchSize = 512,
         };
@@ -139,193 +143,69 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     public int CountTokens(string text) => prompt.Tokenize(text).Length;
 
     /// <inheritdoc/>
-    public async Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
+    public Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await inference.RunAsync(() => Infill(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<InfillResult>(cancellationToken);
+        }
+
+        LLamaToken[] tokens;
+        try
+        {
+            tokens = request.Instruction is { } instruction ? InstructionPrompt(instruction) : prompt.Build(request);
+        }
+        catch (InferenceException exception)
+        {
+            return Task.FromException<InfillResult>(exception);
+        }
+
+        var room = ContextSize - tokens.Length;
+        var asked = request.MaxNewTokens ?? options.MaxNewTokens;
+        if (room < 0 || (room == 0 && asked > 0))
+        {
+            return Task.FromException<InfillResult>(
+                new PromptTooLongException($"The prompt of {tokens.Length} tokens leaves no room in a context of {ContextSize}."));
+        }
+
+        var count = Math.Clamp(request.Candidates, 1, Math.Max(1, options.MaxCandidates));
+        var seed = (request.Seed ?? options.Seed) + (1000 * Interlocked.Increment(ref requestCount));
+        var job = new InfillJob(
+            request, tokens, count, Math.Clamp(asked, 0, room), request.Temperature ?? options.Temperature, seed, cancellationToken);
+        return batcher.Submit(job);
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        inference.Dispose();
+        batcher.Dispose();
         context.Dispose();
         weights.Dispose();
+    }
+
+    // The instruction as one user turn through the GGUF's own chat template, with the assistant's turn opened.
+    private LLamaToken[] InstructionPrompt(string instruction)
+    {
+        LLamaTemplate template;
+        try
+        {
+            template = new LLamaTemplate(weights, strict: true) { AddAssistant = true };
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new InferenceException($"{Name} has no chat template, so it cannot answer an instruction prompt: use the FIM prompt.", exception);
+        }
+
+        template.Add("user", instruction);
+        var text = Encoding.UTF8.GetString(template.Apply());
+        var bos = weights.Vocab.BOS is { } id ? weights.Vocab.LLamaTokenToString(id, isSpecialToken: true) : null;
+        // The template may write BOS itself; parse its special tokens and add BOS only where it did not.
+        var addBos = weights.Vocab.ShouldAddBOS && (bos is null || !text.StartsWith(bos, StringComparison.Ordinal));
+        return weights.Tokenize(text, addBos, special: true, Encoding.UTF8);
     }
 
     private static string Why() => NativeLog.RecentProblems() is { Count: > 0 } problems
         ? ": " + problems[^1].ReplaceLineEndings(" ").TrimEnd('.')
         : string.Empty;
-
-    private static int CommonPrefix(LLamaToken[] first, LLamaToken[] second)
-    {
-        var length = Math.Min(first.Length, second.Length);
-        var index = 0;
-        while (index < length && first[index] == second[index])
-        {
-            index++;
-        }
-
-        return index;
-    }
-
-    private InfillResult Infill(InfillRequest request, CancellationToken cancellationToken)
-    {
-        var tokens = prompt.Build(request.Prefix, request.Suffix);
-        var room = ContextSize - tokens.Length;
-        var maxNew = Math.Min(request.MaxNewTokens ?? options.MaxNewTokens, room);
-        if (maxNew <= 0)
-        {
-            throw new PromptTooLongException($"The prompt of {tokens.Length} tokens leaves no room in a context of {ContextSize}.");
-        }
-
-        var count = Math.Clamp(request.Candidates, 1, Math.Max(1, options.MaxCandidates));
-        var promptStopwatch = Stopwatch.StartNew();
-        var (lastLogits, evaluated) = EvaluatePrompt(tokens, cancellationToken);
-        var promptTime = promptStopwatch.Elapsed;
-        var generationStopwatch = Stopwatch.StartNew();
-        var sequences = Generate(tokens.Length, lastLogits, count, maxNew, request, cancellationToken);
-        Statistics.Requests++;
-        var completions = sequences
-            .Select(sequence => new InfillCompletion(Detokenize(sequence.Tokens), sequence.LogProbability, sequence.Finished, sequence.Tokens.Count))
-            .OrderByDescending(completion => completion.LogProbability)
-            .ToList();
-        return new InfillResult(completions, tokens.Length, evaluated, promptTime, generationStopwatch.Elapsed);
-    }
-
-    // Evaluates what the KV cache of sequence 0 does not already hold; returns the batch index of the last token's
-    // logits and how many tokens were evaluated.
-    private (int LastLogits, int Evaluated) EvaluatePrompt(LLamaToken[] tokens, CancellationToken cancellationToken)
-    {
-        var handle = context.NativeHandle;
-        var stopwatch = Stopwatch.StartNew();
-        for (var sequence = 1; sequence < Math.Max(1, options.MaxCandidates); sequence++)
-        {
-            handle.MemorySequenceRemove((LLamaSeqId)sequence, 0, -1);
-        }
-
-        // Keep the common prefix, but always evaluate the last token again: its logits start the completion.
-        var reused = options.ReusePromptPrefix ? Math.Min(CommonPrefix(cached, tokens), tokens.Length - 1) : 0;
-        handle.MemorySequenceRemove(LLamaSeqId.Zero, reused, -1);
-        cached = [];
-
-        var batch = new LLamaBatch();
-        var batchSize = (int)context.BatchSize;
-        var last = 0;
-        for (var start = reused; start < tokens.Length; start += batchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var end = Math.Min(tokens.Length, start + batchSize);
-            batch.Clear();
-            for (var index = start; index < end; index++)
-            {
-                last = batch.Add(tokens[index], index, LLamaSeqId.Zero, index == tokens.Length - 1);
-            }
-
-            Decode(batch);
-        }
-
-        cached = tokens;
-        Statistics.PromptTokensEvaluated += tokens.Length - reused;
-        Statistics.PromptTokensReused += reused;
-        Statistics.PromptTime += stopwatch.Elapsed;
-        return (last, tokens.Length - reused);
-    }
-
-    private List<Sequence> Generate(
-        int promptLength, int promptLogits, int count, int maxNew, InfillRequest request, CancellationToken cancellationToken)
-    {
-        var handle = context.NativeHandle;
-        var stopwatch = Stopwatch.StartNew();
-        for (var sequence = 1; sequence < count; sequence++)
-        {
-            handle.MemorySequenceCopy(LLamaSeqId.Zero, (LLamaSeqId)sequence, 0, -1);
-        }
-
-        var temperature = request.Temperature ?? options.Temperature;
-        var seed = (request.Seed ?? options.Seed) + (1000 * requestCount++);
-        var sequences = Enumerable.Range(0, count).Select(index => new Sequence(new TokenSampler(temperature, seed + index))).ToList();
-        var logitIndex = Enumerable.Repeat(promptLogits, count).ToArray();
-        var batch = new LLamaBatch();
-        try
-        {
-            for (var step = 0; step < maxNew; step++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                batch.Clear();
-                for (var index = 0; index < count; index++)
-                {
-                    var sequence = sequences[index];
-                    if (sequence.Done)
-                    {
-                        continue;
-                    }
-
-                    var (token, logProbability) = sequence.Sampler.Sample(handle.GetLogitsIth(logitIndex[index]));
-                    if (endTokens.Contains(token))
-                    {
-                        sequence.Finished = true;
-                        continue;
-                    }
-
-                    sequence.Tokens.Add((LLamaToken)token);
-                    sequence.LogProbability += logProbability;
-                    if (step + 1 < maxNew)
-                    {
-                        logitIndex[index] = batch.Add((LLamaToken)token, promptLength + step, (LLamaSeqId)index, true);
-                    }
-                }
-
-                if (batch.TokenCount == 0)
-                {
-                    break;
-                }
-
-                Decode(batch);
-            }
-        }
-        finally
-        {
-            // Forget the completions: the next prompt may share this one's prefix, never its completions.
-            handle.MemorySequenceRemove(LLamaSeqId.Zero, promptLength, -1);
-            for (var sequence = 1; sequence < count; sequence++)
-            {
-                handle.MemorySequenceRemove((LLamaSeqId)sequence, 0, -1);
-            }
-        }
-
-        Statistics.GeneratedTokens += sequences.Sum(sequence => sequence.Tokens.Count);
-        Statistics.GenerationTime += stopwatch.Elapsed;
-        return sequences;
-    }
-
-    private void Decode(LLamaBatch batch)
-    {
-        var result = context.Decode(batch);
-        if (result != DecodeResult.Ok)
-        {
-            cached = [];
-            throw new InferenceException($"llama.cpp could not decode a batch of {batch.TokenCount} tokens ({result}).");
-        }
-    }
-
-    private string Detokenize(IReadOnlyList<LLamaToken> tokens)
-    {
-        var decoder = new StreamingTokenDecoder(Encoding.UTF8, weights);
-        decoder.AddRange(tokens);
-        return decoder.Read();
-    }
-
-    private sealed class Sequence(TokenSampler sampler)
-    {
-        public TokenSampler Sampler { get; } = sampler;
-
-        public List<LLamaToken> Tokens { get; } = [];
-
-        public double LogProbability { get; set; }
-
-        public bool Finished { get; set; }
-
-        public bool Done => Finished;
-    }
 }

@@ -19,6 +19,9 @@ public sealed record LlamaModelOptions(string ModelPath)
     /// <summary>CPU threads; null for one per core.</summary>
     public int? Threads { get; init; }
 
+    /// <summary>Requests decoded together (as llama.cpp's <c>-np</c> slots), each with its own prompt cache.</summary>
+    public int Parallel { get; init; } = 1;
+
     /// <summary>The most completions one request may ask for (sequences decoded side by side).</summary>
     public int MaxCandidates { get; init; } = 4;
 

@@ -1,14 +1,19 @@
 namespace CodeLlama.Refactor.LLama;
 
 /// <summary>
-/// Picks the next token from logits: greedy at temperature 0, otherwise from the softmax of the 40 most likely tokens
-/// at that temperature. Returns the token's log-probability under the model (before temperature), which ranks candidates.
+/// Picks the next token from logits: greedy at temperature 0, otherwise from the softmax at that temperature of the
+/// <c>topK</c> most likely tokens (0: all), cut to the smallest set whose probability reaches <c>topP</c>. Returns the
+/// token's log-probability under the model (before temperature), which ranks candidates.
 /// </summary>
 /// <param name="temperature">0 for greedy.</param>
 /// <param name="seed">Seeds the random choice.</param>
-internal sealed class TokenSampler(float temperature, int seed)
+/// <param name="topK">How many of the most likely tokens to sample among; 0 for every token.</param>
+/// <param name="topP">The probability mass to keep; 1 for all.</param>
+internal sealed class TokenSampler(float temperature, int seed, int topK = TokenSampler.DefaultTopK, float topP = 1f)
 {
-    private const int TopK = 40;
+    /// <summary>llama.cpp's default top-k.</summary>
+    public const int DefaultTopK = 40;
+
     private readonly Random random = new(seed);
 
     /// <summary>Samples one token.</summary>
@@ -34,29 +39,43 @@ internal sealed class TokenSampler(float temperature, int seed)
         }
 
         var logNormalizer = max + Math.Log(sum);
-        var chosen = temperature <= 0 ? best : SampleTopK(logits, max);
+        var chosen = temperature <= 0 ? best : SampleAmongTop(logits, max);
         return (chosen, logits[chosen] - logNormalizer);
     }
 
-    private int SampleTopK(ReadOnlySpan<float> logits, float max)
+    private int SampleAmongTop(ReadOnlySpan<float> logits, float max)
     {
-        var top = new PriorityQueue<int, float>(TopK + 1);
+        var keep = topK <= 0 ? logits.Length : Math.Min(topK, logits.Length);
+        var top = new PriorityQueue<int, float>(keep + 1);
         for (var index = 0; index < logits.Length; index++)
         {
             top.Enqueue(index, logits[index]);
-            if (top.Count > TopK)
+            if (top.Count > keep)
             {
                 top.Dequeue();
             }
         }
 
-        var candidates = new List<(int Token, double Weight)>(TopK);
-        double total = 0;
+        // Most likely first, so that top-p keeps a prefix of the list.
+        var candidates = new List<(int Token, double Weight)>(top.Count);
         while (top.TryDequeue(out var token, out var logit))
         {
-            var weight = Math.Exp((logit - max) / temperature);
-            candidates.Add((token, weight));
-            total += weight;
+            candidates.Add((token, Math.Exp((logit - max) / temperature)));
+        }
+
+        candidates.Reverse();
+        var total = candidates.Sum(candidate => candidate.Weight);
+        if (topP is > 0 and < 1)
+        {
+            var mass = 0d;
+            var count = 0;
+            while (count < candidates.Count && mass < topP * total)
+            {
+                mass += candidates[count++].Weight;
+            }
+
+            candidates.RemoveRange(count, candidates.Count - count);
+            total = mass;
         }
 
         var point = random.NextDouble() * total;

@@ -14,7 +14,8 @@ namespace CodeLlama.Refactor.Benchmarks;
 /// The model engine on a generated random-weight GGUF of about 50M parameters, side by side in one run:
 /// (a) prompt-prefix reuse while documenting a 30-member file (goal: at least 5× fewer prompt tokens evaluated than
 /// building each prompt from scratch); (b) K = 4 candidates against K = 1 from the same prompt (goal: at most 1.6× the
-/// wall time). Prints tokens/s for prompt and generation, and the process's peak memory.
+/// wall time); (c) 4 files in flight in 4 slots against 1 (<see cref="SlotsBenchmark"/>). Prints tokens/s for prompt and
+/// generation, and the process's peak memory.
 /// </summary>
 internal static class ModelBenchmark
 {
@@ -32,6 +33,7 @@ internal static class ModelBenchmark
 
             await PrefixReuseAsync(modelPath, scratch: repetitions > 0);
             await CandidatesAsync(modelPath, Math.Max(1, repetitions));
+            await SlotsBenchmark.RunAsync(modelPath);
             Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
         }
         finally

@@ -9,9 +9,9 @@ using CodeLlama.Refactor.Testing.Models;
 namespace CodeLlama.Refactor.Benchmarks;
 
 /// <summary>
-/// serve under a bounded concurrent load on loopback (4 clients) with the ~50M-parameter benchmark GGUF, against the same
-/// requests through the in-process model, side by side in one run: requests/s, latency percentiles, and the HTTP
-/// overhead per request as a share of the model's own time (goal: under 5%).
+/// serve with the ~50M-parameter benchmark GGUF on loopback, side by side in one run: one request at a time against 4
+/// concurrent clients on 4 slots (continuous batching; goal: at least 2.5× the requests/s), the in-process model for the
+/// HTTP overhead (goal: under 5%), latency percentiles, tokens/s and peak memory.
 /// </summary>
 internal static class ServeBenchmark
 {
@@ -26,7 +26,7 @@ internal static class ServeBenchmark
             var path = TestModels.WriteRandom(Path.Combine(folder, "bench.gguf"), TinyLlamaShape.Benchmark);
             // SERVE_BENCH_THREADS leaves cores free for the HTTP side (and the load generator) when set below the core count.
             int? threads = int.TryParse(Environment.GetEnvironmentVariable("SERVE_BENCH_THREADS"), out var count) ? count : null;
-            using var model = LlamaInfillModel.Load(new LlamaModelOptions(path) { ContextSize = 2048, MaxNewTokens = 16, Threads = threads });
+            using var model = LlamaInfillModel.Load(new LlamaModelOptions(path) { ContextSize = 4096, MaxNewTokens = 16, Threads = threads, Parallel = Concurrency });
             Console.WriteLine($"llama.cpp threads: {threads?.ToString() ?? "one per core"} of {Environment.ProcessorCount} cores; {Concurrency} concurrent clients");
             var prompts = Enumerable.Range(0, requests)
                 .Select(index => (Prefix: $"// request {index}\npublic static class Shapes{index}\n{{\n    public static double Area(double r) => ", Suffix: ";\n}\n"))
@@ -39,54 +39,63 @@ internal static class ServeBenchmark
             await using var app = InfillServer.Create(model, new ServerOptions(Port: 0));
             await app.StartAsync();
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single() + "/") };
-            using var gate = new SemaphoreSlim(Concurrency);
-            var http = new List<TimeSpan>();
-            var modelMilliseconds = 0d;
-            var wall = Stopwatch.StartNew();
-            await Task.WhenAll(prompts.Select(async prompt =>
-            {
-                await gate.WaitAsync();
-                try
-                {
-                    var stopwatch = Stopwatch.StartNew();
-                    using var response = await client.PostAsJsonAsync("infill", new LlamaCppInfillRequest { InputPrefix = prompt.Prefix, InputSuffix = prompt.Suffix });
-                    response.EnsureSuccessStatusCode();
-                    var answer = await response.Content.ReadFromJsonAsync<LlamaCppInfillResponse>();
-                    lock (http)
-                    {
-                        http.Add(stopwatch.Elapsed);
-                        modelMilliseconds += answer!.Timings!.PromptMs + answer.Timings.PredictedMs;
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
-            var httpWall = wall.Elapsed;
+            var (oneAtATime, oneWall, _) = await ServeAsync(client, prompts, clients: 1);
+            Report("serve, one request at a time", oneAtATime, oneWall);
+            var generatedBefore = model.Statistics.GeneratedTokens;
+            var (concurrent, concurrentWall, modelMilliseconds) = await ServeAsync(client, prompts, Concurrency);
+            var generated = model.Statistics.GeneratedTokens - generatedBefore;
             await app.StopAsync();
-            Report($"serve, {Concurrency} concurrent clients", http, httpWall);
+            Report($"serve, {Concurrency} concurrent clients on {model.Slots} slots", concurrent, concurrentWall);
+            Console.WriteLine($"{Concurrency} concurrent / one at a time = {oneWall / concurrentWall:0.00}× the requests/s (goal >= 2.5×); "
+                + $"generation {generated / concurrentWall.TotalSeconds:N0} tokens/s of wall time with {Concurrency} clients");
 
             // In-process again after, so that drift of a noisy machine shows and averages out.
             var (again, againWall) = await InProcessAsync(model, prompts);
             Report("in-process (after)", again, againWall);
             inProcessWall = (inProcessWall + againWall) / 2;
-            // Two views of the overhead: the serve run's wall time against the in-process runs' (this includes the load
-            // generator and Kestrel competing with llama.cpp's threads for the same cores), and the serve run's wall
-            // time outside the model's own prompt and generation time, as the server timed it.
-            var overhead = (httpWall - inProcessWall) / requests;
+            var overhead = (oneWall - inProcessWall) / requests;
             var modelTime = inProcessWall / requests;
-            Console.WriteLine($"serve against in-process, per request: +{overhead.TotalMilliseconds:0.0} ms on {modelTime.TotalMilliseconds:0.0} ms "
+            Console.WriteLine($"serve (one at a time) against in-process, per request: +{overhead.TotalMilliseconds:0.0} ms on {modelTime.TotalMilliseconds:0.0} ms "
                 + $"= {overhead / modelTime:P1} (goal < 5%)");
             var inside = TimeSpan.FromMilliseconds(modelMilliseconds / requests);
-            var outside = httpWall / requests - inside;
-            Console.WriteLine($"serve's own time outside the model, per request: {outside.TotalMilliseconds:0.0} ms on {inside.TotalMilliseconds:0.0} ms "
-                + $"in the model = {outside / inside:P1}");
+            Console.WriteLine($"model time per request with {Concurrency} clients, as the server timed it: {inside.TotalMilliseconds:0.0} ms; "
+                + $"prompt {model.Statistics.PromptTokensPerSecond:N0} tokens/s");
+            Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static async Task<(List<TimeSpan> Latencies, TimeSpan Wall, double ModelMilliseconds)> ServeAsync(
+        HttpClient client, IReadOnlyList<(string Prefix, string Suffix)> prompts, int clients)
+    {
+        using var gate = new SemaphoreSlim(clients);
+        var latencies = new List<TimeSpan>();
+        var modelMilliseconds = 0d;
+        var wall = Stopwatch.StartNew();
+        await Task.WhenAll(prompts.Select(async prompt =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var stopwatch = Stopwatch.StartNew();
+                using var response = await client.PostAsJsonAsync("infill", new LlamaCppInfillRequest { InputPrefix = prompt.Prefix, InputSuffix = prompt.Suffix });
+                response.EnsureSuccessStatusCode();
+                var answer = await response.Content.ReadFromJsonAsync<LlamaCppInfillResponse>();
+                lock (latencies)
+                {
+                    latencies.Add(stopwatch.Elapsed);
+                    modelMilliseconds += answer!.Timings!.PromptMs + answer.Timings.PredictedMs;
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return (latencies, wall.Elapsed, modelMilliseconds);
     }
 
     private static async Task<(List<TimeSpan> Latencies, TimeSpan Wall)> InProcessAsync(

@@ -85,6 +85,38 @@ public sealed partial class ServeProcessTests(ModelFilesFixture models) : IClass
         }
     }
 
+    [UnixFact]
+    public async Task Serve_with_llama_native_loads_that_llama_cpp_build_and_answers_from_its_slots()
+    {
+        // The bundled backend's folder has the layout of a llama.cpp build/bin (libllama.so beside libggml*.so).
+        var build = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "noavx");
+        using var process = Start(
+            apiKey: null, "serve", "--model", models.DocModel, "--port", "0", "--context", "2048", "--parallel", "2", "--llama-native", build, "-v", "detailed");
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var address = ServingAddress().Match(line ?? string.Empty);
+            Assert.True(address.Success, $"unexpected first line: {line}");
+            Assert.Contains("with 2 slots", line, StringComparison.Ordinal);
+            using var client = new HttpClient { BaseAddress = new Uri(address.Value + "/") };
+            var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(index => client.PostAsync(
+                "infill", new StringContent($"{{\"input_prefix\": \"int F{index}() => \", \"input_suffix\": \";\"}}", System.Text.Encoding.UTF8, "application/json"))));
+
+            Assert.All(answers, answer => Assert.True(answer.IsSuccessStatusCode));
+            Assert.Contains(Path.Combine(build, "libllama.so"), File.ReadAllText($"/proc/{process.Id}/maps"), StringComparison.Ordinal);
+            process.Kill();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Contains($"llama.cpp from {build}", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
     private static Process Start(string? apiKey, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

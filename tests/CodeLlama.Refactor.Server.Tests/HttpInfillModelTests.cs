@@ -55,6 +55,40 @@ public sealed class HttpInfillModelTests
         Assert.Equal("<EOT>", body.RootElement.GetProperty("stop")[0].GetString());
     }
 
+    [Theory]
+    [InlineData(FimFamily.StarCoder, "<fim_prefix>int x = <fim_suffix>;<fim_middle>", "<|endoftext|>")]
+    [InlineData(FimFamily.Qwen, "<|fim_prefix|>int x = <|fim_suffix|>;<|fim_middle|>", "<|fim_pad|>")]
+    [InlineData(FimFamily.DeepSeek, "<｜fim▁begin｜>int x = <｜fim▁hole｜>;<｜fim▁end｜>", "<｜end▁of▁sentence｜>")]
+    public async Task An_openai_endpoint_gets_the_prompt_in_the_served_models_fim_format(FimFamily family, string prompt, string stop)
+    {
+        var handler = new ScriptedHandler(Json("""{"choices":[{"text":"1","finish_reason":"stop"}]}"""));
+        using var model = await HttpInfillModel.ConnectAsync(
+            new EndpointOptions(Address, EndpointKind.OpenAi) { Model = "served", FimFormat = FimTextFormat.For(family) }, default, handler);
+
+        await model.InfillAsync(new InfillRequest("int x = ", ";"), default);
+
+        using var body = JsonDocument.Parse(handler.Bodies[0]);
+        Assert.Equal(prompt, body.RootElement.GetProperty("prompt").GetString());
+        Assert.Contains(stop, body.RootElement.GetProperty("stop").EnumerateArray().Select(element => element.GetString()));
+    }
+
+    [Fact]
+    public async Task The_work_of_a_remote_model_is_counted_on_the_model_seam()
+    {
+        var handler = new ScriptedHandler(
+            Json("""{"default_generation_settings":{"n_ctx":2048}}"""),
+            Json("""{"content":"a","tokens_predicted":3,"tokens_evaluated":9,"stopped_eos":true}"""),
+            Json("""{"content":"b","tokens_predicted":4,"tokens_evaluated":9,"stopped_eos":true}"""));
+        using var remote = await HttpInfillModel.ConnectAsync(new EndpointOptions(Address), default, handler);
+        IInfillModel model = remote;
+
+        await model.InfillAsync(new InfillRequest("x", "y", Candidates: 2), default);
+
+        Assert.Equal(1, model.Statistics.Requests);
+        Assert.Equal(18, model.Statistics.PromptTokensEvaluated);
+        Assert.Equal(7, model.Statistics.GeneratedTokens);
+    }
+
     [Fact]
     public async Task An_unreachable_endpoint_is_bad_input_with_its_address()
     {

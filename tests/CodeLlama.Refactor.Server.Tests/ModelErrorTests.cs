@@ -31,6 +31,8 @@ public sealed class ModelErrorTests
 
         public int MaxNewTokens => 10;
 
+        public InfillStatistics Statistics { get; } = new();
+
         public int CountTokens(string text) => text.Length;
 
         public Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>

@@ -56,6 +56,7 @@ internal static class FixCommand
             SandboxOption,
             AllowCapabilityOption,
             ModelOptions.CandidatesOption,
+            ModelOptions.RepairPromptOption,
         }.WithModelOptions().WithEndpointOptions().WithDiagnosticOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
@@ -122,7 +123,7 @@ internal static class FixCommand
                 var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0.6f, candidates, log, progress, cancellationToken)
                     .ConfigureAwait(false);
                 using var owned = model as IDisposable;
-                var modelSource = model is null ? null : new ModelRepairSource(model, candidates);
+                var modelSource = model is null ? null : new ModelRepairSource(model, candidates, parseResult.GetValue(ModelOptions.RepairPromptOption));
                 var files = await ScopeOptions.FilesAsync(parseResult, path, cancellationToken).ConfigureAwait(false);
                 var options = settings with { ExtraSources = modelSource is null ? null : [modelSource], Files = files };
                 var result = await FixPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);

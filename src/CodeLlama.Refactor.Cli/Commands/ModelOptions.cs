@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
+using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Inference.Http;
@@ -54,6 +54,21 @@ internal static class ModelOptions
         "--endpoint-kind", "llamacpp: POST /infill (serve, llama.cpp); openai: POST /v1/completions with the raw Code Llama infill prompt.",
         EndpointKind.LlamaCpp);
 
+    public static readonly Option<RepairPromptStyle> RepairPromptOption = CommonOptions.EnumOption(
+        "--repair-prompt", "fim: the file with the broken code cut out and the diagnostic as comments above the gap; instruct: an instruction "
+        + "through the GGUF's chat template (Code Llama Instruct), answered with a code block. instruct needs --model.",
+        RepairPromptStyle.Fim);
+
+    public static readonly Option<FimFamily> FimFormatOption = CommonOptions.EnumOption(
+        "--fim-format", "The FIM markers --endpoint-kind openai writes the prompt in: codellama, starcoder, codegemma, qwen or deepseek.",
+        FimFamily.CodeLlama);
+
+    public static readonly Option<string?> LlamaNativeOption = new("--llama-native")
+    {
+        Description = "A folder with a llama.cpp build of your own (its build/bin, holding libllama.so), e.g. one with CUDA, used instead "
+            + $"of the bundled CPU backend. Default: ${NativeBackend.EnvironmentVariable}.",
+    };
+
     public static readonly Option<int> MaxParallelOption = CommonOptions.PositiveIntOption(
         "--max-parallel", "Requests to --endpoint in flight at once.", 4);
 
@@ -74,7 +89,7 @@ internal static class ModelOptions
     /// <summary>Adds the options that load a GGUF model in-process (shared by fix, doc and serve).</summary>
     public static Command WithModelOptions(this Command command)
     {
-        foreach (var option in new Option[] { ModelOption, GpuLayersOption, ContextOption, ThreadsOption, TemperatureOption, SeedOption, MaxNewTokensOption })
+        foreach (var option in new Option[] { ModelOption, GpuLayersOption, ContextOption, ThreadsOption, LlamaNativeOption, TemperatureOption, SeedOption, MaxNewTokensOption })
         {
             command.Options.Add(option);
         }
@@ -87,6 +102,7 @@ internal static class ModelOptions
     {
         command.Options.Add(EndpointOption);
         command.Options.Add(EndpointKindOption);
+        command.Options.Add(FimFormatOption);
         command.Options.Add(MaxParallelOption);
         command.Options.Add(RequestTimeoutOption);
         return command;
@@ -96,75 +112,45 @@ internal static class ModelOptions
     /// The model named by <c>--endpoint</c>, <c>--model</c> or the environment, or null when none is named. A model that
     /// cannot be used, or an endpoint that cannot be reached, throws <see cref="InputException"/> before any file is read.
     /// </summary>
-    public static async Task<IInfillModel?> ConnectAsync(
-        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (parseResult.GetValue(EndpointOption) is not { Length: > 0 } address)
-        {
-            return Load(parseResult, defaultTemperature, candidates, log, progress);
-        }
-
-        if (!string.IsNullOrWhiteSpace(parseResult.GetValue(ModelOption)))
-        {
-            throw new InputException("Pass --model or --endpoint, not both.");
-        }
-
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
-        {
-            throw new InputException($"--endpoint must be an http:// or https:// URL, not '{address}'.");
-        }
-
-        var options = new EndpointOptions(endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/"), parseResult.GetValue(EndpointKindOption))
-        {
-            MaxParallel = parseResult.GetValue(MaxParallelOption),
-            Timeout = TimeSpan.FromSeconds(parseResult.GetValue(RequestTimeoutOption)),
-            ContextSize = parseResult.GetValue(ContextOption) ?? LlamaModelOptions.DefaultContextCap,
-            MaxNewTokens = parseResult.GetValue(MaxNewTokensOption),
-            Temperature = parseResult.GetValue(TemperatureOption) ?? defaultTemperature,
-            Seed = parseResult.GetValue(SeedOption),
-            // The key comes from the environment only: a key on the command line would show in the process list and in
-            // CI logs, and one in a file would end up committed.
-            ApiKey = Environment.GetEnvironmentVariable(EndpointOptions.ApiKeyEnvironmentVariable)?.Trim() is { Length: > 0 } key ? key : null,
-        };
-        progress?.Report(new WorkProgress("Connecting", 0, 1, endpoint.ToString()));
-        var model = await HttpInfillModel.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-        log.Info($"Using {model.Name} at {endpoint} (context {model.ContextSize} tokens, up to {options.MaxParallel} requests at once).");
-        return model;
-    }
+    public static Task<IInfillModel?> ConnectAsync(
+        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress, CancellationToken cancellationToken) =>
+        InfillModelFactory.CreateAsync(Choice(parseResult, defaultTemperature, candidates), log, progress, cancellationToken);
 
     /// <summary>
     /// Loads the model named by <c>--model</c> or the environment, or returns null when none is named. A model that cannot
     /// be used throws <see cref="InputException"/> before any file is read.
     /// </summary>
     public static LlamaInfillModel? Load(
-        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress)
+        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress, int parallel = 1) =>
+        InfillModelFactory.Load(Choice(parseResult, defaultTemperature, candidates) with { Parallel = parallel }, log, progress);
+
+    /// <summary>What the options and the environment ask for; an option given on the command line wins over its variable.</summary>
+    public static ModelChoice Choice(ParseResult parseResult, float defaultTemperature, int candidates)
     {
-        var path = parseResult.GetValue(ModelOption);
-        if (string.IsNullOrWhiteSpace(path))
+        var endpoint = parseResult.GetResult(EndpointOption) is null ? null : parseResult.GetValue(EndpointOption);
+        return new ModelChoice
         {
-            path = Environment.GetEnvironmentVariable(LlamaModelOptions.ModelEnvironmentVariable);
-        }
-
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return null;
-        }
-
-        var options = new LlamaModelOptions(path)
-        {
+            ModelPath = NonBlank(parseResult.GetValue(ModelOption))
+                ?? (endpoint is { Length: > 0 } ? null : NonBlank(Environment.GetEnvironmentVariable(LlamaModelOptions.ModelEnvironmentVariable))),
+            Endpoint = endpoint,
+            EndpointKind = parseResult.GetResult(EndpointKindOption) is null ? EndpointKind.LlamaCpp : parseResult.GetValue(EndpointKindOption),
+            FimFamily = parseResult.GetResult(FimFormatOption) is null ? FimFamily.CodeLlama : parseResult.GetValue(FimFormatOption),
+            NativeFolder = NonBlank(parseResult.GetValue(LlamaNativeOption))
+                ?? (endpoint is { Length: > 0 } ? null : NonBlank(Environment.GetEnvironmentVariable(NativeBackend.EnvironmentVariable))),
             GpuLayers = parseResult.GetValue(GpuLayersOption),
-            ContextSize = parseResult.GetValue(ContextOption),
             Threads = parseResult.GetValue(ThreadsOption),
+            ContextSize = parseResult.GetValue(ContextOption),
             Temperature = parseResult.GetValue(TemperatureOption) ?? defaultTemperature,
             Seed = parseResult.GetValue(SeedOption),
             MaxNewTokens = parseResult.GetValue(MaxNewTokensOption),
-            MaxCandidates = candidates,
+            Candidates = candidates,
+            MaxParallel = parseResult.GetResult(MaxParallelOption) is null ? 4 : parseResult.GetValue(MaxParallelOption),
+            RequestTimeout = TimeSpan.FromSeconds(parseResult.GetResult(RequestTimeoutOption) is null ? 120 : parseResult.GetValue(RequestTimeoutOption)),
+            // The key comes from the environment only: a key on the command line would show in the process list and in
+            // CI logs, and one in a file would end up committed.
+            ApiKey = NonBlank(Environment.GetEnvironmentVariable(EndpointOptions.ApiKeyEnvironmentVariable))?.Trim(),
+            RepairPrompt = parseResult.GetResult(RepairPromptOption) is null ? RepairPromptStyle.Fim : parseResult.GetValue(RepairPromptOption),
         };
-        progress?.Report(new WorkProgress("Loading model", 0, 1, Path.GetFileName(path)));
-        var stopwatch = Stopwatch.StartNew();
-        var model = LlamaInfillModel.Load(options);
-        log.Info($"Loaded {model.Name} in {stopwatch.Elapsed.TotalSeconds:0.0} s (context {model.ContextSize} tokens, {model.GpuLayers} layers on the GPU).");
-        return model;
     }
 
     /// <summary>Says at detailed verbosity how much work the model did.</summary>
@@ -175,17 +161,14 @@ internal static class ModelOptions
             log.Detail($"{windowedPrompts} prompts did not fit the context of {model.ContextSize} tokens and showed a window of their file.");
         }
 
-        if (model is not LlamaInfillModel local)
-        {
-            return;
-        }
-
-        var statistics = local.Statistics;
+        var statistics = model.Statistics;
         log.Detail(
             $"Model: {statistics.Requests} prompts; {statistics.PromptTokensEvaluated} prompt tokens evaluated "
             + $"({statistics.PromptTokensPerSecond:0} tokens/s), {statistics.PromptTokensReused} reused from the cache; "
             + $"{statistics.GeneratedTokens} tokens generated ({statistics.GeneratedTokensPerSecond:0} tokens/s).");
     }
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static Option<int?> OptionalInt(string name, string description, int minimum)
     {

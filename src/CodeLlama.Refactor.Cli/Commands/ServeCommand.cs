@@ -25,6 +25,10 @@ internal static class ServeCommand
             + $"${ServerOptions.ApiKeyEnvironmentVariable}, which keeps the key out of the process list. Required with a --host other than loopback.",
     };
 
+    public static readonly Option<int> ParallelOption = CommonOptions.PositiveIntOption(
+        "--parallel", "Slots, as llama.cpp's -np: requests decoded together in shared batches, each slot with its own prompt cache. "
+        + "Each slot needs its share of --context.", 1);
+
     public static readonly Option<int> MaxRequestKilobytesOption = CommonOptions.PositiveIntOption(
         "--max-request-kb", "Larger request bodies are answered 413.", 8192);
 
@@ -32,14 +36,16 @@ internal static class ServeCommand
     {
         var command = new Command(
             "serve",
-            "Load a Code Llama model once and answer infill requests over HTTP, in llama.cpp server's shape: POST /infill, "
-            + "GET /health, GET /props. fix and doc (and the IDE code fixes) reach it with --endpoint http://HOST:PORT. "
-            + "Requests are queued for the model one at a time. Ctrl+C stops it. Exit code 2: bad input (a model that cannot "
+            "Load a FIM model (Code Llama, or any FIM GGUF llama.cpp knows) once and answer infill requests over HTTP as "
+            + "llama.cpp's server does, for its editor clients (llama.vim, llama.vscode): POST /infill, GET /health, GET /props, and "
+            + "OpenAI-compatible POST /v1/completions and GET /v1/models. fix and doc (and the IDE code fixes) reach it with "
+            + "--endpoint http://HOST:PORT. Up to --parallel requests are decoded together; more wait for a slot. Ctrl+C stops it. Exit code 2: bad input (a model that cannot "
             + "be used, a port in use, a --host other than loopback without an API key).")
         {
             HostOption,
             PortOption,
             ApiKeyOption,
+            ParallelOption,
             MaxRequestKilobytesOption,
             CommonOptions.VerbosityOption,
         }.WithModelOptions();
@@ -79,7 +85,7 @@ internal static class ServeCommand
                     + $"{ServerOptions.ApiKeyEnvironmentVariable}, or listen on 127.0.0.1.");
             }
 
-            using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: 1, log, progress: null)
+            using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: 1, log, progress: null, parseResult.GetValue(ParallelOption))
                 ?? throw new InputException($"serve needs a model: pass --model FILE.gguf or set {LLama.LlamaModelOptions.ModelEnvironmentVariable}.");
             var options = new ServerOptions(host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L, apiKey);
             await using var app = InfillServer.Create(model, options);
@@ -97,7 +103,7 @@ internal static class ServeCommand
                 log.Warning($"Listening on {host}, reachable from other machines; requests need the API key, which plain http:// carries in clear.");
             }
 
-            streams.Out.WriteLine($"Serving {model.Name} on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
+            streams.Out.WriteLine($"Serving {model.Name} on {string.Join(", ", app.Urls)} with {model.Slots} slot{(model.Slots == 1 ? "" : "s")} (Ctrl+C stops).");
             // Ctrl+C is how a server is meant to stop. The host's own console lifetime may take the signal before the
             // command line does, so either stopping signal ends the wait.
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);

@@ -63,10 +63,21 @@ public static class DocPipeline
         var files = new List<(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members)>();
         if (textSource.FillsFilesInOrder)
         {
-            foreach (var entry in scope.SymbolsByDocument)
+            // Each file's elements go in order (its prompts extend each other); up to FilesInFlight files go at once, so
+            // an endpoint's parallel requests or the engine's slots are kept busy.
+            using var inFlight = new SemaphoreSlim(textSource is IFilesInFlight parallel ? Math.Max(1, parallel.FilesInFlight) : 1);
+            files.AddRange(await Task.WhenAll(scope.SymbolsByDocument.Select(async entry =>
             {
-                files.Add(await DocumentOneAsync(entry.Document, entry.Symbols).ConfigureAwait(false));
-            }
+                await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await DocumentOneAsync(entry.Document, entry.Symbols).ConfigureAwait(false);
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            })).ConfigureAwait(false));
         }
         else
         {

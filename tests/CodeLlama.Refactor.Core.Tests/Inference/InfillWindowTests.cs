@@ -62,6 +62,8 @@ public sealed class InfillWindowTests
 
         public int MaxNewTokens => 64;
 
+        public InfillStatistics Statistics { get; } = new();
+
         public int CountTokens(string text) => text.Length;
 
         public Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>

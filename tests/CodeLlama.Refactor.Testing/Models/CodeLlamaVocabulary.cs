@@ -42,8 +42,10 @@ public sealed class CodeLlamaVocabulary
     /// <summary>Builds the vocabulary.</summary>
     /// <param name="extraPieces">Pieces to add after the characters (each must be new); their ids are returned in order.</param>
     /// <param name="withInfillTokens">False to leave the infill slots as unused tokens (a model that cannot infill).</param>
-    public CodeLlamaVocabulary(IReadOnlyList<string> extraPieces, bool withInfillTokens = true)
+    /// <param name="layout">The FIM family whose token names fill the infill slots; null for Code Llama's.</param>
+    public CodeLlamaVocabulary(IReadOnlyList<string> extraPieces, bool withInfillTokens = true, FimLayout? layout = null)
     {
+        Layout = layout ?? FimLayout.CodeLlama;
         Add("<unk>", TypeUnknown);
         Add("<s>", TypeControl);
         Add("</s>", TypeControl);
@@ -78,9 +80,9 @@ public sealed class CodeLlamaVocabulary
             Add($"<unused{tokens.Count}>", TypeNormal);
         }
 
-        foreach (var name in new[] { "▁<PRE>", "▁<SUF>", "▁<MID>", "▁<EOT>" })
+        foreach (var name in new[] { Layout.Prefix, Layout.Suffix, Layout.Middle, Layout.End, Layout.Pad, Layout.Repository, Layout.FileSeparator })
         {
-            if (withInfillTokens)
+            if (withInfillTokens && name is not null)
             {
                 Add(name, TypeControl);
             }
@@ -95,6 +97,9 @@ public sealed class CodeLlamaVocabulary
             Add($"<unused{tokens.Count}>", TypeNormal);
         }
     }
+
+    /// <summary>The FIM family whose names the infill slots carry.</summary>
+    public FimLayout Layout { get; }
 
     /// <summary>The ids of the extra pieces, in the order given.</summary>
     public IReadOnlyList<int> PieceIds { get; }
@@ -115,7 +120,9 @@ public sealed class CodeLlamaVocabulary
 
     /// <summary>Writes the tokenizer keys of this vocabulary.</summary>
     /// <param name="writer">The file being written.</param>
-    public void WriteTo(GgufWriter writer) => writer
+    public void WriteTo(GgufWriter writer)
+    {
+        writer
         .String("tokenizer.ggml.model", "llama")
         .Strings("tokenizer.ggml.tokens", tokens)
         .Floats("tokenizer.ggml.scores", Scores)
@@ -123,8 +130,27 @@ public sealed class CodeLlamaVocabulary
         .UInt32("tokenizer.ggml.bos_token_id", Bos)
         .UInt32("tokenizer.ggml.eos_token_id", Eos)
         .UInt32("tokenizer.ggml.unknown_token_id", 0)
-        .Bool("tokenizer.ggml.add_bos_token", true)
+        .Bool("tokenizer.ggml.add_bos_token", Layout.AddBos)
         .Bool("tokenizer.ggml.add_eos_token", false);
+        if (Layout.DeclareIds && types[Prefix] == TypeControl)
+        {
+            writer
+                .UInt32("tokenizer.ggml.fim_pre_token_id", Prefix)
+                .UInt32("tokenizer.ggml.fim_suf_token_id", Suffix)
+                .UInt32("tokenizer.ggml.fim_mid_token_id", Middle)
+                .UInt32("tokenizer.ggml.eot_token_id", EndOfText);
+            foreach (var (key, name, id) in new[]
+            {
+                ("pad", Layout.Pad, FimLayout.PadId), ("rep", Layout.Repository, FimLayout.RepositoryId), ("sep", Layout.FileSeparator, FimLayout.FileSeparatorId),
+            })
+            {
+                if (name is not null)
+                {
+                    writer.UInt32($"tokenizer.ggml.fim_{key}_token_id", (uint)id);
+                }
+            }
+        }
+    }
 
     private void Add(string text, int type)
     {

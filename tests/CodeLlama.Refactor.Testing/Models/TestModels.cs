@@ -14,13 +14,15 @@ public static class TestModels
     /// <param name="path">Where to write the file.</param>
     /// <param name="script">The text to emit; no leading space.</param>
     /// <param name="shape">The model's shape; null for the default tiny one.</param>
+    /// <param name="endToken">The token after the script; null for the infill end token (32010).</param>
+    /// <param name="startToken">The prompt's last token, after which the script starts; null for ▁&lt;MID&gt;.</param>
     /// <returns><paramref name="path"/>.</returns>
-    public static string WriteScripted(string path, string script, TinyLlamaShape? shape = null)
+    public static string WriteScripted(string path, string script, TinyLlamaShape? shape = null, int? endToken = null, int? startToken = null)
     {
         shape ??= new TinyLlamaShape();
         var pieces = ScriptPieces.Split(script);
-        var vocabulary = new CodeLlamaVocabulary(pieces, shape.WithInfillTokens);
-        var chain = new List<int> { CodeLlamaVocabulary.Middle };
+        var vocabulary = new CodeLlamaVocabulary(pieces, shape.WithInfillTokens, shape.Fim);
+        var chain = new List<int> { startToken ?? CodeLlamaVocabulary.Middle };
         chain.AddRange(vocabulary.PieceIds);
         if (chain.Count >= shape.EmbeddingLength)
         {
@@ -48,7 +50,7 @@ public static class TestModels
                 var values = new float[(long)width * CodeLlamaVocabulary.Size];
                 for (var dimension = 0; dimension < chain.Count; dimension++)
                 {
-                    var successor = dimension + 1 < chain.Count ? chain[dimension + 1] : CodeLlamaVocabulary.EndOfText;
+                    var successor = dimension + 1 < chain.Count ? chain[dimension + 1] : endToken ?? CodeLlamaVocabulary.EndOfText;
                     values[((long)successor * width) + dimension] = 10f;
                 }
 
@@ -82,7 +84,7 @@ public static class TestModels
         var embeddings = (long)shape.EmbeddingLength * CodeLlamaVocabulary.Size;
         var writer = new GgufWriter();
         shape.WriteTo(writer, "random test model");
-        new CodeLlamaVocabulary([], shape.WithInfillTokens).WriteTo(writer);
+        new CodeLlamaVocabulary([], shape.WithInfillTokens, shape.Fim).WriteTo(writer);
         shape.WriteTensors(writer, () => Noise(embeddings), () => Noise(embeddings), Noise);
         writer.WriteTo(path);
         return path;

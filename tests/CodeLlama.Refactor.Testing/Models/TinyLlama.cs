@@ -9,6 +9,8 @@ namespace CodeLlama.Refactor.Testing.Models;
 /// <param name="Architecture">general.architecture; anything but <c>llama</c> makes a model llama.cpp cannot load.</param>
 /// <param name="WithInfillTokens">False for a model whose vocabulary has no infill tokens.</param>
 /// <param name="DeclareEndOfText">True to write tokenizer.ggml.eot_token_id, as newer conversions do.</param>
+/// <param name="Fim">The FIM family whose token names the vocabulary uses; null for Code Llama's.</param>
+/// <param name="ChatTemplate">tokenizer.chat_template, as an Instruct model's GGUF carries it; null for none.</param>
 public sealed record TinyLlamaShape(
     int EmbeddingLength = 64,
     int Layers = 1,
@@ -17,7 +19,9 @@ public sealed record TinyLlamaShape(
     int ContextLength = 16384,
     string Architecture = "llama",
     bool WithInfillTokens = true,
-    bool DeclareEndOfText = false)
+    bool DeclareEndOfText = false,
+    FimLayout? Fim = null,
+    string? ChatTemplate = null)
 {
     /// <summary>
     /// About 50M parameters: big enough that CPU timings of prompt evaluation and decoding mean something.
@@ -43,6 +47,11 @@ public sealed record TinyLlamaShape(
             .UInt32($"{prefix}.attention.head_count_kv", (uint)Heads)
             .Float32($"{prefix}.attention.layer_norm_rms_epsilon", 1e-5f)
             .Float32($"{prefix}.rope.freq_base", 1_000_000f);
+        if (ChatTemplate is not null)
+        {
+            writer.String("tokenizer.chat_template", ChatTemplate);
+        }
+
         if (DeclareEndOfText && WithInfillTokens)
         {
             writer.UInt32("tokenizer.ggml.eot_token_id", CodeLlamaVocabulary.EndOfText);

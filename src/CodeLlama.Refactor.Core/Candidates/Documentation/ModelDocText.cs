@@ -9,7 +9,7 @@ namespace CodeLlama.Refactor.Candidates.Documentation;
 /// Roslyn; the text is cleaned, and the template is used when nothing usable comes back.
 /// </summary>
 /// <param name="model">The model.</param>
-public sealed class ModelDocText(IInfillModel model) : IDocTextSource
+public sealed class ModelDocText(IInfillModel model) : IDocTextSource, IFilesInFlight
 {
     private int windowed;
     private int fallbacks;
@@ -20,6 +20,9 @@ public sealed class ModelDocText(IInfillModel model) : IDocTextSource
 
     /// <inheritdoc/>
     public bool FillsFilesInOrder => true;
+
+    /// <inheritdoc/>
+    public int FilesInFlight => Math.Max(1, model.Concurrency);
 
     /// <summary>Elements the model wrote.</summary>
     public int Answered => answered;

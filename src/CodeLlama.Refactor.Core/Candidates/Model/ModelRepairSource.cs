@@ -6,12 +6,14 @@ namespace CodeLlama.Refactor.Candidates.Model;
 
 /// <summary>
 /// Repairs no rule knows: the model rewrites the statement (or member) around the error, seeing the whole file before
-/// and after it, headed by the signatures the statement uses from other files (<see cref="DeclarationHeader"/>); each of
-/// its K completions becomes a candidate verified like any other.
+/// and after it, headed by the signatures the statement uses from other files (<see cref="DeclarationHeader"/>), with
+/// the diagnostic and the broken code as comments just above the gap (<see cref="RepairPrompt"/>); each of its K
+/// completions becomes a candidate verified like any other.
 /// </summary>
 /// <param name="model">The model.</param>
 /// <param name="candidates">How many completions to ask for per error.</param>
-public sealed class ModelRepairSource(IInfillModel model, int candidates) : ICandidateSource
+/// <param name="style">FIM (the gap in the file) or an instruction through the model's chat template.</param>
+public sealed class ModelRepairSource(IInfillModel model, int candidates, RepairPromptStyle style = RepairPromptStyle.Fim) : ICandidateSource
 {
     /// <summary>Ranks model repairs after rule-based ones of the same size (a rule that applies is rarely wrong).</summary>
     public const int Preference = 5;
@@ -36,27 +38,20 @@ public sealed class ModelRepairSource(IInfillModel model, int candidates) : ICan
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var header = semanticModel is null ? string.Empty : DeclarationHeader.For(semanticModel, span, cancellationToken);
-        var window = InfillWindow.Fit(
-            root, span.Start, text.ToString(TextSpan.FromBounds(0, span.Start)), text.ToString(TextSpan.FromBounds(span.End, text.Length)), model, header);
-        if (window.IsWindowed)
-        {
-            Interlocked.Increment(ref windowed);
-        }
-
+        var original = text.ToString(span);
+        var request = Request(root, text, span, diagnostic, header);
         IReadOnlyList<InfillCompletion> completions;
         try
         {
-            completions = (await model.InfillAsync(new InfillRequest(window.Prefix, window.Suffix, candidates), cancellationToken)
-                .ConfigureAwait(false)).Completions;
+            completions = (await model.InfillAsync(request, cancellationToken).ConfigureAwait(false)).Completions;
         }
         catch (InferenceException)
         {
             return [];
         }
 
-        var original = text.ToString(span);
         return completions
-            .Select(completion => completion.Text.Trim())
+            .Select(completion => style == RepairPromptStyle.Instruct ? RepairPrompt.CodeOf(completion.Text) : completion.Text.Trim())
             .Zip(completions, (replacement, completion) => (Replacement: replacement, completion.LogProbability))
             .Where(entry => entry.Replacement.Length > 0 && entry.Replacement != original)
             .DistinctBy(entry => entry.Replacement)
@@ -67,6 +62,27 @@ public sealed class ModelRepairSource(IInfillModel model, int candidates) : ICan
                 Preference,
                 entry.LogProbability))
             .ToList();
+    }
+
+    private InfillRequest Request(SyntaxNode root, SourceText text, TextSpan span, Diagnostic diagnostic, string header)
+    {
+        var window = style == RepairPromptStyle.Instruct
+            ? InfillWindow.Fit(root, span.Start, text.ToString(TextSpan.FromBounds(0, span.Start)), text.ToString(TextSpan.FromBounds(span.End, text.Length)), model, header)
+            : InfillWindow.Fit(root, span.Start, RepairPrompt.Prefix(text, span, diagnostic), text.ToString(TextSpan.FromBounds(span.End, text.Length)), model, header);
+        if (window.IsWindowed)
+        {
+            Interlocked.Increment(ref windowed);
+        }
+
+        if (style == RepairPromptStyle.Fim)
+        {
+            return new InfillRequest(window.Prefix, window.Suffix, candidates);
+        }
+
+        var broken = text.ToString(span);
+        var context = window.Prefix[header.Length..] + "/*<broken>*/" + broken + "/*</broken>*/" + window.Suffix;
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        return new InfillRequest(string.Empty, string.Empty, candidates) { Instruction = RepairPrompt.Instruction(context, diagnostic.Id, message, broken, header) };
     }
 
     private static string Shorten(string code)

@@ -6,7 +6,7 @@ public enum EndpointKind
     /// <summary><c>POST /infill</c> as llama.cpp's server (and <c>codellama-refactor serve</c>) answer it.</summary>
     LlamaCpp,
 
-    /// <summary>An OpenAI-compatible <c>POST /v1/completions</c> (vLLM, TGI) given the raw Code Llama infill prompt.</summary>
+    /// <summary>An OpenAI-compatible <c>POST /v1/completions</c> (vLLM, TGI) given the raw FIM prompt in the model's format.</summary>
     OpenAi,
 }
 
@@ -48,6 +48,9 @@ public sealed record EndpointOptions(Uri BaseAddress, EndpointKind Kind = Endpoi
     /// <summary>The model name sent to an OpenAI-compatible server; null for the first one it lists.</summary>
     public string? Model { get; init; }
 
+    /// <summary>The FIM markers of the served model, for an OpenAI-compatible server (llama.cpp's /infill knows its own).</summary>
+    public FimTextFormat FimFormat { get; init; } = FimTextFormat.CodeLlama;
+
     /// <summary>Sent as <c>Authorization: Bearer</c> with every request; null sends none.</summary>
     public string? ApiKey { get; init; }
 
@@ -60,7 +63,7 @@ public sealed record EndpointOptions(Uri BaseAddress, EndpointKind Kind = Endpoi
             $"BaseAddress = {BaseAddress}, Kind = {Kind}, Timeout = {Timeout}, MaxRetries = {MaxRetries}, FirstBackoff = {FirstBackoff}, ")
             .Append(System.Globalization.CultureInfo.InvariantCulture,
             $"MaxParallel = {MaxParallel}, ContextSize = {ContextSize}, MaxNewTokens = {MaxNewTokens}, Temperature = {Temperature}, Seed = {Seed}, ")
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Model = {Model}, ApiKey = {(ApiKey is null ? "none" : "set")}");
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Model = {Model}, FimFormat = {FimFormat.Family}, ApiKey = {(ApiKey is null ? "none" : "set")}");
         return true;
     }
 }

@@ -1,33 +1,24 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 
 namespace CodeLlama.Refactor.Inference.Http;
 
 /// <summary>
-/// A model behind HTTP: <c>codellama-refactor serve</c>, llama.cpp's server, or an OpenAI-compatible server. K candidates
-/// are K requests with seeds Seed … Seed + K − 1, sent in parallel up to <see cref="EndpointOptions.MaxParallel"/>; a
-/// request answered 429 or 503 is retried with exponential backoff. Token counts are estimated (one token per three
+/// A model behind HTTP: <c>codellama-refactor serve</c>, llama.cpp's server (<see cref="LlamaCppInfillModel"/>), or an
+/// OpenAI-compatible server (<see cref="OpenAiInfillModel"/>). K candidates are K requests with seeds Seed … Seed + K − 1,
+/// sent in parallel up to <see cref="EndpointOptions.MaxParallel"/>. Token counts are estimated (one token per three
 /// UTF-8 bytes, more than Code Llama's tokenizer gives for code), so prompts are cut early rather than too late.
 /// </summary>
-public sealed class HttpInfillModel : IInfillModel, IDisposable
+public abstract class HttpInfillModel : IInfillModel, IDisposable
 {
     private const int BytesPerToken = 3;
-    private readonly HttpClient client;
-    private readonly EndpointOptions options;
-    private readonly SemaphoreSlim parallel;
-    private readonly string modelName;
 
-    private HttpInfillModel(HttpClient client, EndpointOptions options, string modelName, int contextSize)
+    private protected HttpInfillModel(EndpointClient endpoint, string name, int contextSize)
     {
-        this.client = client;
-        this.options = options;
-        this.modelName = modelName;
+        Endpoint = endpoint;
+        Name = name;
         ContextSize = contextSize;
-        parallel = new SemaphoreSlim(Math.Max(1, options.MaxParallel));
-        Name = options.Kind == EndpointKind.LlamaCpp ? options.BaseAddress.Authority : modelName;
     }
 
     /// <inheritdoc/>
@@ -37,53 +28,48 @@ public sealed class HttpInfillModel : IInfillModel, IDisposable
     public int ContextSize { get; }
 
     /// <inheritdoc/>
-    public int MaxNewTokens => options.MaxNewTokens;
+    public int MaxNewTokens => Endpoint.Options.MaxNewTokens;
+
+    /// <inheritdoc/>
+    public InfillStatistics Statistics { get; } = new();
+
+    /// <inheritdoc/>
+    public int Concurrency => Math.Max(1, Endpoint.Options.MaxParallel);
+
+    private protected EndpointClient Endpoint { get; }
 
     /// <summary>Connects to the endpoint and reads what it serves.</summary>
     /// <param name="options">Where and how.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <param name="handler">The HTTP handler; null for the default.</param>
-    /// <returns>The model.</returns>
+    /// <returns>The model, speaking the endpoint's protocol.</returns>
     /// <exception cref="InputException">The endpoint cannot be reached or does not serve an infill model.</exception>
     public static async Task<HttpInfillModel> ConnectAsync(EndpointOptions options, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var client = handler is null ? new HttpClient() : new HttpClient(handler);
-        client.BaseAddress = options.BaseAddress;
-        client.Timeout = options.Timeout;
-        if (!string.IsNullOrEmpty(options.ApiKey))
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
-        }
-
+        var endpoint = new EndpointClient(options, handler);
         try
         {
-            if (options.Kind == EndpointKind.LlamaCpp)
-            {
-                var props = await client.GetFromJsonAsync<LlamaCppProps>("props", cancellationToken).ConfigureAwait(false);
-                var context = props?.DefaultGenerationSettings?.NCtx is > 0 and var size ? size : options.ContextSize;
-                return new HttpInfillModel(client, options, props?.ModelPath ?? options.BaseAddress.Authority, context);
-            }
-
-            var name = options.Model;
-            if (name is null)
-            {
-                var models = await client.GetFromJsonAsync<OpenAiModelList>("v1/models", cancellationToken).ConfigureAwait(false);
-                name = models?.Data.FirstOrDefault()?.Id ?? throw new InputException($"The endpoint {options.BaseAddress} lists no model.");
-            }
-
-            return new HttpInfillModel(client, options, name, options.ContextSize);
+            return options.Kind == EndpointKind.LlamaCpp
+                ? await LlamaCppInfillModel.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false)
+                : await OpenAiInfillModel.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            client.Dispose();
-            throw new InputException(Unauthorized(options), exception);
+            endpoint.Dispose();
+            throw new InputException(endpoint.Unauthorized, exception);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
             && !cancellationToken.IsCancellationRequested)
         {
-            client.Dispose();
-            throw new InputException($"Cannot reach the {Describe(options.Kind)} endpoint {options.BaseAddress}: {exception.Message}", exception);
+            endpoint.Dispose();
+            var protocol = options.Kind == EndpointKind.LlamaCpp ? "llama.cpp /infill" : "OpenAI-compatible";
+            throw new InputException($"Cannot reach the {protocol} endpoint {options.BaseAddress}: {exception.Message}", exception);
+        }
+        catch
+        {
+            endpoint.Dispose();
+            throw;
         }
     }
 
@@ -94,115 +80,35 @@ public sealed class HttpInfillModel : IInfillModel, IDisposable
     public async Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Instruction is not null)
+        {
+            throw new InferenceException("An instruction prompt is rendered through the chat template of a model loaded in-process; a remote model takes FIM prompts only.");
+        }
+
         var stopwatch = Stopwatch.StartNew();
+        var options = Endpoint.Options;
         var answers = await Task.WhenAll(Enumerable.Range(0, Math.Max(1, request.Candidates))
-            .Select(index => OneAsync(request, (request.Seed ?? options.Seed) + index, cancellationToken))).ConfigureAwait(false);
-        var promptTokens = answers.Max(answer => answer.PromptTokens);
+            .Select(index => RequestOneAsync(request, (request.Seed ?? options.Seed) + index, cancellationToken))).ConfigureAwait(false);
+        var evaluated = answers.Sum(answer => answer.PromptTokens);
+        Statistics.AddRequest();
+        Statistics.AddPrompt(evaluated, 0, TimeSpan.Zero);
+        Statistics.AddGeneration(answers.Sum(answer => answer.Completion.TokenCount), stopwatch.Elapsed);
         return new InfillResult(
-            answers.Select(answer => answer.Completion).ToList(), promptTokens, answers.Sum(answer => answer.PromptTokens), TimeSpan.Zero, stopwatch.Elapsed);
+            answers.Select(answer => answer.Completion).ToList(), answers.Max(answer => answer.PromptTokens), evaluated, TimeSpan.Zero, stopwatch.Elapsed);
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        client.Dispose();
-        parallel.Dispose();
+        Endpoint.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    private static string Unauthorized(EndpointOptions options) => options.ApiKey is null
-        ? $"The endpoint {options.BaseAddress} wants an API key: set {EndpointOptions.ApiKeyEnvironmentVariable}."
-        : $"The endpoint {options.BaseAddress} refused the API key in {EndpointOptions.ApiKeyEnvironmentVariable}.";
-
-    private static string Describe(EndpointKind kind) => kind == EndpointKind.LlamaCpp ? "llama.cpp /infill" : "OpenAI-compatible";
-
-    private async Task<(InfillCompletion Completion, int PromptTokens)> OneAsync(InfillRequest request, int seed, CancellationToken cancellationToken)
-    {
-        await parallel.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var maxNew = request.MaxNewTokens ?? options.MaxNewTokens;
-            var temperature = request.Temperature ?? options.Temperature;
-            if (options.Kind == EndpointKind.LlamaCpp)
-            {
-                var body = new LlamaCppInfillRequest
-                {
-                    InputPrefix = request.Prefix, InputSuffix = request.Suffix, NPredict = maxNew, Temperature = temperature, Seed = seed, CachePrompt = true,
-                };
-                var answer = await PostAsync<LlamaCppInfillRequest, LlamaCppInfillResponse>("infill", body, cancellationToken).ConfigureAwait(false);
-                return (new InfillCompletion(answer.Content, 0, answer.StoppedEos, answer.TokensPredicted), answer.TokensEvaluated);
-            }
-
-            var completion = new OpenAiCompletionRequest
-            {
-                Model = modelName,
-                // Code Llama's infill format as text; the server's tokenizer turns the markers into its special tokens.
-                Prompt = $"<PRE> {request.Prefix} <SUF>{request.Suffix} <MID>",
-                MaxTokens = maxNew,
-                Temperature = temperature,
-                Seed = seed,
-                Stop = ["<EOT>"],
-            };
-            var response = await PostAsync<OpenAiCompletionRequest, OpenAiCompletionResponse>("v1/completions", completion, cancellationToken).ConfigureAwait(false);
-            var choice = response.Choices.FirstOrDefault() ?? throw new InferenceException("The endpoint answered with no completion.");
-            return (new InfillCompletion(choice.Text, 0, choice.FinishReason == "stop", response.Usage?.CompletionTokens ?? 0),
-                response.Usage?.PromptTokens ?? 0);
-        }
-        finally
-        {
-            parallel.Release();
-        }
-    }
-
-    private async Task<TResponse> PostAsync<TRequest, TResponse>(string path, TRequest body, CancellationToken cancellationToken)
-    {
-        var backoff = options.FirstBackoff;
-        for (var attempt = 0; ; attempt++)
-        {
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.PostAsJsonAsync(path, body, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                throw new InferenceException($"The request to {options.BaseAddress}{path} failed: {exception.Message}", exception);
-            }
-
-            using (response)
-            {
-                if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable && attempt < options.MaxRetries)
-                {
-                    var wait = response.Headers.RetryAfter?.Delta ?? backoff;
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                    backoff *= 2;
-                    continue;
-                }
-
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                {
-                    throw new InferenceException(Unauthorized(options));
-                }
-
-                if (response.StatusCode == HttpStatusCode.RequestEntityTooLarge)
-                {
-                    throw new PromptTooLongException($"The endpoint refused the prompt as too large: {await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false)}");
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InferenceException(
-                        $"The endpoint answered {(int)response.StatusCode}: {await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false)}");
-                }
-
-                return await response.Content.ReadFromJsonAsync<TResponse>(cancellationToken).ConfigureAwait(false)
-                    ?? throw new InferenceException("The endpoint answered with an empty body.");
-            }
-        }
-    }
-
-    private static async Task<string> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return text.Length > 300 ? text[..300] : text;
-    }
+    /// <summary>Asks the endpoint for one completion.</summary>
+    /// <param name="request">The question.</param>
+    /// <param name="seed">This candidate's seed.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The completion and the prompt tokens the server counted.</returns>
+    private protected abstract Task<(InfillCompletion Completion, int PromptTokens)> RequestOneAsync(
+        InfillRequest request, int seed, CancellationToken cancellationToken);
 }

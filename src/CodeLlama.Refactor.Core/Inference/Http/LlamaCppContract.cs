@@ -25,9 +25,65 @@ public sealed class LlamaCppInfillRequest
     [JsonPropertyName("seed")]
     public int? Seed { get; set; }
 
-    /// <summary>Asks llama.cpp's server to keep the prompt in its cache (ours always does).</summary>
+    /// <summary>Keeps the prompt in the slot's cache for the next request that starts like it (default true).</summary>
     [JsonPropertyName("cache_prompt")]
     public bool? CachePrompt { get; set; }
+
+    /// <summary>What the user has typed after the gap's start; it goes after the middle marker.</summary>
+    [JsonPropertyName("prompt")]
+    public string? Prompt { get; set; }
+
+    /// <summary>Repository context: chunks of other files.</summary>
+    [JsonPropertyName("input_extra")]
+    public IReadOnlyList<LlamaCppExtraChunk>? InputExtra { get; set; }
+
+    /// <summary>Texts that end the completion.</summary>
+    [JsonPropertyName("stop")]
+    public IReadOnlyList<string>? Stop { get; set; }
+
+    /// <summary>Ends the completion before a later line indented less than this.</summary>
+    [JsonPropertyName("n_indent")]
+    public int? NIndent { get; set; }
+
+    /// <summary>Ends the completion once it has generated this many milliseconds and holds a line break.</summary>
+    [JsonPropertyName("t_max_predict_ms")]
+    public double? TMaxPredictMs { get; set; }
+
+    /// <summary>Answer with only these fields, nested ones flattened with '/' (e.g. <c>timings/prompt_n</c>).</summary>
+    [JsonPropertyName("response_fields")]
+    public IReadOnlyList<string>? ResponseFields { get; set; }
+
+    /// <summary>The slot to run in; -1 or absent lets the server choose.</summary>
+    [JsonPropertyName("id_slot")]
+    public int? IdSlot { get; set; }
+
+    /// <summary>Top-k sampling; 0 for all tokens.</summary>
+    [JsonPropertyName("top_k")]
+    public int? TopK { get; set; }
+
+    /// <summary>Top-p sampling; 1 for all tokens.</summary>
+    [JsonPropertyName("top_p")]
+    public float? TopP { get; set; }
+
+    /// <summary>The samplers to apply, as llama.cpp names them (<c>["top_k", "top_p", "infill"]</c>) or letters (<c>"kp"</c>).</summary>
+    [JsonPropertyName("samplers")]
+    public System.Text.Json.JsonElement? Samplers { get; set; }
+
+    /// <summary>Streaming, which this server does not do: a request asking for it is refused.</summary>
+    [JsonPropertyName("stream")]
+    public bool? Stream { get; set; }
+}
+
+/// <summary>One <c>input_extra</c> chunk.</summary>
+public sealed class LlamaCppExtraChunk
+{
+    /// <summary>The file it comes from.</summary>
+    [JsonPropertyName("filename")]
+    public string? FileName { get; set; }
+
+    /// <summary>Its text.</summary>
+    [JsonPropertyName("text")]
+    public string? Text { get; set; }
 }
 
 /// <summary>The answer of <c>POST /infill</c>, in llama.cpp server's shape.</summary>
@@ -49,9 +105,29 @@ public sealed class LlamaCppInfillResponse
     [JsonPropertyName("stopped_eos")]
     public bool StoppedEos { get; set; }
 
+    /// <summary>True when generation ended at one of the request's stop texts.</summary>
+    [JsonPropertyName("stopped_word")]
+    public bool StoppedWord { get; set; }
+
     /// <summary>True when generation ran out of tokens.</summary>
     [JsonPropertyName("stopped_limit")]
     public bool StoppedLimit { get; set; }
+
+    /// <summary>Prompt tokens taken from the slot's cache.</summary>
+    [JsonPropertyName("tokens_cached")]
+    public int TokensCached { get; set; }
+
+    /// <summary>True when the prompt had to be cut to fit the context (never: too long a prompt is refused with 413).</summary>
+    [JsonPropertyName("truncated")]
+    public bool Truncated { get; set; }
+
+    /// <summary>The stop text that ended the completion, or empty.</summary>
+    [JsonPropertyName("stopping_word")]
+    public string StoppingWord { get; set; } = string.Empty;
+
+    /// <summary>The slot that answered.</summary>
+    [JsonPropertyName("id_slot")]
+    public int IdSlot { get; set; }
 
     /// <summary>The model's name.</summary>
     [JsonPropertyName("model")]
@@ -80,6 +156,22 @@ public sealed class LlamaCppTimings
     /// <summary>Milliseconds spent generating.</summary>
     [JsonPropertyName("predicted_ms")]
     public double PredictedMs { get; set; }
+
+    /// <summary>Milliseconds per prompt token.</summary>
+    [JsonPropertyName("prompt_per_token_ms")]
+    public double PromptPerTokenMs { get; set; }
+
+    /// <summary>Prompt tokens per second.</summary>
+    [JsonPropertyName("prompt_per_second")]
+    public double PromptPerSecond { get; set; }
+
+    /// <summary>Milliseconds per generated token.</summary>
+    [JsonPropertyName("predicted_per_token_ms")]
+    public double PredictedPerTokenMs { get; set; }
+
+    /// <summary>Generated tokens per second.</summary>
+    [JsonPropertyName("predicted_per_second")]
+    public double PredictedPerSecond { get; set; }
 }
 
 /// <summary>The answer of <c>GET /props</c>: what the server's model is and can do.</summary>

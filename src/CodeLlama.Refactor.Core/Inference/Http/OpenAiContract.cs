@@ -28,11 +28,37 @@ public sealed class OpenAiCompletionRequest
     /// <summary>Texts that end the completion.</summary>
     [JsonPropertyName("stop")]
     public IReadOnlyList<string> Stop { get; set; } = [];
+
+    /// <summary>The text after the gap, for servers that take prefix and suffix apart (OpenAI's insert mode); null when the prompt holds both.</summary>
+    [JsonPropertyName("suffix")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Suffix { get; set; }
+
+    /// <summary>Top-p sampling.</summary>
+    [JsonPropertyName("top_p")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public float? TopP { get; set; }
 }
 
 /// <summary>The answer of <c>POST /v1/completions</c>.</summary>
 public sealed class OpenAiCompletionResponse
 {
+    /// <summary>The completion's id.</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Always <c>text_completion</c>.</summary>
+    [JsonPropertyName("object")]
+    public string Object { get; set; } = "text_completion";
+
+    /// <summary>When it was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; set; }
+
+    /// <summary>The model that answered.</summary>
+    [JsonPropertyName("model")]
+    public string Model { get; set; } = string.Empty;
+
     /// <summary>The completions.</summary>
     [JsonPropertyName("choices")]
     public IReadOnlyList<OpenAiChoice> Choices { get; set; } = [];
@@ -49,6 +75,10 @@ public sealed class OpenAiChoice
     [JsonPropertyName("text")]
     public string Text { get; set; } = string.Empty;
 
+    /// <summary>Its place among the choices.</summary>
+    [JsonPropertyName("index")]
+    public int Index { get; set; }
+
     /// <summary><c>stop</c> when the model ended it, <c>length</c> when it ran out of tokens.</summary>
     [JsonPropertyName("finish_reason")]
     public string? FinishReason { get; set; }
@@ -64,11 +94,19 @@ public sealed class OpenAiUsage
     /// <summary>Generated tokens.</summary>
     [JsonPropertyName("completion_tokens")]
     public int CompletionTokens { get; set; }
+
+    /// <summary>Both together.</summary>
+    [JsonPropertyName("total_tokens")]
+    public int TotalTokens { get; set; }
 }
 
 /// <summary>The answer of <c>GET /v1/models</c>.</summary>
 public sealed class OpenAiModelList
 {
+    /// <summary>Always <c>list</c>.</summary>
+    [JsonPropertyName("object")]
+    public string Object { get; set; } = "list";
+
     /// <summary>The served models.</summary>
     [JsonPropertyName("data")]
     public IReadOnlyList<OpenAiModel> Data { get; set; } = [];
@@ -80,4 +118,12 @@ public sealed class OpenAiModel
     /// <summary>Its name.</summary>
     [JsonPropertyName("id")]
     public string Id { get; set; } = string.Empty;
+
+    /// <summary>Always <c>model</c>.</summary>
+    [JsonPropertyName("object")]
+    public string Object { get; set; } = "model";
+
+    /// <summary>Who serves it.</summary>
+    [JsonPropertyName("owned_by")]
+    public string OwnedBy { get; set; } = "codellama-refactor";
 }

@@ -1,0 +1,54 @@
+namespace CodeLlama.Refactor.Inference;
+
+/// <summary>The FIM families whose prompt can be written as text for a server that tokenizes it itself.</summary>
+public enum FimFamily
+{
+    /// <summary>Code Llama: <c>&lt;PRE&gt; prefix &lt;SUF&gt;suffix &lt;MID&gt;</c>, ends at <c>&lt;EOT&gt;</c>.</summary>
+    CodeLlama,
+
+    /// <summary>StarCoder and StarCoder2: <c>&lt;fim_prefix&gt;…&lt;fim_suffix&gt;…&lt;fim_middle&gt;</c>.</summary>
+    StarCoder,
+
+    /// <summary>CodeGemma: <c>&lt;|fim_prefix|&gt;…&lt;|fim_suffix|&gt;…&lt;|fim_middle|&gt;</c>, ends at <c>&lt;|file_separator|&gt;</c>.</summary>
+    CodeGemma,
+
+    /// <summary>Qwen2.5-Coder: <c>&lt;|fim_prefix|&gt;…&lt;|fim_suffix|&gt;…&lt;|fim_middle|&gt;</c>, ends at <c>&lt;|endoftext|&gt;</c> or <c>&lt;|fim_pad|&gt;</c>.</summary>
+    Qwen,
+
+    /// <summary>DeepSeek-Coder: <c>&lt;｜fim▁begin｜&gt;…&lt;｜fim▁hole｜&gt;…&lt;｜fim▁end｜&gt;</c>.</summary>
+    DeepSeek,
+}
+
+/// <summary>
+/// A FIM prompt as text, in one family's markers, for an OpenAI-compatible server whose tokenizer turns the markers
+/// into its special tokens (an in-process model builds the prompt from token ids instead).
+/// </summary>
+/// <param name="Family">The family.</param>
+/// <param name="Prefix">The marker before the prefix (Code Llama's includes the space its training put after it).</param>
+/// <param name="Suffix">The marker before the suffix.</param>
+/// <param name="Middle">The marker after which the model writes the gap.</param>
+/// <param name="Stops">Texts that end the completion.</param>
+public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffix, string Middle, IReadOnlyList<string> Stops)
+{
+    /// <summary>Code Llama's format.</summary>
+    public static FimTextFormat CodeLlama { get; } = new(FimFamily.CodeLlama, "<PRE> ", " <SUF>", " <MID>", ["<EOT>"]);
+
+    /// <summary>The format of <paramref name="family"/>.</summary>
+    /// <param name="family">The family.</param>
+    /// <returns>Its markers and stops.</returns>
+    public static FimTextFormat For(FimFamily family) => family switch
+    {
+        FimFamily.CodeLlama => CodeLlama,
+        FimFamily.StarCoder => new(family, "<fim_prefix>", "<fim_suffix>", "<fim_middle>", ["<|endoftext|>", "<file_sep>"]),
+        FimFamily.CodeGemma => new(family, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|file_separator|>", "<eos>"]),
+        FimFamily.Qwen => new(family, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|endoftext|>", "<|fim_pad|>", "<|file_sep|>"]),
+        FimFamily.DeepSeek => new(family, "<｜fim▁begin｜>", "<｜fim▁hole｜>", "<｜fim▁end｜>", ["<｜end▁of▁sentence｜>", "<|EOT|>"]),
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown FIM family."),
+    };
+
+    /// <summary>The prompt for the gap between <paramref name="prefix"/> and <paramref name="suffix"/>.</summary>
+    /// <param name="prefix">The text before the gap.</param>
+    /// <param name="suffix">The text after it.</param>
+    /// <returns>The prompt text.</returns>
+    public string Render(string prefix, string suffix) => Prefix + prefix + Suffix + suffix + Middle;
+}

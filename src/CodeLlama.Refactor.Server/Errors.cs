@@ -1,0 +1,26 @@
+using CodeLlama.Refactor.Inference;
+using CodeLlama.Refactor.Inference.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace CodeLlama.Refactor.Server;
+
+/// <summary>Error answers in llama.cpp server's shape: <c>{"error": {"code", "message", "type"}}</c>.</summary>
+internal static class Errors
+{
+    public static IResult Json(int status, string message) => Results.Json(
+        new LlamaCppError
+        {
+            Error = new LlamaCppErrorBody
+            {
+                Code = status,
+                Message = message,
+                Type = status >= 500 ? "server_error" : "invalid_request_error",
+            },
+        },
+        statusCode: status);
+
+    /// <summary>The answer for a model that could not answer: 413 for a prompt too long, else 500.</summary>
+    public static IResult From(InferenceException exception) => exception is PromptTooLongException
+        ? Json(StatusCodes.Status413PayloadTooLarge, exception.Message)
+        : Json(StatusCodes.Status500InternalServerError, exception.Message);
+}

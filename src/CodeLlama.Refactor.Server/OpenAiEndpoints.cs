@@ -1,0 +1,85 @@
+using CodeLlama.Refactor.Inference;
+using CodeLlama.Refactor.Inference.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace CodeLlama.Refactor.Server;
+
+/// <summary>
+/// OpenAI-compatible <c>POST /v1/completions</c> and <c>GET /v1/models</c>, for editor clients that speak OpenAI: the
+/// prompt is a FIM prompt as text in a family's markers (Code Llama's <c>&lt;PRE&gt; … &lt;SUF&gt;… &lt;MID&gt;</c>, or
+/// StarCoder's, CodeGemma's, Qwen's, DeepSeek's), which is split back into prefix and suffix and built again from the
+/// served model's own tokens; or a plain prompt with OpenAI's <c>suffix</c> beside it.
+/// </summary>
+internal static class OpenAiEndpoints
+{
+    public static OpenAiModelList Models(IInfillModel model) => new() { Data = [new OpenAiModel { Id = model.Name }] };
+
+    public static async Task<IResult> CompletionsAsync(HttpContext context, IInfillModel model, ServerOptions options)
+    {
+        var (body, error) = await JsonBody.ReadAsync<OpenAiCompletionRequest>(context, options);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (body!.MaxTokens < 0 || body.Temperature < 0 || body.TopP is < 0 or > 1)
+        {
+            return Errors.Json(StatusCodes.Status400BadRequest, "max_tokens and temperature must not be negative; top_p must be between 0 and 1.");
+        }
+
+        var (prefix, suffix) = body.Suffix is { } given ? (body.Prompt, given) : Split(body.Prompt);
+        var request = new InfillRequest(prefix, suffix, MaxNewTokens: body.MaxTokens > 0 ? body.MaxTokens : null, Temperature: body.Temperature, Seed: body.Seed)
+        {
+            Stop = body.Stop,
+            TopP = body.TopP,
+        };
+        try
+        {
+            var result = await model.InfillAsync(request, context.RequestAborted);
+            var completion = result.Completions.FirstOrDefault() ?? new InfillCompletion(string.Empty, 0, false, 0);
+            return Results.Json(new OpenAiCompletionResponse
+            {
+                Id = "cmpl-" + Guid.NewGuid().ToString("N"),
+                Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                Model = model.Name,
+                Choices = [new OpenAiChoice { Text = completion.Text, FinishReason = completion.Finished ? "stop" : "length" }],
+                Usage = new OpenAiUsage
+                {
+                    PromptTokens = result.PromptTokens,
+                    CompletionTokens = completion.TokenCount,
+                    TotalTokens = result.PromptTokens + completion.TokenCount,
+                },
+            });
+        }
+        catch (InferenceException exception)
+        {
+            return Errors.From(exception);
+        }
+    }
+
+    /// <summary>The prefix and suffix of a FIM prompt written as text; a prompt in no known format is all prefix.</summary>
+    public static (string Prefix, string Suffix) Split(string prompt)
+    {
+        foreach (var family in Enum.GetValues<FimFamily>())
+        {
+            var format = FimTextFormat.For(family);
+            var pre = prompt.IndexOf(format.Prefix.Trim(), StringComparison.Ordinal);
+            var suf = pre < 0 ? -1 : prompt.IndexOf(format.Suffix.Trim(), pre, StringComparison.Ordinal);
+            var mid = suf < 0 ? -1 : prompt.LastIndexOf(format.Middle.Trim(), StringComparison.Ordinal);
+            if (mid > suf)
+            {
+                // The markers' own spaces (Code Llama's "<PRE> " and " <SUF>") belong to the format, not to the code.
+                var prefixStart = pre + format.Prefix.Trim().Length;
+                var prefix = prompt[prefixStart..suf];
+                var suffix = prompt[(suf + format.Suffix.Trim().Length)..mid];
+                return family == FimFamily.CodeLlama ? (Unpad(Unpad(prefix, leading: true), leading: false), Unpad(suffix, leading: false)) : (prefix, suffix);
+            }
+        }
+
+        return (prompt, string.Empty);
+    }
+
+    private static string Unpad(string text, bool leading) => leading
+        ? text.StartsWith(' ') ? text[1..] : text
+        : text.EndsWith(' ') ? text[..^1] : text;
+}

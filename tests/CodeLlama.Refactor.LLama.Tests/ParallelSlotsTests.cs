@@ -1,0 +1,51 @@
+using CodeLlama.Refactor.Inference;
+
+namespace CodeLlama.Refactor.LLama.Tests;
+
+/// <summary>Concurrent requests decoded together in slots, as llama.cpp's server does with -np.</summary>
+public sealed class ParallelSlotsTests(ScriptedModelFixture models) : IClassFixture<ScriptedModelFixture>
+{
+    [Fact]
+    public async Task Concurrent_requests_share_decode_steps_and_each_gets_its_own_answer()
+    {
+        using var alone = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 2048 });
+        await alone.InfillAsync(new InfillRequest("int F0() => ", ";"), default);
+        var decodesForOne = alone.Statistics.DecodeCalls;
+        using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 2048, Parallel = 4 });
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(index => model.InfillAsync(new InfillRequest($"int F{index}() => ", ";"), default)));
+
+        Assert.All(results, result => Assert.Equal(ScriptedModelFixture.Script, Assert.Single(result.Completions).Text));
+        Assert.Equal(4, results.Select(result => result.Slot).Distinct().Count());
+        Assert.True(model.Statistics.DecodeCalls < 2 * decodesForOne, $"{model.Statistics.DecodeCalls} decodes for 4 requests; {decodesForOne} for one");
+    }
+
+    [Fact]
+    public async Task Each_slot_keeps_its_own_prompt_cache()
+    {
+        using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 2048, Parallel = 2 });
+        const string first = "class A\n{\n    int One() => 1;\n    int Two() => ";
+        const string second = "class B\n{\n    string Name() => \"b\";\n    string Other() => ";
+
+        await model.InfillAsync(new InfillRequest(first, ";") { Slot = 0 }, default);
+        await model.InfillAsync(new InfillRequest(second, ";") { Slot = 1 }, default);
+        var again = await model.InfillAsync(new InfillRequest(first + "2;\n    int Three() => ", ";"), default);
+
+        Assert.Equal(0, again.Slot);
+        Assert.True(again.PromptTokensEvaluated < again.PromptTokens / 2, $"{again.PromptTokensEvaluated} of {again.PromptTokens} evaluated");
+    }
+
+    [Fact]
+    public async Task A_cancelled_request_leaves_the_others_answered()
+    {
+        using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 2048, Parallel = 2 });
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var failing = model.InfillAsync(new InfillRequest("a", "b"), cancelled.Token);
+        var answered = await model.InfillAsync(new InfillRequest("c", "d"), default);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => failing);
+        Assert.Equal(ScriptedModelFixture.Script, answered.Completions[0].Text);
+    }
+}

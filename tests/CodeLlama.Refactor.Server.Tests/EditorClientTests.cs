@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CodeLlama.Refactor.Inference.Http;
+
+namespace CodeLlama.Refactor.Server.Tests;
+
+/// <summary>The requests llama.cpp's editor clients send (llama.vim's shapes, replayed), and the OpenAI-compatible routes.</summary>
+public sealed class EditorClientTests(RunningServerFixture server) : IClassFixture<RunningServerFixture>
+{
+    private static readonly object[] ExtraContext =
+    [
+        new { text = "public static class Shapes\n{\n    public static double Area(double r) => r * r;\n}\n", time = 1733000000, filename = "Shapes.cs" },
+    ];
+
+    private HttpClient Client { get; } = new() { BaseAddress = server.BaseAddress };
+
+    [Fact]
+    public async Task Llama_vim_warms_the_cache_with_its_extra_context_then_gets_the_flattened_fields_it_asked_for()
+    {
+        var warm = await Client.PostAsJsonAsync("infill", new
+        {
+            input_prefix = "", input_suffix = "", input_extra = ExtraContext, prompt = "", n_predict = 0, temperature = 0.0, stream = false,
+            samplers = Array.Empty<string>(), cache_prompt = true, t_max_prompt_ms = 1, t_max_predict_ms = 1, response_fields = new[] { "" },
+        });
+        var response = await Client.PostAsJsonAsync("infill", new
+        {
+            input_prefix = "int Add(int a, int b)\n{\n", input_suffix = "\n}\n", input_extra = ExtraContext, prompt = "", n_predict = 128,
+            n_indent = 0, top_k = 40, top_p = 0.99, stream = false, samplers = new[] { "top_k", "top_p", "infill" }, cache_prompt = true,
+            t_max_prompt_ms = 500, t_max_predict_ms = 1000,
+            response_fields = new[]
+            {
+                "content", "timings/prompt_n", "timings/prompt_ms", "timings/prompt_per_token_ms", "timings/prompt_per_second",
+                "timings/predicted_n", "timings/predicted_ms", "timings/predicted_per_token_ms", "timings/predicted_per_second",
+                "truncated", "tokens_cached",
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        Assert.Equal("{}", await warm.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        Assert.Equal(
+            ["content", "timings/predicted_ms", "timings/predicted_n", "timings/predicted_per_second", "timings/predicted_per_token_ms", "timings/prompt_ms",
+                "timings/prompt_n", "timings/prompt_per_second", "timings/prompt_per_token_ms", "tokens_cached", "truncated"],
+            root.EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(RunningServerFixture.Script, root.GetProperty("content").GetString());
+        Assert.True(root.GetProperty("tokens_cached").GetInt32() > 20, "the warm-up's extra context was evaluated again");
+        Assert.True(root.GetProperty("timings/predicted_n").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task A_stop_text_ends_the_content_and_is_reported()
+    {
+        var response = await Client.PostAsJsonAsync("infill", new { input_prefix = "x", input_suffix = "y", stop = new[] { "both" } });
+
+        var body = (await response.Content.ReadFromJsonAsync<LlamaCppInfillResponse>())!;
+        Assert.Equal("Returns the sum of ", body.Content);
+        Assert.True(body.StoppedWord);
+        Assert.Equal("both", body.StoppingWord);
+    }
+
+    [Fact]
+    public async Task Streaming_is_refused_with_400_rather_than_answered_in_another_shape()
+    {
+        var response = await Client.PostAsJsonAsync("infill", new { input_prefix = "x", input_suffix = "y", stream = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Openai_completions_take_a_code_llama_fim_prompt_as_text()
+    {
+        var response = await Client.PostAsJsonAsync("v1/completions", new { model = "serve.gguf", prompt = "<PRE> int x = <SUF>; <MID>", max_tokens = 32, temperature = 0 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<OpenAiCompletionResponse>())!;
+        var choice = Assert.Single(body.Choices);
+        Assert.Equal(RunningServerFixture.Script, choice.Text);
+        Assert.Equal("stop", choice.FinishReason);
+        Assert.True(body.Usage!.PromptTokens > 0);
+    }
+
+    [Fact]
+    public async Task Models_lists_the_served_model_for_openai_clients()
+    {
+        var models = await Client.GetFromJsonAsync<OpenAiModelList>("v1/models");
+
+        Assert.Equal("serve.gguf", Assert.Single(models!.Data).Id);
+    }
+
+    [Fact]
+    public async Task The_openai_client_of_fix_and_doc_works_against_serve()
+    {
+        using var model = await HttpInfillModel.ConnectAsync(new EndpointOptions(server.BaseAddress, EndpointKind.OpenAi), default);
+
+        var result = await model.InfillAsync(new Inference.InfillRequest("int x = ", ";"), default);
+
+        Assert.Equal(RunningServerFixture.Script, Assert.Single(result.Completions).Text);
+    }
+
+    [Theory]
+    [InlineData("<PRE> int x = <SUF>; <MID>", "int x =", ";")]
+    [InlineData("<fim_prefix>int x = <fim_suffix>;<fim_middle>", "int x = ", ";")]
+    [InlineData("<|fim_prefix|>int x = <|fim_suffix|>;<|fim_middle|>", "int x = ", ";")]
+    [InlineData("<｜fim▁begin｜>int x = <｜fim▁hole｜>;<｜fim▁end｜>", "int x = ", ";")]
+    [InlineData("int x = ", "int x = ", "")]
+    public void A_fim_prompt_as_text_splits_into_prefix_and_suffix(string prompt, string prefix, string suffix) =>
+        Assert.Equal((prefix, suffix), OpenAiEndpoints.Split(prompt));
+}
