@@ -1,4 +1,4 @@
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeLlama.Refactor.Analyzers.CodeFixes;

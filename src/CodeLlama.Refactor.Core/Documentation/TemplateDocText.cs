@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using static CodeLlama.Refactor.Candidates.Documentation.NameWords;
+using static CodeLlama.Refactor.Documentation.NameWords;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>
 /// The embedded default: documentation text from names and signatures, in the conventions users know from StyleCop

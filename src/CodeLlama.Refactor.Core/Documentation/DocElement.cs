@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>The kinds of element a documentation comment can hold that the tool writes.</summary>
 public enum DocElementKind

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 
-namespace CodeLlama.Refactor.Core.Tests.Candidates;
+namespace CodeLlama.Refactor.Core.Tests.Documentation;
 
 public sealed class NameWordsTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>What a symbol's documentation comment must hold: <c>&lt;inheritdoc/&gt;</c>, or the full list of elements.</summary>
 /// <param name="InheritDoc">True when the symbol overrides or implements a documented member.</param>

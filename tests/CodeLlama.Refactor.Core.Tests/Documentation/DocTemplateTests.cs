@@ -2,7 +2,7 @@ using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Workspaces;
 
-namespace CodeLlama.Refactor.Core.Tests.Candidates;
+namespace CodeLlama.Refactor.Core.Tests.Documentation;
 
 /// <summary>One scenario per member kind: the comment `doc` writes for it, end to end through a real project.</summary>
 public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFixture<DocumentedKindsFixture>

@@ -1,4 +1,4 @@
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>Turns identifiers into the words a sentence about them needs.</summary>
 public static class NameWords
