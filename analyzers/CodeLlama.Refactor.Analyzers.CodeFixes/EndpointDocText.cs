@@ -14,8 +14,6 @@ internal sealed class EndpointDocText(EndpointClient client) : IDocTextSource
 
     public string Name => "endpoint";
 
-    public bool FillsFilesInOrder => true;
-
     public async ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken)
     {
         var prefix = slot.Before;

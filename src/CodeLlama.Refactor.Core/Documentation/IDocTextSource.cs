@@ -11,12 +11,6 @@ public interface IDocTextSource
     /// <summary>A short name for reports, e.g. <c>template</c>.</summary>
     string Name { get; }
 
-    /// <summary>
-    /// True when elements must be asked for one file at a time, in file order (a model that keeps the prompt of the
-    /// previous element cached); false when files can be documented in parallel.
-    /// </summary>
-    bool FillsFilesInOrder { get; }
-
     /// <summary>Returns the XML content of <paramref name="element"/>: text, <c>&lt;see&gt;</c> and <c>&lt;paramref&gt;</c> nodes.</summary>
     /// <param name="element">The element to fill.</param>
     /// <param name="slot">Where the element sits in its file, for sources that read the code around it.</param>

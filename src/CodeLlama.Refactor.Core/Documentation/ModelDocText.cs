@@ -18,9 +18,6 @@ public sealed class ModelDocText(IInfillModel model) : IDocTextSource
     /// <inheritdoc/>
     public string Name => $"model:{model.Name}";
 
-    /// <inheritdoc/>
-    public bool FillsFilesInOrder => true;
-
     /// <summary>Elements the model wrote.</summary>
     public int Answered => answered;
 

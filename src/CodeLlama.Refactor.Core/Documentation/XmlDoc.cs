@@ -34,6 +34,16 @@ public static class XmlDoc
     /// <returns>A paramref element.</returns>
     public static XmlNodeSyntax ParamRef(string name) => Empty("paramref", NameAttribute(name));
 
+    /// <summary><c>&lt;typeparamref name="…"/&gt;</c>.</summary>
+    /// <param name="name">The type parameter name.</param>
+    /// <returns>A typeparamref element.</returns>
+    public static XmlNodeSyntax TypeParamRef(string name) => Empty("typeparamref", NameAttribute(name));
+
+    /// <summary><c>&lt;c&gt;…&lt;/c&gt;</c>: code as written, for what no cref can name (a tuple, a pointer).</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>A c element.</returns>
+    public static XmlNodeSyntax Code(string code) => Element("c", null, [Text(code)]);
+
     /// <summary>An element with content, e.g. <c>&lt;param name="x"&gt;…&lt;/param&gt;</c>.</summary>
     /// <param name="name">The tag.</param>
     /// <param name="attribute">

@@ -61,7 +61,9 @@ public static class DocPipeline
         }
 
         var files = new List<(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members)>();
-        if (textSource.FillsFilesInOrder)
+        // The template reads nothing but the symbol, so files are documented in parallel; any other source is asked in
+        // file order, element after element, so that a model's cached prompt is extended rather than rebuilt.
+        if (textSource is not TemplateDocText)
         {
             foreach (var entry in scope.SymbolsByDocument)
             {

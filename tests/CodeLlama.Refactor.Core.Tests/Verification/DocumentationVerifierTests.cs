@@ -71,7 +71,6 @@ public sealed class DocumentationVerifierTests
 
     private sealed class BadCrefText : IDocTextSource
     {
-        public bool FillsFilesInOrder => false;
 
         public string Name => "bad";
 
