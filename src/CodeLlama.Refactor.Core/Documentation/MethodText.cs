@@ -191,8 +191,8 @@ internal static class MethodText
         word is "throw" or "ensure" or "assert" or "guard" or "check" or "validate" or "verify" or "require" or "expect";
 
     // What a verb acts on: the rest of the name ("the customer"), its first parameter when the name is one verb and the
-    // parameter is a thing rather than a quantity ("Adds item", not "Resizes width"), what a lookup returns, or the
-    // instance itself ("Clears the cache").
+    // parameter is a thing rather than a quantity ("Adds item", not "Resizes width"), what a lookup returns, the
+    // instance itself when nothing is passed ("Clears the cache"), or nothing.
     private static IReadOnlyList<XmlNodeSyntax> Object(IMethodSymbol method, IReadOnlyList<string> rest, bool skipFirstParameter, DocContext? context = null)
     {
         var candidates = method.Parameters.Skip(skipFirstParameter ? 1 : 0)
@@ -227,7 +227,8 @@ internal static class MethodText
             return [T(" "), .. TypeWithArticle(returned, context)];
         }
 
-        return !method.IsStatic && method.ContainingType is { } owner && owner.TypeKind != TypeKind.Interface
+        // Only a method that takes nothing acts on its instance for sure: Resize(width) may resize anything.
+        return !method.IsStatic && candidates.Count == 0 && method.ContainingType is { } owner && owner.TypeKind != TypeKind.Interface
             ? [T(" the " + Phrase(Split(owner.Name)))]
             : [];
     }

@@ -52,28 +52,27 @@ public static class DocPipeline
         var scope = await DocScope.CreateAsync(loaded, options, cancellationToken).ConfigureAwait(false);
 
         var done = 0;
-        async Task<(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members)> DocumentOneAsync(
-            Document document, IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> symbols)
+        async Task<DocumentedFile> DocumentOneAsync(DocFile file)
         {
-            var file = await DocumentFileAsync(document, symbols, scope, textSource, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.SymbolsByDocument.Count, document.Name));
-            return (document, file.Updated, file.Members);
+            var documented = await DocumentFileAsync(file, scope, textSource, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.Files.Count, file.Document.Name));
+            return documented;
         }
 
-        var files = new List<(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members)>();
+        var files = new List<DocumentedFile>();
         // The template reads nothing but the symbol, so files are documented in parallel; any other source is asked in
         // file order, element after element, so that a model's cached prompt is extended rather than rebuilt.
         if (textSource is not TemplateDocText)
         {
-            foreach (var entry in scope.SymbolsByDocument)
+            foreach (var file in scope.Files)
             {
-                files.Add(await DocumentOneAsync(entry.Document, entry.Symbols).ConfigureAwait(false));
+                files.Add(await DocumentOneAsync(file).ConfigureAwait(false));
             }
         }
         else
         {
-            files.AddRange(await Task.WhenAll(scope.SymbolsByDocument.Select(entry =>
-                Task.Run(() => DocumentOneAsync(entry.Document, entry.Symbols), cancellationToken))).ConfigureAwait(false));
+            files.AddRange(await Task.WhenAll(scope.Files.Select(file =>
+                Task.Run(() => DocumentOneAsync(file), cancellationToken))).ConfigureAwait(false));
         }
 
         var members = files.SelectMany(file => file.Members).ToList();
@@ -100,13 +99,13 @@ public static class DocPipeline
             [.. loaded.Diagnostics, .. recovered]);
     }
 
-    private static async Task<(SourceText? Updated, IReadOnlyList<DocumentedMember> Members)> DocumentFileAsync(
-        Document document,
-        IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> symbols,
+    private static async Task<DocumentedFile> DocumentFileAsync(
+        DocFile file,
         DocScope scope,
         IDocTextSource textSource,
         CancellationToken cancellationToken)
     {
+        var document = file.Document;
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -114,7 +113,7 @@ public static class DocPipeline
         var members = new List<DocumentedMember>();
 
         // In file order, so that a model's prompt for the next member extends the one before.
-        foreach (var (symbol, declaration) in symbols.OrderBy(entry => entry.Declaration.SpanStart))
+        foreach (var (symbol, declaration) in file.Targets.OrderBy(target => target.Declaration.SpanStart))
         {
             var draft = new DocDraft(root!, text, declaration);
             var existing = ExistingComment(declaration);
@@ -136,7 +135,7 @@ public static class DocPipeline
             }
         }
 
-        return (changes.Count == 0 ? null : text.WithChanges(changes), members);
+        return new DocumentedFile(document, changes.Count == 0 ? null : text.WithChanges(changes), members);
     }
 
     private static async Task<(TextChange? Change, IReadOnlyList<string> Added)> NewCommentAsync(
@@ -222,3 +221,9 @@ public static class DocPipeline
         _ => element.Kind.ToString().ToLowerInvariant(),
     };
 }
+
+/// <summary>One file after documenting: its new text (null when nothing changed) and what was added to each member.</summary>
+/// <param name="Document">The document as loaded.</param>
+/// <param name="Updated">Its text with the comments, or null.</param>
+/// <param name="Members">What was added to each member.</param>
+internal sealed record DocumentedFile(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members);
