@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeLlama.Refactor.Documentation;
 
@@ -7,6 +8,9 @@ namespace CodeLlama.Refactor.Documentation;
 /// <param name="Declaration">The member declaration the comment goes on.</param>
 public sealed record DocContext(SemanticModel Model, SyntaxNode Declaration)
 {
-    /// <summary>Where crefs in the comment are bound.</summary>
-    public int Position => Declaration.SpanStart;
+    /// <summary>
+    /// Where the names in the comment are looked up: inside the containing type's braces, outside any member, so that a
+    /// lookup sees the type's members without binding the member's own body; for a type, its declaration.
+    /// </summary>
+    public int Position => Declaration.Parent is BaseTypeDeclarationSyntax type ? type.OpenBraceToken.Span.End : Declaration.SpanStart;
 }

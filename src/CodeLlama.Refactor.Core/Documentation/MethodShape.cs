@@ -9,11 +9,14 @@ internal static class MethodShape
     /// <summary>The parameter every <c>return</c> of the body (or its expression body) returns, or null.</summary>
     /// <param name="method">The method.</param>
     /// <param name="context">Where its comment goes.</param>
+    /// <remarks>
+    /// Read from syntax alone: no local of the body can share a parameter's name, so a returned identifier with that
+    /// name is the parameter, and the body is never bound for it.
+    /// </remarks>
     public static IParameterSymbol? ReturnedParameter(IMethodSymbol method, DocContext? context) =>
         Returned(context) is { Count: > 0 } returned
-        && returned.Select(expression => context!.Model.GetSymbolInfo(expression).Symbol).Distinct(SymbolEqualityComparer.Default).ToList() is [IParameterSymbol parameter]
-        && method.Parameters.Contains(parameter, SymbolEqualityComparer.Default)
-            ? parameter
+        && returned.Select(expression => expression is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : null).Distinct().ToList() is [{ } name]
+            ? method.Parameters.FirstOrDefault(parameter => parameter.Name == name)
             : null;
 
     /// <summary>Whether every <c>return</c> of the body returns <c>this</c>.</summary>

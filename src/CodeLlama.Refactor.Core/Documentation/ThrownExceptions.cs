@@ -195,6 +195,19 @@ public static class ThrownExceptions
     private static IEnumerable<Thrown> FromCall(
         InvocationExpressionSyntax invocation, SyntaxNode declaration, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
+        // Syntax first: binding a body to ask about every call in it is what would make doc as slow as a build.
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => "",
+        };
+        var isThrowHelper = name.StartsWith("ThrowIf", StringComparison.Ordinal);
+        if (!isThrowHelper && (depth == 0 || !Unconditional(invocation, declaration) || !SourceMethodNames(model.Compilation).Contains(name)))
+        {
+            return [];
+        }
+
         if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation { TargetMethod: var target } operation)
         {
             return [];
@@ -236,6 +249,16 @@ public static class ThrownExceptions
             .Where(thrown => thrown.Conditions is not null || thrown.Fallback is not null)
             .ToList();
     }
+
+    // The names of the methods the project declares: only a call by one of them can be a call to the project's helper.
+    private static HashSet<string> SourceMethodNames(Compilation compilation) => MethodNames.GetValue(compilation, _ =>
+        compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            .OfType<MethodDeclarationSyntax>()
+            .Select(method => method.Identifier.ValueText)
+            .ToHashSet(StringComparer.Ordinal));
+
+    private static readonly ConditionalWeakTable<Compilation, HashSet<string>> MethodNames = new();
 
     private static List<List<ThrowCondition>>? RenameAll(List<List<ThrowCondition>> clauses, Func<string, string?> rename)
     {

@@ -13,7 +13,7 @@ namespace CodeLlama.Refactor.Documentation;
 public static class TypeText
 {
     // Per file and type, the cref that binds to it there (or null when none does): a cref is proven once, not per member.
-    private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<(ISymbol Type, ISymbol? Scope), string?>> Crefs = new();
+    private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<(ISymbol Type, int Position), string?>> Crefs = new();
 
     /// <summary>The nodes that name <paramref name="type"/> in a comment at <paramref name="context"/>.</summary>
     /// <param name="type">The type.</param>
@@ -36,9 +36,8 @@ public static class TypeText
     /// <returns>The minimal cref when it binds, else the qualified one when that does, else null.</returns>
     public static string? CrefFor(ISymbol symbol, DocContext context)
     {
-        var cache = Crefs.GetValue(context.Model, _ => new ConcurrentDictionary<(ISymbol, ISymbol?), string?>());
-        var scope = context.Model.GetEnclosingSymbol(context.Position)?.ContainingType;
-        return cache.GetOrAdd((symbol, scope), _ =>
+        var cache = Crefs.GetValue(context.Model, _ => new ConcurrentDictionary<(ISymbol, int), string?>());
+        return cache.GetOrAdd((symbol, context.Position), _ =>
         {
             var minimal = XmlDoc.Cref(symbol, context.Model, context.Position);
             if (Binds(minimal, symbol, context))
