@@ -1,4 +1,4 @@
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeLlama.Refactor.Analyzers.CodeFixes;
@@ -13,8 +13,6 @@ internal sealed class EndpointDocText(EndpointClient client) : IDocTextSource
     private const int MaxPrefixCharacters = 24_000;
 
     public string Name => "endpoint";
-
-    public bool FillsFilesInOrder => true;
 
     public async ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken)
     {

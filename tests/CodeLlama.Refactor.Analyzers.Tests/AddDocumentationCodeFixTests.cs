@@ -22,7 +22,7 @@ public sealed class AddDocumentationCodeFixTests
             /// </summary>
             /// <param name="left">The left.</param>
             /// <param name="right">The right.</param>
-            /// <returns>The resulting int.</returns>
+            /// <returns>The resulting <see cref="int"/>.</returns>
             public int Add(int left, int right) => left + right;
         }
         """).RunAsync();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.LLama;
 using CodeLlama.Refactor.Pipelines;

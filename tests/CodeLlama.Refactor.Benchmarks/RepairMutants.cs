@@ -1,4 +1,4 @@
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
@@ -52,26 +52,27 @@ public static class DocPipeline
         var scope = await DocScope.CreateAsync(loaded, options, cancellationToken).ConfigureAwait(false);
 
         var done = 0;
-        async Task<(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members)> DocumentOneAsync(
-            Document document, IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> symbols)
+        async Task<DocumentedFile> DocumentOneAsync(DocFile file)
         {
-            var file = await DocumentFileAsync(document, symbols, scope, textSource, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.SymbolsByDocument.Count, document.Name));
-            return (document, file.Updated, file.Members);
+            var documented = await DocumentFileAsync(file, scope, textSource, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.Files.Count, file.Document.Name));
+            return documented;
         }
 
-        var files = new List<(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members)>();
-        if (textSource.FillsFilesInOrder)
+        var files = new List<DocumentedFile>();
+        // The template reads nothing but the symbol, so files are documented in parallel; any other source is asked in
+        // file order, element after element, so that a model's cached prompt is extended rather than rebuilt.
+        if (textSource is not TemplateDocText)
         {
             // Each file's elements go in order (its prompts extend each other); up to FilesInFlight files go at once, so
             // an endpoint's parallel requests or the engine's slots are kept busy.
             using var inFlight = new SemaphoreSlim(textSource is IFilesInFlight parallel ? Math.Max(1, parallel.FilesInFlight) : 1);
-            files.AddRange(await Task.WhenAll(scope.SymbolsByDocument.Select(async entry =>
+            files.AddRange(await Task.WhenAll(scope.Files.Select(async file =>
             {
                 await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    return await DocumentOneAsync(entry.Document, entry.Symbols).ConfigureAwait(false);
+                    return await DocumentOneAsync(file).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -81,8 +82,8 @@ public static class DocPipeline
         }
         else
         {
-            files.AddRange(await Task.WhenAll(scope.SymbolsByDocument.Select(entry =>
-                Task.Run(() => DocumentOneAsync(entry.Document, entry.Symbols), cancellationToken))).ConfigureAwait(false));
+            files.AddRange(await Task.WhenAll(scope.Files.Select(file =>
+                Task.Run(() => DocumentOneAsync(file), cancellationToken))).ConfigureAwait(false));
         }
 
         var members = files.SelectMany(file => file.Members).ToList();
@@ -109,13 +110,13 @@ public static class DocPipeline
             [.. loaded.Diagnostics, .. recovered]);
     }
 
-    private static async Task<(SourceText? Updated, IReadOnlyList<DocumentedMember> Members)> DocumentFileAsync(
-        Document document,
-        IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> symbols,
+    private static async Task<DocumentedFile> DocumentFileAsync(
+        DocFile file,
         DocScope scope,
         IDocTextSource textSource,
         CancellationToken cancellationToken)
     {
+        var document = file.Document;
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -123,7 +124,7 @@ public static class DocPipeline
         var members = new List<DocumentedMember>();
 
         // In file order, so that a model's prompt for the next member extends the one before.
-        foreach (var (symbol, declaration) in symbols.OrderBy(entry => entry.Declaration.SpanStart))
+        foreach (var (symbol, declaration) in file.Targets.OrderBy(target => target.Declaration.SpanStart))
         {
             var draft = new DocDraft(root!, text, declaration);
             var existing = ExistingComment(declaration);
@@ -145,7 +146,7 @@ public static class DocPipeline
             }
         }
 
-        return (changes.Count == 0 ? null : text.WithChanges(changes), members);
+        return new DocumentedFile(document, changes.Count == 0 ? null : text.WithChanges(changes), members);
     }
 
     private static async Task<(TextChange? Change, IReadOnlyList<string> Added)> NewCommentAsync(
@@ -231,3 +232,9 @@ public static class DocPipeline
         _ => element.Kind.ToString().ToLowerInvariant(),
     };
 }
+
+/// <summary>One file after documenting: its new text (null when nothing changed) and what was added to each member.</summary>
+/// <param name="Document">The document as loaded.</param>
+/// <param name="Updated">Its text with the comments, or null.</param>
+/// <param name="Members">What was added to each member.</param>
+internal sealed record DocumentedFile(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members);

@@ -15,22 +15,17 @@ internal sealed class DocScope
     private readonly DocOptions options;
     private readonly HashSet<ISymbol> inScope;
 
-    private DocScope(
-        LoadedSolution loaded,
-        DocOptions options,
-        HashSet<ISymbol> inScope,
-        IReadOnlyList<(Document, IReadOnlyList<(ISymbol, SyntaxNode)>)> symbolsByDocument,
-        int undocumentedBefore)
+    private DocScope(LoadedSolution loaded, DocOptions options, HashSet<ISymbol> inScope, IReadOnlyList<DocFile> files, int undocumentedBefore)
     {
         this.loaded = loaded;
         this.options = options;
         this.inScope = inScope;
-        SymbolsByDocument = symbolsByDocument;
+        Files = files;
         UndocumentedBefore = undocumentedBefore;
     }
 
-    /// <summary>Per document in scope, the symbols whose comment lives there with the declaration that carries it.</summary>
-    public IReadOnlyList<(Document Document, IReadOnlyList<(ISymbol Symbol, SyntaxNode Declaration)> Symbols)> SymbolsByDocument { get; }
+    /// <summary>Per document in scope, the members whose comment lives there with the declaration that carries it.</summary>
+    public IReadOnlyList<DocFile> Files { get; }
 
     /// <summary>How many members in scope were undocumented as loaded.</summary>
     public int UndocumentedBefore { get; }
@@ -42,24 +37,23 @@ internal sealed class DocScope
         var perProject = await Task.WhenAll(loaded.Projects.Select(project =>
             Task.Run(() => ProjectScopeAsync(loaded, project, options, cancellationToken), cancellationToken))).ConfigureAwait(false);
         var inScope = new HashSet<ISymbol>(perProject.SelectMany(scope => scope.InScope), SymbolEqualityComparer.Default);
-        var symbolsByDocument = perProject.SelectMany(scope => scope.ByDocument)
-            .Select(entry => (loaded.Solution.GetDocument(entry.Key)!, (IReadOnlyList<(ISymbol, SyntaxNode)>)entry.Value))
+        var files = perProject.SelectMany(scope => scope.ByDocument)
+            .Select(entry => new DocFile(loaded.Solution.GetDocument(entry.Key)!, entry.Value))
             .ToList();
 
-        var scope = new DocScope(loaded, options, inScope, symbolsByDocument, 0);
         // Only counted: describing thousands of members for a report that shows a percentage is wasted work.
-        var before = await scope.UndocumentedInScopeAsync(project => AsLoadedAsync(project, cancellationToken), (_, _) => 0, cancellationToken)
+        var before = await UndocumentedInScopeAsync(loaded, options, project => AsLoadedAsync(project, cancellationToken), (_, _) => 0, cancellationToken)
             .ConfigureAwait(false);
-        return new DocScope(loaded, options, inScope, symbolsByDocument, before.Count);
+        return new DocScope(loaded, options, inScope, files, before.Count);
     }
 
     // One project's symbols in scope, and per document the ones whose comment lives there.
-    private static async Task<(List<ISymbol> InScope, Dictionary<DocumentId, List<(ISymbol, SyntaxNode)>> ByDocument)> ProjectScopeAsync(
+    private static async Task<(List<ISymbol> InScope, Dictionary<DocumentId, List<DocTarget>> ByDocument)> ProjectScopeAsync(
         LoadedSolution loaded, Project project, DocOptions options, CancellationToken cancellationToken)
     {
         var filter = options.Files ?? PathFilter.All;
         var inScope = new List<ISymbol>();
-        var byDocument = new Dictionary<DocumentId, List<(ISymbol, SyntaxNode)>>();
+        var byDocument = new Dictionary<DocumentId, List<DocTarget>>();
         var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
         foreach (var symbol in UndocumentedMemberFinder.DeclaredSymbols(compilation.Assembly.GlobalNamespace))
         {
@@ -100,7 +94,7 @@ internal sealed class DocScope
                     byDocument[documentId] = list = [];
                 }
 
-                list.Add((symbol, declaration));
+                list.Add(new DocTarget(symbol, declaration));
             }
         }
 
@@ -118,12 +112,14 @@ internal sealed class DocScope
         Func<Project, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>> compile,
         CancellationToken cancellationToken)
     {
-        var found = await UndocumentedInScopeAsync(compile, UndocumentedMemberFinder.ToMember, cancellationToken).ConfigureAwait(false);
+        var found = await UndocumentedInScopeAsync(loaded, options, compile, UndocumentedMemberFinder.ToMember, cancellationToken).ConfigureAwait(false);
         return found.OrderBy(member => member.FilePath, StringComparer.Ordinal).ThenBy(member => member.Line).ToList();
     }
 
     // Each undocumented symbol in scope, turned into what the caller needs; projects are searched in parallel.
-    private async Task<IReadOnlyList<T>> UndocumentedInScopeAsync<T>(
+    private static async Task<IReadOnlyList<T>> UndocumentedInScopeAsync<T>(
+        LoadedSolution loaded,
+        DocOptions options,
         Func<Project, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>> compile,
         Func<ISymbol, Location, T> select,
         CancellationToken cancellationToken)
@@ -154,3 +150,13 @@ internal sealed class DocScope
         declaration is not ParameterSyntax
         && !(symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && declaration is TypeDeclarationSyntax);
 }
+
+/// <summary>A member <c>doc</c> writes the comment of, with the declaration that carries it.</summary>
+/// <param name="Symbol">The member.</param>
+/// <param name="Declaration">The node its comment goes on.</param>
+internal sealed record DocTarget(ISymbol Symbol, SyntaxNode Declaration);
+
+/// <summary>A document in scope and the members whose comment lives in it.</summary>
+/// <param name="Document">The document as loaded.</param>
+/// <param name="Targets">Its members to document.</param>
+internal sealed record DocFile(Document Document, IReadOnlyList<DocTarget> Targets);

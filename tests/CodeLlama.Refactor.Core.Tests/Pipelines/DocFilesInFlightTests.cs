@@ -1,4 +1,4 @@
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;

@@ -1,4 +1,4 @@
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Verification;
@@ -71,7 +71,6 @@ public sealed class DocumentationVerifierTests
 
     private sealed class BadCrefText : IDocTextSource
     {
-        public bool FillsFilesInOrder => false;
 
         public string Name => "bad";
 

@@ -1,4 +1,4 @@
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 
 namespace CodeLlama.Refactor.Candidates.TypeDirected;
 

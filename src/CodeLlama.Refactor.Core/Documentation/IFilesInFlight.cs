@@ -1,4 +1,4 @@
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>
 /// A text source that fills files in order but can take several files at once (a model with slots, or an endpoint

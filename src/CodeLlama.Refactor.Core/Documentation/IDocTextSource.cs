@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>
 /// Writes the text inside one documentation element. The element itself (its tag and attributes) is chosen by Roslyn,
@@ -10,12 +10,6 @@ public interface IDocTextSource
 {
     /// <summary>A short name for reports, e.g. <c>template</c>.</summary>
     string Name { get; }
-
-    /// <summary>
-    /// True when elements must be asked for one file at a time, in file order (a model that keeps the prompt of the
-    /// previous element cached); false when files can be documented in parallel.
-    /// </summary>
-    bool FillsFilesInOrder { get; }
 
     /// <summary>Returns the XML content of <paramref name="element"/>: text, <c>&lt;see&gt;</c> and <c>&lt;paramref&gt;</c> nodes.</summary>
     /// <param name="element">The element to fill.</param>

@@ -1,4 +1,4 @@
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>Turns identifiers into the words a sentence about them needs.</summary>
 public static class NameWords
@@ -9,8 +9,19 @@ public static class NameWords
     public static IReadOnlyList<string> Split(string identifier)
     {
         var words = new List<string>();
-        foreach (var word in Words(identifier.TrimStart('_', '@')))
+        var tick = identifier.IndexOf('`');
+        var raw = Words((tick > 0 ? identifier.Substring(0, tick) : identifier).TrimStart('_', '@')).ToList();
+        for (var index = 0; index < raw.Count; index++)
         {
+            // A brand's closing capital is part of its word: "MediatR", "SignalR" are one word, as written.
+            if (index == raw.Count - 2 && raw[index + 1] is { Length: 1 } last && char.IsUpper(last[0]) && raw[index].Length > 1
+                && char.IsUpper(raw[index][0]) && raw[index].Skip(1).All(char.IsLower))
+            {
+                words.Add(raw[index] + last);
+                break;
+            }
+
+            var word = raw[index];
             words.Add(word.Length > 1 && word.All(char.IsUpper) ? word : word.ToLowerInvariant());
         }
 
@@ -18,6 +29,7 @@ public static class NameWords
     }
 
     /// <summary>The words of <paramref name="identifier"/> joined by spaces.</summary>
+    /// <remarks>A metadata name's generic arity (<c>List`1</c>) is not a word.</remarks>
     /// <param name="identifier">A C# identifier.</param>
     /// <returns>For example "vertex moved" for <c>VertexMoved</c>.</returns>
     public static string Phrase(string identifier) => string.Join(" ", Split(identifier));
@@ -36,6 +48,31 @@ public static class NameWords
             || verb.EndsWith("sh", StringComparison.Ordinal) => verb + "es",
         _ => verb + "s",
     };
+
+    /// <summary>The phrase with "a" or "an" in front, or as it is when it reads as a plural ("events").</summary>
+    /// <param name="phrase">A noun phrase.</param>
+    /// <returns>For example "a guard clause", "an event", "options".</returns>
+    public static string WithArticle(string phrase) => IsPlural(phrase) ? phrase : $"{Article(phrase)} {phrase}";
+
+    /// <summary>Whether the last word of <paramref name="phrase"/> reads as a plural noun.</summary>
+    /// <param name="phrase">A noun phrase.</param>
+    /// <returns>True for "options", "items"; false for "status", "class", "analysis".</returns>
+    public static bool IsPlural(string phrase)
+    {
+        var last = phrase.Split(' ').Last();
+        return last.Length > 3 && last.EndsWith("s", StringComparison.Ordinal)
+            && !last.EndsWith("ss", StringComparison.Ordinal) && !last.EndsWith("us", StringComparison.Ordinal)
+            && !last.EndsWith("is", StringComparison.Ordinal) && !last.All(char.IsUpper);
+    }
+
+    /// <summary>Whether <paramref name="word"/> starts a phrase that needs no article ("to", "from", "all", "async").</summary>
+    /// <param name="word">A lower-case word.</param>
+    /// <returns>True for prepositions, conjunctions, determiners and adverbs that names start with.</returns>
+    public static bool IsFunctionWord(string word) => word is "to" or "from" or "for" or "by" or "with" or "without" or "on"
+        or "in" or "into" or "at" or "of" or "if" or "all" or "any" or "async" or "once" or "and" or "or" or "not" or "no"
+        or "as" or "over" or "under" or "up" or "down" or "out" or "off" or "back" or "until" or "while" or "when" or "where"
+        or "against" or "between" or "after" or "before" or "next" or "many" or "each" or "every" or "this" or "that"
+        || word.Length > 0 && char.IsDigit(word[0]);
 
     /// <summary>"a" or "an" before <paramref name="word"/>.</summary>
     /// <param name="word">The word that follows the article.</param>

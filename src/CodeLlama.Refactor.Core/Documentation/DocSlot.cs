@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>
 /// Where one element's text goes: the file with the member's comment drafted around the element, split at the

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>The kinds of element a documentation comment can hold that the tool writes.</summary>
 public enum DocElementKind
@@ -28,10 +28,6 @@ public enum DocElementKind
 /// <param name="Symbol">The documented symbol.</param>
 /// <param name="Kind">Which element.</param>
 /// <param name="Name">The parameter or type parameter name, the exception type's cref, or null.</param>
-/// <param name="Detail">For an exception, the helper that throws it (e.g. <c>ThrowIfNull</c>) and its argument, else null.</param>
-public sealed record DocElement(ISymbol Symbol, DocElementKind Kind, string? Name = null, ThrowSite? Detail = null);
-
-/// <summary>Where a body throws an exception type directly.</summary>
-/// <param name="HelperName">The <c>ThrowIf…</c> helper called, or null for a <c>throw new</c>.</param>
-/// <param name="ParameterName">The parameter the helper checks, when its argument is one.</param>
-public sealed record ThrowSite(string? HelperName, string? ParameterName);
+/// <param name="Detail">For an exception, when the member throws it, else null.</param>
+/// <param name="Context">Where the comment is written, for references that must bind there; null writes types as code.</param>
+public sealed record DocElement(ISymbol Symbol, DocElementKind Kind, string? Name = null, ThrowSite? Detail = null, DocContext? Context = null);

@@ -1,7 +1,7 @@
 using CodeLlama.Refactor.Inference;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>
 /// Documentation text written by an infill model, one element at a time: the prompt's prefix is the file up to the
@@ -17,9 +17,6 @@ public sealed class ModelDocText(IInfillModel model) : IDocTextSource, IFilesInF
 
     /// <inheritdoc/>
     public string Name => $"model:{model.Name}";
-
-    /// <inheritdoc/>
-    public bool FillsFilesInOrder => true;
 
     /// <inheritdoc/>
     public int FilesInFlight => Math.Max(1, model.Concurrency);

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.Text;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>Asks a text source for the content of each planned element of one comment (shared by doc and the IDE fixes).</summary>
 public static class DocFiller

@@ -2,7 +2,7 @@ using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Workspaces;
 
-namespace CodeLlama.Refactor.Core.Tests.Candidates;
+namespace CodeLlama.Refactor.Core.Tests.Documentation;
 
 /// <summary>One scenario per member kind: the comment `doc` writes for it, end to end through a real project.</summary>
 public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFixture<DocumentedKindsFixture>
@@ -16,14 +16,30 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public class Widget { public System.Threading.Tasks.Task<int> LoadAsync() => System.Threading.Tasks.Task.FromResult(1); }", "LoadAsync()", "/// <returns>A task that represents the asynchronous operation" },
         { "public class Widget { public void Open(string name) { System.ArgumentNullException.ThrowIfNull(name); } }", "public void Open", "/// <exception cref=\"System.ArgumentNullException\">Thrown when <paramref name=\"name\"/> is null.</exception>" },
         { "public class Widget { public void Fail() => throw new System.InvalidOperationException(); }", "public void Fail", "/// <exception cref=\"System.InvalidOperationException\">" },
-        { "public class Box<T> { public TOut Map<TOut>(System.Func<T, TOut> map) => map(default!); }", "public TOut Map", "/// <typeparam name=\"TOut\">The type of the out.</typeparam>" },
+        { "public class Box<T> { public TOut Map<TOut>(System.Func<T, TOut> map) => map(default!); }", "public TOut Map", "/// <typeparam name=\"TOut\">The type of the value returned.</typeparam>" },
         { "public record Pair(int Left, int Right);", "public record Pair", "/// <param name=\"Right\">The right.</param>" },
         { "public enum Color { Red }", "    Red", "    /// The red value." },
         { "public class Widget { public const int Max = 3; }", "public const int Max", "/// The max constant." },
-        { "public class Widget { public int this[int index] => index; }", "public int this", "/// <param name=\"index\">The index.</param>" },
+        { "public class Widget { public int this[int index] => index; }", "public int this", "/// <param name=\"index\">The index of the element to get.</param>" },
         { "public class Widget { public static Widget operator !(Widget w) => w; }", "operator !", "/// Implements the logical not operator." },
-        { "public class Widget { public static explicit operator int(Widget w) => 0; }", "explicit operator", "/// Converts Widget to int (explicitly)." },
+        { "public class Widget { public static explicit operator int(Widget w) => 0; }", "explicit operator", "/// Defines an explicit conversion of <see cref=\"Widget\"/> to <see cref=\"int\"/>." },
         { "public static class WidgetExtensions { public static int Twice(this int value) => value * 2; }", "public static int Twice", "/// <param name=\"value\">The value to extend.</param>" },
+        { "public static class Guard { public static T Null<T>(T? input, string name) { if (input is null) { throw new System.ArgumentNullException(name); } return input; } }", "public static T Null", "/// Throws <see cref=\"System.ArgumentNullException\"/> when <paramref name=\"input\"/> is null; otherwise returns <paramref name=\"input\"/>." },
+        { "public static class Values { public static int None() => 0; }", "public static int None", "/// Returns an <see cref=\"int\"/>." },
+        { "public class Label { public Label(string text) { Text = text ?? throw new System.ArgumentNullException(nameof(text)); } public string Text { get; } }", "public Label(string text)", "/// <exception cref=\"System.ArgumentNullException\">Thrown when <paramref name=\"text\"/> is null.</exception>" },
+        { "public static class Describer { public static string Describe(int kind) => kind switch { 0 => \"zero\", _ => throw new System.ArgumentOutOfRangeException(nameof(kind)) }; }", "public static string Describe", "/// <exception cref=\"System.ArgumentOutOfRangeException\">Thrown when <paramref name=\"kind\"/> is not one of the values handled.</exception>" },
+        { "public class Failing { public void Fail(System.Exception? inner) => throw inner ?? new System.InvalidOperationException(); }", "public void Fail", "/// <exception cref=\"System.InvalidOperationException\">Always thrown.</exception>" },
+        { "public static class Check { public static void Name(string name) => System.ArgumentNullException.ThrowIfNull(name); public static void Run(string text) { Name(text); } }", "public static void Run", "/// <exception cref=\"System.ArgumentNullException\">Thrown when <paramref name=\"text\"/> is null.</exception>" },
+        { "public class Sized { public void Resize(int width) { System.ArgumentOutOfRangeException.ThrowIfGreaterThan(width, 10); } }", "public void Resize", "/// <exception cref=\"System.ArgumentOutOfRangeException\">Thrown when <paramref name=\"width\"/> is greater than <c>10</c>.</exception>" },
+        { "public class Point { public static bool operator ==(Point a, Point b) => true; public static bool operator !=(Point a, Point b) => false; public override bool Equals(object? obj) => true; public override int GetHashCode() => 0; }", "operator ==", "/// Returns a value indicating whether <paramref name=\"a\"/> and <paramref name=\"b\"/> are equal." },
+        { "public class Door { public bool IsOpen { get; set; } }", "public bool IsOpen", "/// <value><see langword=\"true\"/> if this instance is open; otherwise, <see langword=\"false\"/>.</value>" },
+        { "public delegate int Counter(string text);", "public delegate int Counter", "/// <returns>The <see cref=\"int\"/> the method returns.</returns>" },
+        { "public class Bag { public System.Collections.Generic.IEnumerable<int> Items() => []; }", "Items()", "/// Returns an <see cref=\"System.Collections.Generic.IEnumerable{T}\"/>." },
+        { "public static class Sequence { public static int Count<T>(System.Collections.Generic.IEnumerable<T> source) => 0; }", "public static int Count", "/// <typeparam name=\"T\">The type of the elements of <paramref name=\"source\"/>.</typeparam>" },
+        { "public class Reader { /// <summary>Opens the file for reading.</summary>\n/// <param name=\"path\">The file to read.</param>\n public void Load(string path) { } public void Load(string path, int size) { } }", "public void Load(string path, int size)", "/// Opens the file for reading." },
+        { "public class Tagged { /// <summary>Sets the tag.</summary>\n/// <param name=\"tag\">The text shown next to the item.</param>\n public void Tag(string tag) { } } public class Shown { public void Show(string tag) { } }", "public void Show", "/// <param name=\"tag\">The text shown next to the item.</param>" },
+        { "public class Handle { public bool TryClose(out int code) { code = 0; return true; } }", "public bool TryClose", "/// Tries to close the handle." },
+        { "public class Store { public void Save(bool overwrite) { } }", "public void Save", "/// <param name=\"overwrite\"><see langword=\"true\"/> to overwrite; otherwise, <see langword=\"false\"/>.</param>" },
         { "public class Widget { public override string ToString() => \"\"; }", "public override string ToString", "/// <inheritdoc/>" },
         { "public interface IOpen { /// <summary>Opens.</summary>\n void Open(); }\npublic class Door : IOpen { public void Open() { } }", "public void Open() { }", "/// <inheritdoc/>" },
     };
@@ -77,6 +93,8 @@ public sealed class DocumentedKindsFixture : IAsyncLifetime
         source.Replace("{ public", "{\n    public", StringComparison.Ordinal)
             .Replace("{ /// ", "{\n    /// ", StringComparison.Ordinal)
             .Replace("{ Red }", "{\n    Red\n}", StringComparison.Ordinal)
+            .Replace("; public", ";\n    public", StringComparison.Ordinal)
+            .Replace("} public", "}\n    public", StringComparison.Ordinal)
             .Replace("; }", ";\n}", StringComparison.Ordinal)
             .Replace("{ } }", "{ }\n}", StringComparison.Ordinal);
 }

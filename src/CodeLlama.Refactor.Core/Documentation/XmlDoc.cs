@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>Builds documentation XML with Roslyn's syntax factories, so text is always escaped and tags always balanced.</summary>
 public static class XmlDoc
@@ -33,6 +33,16 @@ public static class XmlDoc
     /// <param name="name">The parameter name.</param>
     /// <returns>A paramref element.</returns>
     public static XmlNodeSyntax ParamRef(string name) => Empty("paramref", NameAttribute(name));
+
+    /// <summary><c>&lt;typeparamref name="…"/&gt;</c>.</summary>
+    /// <param name="name">The type parameter name.</param>
+    /// <returns>A typeparamref element.</returns>
+    public static XmlNodeSyntax TypeParamRef(string name) => Empty("typeparamref", NameAttribute(name));
+
+    /// <summary><c>&lt;c&gt;…&lt;/c&gt;</c>: code as written, for what no cref can name (a tuple, a pointer).</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>A c element.</returns>
+    public static XmlNodeSyntax Code(string code) => Element("c", null, [Text(code)]);
 
     /// <summary>An element with content, e.g. <c>&lt;param name="x"&gt;…&lt;/param&gt;</c>.</summary>
     /// <param name="name">The tag.</param>

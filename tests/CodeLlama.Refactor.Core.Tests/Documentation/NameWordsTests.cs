@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 
-namespace CodeLlama.Refactor.Core.Tests.Candidates;
+namespace CodeLlama.Refactor.Core.Tests.Documentation;
 
 public sealed class NameWordsTests
 {
@@ -19,6 +19,8 @@ public sealed class NameWordsTests
     [InlineData("Int32Value", "int 32 value")]
     [InlineData("X", "x")]
     [InlineData("Über", "ber")]
+    [InlineData("AddMediatR", "add MediatR")]
+    [InlineData("List`1", "list")]
     public void Splits_identifiers_into_words(string identifier, string expected)
     {
         Assert.Equal(expected, NameWords.Phrase(identifier));
@@ -39,5 +41,13 @@ public sealed class NameWordsTests
             .Select(match => match.Value.Length > 1 && match.Value.All(char.IsUpper) ? match.Value : match.Value.ToLowerInvariant());
 
         Assert.Equal(expected, NameWords.Split(identifier));
+    }
+
+    [Fact]
+    public void VerbLexicon_KnowsTheVerbsApisUse_AndNotTheWordsGuardsAreNamedAfter()
+    {
+        Assert.True(VerbLexicon.Count > 300);
+        Assert.All(new[] { "get", "set", "add", "remove", "create", "parse", "try", "validate", "ensure", "throw" }, verb => Assert.True(VerbLexicon.IsVerb(verb), verb));
+        Assert.All(new[] { "null", "empty", "none", "values", "against", "properties", "duplicates" }, word => Assert.False(VerbLexicon.IsVerb(word), word));
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>
 /// Makes a model's completion safe to put inside a documentation element: it stops at the first tag (the model

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CodeLlama.Refactor.Candidates.Documentation;
+namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>What a symbol's documentation comment must hold: <c>&lt;inheritdoc/&gt;</c>, or the full list of elements.</summary>
 /// <param name="InheritDoc">True when the symbol overrides or implements a documented member.</param>
@@ -29,25 +29,29 @@ public sealed record DocPlan(bool InheritDoc, IReadOnlyList<DocElement> Elements
             return new DocPlan(true, []);
         }
 
-        var elements = new List<DocElement> { new(symbol, DocElementKind.Summary) };
-        elements.AddRange(TypeParameters(symbol).Select(name => new DocElement(symbol, DocElementKind.TypeParam, name)));
-        elements.AddRange(ParameterNames(symbol, declaration).Select(name => new DocElement(symbol, DocElementKind.Param, name)));
+        var context = new DocContext(model, declaration);
+        var elements = new List<DocElement> { new(symbol, DocElementKind.Summary, Context: context) };
+        elements.AddRange(TypeParameters(symbol).Select(name => new DocElement(symbol, DocElementKind.TypeParam, name, Context: context)));
+        elements.AddRange(ParameterNames(symbol, declaration).Select(name => new DocElement(symbol, DocElementKind.Param, name, Context: context)));
         if (HasReturns(symbol))
         {
-            elements.Add(new DocElement(symbol, DocElementKind.Returns));
+            elements.Add(new DocElement(symbol, DocElementKind.Returns, Context: context));
         }
 
         if (symbol is IPropertySymbol)
         {
-            elements.Add(new DocElement(symbol, DocElementKind.Value));
+            elements.Add(new DocElement(symbol, DocElementKind.Value, Context: context));
         }
 
         // A type's comment does not list what its members throw; each member's comment does.
         if (symbol is not INamedTypeSymbol)
         {
-            elements.AddRange(ThrownExceptions.Find(declaration, model, cancellationToken).Select(thrown =>
-                new DocElement(symbol, DocElementKind.Exception, XmlDoc.Cref(thrown.Type, model, declaration.SpanStart), thrown.Site)));
+            elements.AddRange(ThrownExceptions.Find(declaration, model, cancellationToken)
+                .Select(thrown => (thrown, Cref: TypeText.CrefFor(thrown.Type, context)))
+                .Where(entry => entry.Cref is not null)
+                .Select(entry => new DocElement(symbol, DocElementKind.Exception, entry.Cref, entry.thrown.Site, context)));
         }
+
         return new DocPlan(false, elements);
     }
 
@@ -101,7 +105,7 @@ public sealed record DocPlan(bool InheritDoc, IReadOnlyList<DocElement> Elements
     {
         IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor } => false,
         IMethodSymbol method => !method.ReturnsVoid,
-        INamedTypeSymbol { DelegateInvokeMethod: { ReturnsVoid: false } } => false,
+        INamedTypeSymbol { DelegateInvokeMethod: { ReturnsVoid: false } } => true,
         _ => false,
     };
 }

@@ -1,6 +1,6 @@
-using CodeLlama.Refactor.Candidates.Documentation;
+using CodeLlama.Refactor.Documentation;
 
-namespace CodeLlama.Refactor.Core.Tests.Candidates;
+namespace CodeLlama.Refactor.Core.Tests.Documentation;
 
 public sealed class DocTextCleanerTests
 {

@@ -1,0 +1,127 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static CodeLlama.Refactor.Documentation.NameWords;
+
+namespace CodeLlama.Refactor.Documentation;
+
+/// <summary>
+/// The summary and <c>&lt;value&gt;</c> of properties, events and fields, in .NET's conventions ("Gets or sets…",
+/// "Gets a value indicating whether…", "Occurs when…"); a name that reads as no noun gets the property's type instead.
+/// </summary>
+internal static class MemberText
+{
+    // First words after which a Boolean's name reads as a clause about its owner: "this instance has items".
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal)
+    {
+        "is", "has", "can", "should", "was", "were", "will", "did", "does", "must", "are", "had", "could", "would", "contains",
+        "supports", "allows", "uses", "needs", "requires", "includes", "accepts", "wants", "shows", "keeps", "ignores", "throws",
+        "enables", "disables", "skips", "preserves", "treats", "applies", "emits", "tracks", "caches", "validates", "logs",
+    };
+
+    // Single words that read as a state: "this instance is empty".
+    private static readonly HashSet<string> StateWords = new(StringComparer.Ordinal)
+    {
+        "empty", "valid", "invalid", "open", "ready", "busy", "dirty", "active", "idle", "null", "default", "readonly",
+        "visible", "hidden", "complete", "done", "alive", "live", "online", "offline", "pending", "stale", "secure", "new",
+    };
+
+    public static IReadOnlyList<XmlNodeSyntax> PropertySummary(IPropertySymbol property, DocContext? context)
+    {
+        var accessors = Accessors(property);
+        if (property.IsIndexer)
+        {
+            return [T($"{accessors} the element at the specified {string.Join(" and ", property.Parameters.Select(p => Phrase(p.Name)))}.")];
+        }
+
+        if (property.Type.SpecialType == SpecialType.System_Boolean)
+        {
+            return BooleanClause(property, context) is { } clause
+                ? [T($"{accessors} a value indicating whether "), .. clause, T(".")]
+                : [T($"{accessors} the {Phrase(property.Name)} flag.")];
+        }
+
+        var words = Split(property.Name);
+        return words.Count == 0 || IsFunctionWord(words[0])
+            ? [T($"{accessors} the "), .. TypeText.Nodes(property.Type, context), T(" instance.")]
+            : [T($"{accessors} the {Phrase(property.Name)}.")];
+    }
+
+    public static IReadOnlyList<XmlNodeSyntax> PropertyValue(IPropertySymbol property, DocContext? context)
+    {
+        if (property.Type.SpecialType == SpecialType.System_Boolean)
+        {
+            return BooleanClause(property, context) is { } clause
+                ? [XmlDoc.SeeLangword("true"), T(" if "), .. clause, T("; otherwise, "), XmlDoc.SeeLangword("false"), T(".")]
+                : [T($"The {Phrase(property.Name)} flag.")];
+        }
+
+        if (property.IsIndexer)
+        {
+            return [T("The element at the specified "), T(string.Join(" and ", property.Parameters.Select(p => Phrase(p.Name)))), T(".")];
+        }
+
+        var words = Split(property.Name);
+        return words.Count == 0 || IsFunctionWord(words[0])
+            ? [T("The "), .. TypeText.Nodes(property.Type, context), T(" instance.")]
+            : [T($"The {Phrase(property.Name)}.")];
+    }
+
+    public static IReadOnlyList<XmlNodeSyntax> Event(IEventSymbol @event)
+    {
+        var words = Split(@event.Name);
+        var last = words.Count == 0 ? "" : words[words.Count - 1];
+        return last.EndsWith("ed", StringComparison.Ordinal) || last.EndsWith("ing", StringComparison.Ordinal)
+            || last is "done" or "lost" or "sent" or "begun" or "thrown" or "shown" or "hidden" or "found" or "made" or "set" or "read" or "written"
+            ? [T($"Occurs when {Phrase(@event.Name)}.")]
+            : [T($"Occurs on {Phrase(@event.Name)}.")];
+    }
+
+    public static IReadOnlyList<XmlNodeSyntax> Field(IFieldSymbol field, DocContext? context) => field switch
+    {
+        { ContainingType.TypeKind: TypeKind.Enum } => [T($"The {Phrase(field.Name)} value.")],
+        { IsConst: true } => [T($"The {Phrase(field.Name)} constant.")],
+        { IsStatic: true, IsReadOnly: true } when SymbolEqualityComparer.Default.Equals(field.Type, field.ContainingType) =>
+            [T($"The {Phrase(field.Name)} "), .. TypeText.Nodes(field.Type, context), T(" instance.")],
+        _ => [T($"The {Phrase(field.Name)}.")],
+    };
+
+    // "this instance is open", "this instance has items", "Widget is supported" for a static; null when the name reads as no clause.
+    private static IReadOnlyList<XmlNodeSyntax>? BooleanClause(IPropertySymbol property, DocContext? context)
+    {
+        var words = Split(property.Name).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        string clause;
+        if (ClauseWords.Contains(words[0]))
+        {
+            clause = string.Join(" ", words);
+        }
+        else if (words.Count > 1 && VerbLexicon.IsVerb(words[0]) && !words[0].EndsWith("ed", StringComparison.Ordinal))
+        {
+            clause = string.Join(" ", new[] { ThirdPerson(words[0]) }.Concat(words.Skip(1)));
+        }
+        else if (words.Count == 1 && (StateWords.Contains(words[0]) || words[0].EndsWith("ed", StringComparison.Ordinal)
+            || words[0].EndsWith("able", StringComparison.Ordinal) || words[0].EndsWith("ible", StringComparison.Ordinal)))
+        {
+            clause = "is " + words[0];
+        }
+        else
+        {
+            return null;
+        }
+
+        IReadOnlyList<XmlNodeSyntax> subject = property.IsStatic ? TypeText.Nodes(property.ContainingType, context) : [T("this instance")];
+        return [.. subject, T(" " + clause)];
+    }
+
+    private static string Accessors(IPropertySymbol property) =>
+        property.SetMethod is { DeclaredAccessibility: Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal }
+            && !property.SetMethod.IsInitOnly
+            ? "Gets or sets"
+            : "Gets";
+
+    private static XmlTextSyntax T(string text) => XmlDoc.Text(text);
+}

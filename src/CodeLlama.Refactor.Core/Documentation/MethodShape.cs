@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeLlama.Refactor.Documentation;
+
+/// <summary>What a method's body does that its comment can say: which parameter it always returns, or <c>this</c>.</summary>
+internal static class MethodShape
+{
+    /// <summary>The parameter every <c>return</c> of the body (or its expression body) returns, or null.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="context">Where its comment goes.</param>
+    /// <remarks>
+    /// Read from syntax alone: no local of the body can share a parameter's name, so a returned identifier with that
+    /// name is the parameter, and the body is never bound for it.
+    /// </remarks>
+    public static IParameterSymbol? ReturnedParameter(IMethodSymbol method, DocContext? context) =>
+        Returned(context) is { Count: > 0 } returned
+        && returned.Select(expression => expression is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : null).Distinct().ToList() is [{ } name]
+            ? method.Parameters.FirstOrDefault(parameter => parameter.Name == name)
+            : null;
+
+    /// <summary>Whether every <c>return</c> of the body returns <c>this</c>.</summary>
+    /// <param name="context">Where its comment goes.</param>
+    public static bool ReturnsThis(DocContext? context) =>
+        Returned(context) is { Count: > 0 } returned && returned.All(expression => expression is ThisExpressionSyntax);
+
+    private static List<ExpressionSyntax>? Returned(DocContext? context)
+    {
+        switch (context?.Declaration)
+        {
+            case BaseMethodDeclarationSyntax { ExpressionBody.Expression: var expression }:
+                return [Unwrapped(expression)];
+            case BaseMethodDeclarationSyntax { Body: { } body }:
+                var returns = body.DescendantNodes(node => node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+                    .OfType<ReturnStatementSyntax>()
+                    .ToList();
+                return returns.Any(statement => statement.Expression is null) ? null
+                    : returns.Select(statement => Unwrapped(statement.Expression!)).ToList();
+            default:
+                return null;
+        }
+    }
+
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression) => expression switch
+    {
+        ParenthesizedExpressionSyntax parenthesized => Unwrapped(parenthesized.Expression),
+        PostfixUnaryExpressionSyntax { OperatorToken.ValueText: "!" } suppressed => Unwrapped(suppressed.Operand),
+        _ => expression,
+    };
+}

@@ -1,0 +1,308 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static CodeLlama.Refactor.Documentation.NameWords;
+
+namespace CodeLlama.Refactor.Documentation;
+
+/// <summary>
+/// The summary and <c>&lt;returns&gt;</c> of a method, from its name read as English (a verb from the lexicon, or a
+/// known shape: <c>Try*</c>, <c>Is*</c>, <c>To*</c>, <c>From*</c>, <c>With*</c>, <c>Create*</c>, <c>*Async</c>), and,
+/// for a name that is no verb, from what the body does: what it returns, and what it throws on.
+/// </summary>
+internal static class MethodText
+{
+    private const string AsyncSuffix = "Async";
+
+    public static IReadOnlyList<XmlNodeSyntax> Summary(IMethodSymbol method, DocContext? context)
+    {
+        switch (method.MethodKind)
+        {
+            case MethodKind.UserDefinedOperator:
+                return OperatorText.Summary(method, context);
+            case MethodKind.Conversion:
+                return [T($"Defines an {(method.Name == "op_Implicit" ? "implicit" : "explicit")} conversion of "),
+                    .. TypeText.Nodes(method.Parameters[0].Type, context), T(" to "), .. TypeText.Nodes(method.ReturnType, context), T(".")];
+        }
+
+        var (words, isAsync) = NameOf(method);
+        var asynchronously = isAsync ? " asynchronously" : "";
+        if (words.Count == 0)
+        {
+            return [T("Performs the operation" + asynchronously + ".")];
+        }
+
+        var first = words[0];
+        var rest = words.Skip(1).ToList();
+        var subject = Subject(method);
+        switch (first)
+        {
+            case "try" when rest.Count > 0 && VerbLexicon.IsVerb(rest[0]):
+                return [T($"Tries to {rest[0]}"), .. Object(method, rest.Skip(1).ToList(), skipFirstParameter: method.IsExtensionMethod, context), T(asynchronously + ".")];
+            case "try" when rest.Count > 1 && IsFunctionWord(rest[0]) && method.Parameters.FirstOrDefault(parameter => parameter.RefKind == RefKind.Out) is { } result:
+                return [T("Tries to get "), .. TypeWithArticle(result.Type, context), T($" {string.Join(" ", rest)}{asynchronously}.")];
+            case "try" when rest.Count > 0 && method.Parameters.Any(parameter => parameter.RefKind == RefKind.Out):
+                return [T($"Tries to get the {string.Join(" ", rest)}"), .. method.IsExtensionMethod ? [T(" of "), XmlDoc.ParamRef(method.Parameters[0].Name)] : (IEnumerable<XmlNodeSyntax>)[], T(asynchronously + ".")];
+            case "is" or "has" or "can" or "should" or "contains" or "supports" when IsBoolean(method) && rest.Count > 0:
+                return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
+            case "to" when rest.Count > 0:
+                return [T("Converts "), .. subject, T($" to {WithArticle(string.Join(" ", rest))}{asynchronously}.")];
+            case "as" when rest.Count > 0:
+                return [T("Returns "), .. subject, T($" as {WithArticle(string.Join(" ", rest))}.")];
+            case "from" when rest.Count > 0 && !method.ReturnsVoid:
+                // "Returns", not "Creates": a From* method may as well look up an existing instance.
+                return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(" for "),
+                    .. method.Parameters.Length == 1 ? [XmlDoc.ParamRef(method.Parameters[0].Name)] : (IEnumerable<XmlNodeSyntax>)[T("the specified " + string.Join(" ", rest))],
+                    T(asynchronously + ".")];
+            case "with" when rest.Count > 0 && !method.ReturnsVoid:
+                return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T($" with the specified {string.Join(" ", rest)}.")];
+            case "create" when rest.Count > 0 && !IsFunctionWord(rest[0]):
+                return [T($"Creates {WithArticle(string.Join(" ", rest))}{asynchronously}.")];
+            case "create" when rest.Count == 0 && !method.ReturnsVoid && !IsTask(method.ReturnType):
+                return [T("Creates a new "), .. TypeText.Nodes(method.ReturnType, context), T(asynchronously + ".")];
+        }
+
+        if (IsCheckVerb(first) && Guard(method, context) is { } guard)
+        {
+            return guard;
+        }
+
+        if (VerbLexicon.IsVerb(first))
+        {
+            return [T(Capitalize(ThirdPerson(first))), .. Object(method, rest, skipFirstParameter: false, context), T(asynchronously + ".")];
+        }
+
+        // Not a verb ("Null", "Empty", "Values"): say what the method does rather than make its name a verb.
+        if (Guard(method, context) is { } check)
+        {
+            return check;
+        }
+
+        if (MethodShape.ReturnedParameter(method, context) is { } returned && ThrownExceptions(context) is [var (exception, _), ..])
+        {
+            return [T("Returns "), XmlDoc.ParamRef(returned.Name), T(", or throws "), .. TypeText.Nodes(exception, context), T(".")];
+        }
+
+        return method.ReturnsVoid
+            ? [T($"Performs the {Phrase(words)} operation{asynchronously}.")]
+            : [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(asynchronously + ".")];
+    }
+
+    public static IReadOnlyList<XmlNodeSyntax> Returns(IMethodSymbol method, DocContext? context)
+    {
+        if (method.MethodKind == MethodKind.UserDefinedOperator)
+        {
+            return OperatorText.Returns(method, context);
+        }
+
+        if (method.MethodKind == MethodKind.Conversion)
+        {
+            return [XmlDoc.ParamRef(method.Parameters[0].Name), T(" converted to "), .. TypeText.Nodes(method.ReturnType, context), T(".")];
+        }
+
+        var (words, _) = NameOf(method);
+        var returned = method.ReturnType;
+        if (IsTask(returned) && returned is INamedTypeSymbol { TypeArguments: [{ SpecialType: SpecialType.System_Boolean }] } && words.FirstOrDefault() is "is" or "has" or "can" or "contains")
+        {
+            return [T("A task that represents the asynchronous operation. The task result is "), XmlDoc.SeeLangword("true"), T(" if "),
+                .. Condition(method, words), T("; otherwise, "), XmlDoc.SeeLangword("false"), T(".")];
+        }
+
+        if (IsTask(returned))
+        {
+            return returned is INamedTypeSymbol { TypeArguments: [var result] }
+                ? [T("A task that represents the asynchronous operation. The task result contains "), .. ResultNoun(method, words, result, context), T(".")]
+                : [T("A task that represents the asynchronous operation.")];
+        }
+
+        if (returned.SpecialType == SpecialType.System_Boolean)
+        {
+            return [XmlDoc.SeeLangword("true"), T(" if "), .. Condition(method, words), T("; otherwise, "), XmlDoc.SeeLangword("false"), T(".")];
+        }
+
+        if (MethodShape.ReturnedParameter(method, context) is { } parameter)
+        {
+            return [XmlDoc.ParamRef(parameter.Name), T(".")];
+        }
+
+        if (MethodShape.ReturnsThis(context))
+        {
+            return [T("This instance.")];
+        }
+
+        return [.. Capitalized(ResultNoun(method, words, returned, context)), T(".")];
+    }
+
+    /// <summary>The words of the method's name without <c>Async</c>, and whether it had it.</summary>
+    public static (IReadOnlyList<string> Words, bool IsAsync) NameOf(IMethodSymbol method)
+    {
+        var name = method.Name;
+        var isAsync = name.EndsWith(AsyncSuffix, StringComparison.Ordinal) && name.Length > AsyncSuffix.Length;
+        return (Split(isAsync ? name.Substring(0, name.Length - AsyncSuffix.Length) : name), isAsync);
+    }
+
+    /// <summary>What the method acts on: the first parameter of a static method or an extension, else this instance.</summary>
+    public static IReadOnlyList<XmlNodeSyntax> Subject(IMethodSymbol method) =>
+        (method.IsStatic || method.IsExtensionMethod) && method.Parameters.Length > 0
+            ? [XmlDoc.ParamRef(method.Parameters[0].Name)]
+            : [T("this instance")];
+
+    // "Throws ArgumentNullException when input is null; otherwise returns input." for a guard whose conditions are plain.
+    private static IReadOnlyList<XmlNodeSyntax>? Guard(IMethodSymbol method, DocContext? context)
+    {
+        var thrown = ThrownExceptions(context);
+        if (thrown.Count == 0 || thrown.Any(entry => entry.Site.Sites is not { Count: > 0 } sites || sites.Any(site => site.Count == 0)))
+        {
+            return null;
+        }
+
+        var returned = MethodShape.ReturnedParameter(method, context);
+        if (!method.ReturnsVoid && returned is null)
+        {
+            return null;
+        }
+
+        var nodes = new List<XmlNodeSyntax> { T("Throws ") };
+        for (var index = 0; index < thrown.Count; index++)
+        {
+            if (index > 0)
+            {
+                nodes.Add(T(index == thrown.Count - 1 ? ", or " : ", "));
+            }
+
+            nodes.AddRange(TypeText.Nodes(thrown[index].Type, context));
+            nodes.Add(T(" when "));
+            nodes.AddRange(ExceptionText.Conditions(thrown[index].Site.Sites!));
+        }
+
+        if (returned is not null)
+        {
+            nodes.Add(T("; otherwise returns "));
+            nodes.Add(XmlDoc.ParamRef(returned.Name));
+        }
+
+        nodes.Add(T("."));
+        return nodes;
+    }
+
+    private static IReadOnlyList<(INamedTypeSymbol Type, ThrowSite Site)> ThrownExceptions(DocContext? context) =>
+        context is null ? [] : Documentation.ThrownExceptions.Find(context.Declaration, context.Model, CancellationToken.None);
+
+    private static bool IsCheckVerb(string word) =>
+        word is "throw" or "ensure" or "assert" or "guard" or "check" or "validate" or "verify" or "require" or "expect";
+
+    // What a verb acts on: the rest of the name ("the customer"), its first parameter when the name is one verb and the
+    // parameter is a thing rather than a quantity ("Adds item", not "Resizes width"), what a lookup returns, the
+    // instance itself when nothing is passed ("Clears the cache"), or nothing.
+    private static IReadOnlyList<XmlNodeSyntax> Object(IMethodSymbol method, IReadOnlyList<string> rest, bool skipFirstParameter, DocContext? context = null)
+    {
+        var candidates = method.Parameters.Skip(skipFirstParameter ? 1 : 0)
+            .Where(parameter => parameter.RefKind != RefKind.Out && parameter.Type.Name != nameof(CancellationToken)).ToList();
+        if (rest.Count > 1 && rest[0] is "or" or "and" && VerbLexicon.IsVerb(rest[1]))
+        {
+            // "Gets or adds": what both verbs act on is what the method returns, not its first parameter.
+            var after = rest.Skip(2).ToList();
+            return [T($" {rest[0]} {ThirdPerson(rest[1])}"),
+                .. after.Count > 0 || method.ReturnsVoid ? Object(method, after, skipFirstParameter, context) : [T(" "), .. TypeWithArticle(method.ReturnType, context)]];
+        }
+
+        if (rest.Count > 0)
+        {
+            var phrase = string.Join(" ", rest);
+            if (IsFunctionWord(rest[rest.Count - 1]) && candidates.Count is > 0 and <= 3)
+            {
+                return [T(" " + phrase + " "), .. Joined(candidates.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())];
+            }
+
+            return [T(IsFunctionWord(rest[0]) ? " " + phrase : " the " + phrase)];
+        }
+
+        if (candidates.Count > 0 && !(IsQuantity(candidates[0].Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid))
+        {
+            return [T(" "), XmlDoc.ParamRef(candidates[0].Name)];
+        }
+
+        var returned = IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments: [var result] } ? result : method.ReturnType;
+        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 }))
+        {
+            return [T(" "), .. TypeWithArticle(returned, context)];
+        }
+
+        // Only a method that takes nothing acts on its instance for sure: Resize(width) may resize anything.
+        return !method.IsStatic && candidates.Count == 0 && method.ContainingType is { } owner && owner.TypeKind != TypeKind.Interface
+            ? [T(" the " + Phrase(Split(owner.Name)))]
+            : [];
+    }
+
+    private static bool IsLookup(IMethodSymbol method) =>
+        NameOf(method).Words is [var verb] && verb is "find" or "get" or "load" or "fetch" or "retrieve" or "lookup" or "search" or "read" or "resolve" or "locate" or "query";
+
+    private static bool IsQuantity(ITypeSymbol type) =>
+        type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_Double || type.TypeKind == TypeKind.Enum
+        || type.Name is "TimeSpan" or "DateTime" or "DateTimeOffset";
+
+    private static IEnumerable<XmlNodeSyntax> Joined(IReadOnlyList<XmlNodeSyntax> items)
+    {
+        for (var index = 0; index < items.Count; index++)
+        {
+            if (index > 0)
+            {
+                yield return T(index == items.Count - 1 ? " and " : ", ");
+            }
+
+            yield return items[index];
+        }
+    }
+
+    // "is assignable from" + the parameter it is about.
+    private static IEnumerable<XmlNodeSyntax> TrailingParameter(IMethodSymbol method, IReadOnlyList<string> words)
+    {
+        var others = method.Parameters.Skip(method.IsStatic || method.IsExtensionMethod ? 1 : 0)
+            .Where(parameter => parameter.Type.Name != nameof(CancellationToken)).ToList();
+        return others.Count == 1 && (IsFunctionWord(words[words.Count - 1]) || words[0] is "contains" || words.Count == 1)
+            ? [T(" "), XmlDoc.ParamRef(others[0].Name)]
+            : [];
+    }
+
+    private static IReadOnlyList<XmlNodeSyntax> Condition(IMethodSymbol method, IReadOnlyList<string> words) => words.FirstOrDefault() switch
+    {
+        "is" or "has" or "can" or "should" or "contains" or "supports" when words.Count > 1 =>
+            [.. Subject(method), T(" " + string.Join(" ", words)), .. TrailingParameter(method, words)],
+        "contains" or "equals" or "matches" or "exists" or "starts" or "ends" or "intersects" or "overlaps" or "includes" =>
+            [.. Subject(method), T(" " + string.Join(" ", words)), .. TrailingParameter(method, words)],
+        _ => [T("the operation succeeded")],
+    };
+
+    private static IReadOnlyList<XmlNodeSyntax> ResultNoun(IMethodSymbol method, IReadOnlyList<string> words, ITypeSymbol result, DocContext? context)
+    {
+        if (words.Count > 1 && words[0] is "get" or "find" or "create" or "compute" or "calculate" or "load" or "read" or "build"
+                or "fetch" or "retrieve" or "resolve" or "make" or "generate" or "to" or "select" or "parse" or "open" or "count"
+            && !IsFunctionWord(words[1]))
+        {
+            return [T((words[0] == "create" ? "the new " : "the ") + string.Join(" ", words.Skip(1)))];
+        }
+
+        return result.SpecialType == SpecialType.System_Boolean
+            ? [T("a "), XmlDoc.SeeLangword("bool"), T(" value")]
+            : [T("the resulting "), .. TypeText.Nodes(result, context)];
+    }
+
+    /// <summary>"a" or "an" and the type's reference.</summary>
+    public static IReadOnlyList<XmlNodeSyntax> TypeWithArticle(ITypeSymbol type, DocContext? context) =>
+        type is ITypeParameterSymbol or IArrayTypeSymbol
+            ? [T("a value of type "), .. TypeText.Nodes(type, context)]
+            : [T(Article(type.Name) + " "), .. TypeText.Nodes(type, context)];
+
+    private static IEnumerable<XmlNodeSyntax> Capitalized(IReadOnlyList<XmlNodeSyntax> nodes) =>
+        nodes.Count > 0 && nodes[0] is XmlTextSyntax first && first.TextTokens.Count == 1
+            ? [T(Capitalize(first.TextTokens[0].ValueText)), .. nodes.Skip(1)]
+            : nodes;
+
+    public static bool IsTask(ITypeSymbol type) =>
+        type.Name is "Task" or "ValueTask" && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+
+    private static bool IsBoolean(IMethodSymbol method) => method.ReturnType.SpecialType == SpecialType.System_Boolean;
+
+    private static string Phrase(IReadOnlyList<string> words) => string.Join(" ", words);
+
+    private static XmlTextSyntax T(string text) => XmlDoc.Text(text);
+}

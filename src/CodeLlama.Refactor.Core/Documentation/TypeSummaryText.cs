@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static CodeLlama.Refactor.Documentation.NameWords;
+
+namespace CodeLlama.Refactor.Documentation;
+
+/// <summary>
+/// The summary of a type, by what its name says it is: an exception, event data, an attribute, extensions, a delegate
+/// that handles an event, or a plain noun ("Represents a guard clause.").
+/// </summary>
+internal static class TypeSummaryText
+{
+    public static IReadOnlyList<XmlNodeSyntax> For(INamedTypeSymbol type, DocContext? context)
+    {
+        var words = Split(type.Name).ToList();
+        var phrase = string.Join(" ", words);
+        var last = words.Count == 0 ? "" : words[words.Count - 1];
+        var rest = string.Join(" ", words.Take(words.Count - 1));
+        switch (type.TypeKind)
+        {
+            case TypeKind.Interface:
+                var noun = type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? Phrase(type.Name.Substring(1)) : phrase;
+                return [T($"Defines {WithArticle(noun)}.")];
+            case TypeKind.Enum:
+                return [T($"Specifies {WithArticle(phrase)}.")];
+            case TypeKind.Delegate when last == "handler" && rest.Length > 0
+                && type.DelegateInvokeMethod?.Parameters is [_, { Type: INamedTypeSymbol data }] && DerivesFrom(data, "EventArgs", orIs: true):
+                return [T($"Represents the method that handles {WithArticle(rest.Replace("event", "").Trim())} event.")];
+            case TypeKind.Delegate:
+                return [T($"Represents {WithArticle(last == "delegate" && rest.Length > 0 ? rest : phrase)} method.")];
+        }
+
+        if (last == "exception" && rest.Length > 0 && DerivesFrom(type, "Exception"))
+        {
+            return [T($"Represents {WithArticle(rest)} error.")];
+        }
+
+        if (last == "args" && words.Count > 2 && words[words.Count - 2] == "event")
+        {
+            return [T($"Provides data for the {string.Join(" ", words.Take(words.Count - 2))} event.")];
+        }
+
+        if (last == "attribute" && rest.Length > 0 && DerivesFrom(type, "Attribute"))
+        {
+            return [T($"Represents the {rest} attribute.")];
+        }
+
+        if (type.IsStatic)
+        {
+            return last is "extensions" && rest.Length > 0 ? [T($"Provides extension methods for {rest}.")]
+                : last is "helper" or "helpers" or "utilities" or "utils" or "util" && rest.Length > 0 ? [T($"Provides helper methods for {rest}.")]
+                : [T($"Provides {phrase} methods.")];
+        }
+
+        return [T($"Represents {WithArticle(phrase)}.")];
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, string name, bool orIs = false)
+    {
+        for (var current = orIs ? type : type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name && current.ContainingNamespace?.Name == "System")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static XmlTextSyntax T(string text) => XmlDoc.Text(text);
+}
