@@ -104,4 +104,97 @@ public sealed class TypeDirectedFixTests
         Assert.Contains(record.Tried, tried => tried.Title.EndsWith("to (unit, label, count)", StringComparison.Ordinal) && tried.Outcome == CandidateOutcome.FailedTests);
         Assert.Contains("=> Line(label, unit, count);", File.ReadAllText(solution.File("Lib/Report.cs")));
     }
+
+    [Fact]
+    public async Task DeletedArgument_TwoValuesOfItsTypeCompile_TheOneTheTestsAcceptIsWritten()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string>
+            {
+                ["Area.cs"] = """
+                    namespace Lib;
+
+                    public static class Area
+                    {
+                        public static int Rectangle(int width, int height) => width * height;
+
+                        public static int Wall(int width, int wallHeight, int doorHeight) => Rectangle(width) - doorHeight;
+                    }
+                    """,
+            },
+            new Dictionary<string, string>
+            {
+                ["AreaTests.cs"] = """
+                    using Lib;
+                    using Xunit;
+
+                    public class AreaTests
+                    {
+                        [Fact]
+                        public void Wall_IsTheWallLessTheDoor() => Assert.Equal(31, Area.Wall(4, 8, 1));
+                    }
+                    """,
+            });
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new FixOptions());
+
+        var record = Assert.Single(result.Errors);
+        Assert.Equal(FixStatus.Fixed, record.Status);
+        Assert.Equal(TypeDirectedSource.SourceName, record.Source);
+        Assert.True(result.Tests is { Succeeded: true }, result.Tests?.Detail);
+        Assert.Contains("=> Rectangle(width, wallHeight) - doorHeight;", File.ReadAllText(solution.File("Lib/Area.cs")));
+        // The other values of the parameter's type compiled too: the tests, not the compiler, chose.
+        Assert.True(record.Tried.Count(tried => tried.Source == TypeDirectedSource.SourceName) >= 2, string.Join("; ", record.Tried.Select(tried => tried.Title)));
+    }
+
+    [Fact]
+    public async Task UnassignedLocal_WhatTheOtherBranchAssignsFailsTheTests_DefaultIsWritten()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string>
+            {
+                ["Grade.cs"] = """
+                    namespace Lib;
+
+                    public static class Grade
+                    {
+                        public static string? Of(int score)
+                        {
+                            string? label;
+                            if (score >= 50)
+                            {
+                                label = "pass";
+                            }
+
+                            return label;
+                        }
+                    }
+                    """,
+            },
+            new Dictionary<string, string>
+            {
+                ["GradeTests.cs"] = """
+                    using Lib;
+                    using Xunit;
+
+                    public class GradeTests
+                    {
+                        [Fact]
+                        public void Of_PassesFifty() => Assert.Equal("pass", Grade.Of(50));
+
+                        [Fact]
+                        public void Of_GivesNoLabelBelowFifty() => Assert.Null(Grade.Of(10));
+                    }
+                    """,
+            });
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new FixOptions());
+
+        var record = Assert.Single(result.Errors);
+        Assert.Equal(FixStatus.Fixed, record.Status);
+        Assert.Equal(TypeDirectedSource.SourceName, record.Source);
+        Assert.True(result.Tests is { Succeeded: true }, result.Tests?.Detail);
+        Assert.Contains(record.Tried, tried => tried.Title.Contains("\"pass\"", StringComparison.Ordinal) && tried.Outcome == CandidateOutcome.FailedTests);
+        Assert.Matches(@"string\? label = (default|null)\b[^;]*;", File.ReadAllText(solution.File("Lib/Grade.cs")));
+    }
 }
