@@ -286,12 +286,15 @@ public static class ThrownExceptions
         string? Rename(string name) => names.TryGetValue(name, out var mine) ? mine : null;
         // Only what can be said of the caller's own arguments: a helper that throws when its factory is null, called with
         // a lambda, never throws that here.
+        // A throw the helper makes on a condition that is not plain and names no argument (a lookup that found nothing)
+        // may happen for any caller: it stays, with the exception's own text.
         return Raw(helper, helperModel, depth - 1, cancellationToken)
-            .Select(thrown => new Thrown(
+            .Select(thrown => (Unknown: thrown is { Conditions: null, Fallback: null }, Renamed: new Thrown(
                 thrown.Type,
                 thrown.Conditions is null ? null : RenameAll(thrown.Conditions, Rename),
-                thrown.Fallback?.Renamed(Rename)))
-            .Where(thrown => thrown.Conditions is not null || thrown.Fallback is not null)
+                thrown.Fallback?.Renamed(Rename))))
+            .Where(pair => pair.Unknown || pair.Renamed.Conditions is not null || pair.Renamed.Fallback is not null)
+            .Select(pair => pair.Renamed)
             .ToList();
     }
 
