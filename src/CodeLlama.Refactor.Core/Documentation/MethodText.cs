@@ -46,14 +46,18 @@ internal static class MethodText
                 return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
             case "to" when rest.Count > 0:
                 return [T("Converts "), .. subject, T($" to {WithArticle(string.Join(" ", rest))}{asynchronously}.")];
-            case "as" when rest.Count > 0:
+            // "Returns source as an enumerable" only when it is one: AsImplementedInterfaces() returning a selector is a fluent call.
+            case "as" when rest.Count > 0 && NamesReturnType(method, rest):
                 return [T("Returns "), .. subject, T($" as {WithArticle(string.Join(" ", rest))}.")];
-            case "from" when rest.Count > 0 && !method.ReturnsVoid:
+            case "as" when !method.ReturnsVoid:
+                return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(".")];
+            case "from" when rest.Count > 0 && !method.ReturnsVoid && (method.Parameters.Length == 1 || !IsFunctionWord(rest[rest.Count - 1])):
                 // "Returns", not "Creates": a From* method may as well look up an existing instance.
                 return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(" for "),
                     .. method.Parameters.Length == 1 ? [XmlDoc.ParamRef(method.Parameters[0].Name)] : (IEnumerable<XmlNodeSyntax>)[T("the specified " + string.Join(" ", rest))],
                     T(asynchronously + ".")];
-            case "with" when rest.Count > 0 && !method.ReturnsVoid:
+            // "the specified" names what a parameter gives: WithScopedLifetime() has none to specify.
+            case "with" when rest.Count > 0 && !method.ReturnsVoid && method.Parameters.Length > 0 && !IsFunctionWord(rest[rest.Count - 1]):
                 return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T($" with the specified {string.Join(" ", rest)}.")];
             case "create" when rest.Count > 0 && !IsFunctionWord(rest[0]):
                 return [T($"Creates {WithArticle(string.Join(" ", rest))}{asynchronously}.")];
@@ -208,17 +212,30 @@ internal static class MethodText
         if (rest.Count > 0)
         {
             var phrase = string.Join(" ", rest);
-            if (IsFunctionWord(rest[rest.Count - 1]) && candidates.Count is > 0 and <= 3)
+            if (IsFunctionWord(rest[rest.Count - 1]))
             {
-                return [T(" " + phrase + " "), .. Joined(candidates.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())];
+                // A phrase never ends on "of": it takes the parameters, or is left out.
+                return candidates.Count is > 0 and <= 3
+                    ? [T(" " + phrase + " "), .. Joined(candidates.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())]
+                    : [];
             }
 
             return [T(IsFunctionWord(rest[0]) ? " " + phrase : " the " + phrase)];
         }
 
-        if (candidates.Count > 0 && !(IsQuantity(candidates[0].Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid))
+        // An extension's receiver is its instance: what the verb acts on when nothing else is passed.
+        var receiver = method.IsExtensionMethod && !skipFirstParameter ? method.Parameters[0] : null;
+        var others = receiver is null ? candidates : candidates.Skip(1).ToList();
+        if (others.Count == 0 && receiver is not null && !(IsLookup(method) && !method.ReturnsVoid))
         {
-            return [T(" "), XmlDoc.ParamRef(candidates[0].Name)];
+            return [T(" "), XmlDoc.ParamRef(receiver.Name)];
+        }
+
+        // A parameter is the verb's object only when it is the one thing passed, and a thing: Apply(services, descriptor)
+        // does not apply the services, TryDecorate(decorator) does not decorate the decorator.
+        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid))
+        {
+            return [T(" "), XmlDoc.ParamRef(only.Name)];
         }
 
         var returned = IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments: [var result] } ? result : method.ReturnType;
@@ -231,6 +248,21 @@ internal static class MethodText
         return !method.IsStatic && candidates.Count == 0 && method.ContainingType is { } owner && owner.TypeKind != TypeKind.Interface
             ? [T(" the " + Phrase(Split(owner.Name)))]
             : [];
+    }
+
+    private static bool IsCallable(ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Delegate || type is { Name: "Expression", ContainingNamespace: { Name: "Expressions" } };
+
+    // AsEnumerable returning IEnumerable<T>: the words after "As" are the return type's name (an interface's I dropped).
+    private static bool NamesReturnType(IMethodSymbol method, IReadOnlyList<string> rest)
+    {
+        var name = method.ReturnType.Name;
+        if (method.ReturnType.TypeKind == TypeKind.Interface && name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]))
+        {
+            name = name.Substring(1);
+        }
+
+        return Split(name).SequenceEqual(rest, StringComparer.OrdinalIgnoreCase);
     }
 
     private static bool IsLookup(IMethodSymbol method) =>

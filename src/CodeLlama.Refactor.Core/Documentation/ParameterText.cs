@@ -34,6 +34,14 @@ internal static class ParameterText
             return [XmlDoc.SeeLangword("true"), T($" to {string.Join(" ", words)}; otherwise, "), XmlDoc.SeeLangword("false"), T(".")];
         }
 
+        // A flag whose name is no verb ("publicOnly") is no noun either: say what true stands for, nothing more.
+        if (parameter.Type.SpecialType == SpecialType.System_Boolean && name.Length > 2)
+        {
+            var flagWords = Split(name);
+            var flag = flagWords is ["is", _, ..] ? string.Join(" ", flagWords.Skip(1)) : Phrase(name);
+            return [XmlDoc.SeeLangword("true"), T($" for {flag}; otherwise, "), XmlDoc.SeeLangword("false"), T(".")];
+        }
+
         // A one- or two-letter name says nothing: its type does.
         return name.Length <= 2
             ? [T("The "), .. TypeText.Nodes(parameter.Type, context), T(" value.")]

@@ -98,7 +98,16 @@ public static class ThrownExceptions
         {
             switch (parent)
             {
-                case BlockSyntax or UsingStatementSyntax or LockStatementSyntax or CheckedStatementSyntax or UnsafeStatementSyntax:
+                case BlockSyntax block:
+                    // A statement before the throw that may leave the member makes the throw conditional on it.
+                    if (Skipped(block, child, model) is not { } before)
+                    {
+                        return null;
+                    }
+
+                    clauses.AddRange(before);
+                    continue;
+                case UsingStatementSyntax or LockStatementSyntax or CheckedStatementSyntax or UnsafeStatementSyntax:
                     continue;
                 case IfStatementSyntax @if when child == @if.Statement:
                     if (ConditionReader.Read(@if.Condition, negate: false, model) is not { } when)
@@ -128,6 +137,42 @@ public static class ThrownExceptions
 
         return clauses;
     }
+
+    // What must hold for the statements of the block before the throw not to leave the member: nothing when none of
+    // them can (empty), "not c" for an `if (c) return …;`, and null (not plain) for any other statement that may leave.
+    private static List<List<ThrowCondition>>? Skipped(BlockSyntax block, SyntaxNode child, SemanticModel model)
+    {
+        var clauses = new List<List<ThrowCondition>>();
+        foreach (var before in block.Statements.TakeWhile(statement => statement != child))
+        {
+            if (!MayLeave(before))
+            {
+                continue;
+            }
+
+            if (before is not IfStatementSyntax { Else: null } @if || MayLeave(@if.Condition) || !AlwaysLeaves(@if.Statement)
+                || ConditionReader.Read(@if.Condition, negate: true, model) is not { } otherwise)
+            {
+                return null;
+            }
+
+            clauses.AddRange(otherwise);
+        }
+
+        return clauses;
+    }
+
+    private static bool MayLeave(SyntaxNode node) =>
+        node.DescendantNodesAndSelf(descendIntoChildren: child => child is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+            .Any(inner => inner is ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement });
+
+    // A return, or a block whose only way out is its last statement, a return.
+    private static bool AlwaysLeaves(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax => true,
+        BlockSyntax { Statements: [.., ReturnStatementSyntax] } block => !block.Statements.Take(block.Statements.Count - 1).Any(MayLeave),
+        _ => false,
+    };
 
     private static bool IsBody(SyntaxNode? node, SyntaxNode declaration) =>
         node == declaration || node is AccessorDeclarationSyntax or AccessorListSyntax or ArrowExpressionClauseSyntax
@@ -241,12 +286,15 @@ public static class ThrownExceptions
         string? Rename(string name) => names.TryGetValue(name, out var mine) ? mine : null;
         // Only what can be said of the caller's own arguments: a helper that throws when its factory is null, called with
         // a lambda, never throws that here.
+        // A throw the helper makes on a condition that is not plain and names no argument (a lookup that found nothing)
+        // may happen for any caller: it stays, with the exception's own text.
         return Raw(helper, helperModel, depth - 1, cancellationToken)
-            .Select(thrown => new Thrown(
+            .Select(thrown => (Unknown: thrown is { Conditions: null, Fallback: null }, Renamed: new Thrown(
                 thrown.Type,
                 thrown.Conditions is null ? null : RenameAll(thrown.Conditions, Rename),
-                thrown.Fallback?.Renamed(Rename)))
-            .Where(thrown => thrown.Conditions is not null || thrown.Fallback is not null)
+                thrown.Fallback?.Renamed(Rename))))
+            .Where(pair => pair.Unknown || pair.Renamed.Conditions is not null || pair.Renamed.Fallback is not null)
+            .Select(pair => pair.Renamed)
             .ToList();
     }
 

@@ -42,7 +42,21 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public class Store { public void Save(bool overwrite) { } }", "public void Save", "/// <param name=\"overwrite\"><see langword=\"true\"/> to overwrite; otherwise, <see langword=\"false\"/>.</param>" },
         { "public class Widget { public override string ToString() => \"\"; }", "public override string ToString", "/// <inheritdoc/>" },
         { "public interface IOpen { /// <summary>Opens.</summary>\n void Open(); }\npublic class Door : IOpen { public void Open() { } }", "public void Open() { }", "/// <inheritdoc/>" },
+        // A throw after `if (…) { return …; }` is not always thrown, nor in the overload that delegates to it.
+        { EarlyReturn, "public static string Register(string name)", "/// <exception cref=\"System.InvalidOperationException\">Thrown when the operation cannot be performed.</exception>" },
+        // A parameter is a verb's object only when it is the one thing passed and not a delegate.
+        { "public abstract class Strategy { public abstract void Apply(string services, string descriptor); }", "public abstract void Apply", "/// Applies." },
+        { "public static class Decorations { public static bool TryDecorate(this string services, System.Func<string, string> decorator) => decorator(services).Length > 0; }", "public static bool TryDecorate", "/// Tries to decorate." },
+        // As* is a conversion only when it returns what its name says.
+        { "public interface ILifetime { }\npublic interface ITypes {\n ILifetime AsImplementedInterfaces();\n}", "ILifetime AsImplementedInterfaces", "/// Returns an <see cref=\"ILifetime\"/>." },
+        { "public static class Sequences { public static System.Collections.Generic.IEnumerable<int> AsEnumerable(this int[] items) => items; }", "AsEnumerable", "/// Returns <paramref name=\"items\"/> as an enumerable." },
+        // No phrase ends on a function word; "the specified" needs a parameter; a flag that is no verb is no noun.
+        { "public interface ISelection { }\npublic interface IAssemblies {\n ISelection FromAssemblyOf<T>();\n}", "ISelection FromAssemblyOf", "/// Returns an <see cref=\"ISelection\"/>." },
+        { "public interface ILifetimes {\n ILifetimes WithScopedLifetime();\n}", "ILifetimes WithScopedLifetime", "/// Returns an <see cref=\"ILifetimes\"/>." },
+        { "public class Classes { public void AddClasses(bool publicOnly) { } }", "public void AddClasses", "/// <param name=\"publicOnly\"><see langword=\"true\"/> for public only; otherwise, <see langword=\"false\"/>.</param>" },
     };
+
+    public const string EarlyReturn = "public static class Registry { public static bool TryRegister(string name) => name.Length > 1; public static string Register(string name) { if (TryRegister(name)) { return name; } throw new System.InvalidOperationException(); } public static string Register(string name, int count) => Register(name + count); }";
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -54,6 +68,16 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
 
         Assert.Contains(comment, line => line.Trim().StartsWith(expectedLine.Trim(), StringComparison.Ordinal));
         Assert.Empty(fixture.Result.Remaining);
+    }
+
+    [Fact]
+    public void ThrowAfterAnEarlyReturn_IsNeverCalledAlwaysThrown()
+    {
+        var text = File.ReadAllText(fixture.FileFor(DocTemplateTests.EarlyReturn));
+
+        // Both overloads may throw it, the one that delegates too; neither always does.
+        Assert.Equal(2, text.Split("<exception cref=\"System.InvalidOperationException\">Thrown when the operation cannot be performed.").Length - 1);
+        Assert.DoesNotContain("Always thrown", text, StringComparison.Ordinal);
     }
 }
 
