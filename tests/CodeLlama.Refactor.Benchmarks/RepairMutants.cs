@@ -1,5 +1,6 @@
 using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -38,7 +39,10 @@ internal static class RepairMutants
 
     public static async Task<IReadOnlyList<Mutant>> FindAsync(Solution solution, string rootDirectory, int perClass)
     {
-        var documents = solution.Projects.SelectMany(project => project.Documents)
+        // Errors go into the code under test, never into the tests that judge the repair.
+        var documents = solution.Projects
+            .Where(project => !TestRunner.AffectedTestProjects(solution, [project.Id]).Any(test => test.Id == project.Id))
+            .SelectMany(project => project.Documents)
             .Where(document => document.FilePath is not null && !GeneratedCode.IsGeneratedFileName(document.FilePath)
                 && !document.FilePath.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .DistinctBy(document => document.FilePath)
