@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -53,8 +54,9 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
 
             var oldText = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var newText = await after.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            // Linked copies of one file count once.
-            var (edited, size) = EditedSpan(oldText.ToString(), newText.ToString());
+            // Code actions often hand back a whole rewritten document: what matters is what differs. Linked copies of one
+            // file count once.
+            var (edited, size) = ChangedSpan.Between(oldText.ToString(), newText.ToString());
             editSize = Math.Max(editSize, size);
             if (id == target.Document!.Id)
             {
@@ -121,25 +123,6 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         || project.GetAddedMetadataReferences().Any() || project.GetRemovedMetadataReferences().Any()
         || project.GetAddedProjectReferences().Any() || project.GetRemovedProjectReferences().Any()
         || project.GetAddedAnalyzerReferences().Any() || project.GetRemovedAnalyzerReferences().Any();
-
-    // Code actions often hand back a whole rewritten document: what matters is what differs between the common start
-    // and the common end: its span in the new text, and the characters removed plus inserted.
-    private static (TextSpan Edited, int Size) EditedSpan(string before, string after)
-    {
-        var prefix = 0;
-        while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix])
-        {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < before.Length - prefix && suffix < after.Length - prefix && before[^(suffix + 1)] == after[^(suffix + 1)])
-        {
-            suffix++;
-        }
-
-        return (TextSpan.FromBounds(prefix, after.Length - suffix), before.Length - prefix - suffix + after.Length - prefix - suffix);
-    }
 
     private async Task<(IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> DocumentScopeAsync(
         Solution candidate, IEnumerable<DocumentId> documents, CancellationToken cancellationToken)

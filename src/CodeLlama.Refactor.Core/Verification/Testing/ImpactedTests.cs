@@ -126,20 +126,7 @@ public static class ImpactedTests
         var ranges = edit.Updated.GetChangeRanges(edit.Original);
         if (ranges.Count == 1 && ranges[0].Span.Length == edit.Original.Length && edit.Original.Length > 0)
         {
-            string before = edit.Original.ToString(), after = edit.Updated.ToString();
-            var prefix = 0;
-            while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix])
-            {
-                prefix++;
-            }
-
-            var suffix = 0;
-            while (suffix < before.Length - prefix && suffix < after.Length - prefix && before[^(suffix + 1)] == after[^(suffix + 1)])
-            {
-                suffix++;
-            }
-
-            yield return TextSpan.FromBounds(prefix, after.Length - suffix);
+            yield return ChangedSpan.Between(edit.Original.ToString(), edit.Updated.ToString()).Span;
             yield break;
         }
 
