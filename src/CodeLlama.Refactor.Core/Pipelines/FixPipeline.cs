@@ -18,7 +18,7 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <summary>
 /// Repairs a solution's compile errors, top to bottom: the in-memory repair loop (Targets → Candidates → Verification →
 /// Ranking), then execution feedback (the tests that depend on the changed projects), then the edits, written as one
-/// step; then what was written is loaded again from disk and compiled, and "remaining" comes from that. Only what
+/// step; then what was written is read back from disk and compiled, and "remaining" comes from that. Only what
 /// compiled in every project that compiles it, and passed the tests that reach it (or, where no test reaches it, was
 /// clearly ahead of every other candidate), is written.
 /// </summary>
