@@ -53,7 +53,7 @@ public static class FixReport
                 FixStatus.RejectedByTests => $"fix rejected by tests ({record.Source}: {record.Title})",
                 FixStatus.NotWritten => $"fix not written ({record.Source}: {record.Title})",
                 FixStatus.NotTested => $"fix not tested: {record.Reason ?? "no sandbox"} ({record.Source}: {record.Title})",
-                FixStatus.Ambiguous => $"ambiguous, nothing written: no test reaches it and no candidate is clearly ahead: {string.Join(" | ", Alternatives(record))}",
+                FixStatus.Ambiguous => $"ambiguous, nothing written: no test ran to choose (none reaches it, or tests are off) and no candidate is clearly ahead: {string.Join(" | ", Alternatives(record))}",
                 _ => $"unfixed ({record.Tried.Count} candidate(s) tried)",
             };
             writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id} [{error.ProjectName}]: {how}");
@@ -206,7 +206,7 @@ public static class FixReport
             CandidateOutcome.ChangesProject => "rejected: it adds or removes files or references",
             CandidateOutcome.Unsafe => "rejected: unsafe —",
             CandidateOutcome.FailedTests => "failed the tests",
-            CandidateOutcome.Tied => "verified, tied for first; no test reaches it to choose",
+            CandidateOutcome.Tied => "verified, tied for first; no test ran to choose",
             CandidateOutcome.Untested => "verified, ranked first, not written: its tests could not run",
             CandidateOutcome.PassedOver => "set aside: the test runs ran out before it was tested",
             _ => tried.Outcome.ToString(),
