@@ -6,7 +6,8 @@ namespace CodeLlama.Refactor.Verification.Testing;
 
 /// <summary>
 /// Execution feedback for one run of <c>fix</c>: a private copy of the solution's folder (<see cref="TestCopy"/>),
-/// restored on the host and built in the sandbox once, by the first attempt's <c>dotnet test</c>. Each later attempt
+/// restored on the host and built in the sandbox once, by the first attempt, with the candidate's in-memory
+/// compilations in the compiler's place where the build allows it (<see cref="CompilerStandIn"/>). Each later attempt
 /// writes its sources into the copy, emits only the assemblies whose compilation changed from the in-memory
 /// compilations the verifier already holds (<see cref="AssemblyEmitter"/>) over the copy's build outputs, and runs the
 /// tests without building. A project whose build does what an emit cannot reproduce (its output differs from the
@@ -135,6 +136,10 @@ public sealed class TestBench : IDisposable
         if (copy is null)
         {
             copy = TestCopy.Create(rootDirectory, changed, cancellationToken);
+            if (candidate is not null)
+            {
+                build = !await BuildAroundEmittedAsync(copy, candidate, testProjects, runner, deadline, attemptNotes, cancellationToken).ConfigureAwait(false);
+            }
         }
         else
         {
@@ -158,15 +163,8 @@ public sealed class TestBench : IDisposable
             var isRestored = restored.Contains(projectCopy);
             if (build)
             {
-                // Restore evaluates the user's own project files and runs no candidate code: it runs on the host, once.
-                var restore = isRestored ? null : await HostProcess.Instance.RunAsync(
-                    Dotnet(copy, projectCopy, "restore", projectCopy, "--nologo", "--verbosity", "quiet"), Remaining(deadline), cancellationToken)
-                    .ConfigureAwait(false);
-                isRestored = restore is null or { TimedOut: false, ExitCode: 0 };
-                if (isRestored)
-                {
-                    restored.Add(projectCopy);
-                }
+                var restore = await RestoreAsync(copy, projectCopy, deadline, cancellationToken).ConfigureAwait(false);
+                isRestored = restore is null;
 
                 run = isRestored
                     ? await runner.RunAsync(
@@ -218,6 +216,67 @@ public sealed class TestBench : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => copy?.Dispose();
+
+    // Restore evaluates the user's own project files and runs no candidate code: it runs on the host, once per project.
+    // Null when the project is restored; the failed run otherwise.
+    private async Task<ProcessResult?> RestoreAsync(TestCopy target, string projectCopy, DateTime deadline, CancellationToken cancellationToken)
+    {
+        if (restored.Contains(projectCopy))
+        {
+            return null;
+        }
+
+        var restore = await HostProcess.Instance.RunAsync(
+            Dotnet(target, projectCopy, "restore", projectCopy, "--nologo", "--verbosity", "quiet"), Remaining(deadline), cancellationToken).ConfigureAwait(false);
+        if (restore is { TimedOut: false, ExitCode: 0 })
+        {
+            restored.Add(projectCopy);
+            return null;
+        }
+
+        return restore;
+    }
+
+    // The first build: the candidate's compilations stand in for the compiler (CompilerStandIn) and MSBuild builds the
+    // rest. False, with a note saying why, when MSBuild must compile too; nothing of the stand-in is left then.
+    private async Task<bool> BuildAroundEmittedAsync(
+        TestCopy target, Solution candidate, IReadOnlyList<Project> testProjects, ISandbox runner, DateTime deadline, List<string> attemptNotes, CancellationToken cancellationToken)
+    {
+        var graph = candidate.GetProjectDependencyGraph();
+        var reached = testProjects.SelectMany(project => graph.GetProjectsThatThisProjectTransitivelyDependsOn(project.Id).Append(project.Id)).ToHashSet();
+        var (standIn, reason) = await CompilerStandIn.PrepareAsync(target, candidate, reached, cancellationToken).ConfigureAwait(false);
+        if (standIn is null)
+        {
+            attemptNotes.Add($"compiled by MSBuild: {reason}");
+            return false;
+        }
+
+        foreach (var projectCopy in testProjects.Select(project => target.PathOf(project.FilePath!)).Distinct(StringComparer.Ordinal))
+        {
+            var run = await RestoreAsync(target, projectCopy, deadline, cancellationToken).ConfigureAwait(false)
+                ?? await runner.RunAsync(
+                    Dotnet(target, projectCopy, ["build", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false", .. standIn.BuildProperties]),
+                    Remaining(deadline),
+                    cancellationToken).ConfigureAwait(false);
+            if (run.TimedOut || run.ExitCode != 0)
+            {
+                standIn.Undo();
+                attemptNotes.Add($"compiled by MSBuild: building {Path.GetFileName(projectCopy)} around the emitted assemblies failed: {TestRunner.FailedTests(run.Output)}");
+                return false;
+            }
+        }
+
+        reason = await standIn.CompleteAsync(candidate, cancellationToken).ConfigureAwait(false);
+        if (reason is not null)
+        {
+            standIn.Undo();
+            attemptNotes.Add($"compiled by MSBuild: {reason}");
+            return false;
+        }
+
+        attemptNotes.Add("compiled in memory; MSBuild built the rest without the compiler");
+        return true;
+    }
 
     // The copy's sources become the attempt's: files an earlier attempt changed and this one does not go back to the
     // solution's own text.

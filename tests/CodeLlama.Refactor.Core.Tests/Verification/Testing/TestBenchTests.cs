@@ -50,6 +50,52 @@ public sealed class TestBenchTests
         </Project>
         """;
 
+    // A manifest resource MSBuild embeds, which the workspace's project does not hold.
+    private const string ResourceLibrary = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+          <ItemGroup><EmbeddedResource Include="greeting.txt" LogicalName="greeting" /></ItemGroup>
+        </Project>
+        """;
+
+    private const string ResourceTests = """
+        using Lib;
+        using Xunit;
+
+        namespace Lib.Tests;
+
+        public sealed class GreetingTests
+        {
+            [Fact]
+            public void TheEmbeddedGreetingIsThere()
+            {
+                using var stream = typeof(Calculator).Assembly.GetManifestResourceStream("greeting");
+                Assert.NotNull(stream);
+                Assert.Equal("hello", new StreamReader(stream).ReadToEnd().Trim());
+                Assert.Equal(5, Calculator.Add(2, 3));
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task TheFirstBuild_EmitsTheResourcesMSBuildEmbeds_WithoutCompiling()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Calculator.cs"] = Calculator }, new Dictionary<string, string> { ["GreetingTests.cs"] = ResourceTests });
+        File.WriteAllText(solution.File("Lib/Lib.csproj"), ResourceLibrary);
+        File.WriteAllText(solution.File("Lib/greeting.txt"), "hello");
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+        using var bench = new TestBench(solution.Directory, TimeSpan.FromMinutes(5), sandbox: null);
+
+        var first = await AttemptAsync(bench, loaded, "b + a");
+        var wrong = await AttemptAsync(bench, loaded, "a - b");
+
+        Assert.True(first is { Verdict: TestVerdict.Passed, Passed: 1 }, first.Detail);
+        Assert.True(first.Notes.Contains("compiled in memory; MSBuild built the rest without the compiler"), string.Join("\n", first.Notes));
+        Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1 }, wrong.Detail);
+        Assert.True(wrong.Notes.Contains("Lib: emitted"), string.Join("\n", wrong.Notes));
+    }
+
     [Fact]
     public async Task LaterAttempts_EmitTheChangedAssemblies_AndTheirTestsFailOrPassAsABuildWould()
     {
@@ -63,6 +109,8 @@ public sealed class TestBenchTests
         var right = await AttemptAsync(bench, loaded, "a + b + 0");
 
         Assert.True(first is { Verdict: TestVerdict.Passed, Passed: 2 }, first.Detail);
+        // The first build compiles nothing itself: the verified compilations stand in for the compiler.
+        Assert.True(first.Notes.Contains("compiled in memory; MSBuild built the rest without the compiler"), string.Join("\n", first.Notes));
         Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1, Passed: 1 }, wrong.Detail);
         Assert.Contains("Add_SumsBoth", wrong.Detail, StringComparison.Ordinal);
         Assert.True(right is { Verdict: TestVerdict.Passed, Passed: 2 }, right.Detail);
@@ -84,6 +132,8 @@ public sealed class TestBenchTests
         var wrong = await AttemptAsync(bench, loaded, "a - b");
 
         Assert.True(first.Succeeded, first.Detail);
+        var firstNote = Assert.Single(first.Notes, note => note.StartsWith("compiled by MSBuild", StringComparison.Ordinal));
+        Assert.Contains("BuildStamp.cs", firstNote, StringComparison.Ordinal);
         Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1 }, wrong.Detail);
         var note = Assert.Single(wrong.Notes, note => note.StartsWith("Lib: built by MSBuild", StringComparison.Ordinal));
         Assert.Contains("Lib.BuildStamp", note, StringComparison.Ordinal);
