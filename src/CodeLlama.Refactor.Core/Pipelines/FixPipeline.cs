@@ -159,7 +159,7 @@ public static class FixPipeline
 
         var sandbox = await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
         // One copy for every run: built by the first, later ones emit only the assemblies that changed.
-        using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox);
+        using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox, loaded.Outputs);
         var decision = await new TestSearch(loaded, loop, constraints, options, bench, progress).DecideAsync(outcome, cancellationToken).ConfigureAwait(false);
         return decision with { Tests = decision.Tests is null ? null : decision.Tests with { Notes = bench.Notes, Attempts = bench.Attempts } };
     }

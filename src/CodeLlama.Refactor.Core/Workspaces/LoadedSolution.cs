@@ -39,6 +39,9 @@ public sealed record LoadedSolution(
     /// </summary>
     internal IDisposable? BuildOutputs { get; init; }
 
+    /// <summary>Where each project's own build writes its assembly, whatever folder the loading sent its outputs to.</summary>
+    public ProjectOutputs Outputs { get; init; } = ProjectOutputs.AsLoaded;
+
     /// <inheritdoc/>
     public void Dispose()
     {

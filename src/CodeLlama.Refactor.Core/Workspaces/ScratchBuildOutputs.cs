@@ -19,13 +19,17 @@ internal sealed class ScratchBuildOutputs : IDisposable
     // bin/. Both are needed: targets that run before the compiler in a design-time build write into either (the
     // generated AssemblyInfo into obj/, Microsoft.CodeCoverage's source-root map of a test project into bin/).
     // The project's path is hashed into the name: two projects of the same name in different folders stay apart.
+    // Configuration is not set yet where this is imported; the SDK makes it Debug when nothing sets it, and so does
+    // this, so that each project's folder here is laid out as its own obj/ and bin/ are (ProjectOutputs maps back).
     private const string Props = """
         <Project>
           <PropertyGroup>
             <_CodeLlamaRefactorProjectScratch>$(CodeLlamaRefactorScratch)$(MSBuildProjectName)-$([MSBuild]::StableStringHash('$(MSBuildProjectFullPath)'))/</_CodeLlamaRefactorProjectScratch>
-            <IntermediateOutputPath>$(_CodeLlamaRefactorProjectScratch)obj/$(Configuration)/</IntermediateOutputPath>
+            <_CodeLlamaRefactorConfiguration>$(Configuration)</_CodeLlamaRefactorConfiguration>
+            <_CodeLlamaRefactorConfiguration Condition="'$(_CodeLlamaRefactorConfiguration)' == ''">Debug</_CodeLlamaRefactorConfiguration>
+            <IntermediateOutputPath>$(_CodeLlamaRefactorProjectScratch)obj/$(_CodeLlamaRefactorConfiguration)/</IntermediateOutputPath>
             <BaseOutputPath>$(_CodeLlamaRefactorProjectScratch)bin/</BaseOutputPath>
-            <OutputPath>$(_CodeLlamaRefactorProjectScratch)bin/$(Configuration)/</OutputPath>
+            <OutputPath>$(_CodeLlamaRefactorProjectScratch)bin/$(_CodeLlamaRefactorConfiguration)/</OutputPath>
             <MSBuildProjectExtensionsPath Condition="'$(CodeLlamaRefactorRestoreInScratch)' == 'true'">$(_CodeLlamaRefactorProjectScratch)restore/</MSBuildProjectExtensionsPath>
           </PropertyGroup>
         </Project>

@@ -78,7 +78,7 @@ public static class WorkspaceLoader
             }
 
             await SnapshotTextsAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
-            return loaded with { BuildOutputs = scratch };
+            return loaded with { BuildOutputs = scratch, Outputs = new ProjectOutputs(scratch?.Folder) };
         }
         catch
         {

@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Verification.Sandbox;
+using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
@@ -39,7 +40,7 @@ internal sealed class CompilerStandIn
     /// <paramref name="target"/>; null with the reason when one of them cannot stand in for the compiler.
     /// </summary>
     public static async Task<(CompilerStandIn? StandIn, string? Reason)> PrepareAsync(
-        TestCopy target, Solution candidate, IReadOnlyCollection<ProjectId> projects, CancellationToken cancellationToken)
+        TestCopy target, Solution candidate, IReadOnlyCollection<ProjectId> projects, ProjectOutputs outputs, CancellationToken cancellationToken)
     {
         var reason = TargetsHookReason(target, candidate, projects);
         if (reason is not null)
@@ -50,13 +51,18 @@ internal sealed class CompilerStandIn
         var assemblies = new List<StandInAssembly>();
         foreach (var project in projects.Select(id => candidate.GetProject(id)!))
         {
-            if (project.Language != LanguageNames.CSharp || project.CompilationOutputInfo.AssemblyPath is not { } intermediate || project.OutputFilePath is null)
+            if (project.Language != LanguageNames.CSharp || outputs.IntermediateAssemblyPath(project) is not { } intermediate || outputs.AssemblyPath(project) is not { } output)
             {
                 return (null, $"{project.Name} is not a C# project with known outputs");
             }
 
+            if (IsOutside(target, intermediate) || IsOutside(target, output))
+            {
+                return (null, $"{project.Name} builds outside the solution's folder ({intermediate})");
+            }
+
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            var assembly = new StandInAssembly(project.Id, target.PathOf(intermediate));
+            var assembly = new StandInAssembly(project.Id, target.PathOf(intermediate), target.PathOf(output));
             var assumed = new BuiltAssembly(assembly.IntermediatePath, [], DebugInformationFormat.PortablePdb, Path.ChangeExtension(assembly.IntermediatePath, ".pdb"));
             var (emitted, error) = AssemblyEmitter.Emit(compilation!, assumed, cancellationToken);
             if (emitted is null)
@@ -83,11 +89,14 @@ internal sealed class CompilerStandIn
         return (new CompilerStandIn(target, assemblies, targetsFile), null);
     }
 
+    private static bool IsOutside(TestCopy target, string path) =>
+        Path.GetRelativePath(target.SourceRoot, path) is var relative && (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative));
+
     /// <summary>
     /// After the build: checks each recorded command line against what was emitted and emits the build's resources in;
     /// the reason when the build is not one the emitted assemblies can stand for, else null.
     /// </summary>
-    public async Task<string?> CompleteAsync(Solution candidate, CancellationToken cancellationToken)
+    public async Task<string?> CompleteAsync(Solution candidate, ProjectOutputs outputs, CancellationToken cancellationToken)
     {
         foreach (var assembly in assemblies)
         {
@@ -105,7 +114,7 @@ internal sealed class CompilerStandIn
             }
 
             var arguments = CSharpCommandLineParser.Default.Parse(lines, Path.GetDirectoryName(copy.PathOf(project.FilePath!))!, sdkDirectory: null);
-            var (built, reason) = Compare(project, assembly, arguments);
+            var (built, reason) = Compare(project, assembly, arguments, outputs);
             if (reason is not null)
             {
                 return $"{project.Name}: {reason}";
@@ -123,7 +132,7 @@ internal sealed class CompilerStandIn
                 return $"{project.Name}'s compilation does not emit with the build's resources: {error}";
             }
 
-            foreach (var path in CopiesOf(candidate, project).Prepend(assembly.IntermediatePath))
+            foreach (var path in CopiesOf(candidate, assembly).Prepend(assembly.IntermediatePath))
             {
                 AssemblyEmitter.Write(emitted, path);
             }
@@ -152,7 +161,7 @@ internal sealed class CompilerStandIn
     }
 
     // What the command line says the build wrote, or why the emitted assembly is not that build's output.
-    private (BuiltAssembly? Built, string? Reason) Compare(Project project, StandInAssembly assembly, CSharpCommandLineArguments arguments)
+    private (BuiltAssembly? Built, string? Reason) Compare(Project project, StandInAssembly assembly, CSharpCommandLineArguments arguments, ProjectOutputs outputs)
     {
         var output = Path.GetFullPath(Path.Combine(arguments.OutputDirectory, arguments.OutputFileName ?? string.Empty));
         if (output != assembly.IntermediatePath)
@@ -167,7 +176,7 @@ internal sealed class CompilerStandIn
 
         var compiled = arguments.SourceFiles.Select(file => Path.GetFullPath(file.Path)).ToHashSet(StringComparer.Ordinal);
         var emitted = project.Documents.Where(document => document.FilePath is not null)
-            .Select(document => Path.GetFullPath(copy.PathOf(document.FilePath!)))
+            .Select(document => Path.GetFullPath(copy.PathOf(outputs.InOwnBuild(project, document.FilePath!))))
             .ToHashSet(StringComparer.Ordinal);
         if (compiled.Except(emitted).FirstOrDefault() is { } onlyBuilt)
         {
@@ -202,14 +211,14 @@ internal sealed class CompilerStandIn
     }
 
     // The copies of the project's assembly MSBuild made: its output folder and those of the projects that depend on it.
-    private IEnumerable<string> CopiesOf(Solution candidate, Project project)
+    private IEnumerable<string> CopiesOf(Solution candidate, StandInAssembly assembly)
     {
-        var name = Path.GetFileName(project.OutputFilePath!);
-        return candidate.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(project.Id)
-            .Select(id => candidate.GetProject(id)?.OutputFilePath)
+        var name = Path.GetFileName(assembly.OutputPath);
+        return candidate.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(assembly.ProjectId)
+            .Select(id => assemblies.FirstOrDefault(other => other.ProjectId == id)?.OutputPath)
             .OfType<string>()
-            .Select(path => Path.Combine(Path.GetDirectoryName(copy.PathOf(path))!, name))
-            .Prepend(copy.PathOf(project.OutputFilePath!))
+            .Select(path => Path.Combine(Path.GetDirectoryName(path)!, name))
+            .Prepend(assembly.OutputPath)
             .Where(File.Exists)
             .Distinct(StringComparer.Ordinal);
     }
@@ -223,8 +232,8 @@ internal sealed class CompilerStandIn
         </Project>
         """;
 
-    /// <summary>Where one project's emitted assembly, PDB and reference assembly are in the copy.</summary>
-    private sealed record StandInAssembly(ProjectId ProjectId, string IntermediatePath)
+    /// <summary>Where one project's emitted assembly, PDB and reference assembly are in the copy, and where MSBuild copies the assembly.</summary>
+    private sealed record StandInAssembly(ProjectId ProjectId, string IntermediatePath, string OutputPath)
     {
         // The SDK's IntermediateRefAssembly: refint beside the assembly; the command line confirms it.
         public string ReferencePath => Path.Combine(Path.GetDirectoryName(IntermediatePath)!, "refint", Path.GetFileName(IntermediatePath));

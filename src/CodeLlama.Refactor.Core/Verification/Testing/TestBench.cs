@@ -1,5 +1,6 @@
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Verification.Sandbox;
+using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Verification.Testing;
@@ -20,6 +21,7 @@ public sealed class TestBench : IDisposable
     private readonly string rootDirectory;
     private readonly TimeSpan timeout;
     private readonly ISandbox? sandbox;
+    private readonly ProjectOutputs outputs;
     private readonly List<string> notes = [];
     private readonly Dictionary<string, string> writtenTexts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (BuiltAssembly? Built, string? Reason)> buildOutputs = new(StringComparer.Ordinal);
@@ -34,11 +36,13 @@ public sealed class TestBench : IDisposable
     /// What runs the build and tests (<see cref="SandboxSelection.ForAsync"/>); null when no sandbox can be made here,
     /// and then the tests run on the host only if no model wrote the changes.
     /// </param>
-    public TestBench(string rootDirectory, TimeSpan timeout, ISandbox? sandbox)
+    /// <param name="outputs">Where the projects' own builds write their assemblies; by default, where the workspace says.</param>
+    public TestBench(string rootDirectory, TimeSpan timeout, ISandbox? sandbox, ProjectOutputs? outputs = null)
     {
         this.rootDirectory = Path.GetFullPath(rootDirectory);
         this.timeout = timeout;
         this.sandbox = sandbox;
+        this.outputs = outputs ?? ProjectOutputs.AsLoaded;
     }
 
     /// <summary>How each project's assembly reached the copy: emitted, or built and why; for <c>--verbosity detailed</c>.</summary>
@@ -243,8 +247,12 @@ public sealed class TestBench : IDisposable
         TestCopy target, Solution candidate, IReadOnlyList<Project> testProjects, ISandbox runner, DateTime deadline, List<string> attemptNotes, CancellationToken cancellationToken)
     {
         var graph = candidate.GetProjectDependencyGraph();
-        var reached = testProjects.SelectMany(project => graph.GetProjectsThatThisProjectTransitivelyDependsOn(project.Id).Append(project.Id)).ToHashSet();
-        var (standIn, reason) = await CompilerStandIn.PrepareAsync(target, candidate, reached, cancellationToken).ConfigureAwait(false);
+        // dotnet build builds every target framework of a test project, and what each of them references.
+        var testFiles = testProjects.Select(project => project.FilePath).ToHashSet(StringComparer.Ordinal);
+        var reached = candidate.Projects.Where(project => testFiles.Contains(project.FilePath))
+            .SelectMany(project => graph.GetProjectsThatThisProjectTransitivelyDependsOn(project.Id).Append(project.Id))
+            .ToHashSet();
+        var (standIn, reason) = await CompilerStandIn.PrepareAsync(target, candidate, reached, outputs, cancellationToken).ConfigureAwait(false);
         if (standIn is null)
         {
             attemptNotes.Add($"compiled by MSBuild: {reason}");
@@ -266,7 +274,7 @@ public sealed class TestBench : IDisposable
             }
         }
 
-        reason = await standIn.CompleteAsync(candidate, cancellationToken).ConfigureAwait(false);
+        reason = await standIn.CompleteAsync(candidate, outputs, cancellationToken).ConfigureAwait(false);
         if (reason is not null)
         {
             standIn.Undo();
@@ -314,20 +322,20 @@ public sealed class TestBench : IDisposable
             var project = candidate.GetProject(id)!;
             var reason = await ReasonToBuildAsync(target, held.GetProject(id), cancellationToken).ConfigureAwait(false);
             var compilation = reason is null ? await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) : null;
-            var (emitted, error) = compilation is null ? (null, null) : AssemblyEmitter.Emit(compilation, buildOutputs[project.OutputFilePath!].Built!, cancellationToken);
+            var (emitted, error) = compilation is null ? (null, null) : AssemblyEmitter.Emit(compilation, buildOutputs[outputs.AssemblyPath(project)!].Built!, cancellationToken);
             if (emitted is null)
             {
                 attemptNotes.Add($"{project.Name}: built by MSBuild: {reason ?? $"its compilation does not emit: {error}"}");
                 return false;
             }
 
-            var name = Path.GetFileName(project.OutputFilePath!);
+            var name = Path.GetFileName(outputs.AssemblyPath(project)!);
             var folders = graph.GetProjectsThatTransitivelyDependOnThisProject(id).Where(reached.Contains)
-                .Select(dependent => candidate.GetProject(dependent)?.OutputFilePath)
+                .Select(dependent => candidate.GetProject(dependent) is { } dependentProject ? outputs.AssemblyPath(dependentProject) : null)
                 .OfType<string>()
                 .Select(path => Path.GetDirectoryName(target.PathOf(path))!)
                 .Where(folder => File.Exists(Path.Combine(folder, name)));
-            AssemblyEmitter.Write(emitted, target.PathOf(project.OutputFilePath!));
+            AssemblyEmitter.Write(emitted, target.PathOf(outputs.AssemblyPath(project)!));
             foreach (var folder in folders)
             {
                 AssemblyEmitter.Write(emitted, Path.Combine(folder, name));
@@ -343,7 +351,7 @@ public sealed class TestBench : IDisposable
     // first time, the compilation its outputs were built from is emitted in memory and compared with what was built.
     private async Task<string?> ReasonToBuildAsync(TestCopy target, Project? built, CancellationToken cancellationToken)
     {
-        if (built?.OutputFilePath is not { } outputPath || built.Language != LanguageNames.CSharp)
+        if (built is null || outputs.AssemblyPath(built) is not { } outputPath || built.Language != LanguageNames.CSharp)
         {
             return "it is not a C# project with a known output";
         }

@@ -139,6 +139,28 @@ public sealed class TestBenchTests
         Assert.Contains("Lib.BuildStamp", note, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADryRunsWorkspace_WhoseBuildOutputsWentToAScratchFolder_StillCompilesInMemory()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Calculator.cs"] = Calculator }, new Dictionary<string, string> { ["CalculatorTests.cs"] = CalculatorTests });
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory), new LoadOptions(LeaveTreeUnchanged: true));
+        var library = loaded.Solution.Projects.Single(project => project.Name == "Lib");
+        using var bench = new TestBench(solution.Directory, TimeSpan.FromMinutes(5), sandbox: null, loaded.Outputs);
+
+        var first = await AttemptAsync(bench, loaded, "b + a");
+        var wrong = await AttemptAsync(bench, loaded, "a - b");
+
+        // The workspace holds the scratch folder's paths; the build of the copy writes under the project's own folder.
+        Assert.DoesNotContain(solution.Directory, library.CompilationOutputInfo.AssemblyPath, StringComparison.Ordinal);
+        Assert.Equal(solution.File("Lib/obj/Debug/net10.0/Lib.dll"), loaded.Outputs.IntermediateAssemblyPath(library));
+        Assert.Equal(solution.File("Lib/bin/Debug/net10.0/Lib.dll"), loaded.Outputs.AssemblyPath(library));
+        Assert.True(first is { Verdict: TestVerdict.Passed, Passed: 2 }, first.Detail);
+        Assert.True(first.Notes.Contains("compiled in memory; MSBuild built the rest without the compiler"), string.Join("\n", first.Notes));
+        Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1 }, wrong.Detail);
+        Assert.True(wrong.Notes.Contains("Lib: emitted"), string.Join("\n", wrong.Notes));
+    }
+
     private static async Task<TestOutcome> AttemptAsync(TestBench bench, LoadedSolution loaded, string body)
     {
         var document = loaded.Solution.Projects.Single(project => project.Name == "Lib").Documents.Single(document => document.Name == "Calculator.cs");
