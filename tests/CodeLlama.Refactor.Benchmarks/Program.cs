@@ -34,6 +34,12 @@ internal static class Program
                 await RepairBenchmark.RunAsync(
                     args[1], Option(args, "--target"), int.Parse(Option(args, "--per-class") ?? "3"), args.Contains("--tests"));
                 return 0;
+            case "write-synthetic" when args.Length > 1:
+                // The synthetic solution with its test project, to try the tool on by hand.
+                var solution = await SyntheticSolution.WriteAsync(Path.GetFullPath(args[1]));
+                await SyntheticTests.WriteAsync(Path.GetFullPath(args[1]), solution);
+                Console.WriteLine($"Wrote {solution}");
+                return 0;
             case "write-model" when args.Length > 1:
                 // A model to try --model with: scripted when a text is given, random weights otherwise.
                 var path = args.Length > 2
@@ -43,7 +49,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | slots | verify [candidates] | feedback [library.sln] | serve [requests] | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | slots | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]");
                 return 2;
         }

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace CodeLlama.Refactor.Verification;
 
 /// <summary>What compiling a candidate decided.</summary>
@@ -45,6 +47,12 @@ public enum CompileOutcome
 /// <param name="Detail">For a candidate that compiles but is never a fix, what makes it one (the cast, the file), else null.</param>
 public sealed record CompileVerdict(CompileOutcome Outcome, IReadOnlyList<string> Added, int ErrorDelta, int EditSize, string? Detail = null)
 {
+    /// <summary>
+    /// The projects whose diagnostics were compared: the changed ones, and the projects that depend on them when the
+    /// change reaches what they see (the reference assembly); empty when the candidate was refused before compiling.
+    /// </summary>
+    public IReadOnlyList<ProjectId> Compiled { get; init; } = [];
+
     /// <summary>True when the candidate may be applied.</summary>
     public bool Accepted => Outcome == CompileOutcome.Accepted;
 

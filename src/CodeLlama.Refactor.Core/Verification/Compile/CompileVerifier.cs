@@ -4,6 +4,7 @@ using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Verification;
@@ -21,6 +22,7 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
 {
     private readonly ConcurrentDictionary<DocumentId, Task<IReadOnlyList<Diagnostic>>> documentsBefore = new();
     private readonly ConcurrentDictionary<ProjectId, Task<IReadOnlyList<Diagnostic>>> projectsBefore = new();
+    private readonly ConcurrentDictionary<ProjectId, Task<byte[]?>> surfacesBefore = new();
 
     /// <summary>
     /// Compiles <paramref name="candidate"/> and compares its diagnostics with the current solution's. The candidate's
@@ -69,10 +71,10 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
                 topLevel: true);
         }
 
-        var (beforeDiagnostics, afterDiagnostics) = declarationsKept
+        var (compiled, beforeDiagnostics, afterDiagnostics) = declarationsKept
             ? await DocumentScopeAsync(candidate.Solution, changed.Append(target.Document!.Id).Distinct(), cancellationToken).ConfigureAwait(false)
             : await ProjectScopeAsync(candidate.Solution, changes.Select(project => project.ProjectId), cancellationToken).ConfigureAwait(false);
-        var verdict = Compare(target, targetEdit, beforeDiagnostics, afterDiagnostics, editSize);
+        var verdict = Compare(target, targetEdit, beforeDiagnostics, afterDiagnostics, editSize) with { Compiled = compiled };
         return verdict.Accepted && await NeverAFix.FindAsync(current, candidate.Solution, changed, target.Document!.Id, cancellationToken).ConfigureAwait(false) is { } never
             ? verdict with { Outcome = never.Outcome, Detail = never.Detail }
             : verdict;
@@ -124,29 +126,64 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         || project.GetAddedProjectReferences().Any() || project.GetRemovedProjectReferences().Any()
         || project.GetAddedAnalyzerReferences().Any() || project.GetRemovedAnalyzerReferences().Any();
 
-    private async Task<(IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> DocumentScopeAsync(
+    private async Task<(IReadOnlyList<ProjectId> Compiled, IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> DocumentScopeAsync(
         Solution candidate, IEnumerable<DocumentId> documents, CancellationToken cancellationToken)
     {
         var ids = documents.ToList();
         var before = await Many(ids.Select(id => (id.ProjectId, documentsBefore.GetOrAdd(id, _ => DocumentDiagnosticsAsync(current.GetDocument(id)!, cancellationToken)))))
             .ConfigureAwait(false);
         var after = await Many(ids.Select(id => (id.ProjectId, DocumentDiagnosticsAsync(candidate.GetDocument(id)!, cancellationToken)))).ConfigureAwait(false);
-        return (before, after);
+        return (ids.Select(id => id.ProjectId).Distinct().ToList(), before, after);
     }
 
-    private async Task<(IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> ProjectScopeAsync(
+    private async Task<(IReadOnlyList<ProjectId> Compiled, IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> ProjectScopeAsync(
         Solution candidate, IEnumerable<ProjectId> changedProjects, CancellationToken cancellationToken)
     {
         var graph = current.GetProjectDependencyGraph();
-        var scope = changedProjects
-            .SelectMany(id => graph.GetProjectsThatTransitivelyDependOnThisProject(id).Append(id))
-            .Distinct()
-            .Where(id => current.GetProject(id) is { Language: LanguageNames.CSharp })
-            .ToList();
+        var scope = new List<ProjectId>();
+        foreach (var id in changedProjects)
+        {
+            scope.Add(id);
+            // What other projects see of a project is its reference assembly: while that stays byte for byte the same,
+            // their diagnostics cannot change (the rule MSBuild's incremental build relies on to skip them).
+            if (await SurfaceChangedAsync(candidate, id, cancellationToken).ConfigureAwait(false))
+            {
+                scope.AddRange(graph.GetProjectsThatTransitivelyDependOnThisProject(id));
+            }
+        }
+
+        scope = scope.Distinct().Where(id => current.GetProject(id) is { Language: LanguageNames.CSharp }).ToList();
         var before = await Many(scope.Select(id => (id, projectsBefore.GetOrAdd(id, _ => ProjectDiagnosticsAsync(current.GetProject(id)!, cancellationToken)))))
             .ConfigureAwait(false);
         var after = await Many(scope.Select(id => (id, ProjectDiagnosticsAsync(candidate.GetProject(id)!, cancellationToken)))).ConfigureAwait(false);
-        return (before, after);
+        return (scope, before, after);
+    }
+
+    private async Task<bool> SurfaceChangedAsync(Solution candidate, ProjectId id, CancellationToken cancellationToken)
+    {
+        if (current.GetProject(id) is not { Language: LanguageNames.CSharp } before || candidate.GetProject(id) is not { } after)
+        {
+            return true;
+        }
+
+        var surfaceBefore = await surfacesBefore.GetOrAdd(id, _ => SurfaceAsync(before, cancellationToken)).ConfigureAwait(false);
+        var surfaceAfter = await SurfaceAsync(after, cancellationToken).ConfigureAwait(false);
+        return surfaceBefore is null || surfaceAfter is null || !surfaceBefore.AsSpan().SequenceEqual(surfaceAfter);
+    }
+
+    // The project's reference assembly, or null when it cannot be told: its declarations do not emit, or its emit is
+    // not deterministic (two emits of the same code would differ).
+    private static async Task<byte[]?> SurfaceAsync(Project project, CancellationToken cancellationToken)
+    {
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (compilation is null || !compilation.Options.Deterministic)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false), cancellationToken: cancellationToken);
+        return result.Success ? stream.ToArray() : null;
     }
 
     private async Task<IReadOnlyList<Diagnostic>> DocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)

@@ -1,0 +1,69 @@
+using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Core.Tests.Verification.Compile;
+
+/// <summary>
+/// Which projects a candidate that changes declarations is compiled in: its own, and the projects that depend on it
+/// only when what they see of it (its reference assembly) changes.
+/// </summary>
+public sealed class CompileScopeTests
+{
+    private const string Broken = "public static class Calculator\n{\n    public static int Add(int a, int b) => a + offset;\n}\n";
+
+    private const string Caller = "public static class Caller\n{\n    public static int Five() => Calculator.Add(2, 3);\n}\n";
+
+    [Fact]
+    public async Task APrivateMemberAdded_IsCompiledInItsProjectOnly()
+    {
+        var (library, app) = TwoProjects();
+
+        var verdict = await VerifyAsync(library, Broken.Replace("{\n    public", "{\n    private const int offset = 0;\n\n    public", StringComparison.Ordinal));
+
+        Assert.True(verdict.Accepted, string.Join(", ", verdict.Added));
+        Assert.Equal([library.Id], verdict.Compiled);
+        Assert.DoesNotContain(app.Id, verdict.Compiled);
+    }
+
+    [Fact]
+    public async Task ASignatureChanged_IsCompiledInTheDependents_AndWhatBreaksThereRefusesIt()
+    {
+        var (library, app) = TwoProjects();
+
+        var verdict = await VerifyAsync(library, Broken.Replace("int b)", "int b, int offset)", StringComparison.Ordinal));
+
+        Assert.Equal(CompileOutcome.AddsDiagnostics, verdict.Outcome);
+        Assert.Contains(app.Id, verdict.Compiled);
+        Assert.Contains(verdict.Added, added => added.EndsWith("in App", StringComparison.Ordinal));
+    }
+
+    // A library with the error and an application that calls it; deterministic, as SDK projects are.
+    private static (Project Library, Project App) TwoProjects()
+    {
+        var library = InMemoryProject.Create(("Calculator.cs", Broken));
+        library = library.WithCompilationOptions(library.CompilationOptions!.WithDeterministic(true));
+        var appId = ProjectId.CreateNewId();
+        var solution = library.Solution
+            .AddProject(ProjectInfo.Create(
+                appId, VersionStamp.Default, "App", "App", LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, deterministic: true),
+                metadataReferences: library.MetadataReferences,
+                projectReferences: [new ProjectReference(library.Id)]))
+            .AddDocument(DocumentId.CreateNewId(appId), "Caller.cs", Caller);
+        return (solution.GetProject(library.Id)!, solution.GetProject(appId)!);
+    }
+
+    private static async Task<CompileVerdict> VerifyAsync(Project library, string after)
+    {
+        var document = library.Documents.Single();
+        var diagnostic = (await document.GetSemanticModelAsync())!.GetDiagnostics().First(diagnostic => diagnostic.Id == "CS0103");
+        var candidate = new Candidate("test", "edit", document.WithText(SourceText.From(after)).Project.Solution, 0);
+        return await new CompileVerifier(library.Solution, new HashSet<ProjectId>())
+            .VerifyAsync(candidate, new BuildError(library, diagnostic, IsSyntax: false), CancellationToken.None);
+    }
+}
