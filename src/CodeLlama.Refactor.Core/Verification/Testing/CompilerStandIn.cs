@@ -154,7 +154,7 @@ internal sealed class CompilerStandIn
     private static string? TargetsHookReason(TestCopy target, Solution candidate, IEnumerable<ProjectId> projects)
     {
         var buildFiles = projects.Select(id => candidate.GetProject(id)!.FilePath!)
-            .Concat(Directory.EnumerateFiles(target.SourceRoot, "Directory.Build.*", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(target.Root, "Directory.Build.*", SearchOption.AllDirectories))
             .Distinct(StringComparer.Ordinal);
         var hooked = buildFiles.FirstOrDefault(file => File.Exists(file) && File.ReadAllText(file).Contains("CustomAfterMicrosoftCommonTargets", StringComparison.Ordinal));
         return hooked is null ? null : $"{Path.GetFileName(hooked)} sets CustomAfterMicrosoftCommonTargets, through which the build records its compiler command lines";
