@@ -136,13 +136,32 @@ internal static class MethodText
         return [.. Capitalized(ResultNoun(method, words, returned, context)), T(".")];
     }
 
-    /// <summary>The words of the method's name without <c>Async</c>, and whether it had it.</summary>
+    /// <summary>
+    /// The words of the method's name without <c>Async</c>, and whether it had it; without an implementation marker
+    /// after a verb too (<c>PublishCore</c>, <c>SaveImpl</c>, <c>LoadInternal</c> publish, save, load: no core is published).
+    /// </summary>
     public static (IReadOnlyList<string> Words, bool IsAsync) NameOf(IMethodSymbol method)
     {
-        var name = method.Name;
+        var name = WithoutImplementationMarker(method.Name);
         var isAsync = name.EndsWith(AsyncSuffix, StringComparison.Ordinal) && name.Length > AsyncSuffix.Length;
         return (Split(isAsync ? name.Substring(0, name.Length - AsyncSuffix.Length) : name), isAsync);
     }
+
+    private static string WithoutImplementationMarker(string name)
+    {
+        foreach (var marker in ImplementationMarkers)
+        {
+            if (name.Length > marker.Length && name.EndsWith(marker, StringComparison.Ordinal)
+                && Split(name.Substring(0, name.Length - marker.Length)) is [var verb, ..] && VerbLexicon.IsVerb(verb))
+            {
+                return name.Substring(0, name.Length - marker.Length);
+            }
+        }
+
+        return name;
+    }
+
+    private static readonly string[] ImplementationMarkers = ["Core", "Impl", "Internal"];
 
     /// <summary>What the method acts on: the first parameter of a static method or an extension, else this instance.</summary>
     public static IReadOnlyList<XmlNodeSyntax> Subject(IMethodSymbol method) =>
@@ -212,12 +231,15 @@ internal static class MethodText
         if (rest.Count > 0)
         {
             var phrase = string.Join(" ", rest);
-            if (IsFunctionWord(rest[rest.Count - 1]))
+            if (IsFunctionWord(rest[rest.Count - 1]) || TakesObject(rest[rest.Count - 1]))
             {
-                // A phrase never ends on "of": it takes the parameters, or is left out.
+                // A phrase never ends on "of": it takes the parameters, the one type argument of a method that takes
+                // none (FromAssemblyContaining<T>()), or is left out.
                 return candidates.Count is > 0 and <= 3
                     ? [T(" " + phrase + " "), .. Joined(candidates.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())]
-                    : [];
+                    : candidates.Count == 0 && method.TypeParameters is [var typeParameter]
+                        ? [T(IsFunctionWord(rest[0]) ? " " + phrase + " " : " the " + phrase + " "), XmlDoc.TypeParamRef(typeParameter.Name)]
+                        : [];
             }
 
             return [T(IsFunctionWord(rest[0]) ? " " + phrase : " the " + phrase)];
@@ -249,6 +271,10 @@ internal static class MethodText
             ? [T(" the " + Phrase(Split(owner.Name)))]
             : [];
     }
+
+    // Words that end a name only when what follows them is passed: "containing" T, "matching" the pattern.
+    private static bool TakesObject(string word) =>
+        word is "containing" or "including" or "excluding" or "matching" or "implementing" or "using" or "via" or "than" or "like";
 
     private static bool IsCallable(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Delegate || type is { Name: "Expression", ContainingNamespace: { Name: "Expressions" } };

@@ -54,6 +54,13 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public interface ISelection { }\npublic interface IAssemblies {\n ISelection FromAssemblyOf<T>();\n}", "ISelection FromAssemblyOf", "/// Returns an <see cref=\"ISelection\"/>." },
         { "public interface ILifetimes {\n ILifetimes WithScopedLifetime();\n}", "ILifetimes WithScopedLifetime", "/// Returns an <see cref=\"ILifetimes\"/>." },
         { "public class Classes { public void AddClasses(bool publicOnly) { } }", "public void AddClasses", "/// <param name=\"publicOnly\"><see langword=\"true\"/> for public only; otherwise, <see langword=\"false\"/>.</param>" },
+        // An implementation marker is no object: PublishCore publishes, it publishes no core.
+        { "public class Bus { public void PublishCore(string topic, int count) { } }", "public void PublishCore", "/// Publishes." },
+        // "containing" takes what is passed; with nothing passed, the type argument.
+        { "public class Setup { public Setup RegisterServicesFromAssemblyContaining<T>() => this; }", "RegisterServicesFromAssemblyContaining", "/// Registers the services from assembly containing <typeparamref name=\"T\"/>." },
+        // A throw helper called under an if is a throw under that if, and nameof(...) passed to it names the parameter.
+        { "public static class Lookup { public static string Find(string key, string value) { if (Missing(value)) { Fail.ThrowNull(nameof(value)); } return key + value; } private static bool Missing(string text) => text.Length == 0; } internal static class Fail { public static void ThrowNull(string name) => throw new System.ArgumentNullException(name); }", "public static string Find", "/// <exception cref=\"System.ArgumentNullException\">Thrown when <paramref name=\"value\"/> is null.</exception>" },
+        { "public static class Names { public static string Check(string name, int size) { if (size > 10) { Fail.ThrowTooLarge(); } return name; } } internal static class Fail { public static void ThrowTooLarge() { throw new System.InvalidOperationException(); } }", "public static string Check", "/// <exception cref=\"System.InvalidOperationException\">Thrown when <paramref name=\"size\"/> is greater than <c>10</c>.</exception>" },
     };
 
     public const string EarlyReturn = "public static class Registry { public static bool TryRegister(string name) => name.Length > 1; public static string Register(string name) { if (TryRegister(name)) { return name; } throw new System.InvalidOperationException(); } public static string Register(string name, int count) => Register(name + count); }";
