@@ -54,6 +54,11 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public interface ISelection { }\npublic interface IAssemblies {\n ISelection FromAssemblyOf<T>();\n}", "ISelection FromAssemblyOf", "/// Returns an <see cref=\"ISelection\"/>." },
         { "public interface ILifetimes {\n ILifetimes WithScopedLifetime();\n}", "ILifetimes WithScopedLifetime", "/// Returns an <see cref=\"ILifetimes\"/>." },
         { "public class Classes { public void AddClasses(bool publicOnly) { } }", "public void AddClasses", "/// <param name=\"publicOnly\"><see langword=\"true\"/> for public only; otherwise, <see langword=\"false\"/>.</param>" },
+        // Every exception constructor's parameters mean what .NET's own exceptions say they mean.
+        { "public class LookupException : System.ArgumentException { public LookupException(string message, string paramName, System.Exception innerException) : base(message, paramName, innerException) { } }", "public LookupException(", "/// <param name=\"message\">The error message that explains the reason for the exception.</param>" },
+        { "public class MissingException : System.ArgumentException { public MissingException(string message, string paramName, System.Exception innerException) : base(message, paramName, innerException) { } }", "public MissingException(", "/// <param name=\"paramName\">The name of the parameter that caused the current exception.</param>" },
+        { "public class FailedException : System.Exception { public FailedException(string message, System.Exception innerException) : base(message, innerException) { } }", "public FailedException(", "/// <param name=\"innerException\">The exception that is the cause of the current exception, or a null reference if no inner exception is specified.</param>" },
+        { "public class Greeter { public Greeter(string message) { } }", "public Greeter(", "/// <param name=\"message\">The message.</param>" },
         // An implementation marker is no object: PublishCore publishes, it publishes no core.
         { "public class Bus { public void PublishCore(string topic, int count) { } }", "public void PublishCore", "/// Publishes." },
         // "containing" takes what is passed; with nothing passed, the type argument.
