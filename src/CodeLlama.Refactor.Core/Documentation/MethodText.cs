@@ -253,6 +253,12 @@ internal static class MethodText
             return [T(" "), XmlDoc.ParamRef(receiver.Name)];
         }
 
+        // A handler's Handle(request, next) handles its request: the type's name says what its verb acts on.
+        if (rest.Count == 0 && AgentObject(method, others) is { } acted)
+        {
+            return [T(" "), XmlDoc.ParamRef(acted.Name)];
+        }
+
         // A parameter is the verb's object only when it is the one thing passed, and a thing: Apply(services, descriptor)
         // does not apply the services, TryDecorate(decorator) does not decorate the decorator.
         if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid))
@@ -271,6 +277,37 @@ internal static class MethodText
             ? [T(" the " + Phrase(Split(owner.Name)))]
             : [];
     }
+
+    // In RequestExceptionHandler.Handle(request, exception, state), "handler" is the agent of "handle" and the word
+    // nearest before it that names a parameter ("exception") is what it handles; none when no word names one.
+    private static IParameterSymbol? AgentObject(IMethodSymbol method, IReadOnlyList<IParameterSymbol> parameters)
+    {
+        if (method.ContainingType is not { } owner || NameOf(method).Words is not [var verb] || parameters.Count < 2)
+        {
+            return null;
+        }
+
+        var typeWords = Split(owner.Name);
+        if (typeWords.Count < 2 || !IsAgentOf(typeWords[typeWords.Count - 1], verb))
+        {
+            return null;
+        }
+
+        for (var index = typeWords.Count - 2; index >= 0; index--)
+        {
+            var named = parameters.Where(parameter => Split(parameter.Name) is [.., var last] && last == typeWords[index]).ToList();
+            if (named is [var only])
+            {
+                return only;
+            }
+        }
+
+        return null;
+    }
+
+    // handler, sender, publisher of handle, send, publish; processor, executor, generator of process, execute, generate.
+    private static bool IsAgentOf(string noun, string verb) =>
+        noun == verb + "er" || noun == verb + "r" || noun == verb + "or" || (verb.EndsWith('e') && noun == verb[..^1] + "or");
 
     // Words that end a name only when what follows them is passed: "containing" T, "matching" the pattern.
     private static bool TakesObject(string word) =>

@@ -59,6 +59,9 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public class MissingException : System.ArgumentException { public MissingException(string message, string paramName, System.Exception innerException) : base(message, paramName, innerException) { } }", "public MissingException(", "/// <param name=\"paramName\">The name of the parameter that caused the current exception.</param>" },
         { "public class FailedException : System.Exception { public FailedException(string message, System.Exception innerException) : base(message, innerException) { } }", "public FailedException(", "/// <param name=\"innerException\">The exception that is the cause of the current exception, or a null reference if no inner exception is specified.</param>" },
         { "public class Greeter { public Greeter(string message) { } }", "public Greeter(", "/// <param name=\"message\">The message.</param>" },
+        // A handler handles what its name says it handles, however many other things are passed.
+        { "public interface IRequestExceptionHandler<TRequest> { public void Handle(TRequest request, System.Exception exception, int state); }", "void Handle", "/// Handles <paramref name=\"exception\"/>." },
+        { "public interface IPipelineBehavior<TRequest> { public void Handle(TRequest request, System.Action next); }", "void Handle", "/// Handles." },
         // An implementation marker is no object: PublishCore publishes, it publishes no core.
         { "public class Bus { public void PublishCore(string topic, int count) { } }", "public void PublishCore", "/// Publishes." },
         // "containing" takes what is passed; with nothing passed, the type argument.
