@@ -86,6 +86,13 @@ internal static class MethodText
             return [T("Returns "), XmlDoc.ParamRef(returned.Name), T(", or throws "), .. TypeText.Nodes(exception, context), T(".")];
         }
 
+        // A name that is no verb, on a body that only returns a field or property: say which.
+        if (!method.ReturnsVoid && !isAsync && MethodShape.ReturnedMember(method, context) is { } member)
+        {
+            return Visible(member) && Binds(member, context!) ? [T("Returns the value of "), XmlDoc.SeeCref(member.Name), T(".")]
+                : [T($"Returns the {Phrase(Split(member.Name))}.")];
+        }
+
         return method.ReturnsVoid
             ? [T($"Performs the {Phrase(words)} operation{asynchronously}.")]
             : [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(asynchronously + ".")];
@@ -308,6 +315,14 @@ internal static class MethodText
     // handler, sender, publisher of handle, send, publish; processor, executor, generator of process, execute, generate.
     private static bool IsAgentOf(string noun, string verb) =>
         noun == verb + "er" || noun == verb + "r" || noun == verb + "or" || (verb.EndsWith('e') && noun == verb[..^1] + "or");
+
+    // A reference readers of the documentation can follow: to what they can see, by a name that finds only it.
+    private static bool Visible(ISymbol member) =>
+        member.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal;
+
+    private static bool Binds(ISymbol member, DocContext context) =>
+        context.Model.LookupSymbols(context.Position, name: member.Name) is [var only]
+        && SymbolEqualityComparer.Default.Equals(only.OriginalDefinition, member.OriginalDefinition);
 
     // Words that end a name only when what follows them is passed: "containing" T, "matching" the pattern.
     private static bool TakesObject(string word) =>

@@ -62,6 +62,10 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         // A handler handles what its name says it handles, however many other things are passed.
         { "public interface IRequestExceptionHandler<TRequest> { public void Handle(TRequest request, System.Exception exception, int state); }", "void Handle", "/// Handles <paramref name=\"exception\"/>." },
         { "public interface IPipelineBehavior<TRequest> { public void Handle(TRequest request, System.Action next); }", "void Handle", "/// Handles." },
+        // A name that is no verb, on a body that only returns a member: which member, by reference when readers can see it.
+        { "public class Shelf { public int Count { get; set; } public int Total() => Count; }", "public int Total", "/// Returns the value of <see cref=\"Count\"/>." },
+        { "public class Bag { private readonly int[] _items = [1]; public int[] Items() { return this._items; } }", "public int[] Items", "/// Returns the items." },
+        { "public class Stack { public int Head() => System.Environment.ProcessorCount; }", "public int Head", "/// Returns an <see cref=\"int\"/>." },
         // An implementation marker is no object: PublishCore publishes, it publishes no core.
         { "public class Bus { public void PublishCore(string topic, int count) { } }", "public void PublishCore", "/// Publishes." },
         // "containing" takes what is passed; with nothing passed, the type argument.
