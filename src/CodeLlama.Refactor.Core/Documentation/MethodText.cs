@@ -47,7 +47,8 @@ internal static class MethodText
             case "to" when rest.Count > 0:
                 return [T("Converts "), .. subject, T($" to {WithArticle(string.Join(" ", rest))}{asynchronously}.")];
             // "Returns source as an enumerable" only when it is one: AsImplementedInterfaces() returning a selector is a fluent call.
-            case "as" when rest.Count > 0 && NamesReturnType(method, rest):
+            // An instance's AsQueryable(specification) returns a query, not the instance: only what it is passed can say.
+            case "as" when rest.Count > 0 && NamesReturnType(method, rest) && ConvertsItsSubject(method):
                 return [T("Returns "), .. subject, T($" as {WithArticle(string.Join(" ", rest))}.")];
             case "as" when !method.ReturnsVoid:
                 return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(".")];
@@ -241,10 +242,13 @@ internal static class MethodText
             if (IsFunctionWord(rest[rest.Count - 1]) || TakesObject(rest[rest.Count - 1]))
             {
                 // A phrase never ends on "of": it takes the parameters, the one type argument of a method that takes
-                // none (FromAssemblyContaining<T>()), or is left out.
-                return candidates.Count is > 0 and <= 3
-                    ? [T(" " + phrase + " "), .. Joined(candidates.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())]
-                    : candidates.Count == 0 && method.TypeParameters is [var typeParameter]
+                // none (FromAssemblyContaining<T>()), or is left out. Neither an extension's receiver nor a flag is
+                // what a preposition takes: OrderBy(builder, keySelector, condition) orders by the key selector.
+                var objects = candidates.Where(parameter => !(method.IsExtensionMethod && parameter.Ordinal == 0)
+                    && parameter.Type.SpecialType != SpecialType.System_Boolean).ToList();
+                return objects.Count is > 0 and <= 3
+                    ? [T(" " + phrase + " "), .. Joined(objects.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())]
+                    : objects.Count == 0 && method.TypeParameters is [var typeParameter]
                         ? [T(IsFunctionWord(rest[0]) ? " " + phrase + " " : " the " + phrase + " "), XmlDoc.TypeParamRef(typeParameter.Name)]
                         : [];
             }
@@ -274,7 +278,9 @@ internal static class MethodText
         }
 
         var returned = IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments: [var result] } ? result : method.ReturnType;
-        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 }))
+        // A fluent Search(builder, …) that returns its builder has found nothing: what it returns is no result.
+        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 })
+            && MethodShape.ReturnedParameter(method, context) is null && !MethodShape.ReturnsThis(context))
         {
             return [T(" "), .. TypeWithArticle(returned, context)];
         }
@@ -327,6 +333,12 @@ internal static class MethodText
     // Words that end a name only when what follows them is passed: "containing" T, "matching" the pattern.
     private static bool TakesObject(string word) =>
         word is "containing" or "including" or "excluding" or "matching" or "implementing" or "using" or "via" or "than" or "like";
+
+    // A static's or an extension's subject is what it is passed; an instance converts itself when all it is passed
+    // are quantities (AsSpan(start)), not when it is passed something to act on (AsAsyncEnumerable(specification)).
+    private static bool ConvertsItsSubject(IMethodSymbol method) =>
+        method.IsStatic || method.IsExtensionMethod
+        || method.Parameters.All(parameter => parameter.Type.Name == nameof(CancellationToken) || IsQuantity(parameter.Type));
 
     private static bool IsCallable(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Delegate || type is { Name: "Expression", ContainingNamespace: { Name: "Expressions" } };

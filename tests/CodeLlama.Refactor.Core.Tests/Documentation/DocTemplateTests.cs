@@ -66,6 +66,15 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public class Shelf { public int Count { get; set; } public int Total() => Count; }", "public int Total", "/// Returns the value of <see cref=\"Count\"/>." },
         { "public class Bag { private readonly int[] _items = [1]; public int[] Items() { return this._items; } }", "public int[] Items", "/// Returns the items." },
         { "public class Stack { public int Head() => System.Environment.ProcessorCount; }", "public int Head", "/// Returns an <see cref=\"int\"/>." },
+        // A preposition takes what is passed, not an extension's receiver or a flag.
+        { "public static class Sorts { public static System.Collections.Generic.List<int> OrderBy(this System.Collections.Generic.List<int> list, System.Func<int, int> keySelector, bool condition) => list; }", "OrderBy(", "/// Orders by <paramref name=\"keySelector\"/>." },
+        // A fluent lookup that returns its receiver finds nothing to name.
+        { "public static class Finder { public static System.Text.StringBuilder Search(this System.Text.StringBuilder builder, string term) { builder.Append(term); return builder; } }", "Search(", "/// Searches." },
+        // An instance's As* that is passed something to act on returns that, not itself.
+        { "public interface IRepository { public System.Collections.Generic.IAsyncEnumerable<int> AsAsyncEnumerable(string query); }", "AsAsyncEnumerable(", "/// Returns an <see cref=" },
+        // A flag field reads as a flag property does.
+        { "public class Chain { public static bool IsDiscarded; }", "IsDiscarded", "/// A value indicating whether <see cref=\"Chain\"/> is discarded." },
+        { "public class Door { public bool IsOpen; }", "IsOpen", "/// A value indicating whether this instance is open." },
         // An implementation marker is no object: PublishCore publishes, it publishes no core.
         { "public class Bus { public void PublishCore(string topic, int count) { } }", "public void PublishCore", "/// Publishes." },
         // "containing" takes what is passed; with nothing passed, the type argument.
