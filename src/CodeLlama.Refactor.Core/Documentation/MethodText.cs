@@ -278,9 +278,11 @@ internal static class MethodText
         }
 
         var returned = IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments: [var result] } ? result : method.ReturnType;
-        // A fluent Search(builder, …) that returns its builder has found nothing: what it returns is no result.
+        // A fluent Search(builder, …) that returns its builder (or a builder of its type) has found nothing: what it
+        // returns is no result.
         if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 })
-            && MethodShape.ReturnedParameter(method, context) is null && !MethodShape.ReturnsThis(context))
+            && MethodShape.ReturnedParameter(method, context) is null && !MethodShape.ReturnsThis(context)
+            && !(method.IsExtensionMethod && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, returned)))
         {
             return [T(" "), .. TypeWithArticle(returned, context)];
         }

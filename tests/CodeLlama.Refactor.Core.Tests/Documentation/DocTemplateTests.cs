@@ -70,6 +70,7 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public static class Sorts { public static System.Collections.Generic.List<int> OrderBy(this System.Collections.Generic.List<int> list, System.Func<int, int> keySelector, bool condition) => list; }", "OrderBy(", "/// Orders by <paramref name=\"keySelector\"/>." },
         // A fluent lookup that returns its receiver finds nothing to name.
         { "public static class Finder { public static System.Text.StringBuilder Search(this System.Text.StringBuilder builder, string term) { builder.Append(term); return builder; } }", "Search(", "/// Searches." },
+        { "public static class Lookups { public static System.Text.StringBuilder Search(this System.Text.StringBuilder builder, string term) => Search(builder, term, 1); public static System.Text.StringBuilder Search(this System.Text.StringBuilder builder, string term, int count) { builder.Append(term, 0, count); return builder; } }", "Search(this System.Text.StringBuilder builder, string term) =>", "/// Searches." },
         // An instance's As* that is passed something to act on returns that, not itself.
         { "public interface IRepository { public System.Collections.Generic.IAsyncEnumerable<int> AsAsyncEnumerable(string query); }", "AsAsyncEnumerable(", "/// Returns an <see cref=" },
         // A flag field reads as a flag property does.
