@@ -9,7 +9,8 @@ namespace CodeLlama.Refactor.Documentation;
 /// <summary>
 /// The exception types a member throws, with the plain conditions it throws them on: <c>throw new X(…)</c> and
 /// <c>throw e ?? new X(…)</c> under <c>if</c>s, <c>?? throw</c>, throw expressions in switches and conditionals, the
-/// <c>X.ThrowIf…(argument)</c> helpers, and the exceptions of the project's own methods that the body calls unconditionally.
+/// <c>X.ThrowIf…(argument)</c> helpers, calls of the project's own <c>Throw…</c> helpers whose body is one throw (under
+/// the ifs around the call), and the exceptions of the project's own methods that the body calls unconditionally.
 /// </summary>
 public static class ThrownExceptions
 {
@@ -282,7 +283,7 @@ public static class ThrownExceptions
             _ => "",
         };
         var isThrowHelper = name.StartsWith("ThrowIf", StringComparison.Ordinal);
-        // ThrowHelper.ThrowNotFound(value) under an if is a throw under that if, whatever else the body does.
+        // ThrowHelper.ThrowNotFound(value) under an if is a throw under that if: a project method whose body is one throw.
         var mayBeOwnThrower = !isThrowHelper && depth > 0 && name.StartsWith("Throw", StringComparison.Ordinal)
             && invocation.Parent is ExpressionStatementSyntax && SourceMethodNames(model.Compilation).Contains(name);
         if (!isThrowHelper && !mayBeOwnThrower && (depth == 0 || !Unconditional(invocation, declaration) || !SourceMethodNames(model.Compilation).Contains(name)))
