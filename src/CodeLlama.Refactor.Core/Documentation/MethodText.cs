@@ -94,9 +94,11 @@ internal static class MethodText
                 : [T($"Returns the {Phrase(Split(member.Name))}.")];
         }
 
-        return method.ReturnsVoid
+        // FirstOrDefaultAsync returns its task's result asynchronously, not "a Task asynchronously".
+        var produced = isAsync && IsTask(method.ReturnType) ? (method.ReturnType as INamedTypeSymbol)?.TypeArguments.FirstOrDefault() : method.ReturnType;
+        return method.ReturnsVoid || produced is null
             ? [T($"Performs the {Phrase(words)} operation{asynchronously}.")]
-            : [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(asynchronously + ".")];
+            : [T("Returns "), .. TypeWithArticle(produced, context), T(asynchronously + ".")];
     }
 
     public static IReadOnlyList<XmlNodeSyntax> Returns(IMethodSymbol method, DocContext? context)

@@ -76,6 +76,9 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         // A flag field reads as a flag property does.
         { "public class Chain { public static bool IsDiscarded; }", "IsDiscarded", "/// A value indicating whether <see cref=\"Chain\"/> is discarded." },
         { "public class Door { public bool IsOpen; }", "IsOpen", "/// A value indicating whether this instance is open." },
+        // An async method whose name is no verb returns its task's result, asynchronously.
+        { "public class Store { public System.Threading.Tasks.Task<int> FirstOrDefaultAsync() => System.Threading.Tasks.Task.FromResult(1); }", "FirstOrDefaultAsync()", "/// Returns an <see cref=\"int\"/> asynchronously." },
+        { "public class Queue { public System.Threading.Tasks.Task NextOrNoneAsync() => System.Threading.Tasks.Task.CompletedTask; }", "NextOrNoneAsync()", "/// Performs the next or none operation asynchronously." },
         // An implementation marker is no object: PublishCore publishes, it publishes no core.
         { "public class Bus { public void PublishCore(string topic, int count) { } }", "public void PublishCore", "/// Publishes." },
         // "containing" takes what is passed; with nothing passed, the type argument.
