@@ -80,13 +80,17 @@ internal static class MemberText
     {
         { ContainingType.TypeKind: TypeKind.Enum } => [T($"The {Phrase(field.Name)} value.")],
         { IsConst: true } => [T($"The {Phrase(field.Name)} constant.")],
+        // A flag field reads as the flag property does: "The is chain discarded." says nothing.
+        { Type.SpecialType: SpecialType.System_Boolean } => BooleanClause(field, context) is { } clause
+            ? [T("A value indicating whether "), .. clause, T(".")]
+            : [T($"The {Phrase(field.Name)} flag.")],
         { IsStatic: true, IsReadOnly: true } when SymbolEqualityComparer.Default.Equals(field.Type, field.ContainingType) =>
             [T($"The {Phrase(field.Name)} "), .. TypeText.Nodes(field.Type, context), T(" instance.")],
         _ => [T($"The {Phrase(field.Name)}.")],
     };
 
     // "this instance is open", "this instance has items", "Widget is supported" for a static; null when the name reads as no clause.
-    private static IReadOnlyList<XmlNodeSyntax>? BooleanClause(IPropertySymbol property, DocContext? context)
+    private static IReadOnlyList<XmlNodeSyntax>? BooleanClause(ISymbol property, DocContext? context)
     {
         var words = Split(property.Name).ToList();
         if (words.Count == 0)

@@ -24,6 +24,30 @@ internal static class MethodShape
     public static bool ReturnsThis(DocContext? context) =>
         Returned(context) is { Count: > 0 } returned && returned.All(expression => expression is ThisExpressionSyntax);
 
+    /// <summary>
+    /// The field or property of the method's own type that every <c>return</c> of the body returns (<c>=&gt; _items</c>,
+    /// <c>return this.Count;</c>), or null.
+    /// </summary>
+    /// <param name="method">The method.</param>
+    /// <param name="context">Where its comment goes.</param>
+    /// <remarks>Binds only that one returned name, and only for a method whose name says nothing of what it does.</remarks>
+    public static ISymbol? ReturnedMember(IMethodSymbol method, DocContext? context)
+    {
+        if (context is null || Returned(context) is not { Count: > 0 } returned
+            || returned.Select(expression => expression.ToString()).Distinct().Count() != 1
+            || returned[0] is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax }))
+        {
+            return null;
+        }
+
+        var symbol = context.Model.GetSymbolInfo(returned[0]).Symbol;
+        return symbol is IFieldSymbol or IPropertySymbol { IsIndexer: false }
+            && SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, method.ContainingType?.OriginalDefinition)
+            && symbol.IsStatic == method.IsStatic
+                ? symbol
+                : null;
+    }
+
     private static List<ExpressionSyntax>? Returned(DocContext? context)
     {
         switch (context?.Declaration)

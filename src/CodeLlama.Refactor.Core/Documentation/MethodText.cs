@@ -47,7 +47,8 @@ internal static class MethodText
             case "to" when rest.Count > 0:
                 return [T("Converts "), .. subject, T($" to {WithArticle(string.Join(" ", rest))}{asynchronously}.")];
             // "Returns source as an enumerable" only when it is one: AsImplementedInterfaces() returning a selector is a fluent call.
-            case "as" when rest.Count > 0 && NamesReturnType(method, rest):
+            // An instance's AsQueryable(specification) returns a query, not the instance: only what it is passed can say.
+            case "as" when rest.Count > 0 && NamesReturnType(method, rest) && ConvertsItsSubject(method):
                 return [T("Returns "), .. subject, T($" as {WithArticle(string.Join(" ", rest))}.")];
             case "as" when !method.ReturnsVoid:
                 return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(".")];
@@ -86,9 +87,18 @@ internal static class MethodText
             return [T("Returns "), XmlDoc.ParamRef(returned.Name), T(", or throws "), .. TypeText.Nodes(exception, context), T(".")];
         }
 
-        return method.ReturnsVoid
+        // A name that is no verb, on a body that only returns a field or property: say which.
+        if (!method.ReturnsVoid && !isAsync && MethodShape.ReturnedMember(method, context) is { } member)
+        {
+            return Visible(member) && Binds(member, context!) ? [T("Returns the value of "), XmlDoc.SeeCref(member.Name), T(".")]
+                : [T($"Returns the {Phrase(Split(member.Name))}.")];
+        }
+
+        // FirstOrDefaultAsync returns its task's result asynchronously, not "a Task asynchronously".
+        var produced = isAsync && IsTask(method.ReturnType) ? (method.ReturnType as INamedTypeSymbol)?.TypeArguments.FirstOrDefault() : method.ReturnType;
+        return method.ReturnsVoid || produced is null
             ? [T($"Performs the {Phrase(words)} operation{asynchronously}.")]
-            : [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(asynchronously + ".")];
+            : [T("Returns "), .. TypeWithArticle(produced, context), T(asynchronously + ".")];
     }
 
     public static IReadOnlyList<XmlNodeSyntax> Returns(IMethodSymbol method, DocContext? context)
@@ -136,13 +146,32 @@ internal static class MethodText
         return [.. Capitalized(ResultNoun(method, words, returned, context)), T(".")];
     }
 
-    /// <summary>The words of the method's name without <c>Async</c>, and whether it had it.</summary>
+    /// <summary>
+    /// The words of the method's name without <c>Async</c>, and whether it had it; without an implementation marker
+    /// after a verb too (<c>PublishCore</c>, <c>SaveImpl</c>, <c>LoadInternal</c> publish, save, load: no core is published).
+    /// </summary>
     public static (IReadOnlyList<string> Words, bool IsAsync) NameOf(IMethodSymbol method)
     {
-        var name = method.Name;
+        var name = WithoutImplementationMarker(method.Name);
         var isAsync = name.EndsWith(AsyncSuffix, StringComparison.Ordinal) && name.Length > AsyncSuffix.Length;
         return (Split(isAsync ? name.Substring(0, name.Length - AsyncSuffix.Length) : name), isAsync);
     }
+
+    private static string WithoutImplementationMarker(string name)
+    {
+        foreach (var marker in ImplementationMarkers)
+        {
+            if (name.Length > marker.Length && name.EndsWith(marker, StringComparison.Ordinal)
+                && Split(name.Substring(0, name.Length - marker.Length)) is [var verb, ..] && VerbLexicon.IsVerb(verb))
+            {
+                return name.Substring(0, name.Length - marker.Length);
+            }
+        }
+
+        return name;
+    }
+
+    private static readonly string[] ImplementationMarkers = ["Core", "Impl", "Internal"];
 
     /// <summary>What the method acts on: the first parameter of a static method or an extension, else this instance.</summary>
     public static IReadOnlyList<XmlNodeSyntax> Subject(IMethodSymbol method) =>
@@ -212,12 +241,18 @@ internal static class MethodText
         if (rest.Count > 0)
         {
             var phrase = string.Join(" ", rest);
-            if (IsFunctionWord(rest[rest.Count - 1]))
+            if (IsFunctionWord(rest[rest.Count - 1]) || TakesObject(rest[rest.Count - 1]))
             {
-                // A phrase never ends on "of": it takes the parameters, or is left out.
-                return candidates.Count is > 0 and <= 3
-                    ? [T(" " + phrase + " "), .. Joined(candidates.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())]
-                    : [];
+                // A phrase never ends on "of": it takes the parameters, the one type argument of a method that takes
+                // none (FromAssemblyContaining<T>()), or is left out. Neither an extension's receiver nor a flag is
+                // what a preposition takes: OrderBy(builder, keySelector, condition) orders by the key selector.
+                var objects = candidates.Where(parameter => !(method.IsExtensionMethod && parameter.Ordinal == 0)
+                    && parameter.Type.SpecialType != SpecialType.System_Boolean).ToList();
+                return objects.Count is > 0 and <= 3
+                    ? [T(" " + phrase + " "), .. Joined(objects.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())]
+                    : objects.Count == 0 && method.TypeParameters is [var typeParameter]
+                        ? [T(IsFunctionWord(rest[0]) ? " " + phrase + " " : " the " + phrase + " "), XmlDoc.TypeParamRef(typeParameter.Name)]
+                        : [];
             }
 
             return [T(IsFunctionWord(rest[0]) ? " " + phrase : " the " + phrase)];
@@ -231,6 +266,12 @@ internal static class MethodText
             return [T(" "), XmlDoc.ParamRef(receiver.Name)];
         }
 
+        // A handler's Handle(request, next) handles its request: the type's name says what its verb acts on.
+        if (rest.Count == 0 && AgentObject(method, others) is { } acted)
+        {
+            return [T(" "), XmlDoc.ParamRef(acted.Name)];
+        }
+
         // A parameter is the verb's object only when it is the one thing passed, and a thing: Apply(services, descriptor)
         // does not apply the services, TryDecorate(decorator) does not decorate the decorator.
         if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid))
@@ -239,7 +280,11 @@ internal static class MethodText
         }
 
         var returned = IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments: [var result] } ? result : method.ReturnType;
-        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 }))
+        // A fluent Search(builder, …) that returns its builder (or a builder of its type) has found nothing: what it
+        // returns is no result.
+        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 })
+            && MethodShape.ReturnedParameter(method, context) is null && !MethodShape.ReturnsThis(context)
+            && !(method.IsExtensionMethod && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, returned)))
         {
             return [T(" "), .. TypeWithArticle(returned, context)];
         }
@@ -249,6 +294,55 @@ internal static class MethodText
             ? [T(" the " + Phrase(Split(owner.Name)))]
             : [];
     }
+
+    // In RequestExceptionHandler.Handle(request, exception, state), "handler" is the agent of "handle" and the word
+    // nearest before it that names a parameter ("exception") is what it handles; none when no word names one.
+    private static IParameterSymbol? AgentObject(IMethodSymbol method, IReadOnlyList<IParameterSymbol> parameters)
+    {
+        if (method.ContainingType is not { } owner || NameOf(method).Words is not [var verb] || parameters.Count < 2)
+        {
+            return null;
+        }
+
+        var typeWords = Split(owner.Name);
+        if (typeWords.Count < 2 || !IsAgentOf(typeWords[typeWords.Count - 1], verb))
+        {
+            return null;
+        }
+
+        for (var index = typeWords.Count - 2; index >= 0; index--)
+        {
+            var named = parameters.Where(parameter => Split(parameter.Name) is [.., var last] && last == typeWords[index]).ToList();
+            if (named is [var only])
+            {
+                return only;
+            }
+        }
+
+        return null;
+    }
+
+    // handler, sender, publisher of handle, send, publish; processor, executor, generator of process, execute, generate.
+    private static bool IsAgentOf(string noun, string verb) =>
+        noun == verb + "er" || noun == verb + "r" || noun == verb + "or" || (verb.EndsWith('e') && noun == verb[..^1] + "or");
+
+    // A reference readers of the documentation can follow: to what they can see, by a name that finds only it.
+    private static bool Visible(ISymbol member) =>
+        member.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal;
+
+    private static bool Binds(ISymbol member, DocContext context) =>
+        context.Model.LookupSymbols(context.Position, name: member.Name) is [var only]
+        && SymbolEqualityComparer.Default.Equals(only.OriginalDefinition, member.OriginalDefinition);
+
+    // Words that end a name only when what follows them is passed: "containing" T, "matching" the pattern.
+    private static bool TakesObject(string word) =>
+        word is "containing" or "including" or "excluding" or "matching" or "implementing" or "using" or "via" or "than" or "like";
+
+    // A static's or an extension's subject is what it is passed; an instance converts itself when all it is passed
+    // are quantities (AsSpan(start)), not when it is passed something to act on (AsAsyncEnumerable(specification)).
+    private static bool ConvertsItsSubject(IMethodSymbol method) =>
+        method.IsStatic || method.IsExtensionMethod
+        || method.Parameters.All(parameter => parameter.Type.Name == nameof(CancellationToken) || IsQuantity(parameter.Type));
 
     private static bool IsCallable(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Delegate || type is { Name: "Expression", ContainingNamespace: { Name: "Expressions" } };

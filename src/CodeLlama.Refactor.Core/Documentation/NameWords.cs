@@ -13,12 +13,11 @@ public static class NameWords
         var raw = Words((tick > 0 ? identifier.Substring(0, tick) : identifier).TrimStart('_', '@')).ToList();
         for (var index = 0; index < raw.Count; index++)
         {
-            // A brand's closing capital is part of its word: "MediatR", "SignalR" are one word, as written.
-            if (index == raw.Count - 2 && raw[index + 1] is { Length: 1 } last && char.IsUpper(last[0]) && raw[index].Length > 1
-                && char.IsUpper(raw[index][0]) && raw[index].Skip(1).All(char.IsLower))
+            if (IsBrand(raw, index))
             {
-                words.Add(raw[index] + last);
-                break;
+                words.Add(raw[index] + raw[index + 1]);
+                index++;
+                continue;
             }
 
             var word = raw[index];
@@ -27,6 +26,14 @@ public static class NameWords
 
         return words;
     }
+
+    // A brand's closing capital is part of its word: "MediatR", "SignalR" are one word, as written, at the end of a
+    // name or inside it ("MediatRServiceConfiguration"). Not after a verb ("GetX", "SetYCoordinate": a verb and a
+    // name), and not "A" or "I", which are words of their own ("IsAValue").
+    private static bool IsBrand(List<string> raw, int index) =>
+        index + 1 < raw.Count && raw[index + 1] is [var capital] && char.IsUpper(capital) && capital is not ('A' or 'I')
+        && raw[index].Length > 1 && char.IsUpper(raw[index][0]) && raw[index].Skip(1).All(char.IsLower)
+        && !VerbLexicon.IsVerb(raw[index].ToLowerInvariant());
 
     /// <summary>The words of <paramref name="identifier"/> joined by spaces.</summary>
     /// <remarks>A metadata name's generic arity (<c>List`1</c>) is not a word.</remarks>

@@ -26,6 +26,8 @@ internal static class ParameterText
                 return [T($"When this method returns, contains the {Phrase(name)} if the operation succeeded.")];
             case { Ordinal: 0, ContainingSymbol: IMethodSymbol { IsExtensionMethod: true } }:
                 return [T($"The {Phrase(name)} to extend.")];
+            case { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { } thrown } } when ExceptionConstructorText(parameter, thrown) is { } text:
+                return [T(text)];
         }
 
         // A flag named by what it makes the member do: "true to keep open; otherwise, false."
@@ -46,6 +48,38 @@ internal static class ParameterText
         return name.Length <= 2
             ? [T("The "), .. TypeText.Nodes(parameter.Type, context), T(" value.")]
             : [T($"The {Phrase(name)}.")];
+    }
+
+    // The texts .NET's own exceptions give the parameters every exception constructor takes.
+    private static string? ExceptionConstructorText(IParameterSymbol parameter, INamedTypeSymbol type)
+    {
+        if (!DerivesFrom(type, "Exception"))
+        {
+            return null;
+        }
+
+        return (parameter.Name, parameter.Type) switch
+        {
+            ("message", { SpecialType: SpecialType.System_String }) => "The error message that explains the reason for the exception.",
+            ("innerException", { Name: "Exception", ContainingNamespace.Name: "System" }) =>
+                "The exception that is the cause of the current exception, or a null reference if no inner exception is specified.",
+            ("paramName", { SpecialType: SpecialType.System_String }) when DerivesFrom(type, "ArgumentException") =>
+                "The name of the parameter that caused the current exception.",
+            _ => null,
+        };
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, string systemTypeName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == systemTypeName && current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static IReadOnlyList<XmlNodeSyntax> TypeParam(ISymbol symbol, string name, DocContext? context)

@@ -9,7 +9,8 @@ namespace CodeLlama.Refactor.Documentation;
 /// <summary>
 /// The exception types a member throws, with the plain conditions it throws them on: <c>throw new X(…)</c> and
 /// <c>throw e ?? new X(…)</c> under <c>if</c>s, <c>?? throw</c>, throw expressions in switches and conditionals, the
-/// <c>X.ThrowIf…(argument)</c> helpers, and the exceptions of the project's own methods that the body calls unconditionally.
+/// <c>X.ThrowIf…(argument)</c> helpers, calls of the project's own <c>Throw…</c> helpers whose body is one throw (under
+/// the ifs around the call), and the exceptions of the project's own methods that the body calls unconditionally.
 /// </summary>
 public static class ThrownExceptions
 {
@@ -204,12 +205,41 @@ public static class ThrownExceptions
             : own;
     }
 
-    // new ArgumentNullException(nameof(source)) says which parameter is null even where the condition is not plain.
-    private static ThrowCondition? Fallback(BaseObjectCreationExpressionSyntax? creation, SemanticModel model)
+    // The thrown expression of a method whose whole body is one throw: a throw helper (=> throw new X(…)).
+    private static ExpressionSyntax? OnlyThrow(SyntaxNode helper) => helper switch
     {
-        if (creation?.ArgumentList is not { } arguments || model.GetTypeInfo(creation).Type is not INamedTypeSymbol type)
+        MethodDeclarationSyntax { ExpressionBody.Expression: ThrowExpressionSyntax expression } => expression.Expression,
+        MethodDeclarationSyntax { Body.Statements: [ThrowStatementSyntax { Expression: { } thrown }] } => thrown,
+        _ => null,
+    };
+
+    // A throw helper's new ArgumentNullException(paramName), called with nameof(source): source is null.
+    private static ThrowCondition? PassedName(
+        BaseObjectCreationExpressionSyntax? creation, SemanticModel helperModel, IInvocationOperation call, SemanticModel model)
+    {
+        if (creation is null || ArgumentNamed(creation, helperModel) is not ({ } predicate, { } argument))
         {
             return null;
+        }
+
+        if (helperModel.GetSymbolInfo(argument).Symbol is not IParameterSymbol parameter
+            || call.Arguments.FirstOrDefault(passed => passed.Parameter?.Ordinal == parameter.Ordinal)?.Syntax is not ArgumentSyntax { Expression: var passed })
+        {
+            return null;
+        }
+
+        return passed is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: [var inner] }
+            && ConditionReader.Parameter(inner.Expression, model) is { } name
+                ? new ThrowCondition(name, predicate)
+                : null;
+    }
+
+    // What an argument exception's arguments say: its predicate, and the argument that names the parameter.
+    private static (string? Predicate, ExpressionSyntax? Argument) ArgumentNamed(BaseObjectCreationExpressionSyntax creation, SemanticModel model)
+    {
+        if (creation.ArgumentList is not { } arguments || model.GetTypeInfo(creation).Type is not INamedTypeSymbol type)
+        {
+            return (null, null);
         }
 
         var (predicate, position) = type.Name switch
@@ -219,12 +249,17 @@ public static class ThrownExceptions
             "ArgumentException" => ("is not valid", 1),
             _ => (null, -1),
         };
-        if (predicate is null || arguments.Arguments.Count <= position)
+        return predicate is null || arguments.Arguments.Count <= position ? (null, null) : (predicate, arguments.Arguments[position].Expression);
+    }
+
+    // new ArgumentNullException(nameof(source)) says which parameter is null even where the condition is not plain.
+    private static ThrowCondition? Fallback(BaseObjectCreationExpressionSyntax? creation, SemanticModel model)
+    {
+        if (creation is null || ArgumentNamed(creation, model) is not ({ } predicate, { } argument))
         {
             return null;
         }
 
-        var argument = arguments.Arguments[position].Expression;
         var named = argument switch
         {
             InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: [var inner] } =>
@@ -248,7 +283,10 @@ public static class ThrownExceptions
             _ => "",
         };
         var isThrowHelper = name.StartsWith("ThrowIf", StringComparison.Ordinal);
-        if (!isThrowHelper && (depth == 0 || !Unconditional(invocation, declaration) || !SourceMethodNames(model.Compilation).Contains(name)))
+        // ThrowHelper.ThrowNotFound(value) under an if is a throw under that if: a project method whose body is one throw.
+        var mayBeOwnThrower = !isThrowHelper && depth > 0 && name.StartsWith("Throw", StringComparison.Ordinal)
+            && invocation.Parent is ExpressionStatementSyntax && SourceMethodNames(model.Compilation).Contains(name);
+        if (!isThrowHelper && !mayBeOwnThrower && (depth == 0 || !Unconditional(invocation, declaration) || !SourceMethodNames(model.Compilation).Contains(name)))
         {
             return [];
         }
@@ -270,9 +308,7 @@ public static class ThrownExceptions
             return [new Thrown(owner, condition is null || around is null ? null : [.. around, [condition]], null)];
         }
 
-        // The project's own helper, called by a statement the body always runs: what it throws, this member throws.
-        if (depth == 0 || !Unconditional(invocation, declaration)
-            || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)
+        if (depth == 0 || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, model.Compilation.Assembly)
             || target.OriginalDefinition.DeclaringSyntaxReferences is not [var reference])
         {
             return [];
@@ -280,6 +316,17 @@ public static class ThrownExceptions
 
         var helper = reference.GetSyntax(cancellationToken);
         var helperModel = helper.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(helper.SyntaxTree);
+        if (mayBeOwnThrower && OnlyThrow(helper) is { } only && Created(only, helperModel, cancellationToken) is { } created)
+        {
+            return [new Thrown(created.Type, Enclosing(invocation.Parent!, declaration, model), PassedName(created.Creation, helperModel, operation, model))];
+        }
+
+        // The project's own helper, called by a statement the body always runs: what it throws, this member throws.
+        if (!Unconditional(invocation, declaration))
+        {
+            return [];
+        }
+
         var names = operation.Arguments.Where(argument => argument.Parameter is not null).ToDictionary(
             argument => argument.Parameter!.Name,
             argument => Unwrapped(argument.Value) is IParameterReferenceOperation reference ? reference.Parameter.Name : null);

@@ -54,6 +54,38 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public interface ISelection { }\npublic interface IAssemblies {\n ISelection FromAssemblyOf<T>();\n}", "ISelection FromAssemblyOf", "/// Returns an <see cref=\"ISelection\"/>." },
         { "public interface ILifetimes {\n ILifetimes WithScopedLifetime();\n}", "ILifetimes WithScopedLifetime", "/// Returns an <see cref=\"ILifetimes\"/>." },
         { "public class Classes { public void AddClasses(bool publicOnly) { } }", "public void AddClasses", "/// <param name=\"publicOnly\"><see langword=\"true\"/> for public only; otherwise, <see langword=\"false\"/>.</param>" },
+        // Every exception constructor's parameters mean what .NET's own exceptions say they mean.
+        { "public class LookupException : System.ArgumentException { public LookupException(string message, string paramName, System.Exception innerException) : base(message, paramName, innerException) { } }", "public LookupException(", "/// <param name=\"message\">The error message that explains the reason for the exception.</param>" },
+        { "public class MissingException : System.ArgumentException { public MissingException(string message, string paramName, System.Exception innerException) : base(message, paramName, innerException) { } }", "public MissingException(", "/// <param name=\"paramName\">The name of the parameter that caused the current exception.</param>" },
+        { "public class FailedException : System.Exception { public FailedException(string message, System.Exception innerException) : base(message, innerException) { } }", "public FailedException(", "/// <param name=\"innerException\">The exception that is the cause of the current exception, or a null reference if no inner exception is specified.</param>" },
+        { "public class Greeter { public Greeter(string message) { } }", "public Greeter(", "/// <param name=\"message\">The message.</param>" },
+        // A handler handles what its name says it handles, however many other things are passed.
+        { "public interface IRequestExceptionHandler<TRequest> { public void Handle(TRequest request, System.Exception exception, int state); }", "void Handle", "/// Handles <paramref name=\"exception\"/>." },
+        { "public interface IPipelineBehavior<TRequest> { public void Handle(TRequest request, System.Action next); }", "void Handle", "/// Handles." },
+        // A name that is no verb, on a body that only returns a member: which member, by reference when readers can see it.
+        { "public class Shelf { public int Count { get; set; } public int Total() => Count; }", "public int Total", "/// Returns the value of <see cref=\"Count\"/>." },
+        { "public class Bag { private readonly int[] _items = [1]; public int[] Items() { return this._items; } }", "public int[] Items", "/// Returns the items." },
+        { "public class Stack { public int Head() => System.Environment.ProcessorCount; }", "public int Head", "/// Returns an <see cref=\"int\"/>." },
+        // A preposition takes what is passed, not an extension's receiver or a flag.
+        { "public static class Sorts { public static System.Collections.Generic.List<int> OrderBy(this System.Collections.Generic.List<int> list, System.Func<int, int> keySelector, bool condition) => list; }", "OrderBy(", "/// Orders by <paramref name=\"keySelector\"/>." },
+        // A fluent lookup that returns its receiver finds nothing to name.
+        { "public static class Finder { public static System.Text.StringBuilder Search(this System.Text.StringBuilder builder, string term) { builder.Append(term); return builder; } }", "Search(", "/// Searches." },
+        { "public static class Lookups { public static System.Text.StringBuilder Search(this System.Text.StringBuilder builder, string term) => Search(builder, term, 1); public static System.Text.StringBuilder Search(this System.Text.StringBuilder builder, string term, int count) { builder.Append(term, 0, count); return builder; } }", "Search(this System.Text.StringBuilder builder, string term) =>", "/// Searches." },
+        // An instance's As* that is passed something to act on returns that, not itself.
+        { "public interface IRepository { public System.Collections.Generic.IAsyncEnumerable<int> AsAsyncEnumerable(string query); }", "AsAsyncEnumerable(", "/// Returns an <see cref=" },
+        // A flag field reads as a flag property does.
+        { "public class Chain { public static bool IsDiscarded; }", "IsDiscarded", "/// A value indicating whether <see cref=\"Chain\"/> is discarded." },
+        { "public class Door { public bool IsOpen; }", "IsOpen", "/// A value indicating whether this instance is open." },
+        // An async method whose name is no verb returns its task's result, asynchronously.
+        { "public class Store { public System.Threading.Tasks.Task<int> FirstOrDefaultAsync() => System.Threading.Tasks.Task.FromResult(1); }", "FirstOrDefaultAsync()", "/// Returns an <see cref=\"int\"/> asynchronously." },
+        { "public class Queue { public System.Threading.Tasks.Task NextOrNoneAsync() => System.Threading.Tasks.Task.CompletedTask; }", "NextOrNoneAsync()", "/// Performs the next or none operation asynchronously." },
+        // An implementation marker is no object: PublishCore publishes, it publishes no core.
+        { "public class Bus { public void PublishCore(string topic, int count) { } }", "public void PublishCore", "/// Publishes." },
+        // "containing" takes what is passed; with nothing passed, the type argument.
+        { "public class Setup { public Setup RegisterServicesFromAssemblyContaining<T>() => this; }", "RegisterServicesFromAssemblyContaining", "/// Registers the services from assembly containing <typeparamref name=\"T\"/>." },
+        // A throw helper called under an if is a throw under that if, and nameof(...) passed to it names the parameter.
+        { "public static class Lookup { public static string Find(string key, string value) { if (Missing(value)) { Fail.ThrowNull(nameof(value)); } return key + value; } private static bool Missing(string text) => text.Length == 0; } internal static class Fail { public static void ThrowNull(string name) => throw new System.ArgumentNullException(name); }", "public static string Find", "/// <exception cref=\"System.ArgumentNullException\">Thrown when <paramref name=\"value\"/> is null.</exception>" },
+        { "public static class Names { public static string Check(string name, int size) { if (size > 10) { Fail.ThrowTooLarge(); } return name; } } internal static class Fail { public static void ThrowTooLarge() { throw new System.InvalidOperationException(); } }", "public static string Check", "/// <exception cref=\"System.InvalidOperationException\">Thrown when <paramref name=\"size\"/> is greater than <c>10</c>.</exception>" },
     };
 
     public const string EarlyReturn = "public static class Registry { public static bool TryRegister(string name) => name.Length > 1; public static string Register(string name) { if (TryRegister(name)) { return name; } throw new System.InvalidOperationException(); } public static string Register(string name, int count) => Register(name + count); }";

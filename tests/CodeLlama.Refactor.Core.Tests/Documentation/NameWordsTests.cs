@@ -20,6 +20,11 @@ public sealed class NameWordsTests
     [InlineData("X", "x")]
     [InlineData("Über", "ber")]
     [InlineData("AddMediatR", "add MediatR")]
+    [InlineData("MediatRServiceConfiguration", "MediatR service configuration")]
+    [InlineData("AddSignalRHub", "add SignalR hub")]
+    [InlineData("GetX", "get x")]
+    [InlineData("SetYCoordinate", "set y coordinate")]
+    [InlineData("IsAValue", "is a value")]
     [InlineData("List`1", "list")]
     public void Splits_identifiers_into_words(string identifier, string expected)
     {
