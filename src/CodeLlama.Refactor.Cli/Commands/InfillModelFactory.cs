@@ -121,7 +121,7 @@ internal static class InfillModelFactory
         progress?.Report(new WorkProgress("Loading model", 0, 1, Path.GetFileName(choice.ModelPath)));
         var stopwatch = Stopwatch.StartNew();
         var model = LlamaInfillModel.Load(options);
-        log.Info($"Loaded {model.Name} in {stopwatch.Elapsed.TotalSeconds:0.0} s (context {model.ContextSize} tokens, {model.GpuLayers} layers on the GPU).");
+        log.Info($"Loaded {model.Name} in {stopwatch.Elapsed.TotalSeconds:0.0} s (context {model.ContextSize} tokens{(model.Slots > 1 ? $" in each of {model.Slots} slots" : "")}, {model.GpuLayers} layers on the GPU).");
         return model;
     }
 
