@@ -8,7 +8,7 @@ namespace CodeLlama.Refactor.Benchmarks;
 
 /// <summary>
 /// What bounds continuous batching on this machine: the time of one llama_decode of the ~50M benchmark GGUF against how
-/// many sequences' next tokens it carries (1, 2, 4, 8, each with a 300-token prompt in the KV cache), and the time of a
+/// many sequences' next tokens it carries (1 to 16, each with a 300-token prompt in the KV cache), and the time of a
 /// prompt evaluated in chunks of several sizes. When a step of 4 tokens costs nearly 4 steps of 1, no scheduler can make
 /// 4 sequences much faster than 1.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class DecodeStepBenchmark
             var path = TestModels.WriteRandom(Path.Combine(folder, "bench.gguf"), TinyLlamaShape.Benchmark);
             var parameters = new ModelParams(path)
             {
-                ContextSize = 8192, GpuLayerCount = 0, LoadMode = LLamaLoadMode.MemoryMap, SeqMax = 8, KVUnified = true, BatchSize = 512,
+                ContextSize = 8192, GpuLayerCount = 0, LoadMode = LLamaLoadMode.MemoryMap, SeqMax = 16, KVUnified = true, BatchSize = 512,
                 Threads = threads ?? Environment.ProcessorCount, BatchThreads = threads ?? Environment.ProcessorCount,
             };
             using var weights = LLamaWeights.LoadFromFile(parameters);
@@ -36,7 +36,7 @@ internal static class DecodeStepBenchmark
             var prompt = Enumerable.Range(0, PromptLength).Select(_ => (LLamaToken)random.Next(100, 30000)).ToArray();
             PromptChunks(context, prompt);
             double? single = null;
-            foreach (var sequences in new[] { 1, 2, 4, 8 })
+            foreach (var sequences in new[] { 1, 2, 3, 4, 6, 8, 16 })
             {
                 var perStep = GenerationSteps(context, prompt, sequences);
                 single ??= perStep;
