@@ -34,6 +34,7 @@ internal static class DecodeStepBenchmark
             Console.WriteLine($"llama.cpp threads {parameters.Threads} of {Environment.ProcessorCount} cores; n_batch {context.BatchSize}, n_ubatch {context.NativeHandle.UBatchSize}");
             var random = new Random(7);
             var prompt = Enumerable.Range(0, PromptLength).Select(_ => (LLamaToken)random.Next(100, 30000)).ToArray();
+            Sampling(context);
             PromptChunks(context, prompt);
             double? single = null;
             foreach (var sequences in new[] { 1, 2, 3, 4, 6, 8, 16 })
@@ -47,6 +48,32 @@ internal static class DecodeStepBenchmark
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // The C# side of a step: picking one token from the vocabulary's logits, greedy and at a temperature.
+    private static void Sampling(LLamaContext context)
+    {
+        var random = new Random(3);
+        var logits = Enumerable.Range(0, context.Vocab.Count).Select(_ => (float)(random.NextDouble() * 10)).ToArray();
+        foreach (var temperature in new[] { 0f, 0.8f })
+        {
+            var sampler = new LLama.TokenSampler(temperature, seed: 1);
+            // Enough calls, and time, for the JIT's second tier, which a long run's steps get.
+            var warm = Stopwatch.StartNew();
+            while (warm.ElapsedMilliseconds < 500)
+            {
+                sampler.Sample(logits);
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            const int Samples = 500;
+            for (var sample = 0; sample < Samples; sample++)
+            {
+                sampler.Sample(logits);
+            }
+
+            Console.WriteLine($"  sampling one token of {logits.Length:N0} at temperature {temperature}: {stopwatch.Elapsed.TotalMilliseconds / Samples:0.000} ms");
         }
     }
 
