@@ -75,6 +75,7 @@ internal static class SlotsBenchmark
         var statistics = model.Statistics;
         Console.WriteLine($"  --parallel {parallel}: {elements} elements in {elapsed.TotalSeconds:0.00} s = {rate:0.0} elements/s; "
             + $"{statistics.DecodeCalls} decode calls, up to {statistics.MostSequencesInOneDecode} sequences in one; "
+            + $"{statistics.PromptTokensEvaluated:N0} prompt tokens evaluated, {statistics.GeneratedTokens:N0} generated; "
             + $"{statistics.DecodedTokensPerSecond:N0} tokens/s inside decode, {statistics.DecodeTime.TotalSeconds:0.00} s of decode");
         return rate;
     }
@@ -129,6 +130,7 @@ internal static class SlotsBenchmark
         var statistics = model.Statistics;
         Console.WriteLine($"  {slots} slot(s): {latencies.Count} elements in {elapsed.TotalSeconds:0.00} s = {rate:0.0} elements/s; "
             + $"latency p50 {Percentile(latencies, 0.5):0} ms, p95 {Percentile(latencies, 0.95):0} ms; {statistics.DecodeCalls} decode calls; "
+            + $"{statistics.PromptTokensEvaluated:N0} prompt tokens evaluated, {statistics.GeneratedTokens:N0} generated; "
             + $"prompt {statistics.PromptTokensPerSecond:N0} tokens/s per sequence, generation {statistics.GeneratedTokens / elapsed.TotalSeconds:N0} tokens/s of wall time; "
             + $"up to {statistics.MostSequencesInOneDecode} sequences in one decode, {statistics.DecodedTokensPerSecond:N0} tokens/s inside decode, "
             + $"{statistics.DecodeTime.TotalSeconds:0.00} s of decode");
