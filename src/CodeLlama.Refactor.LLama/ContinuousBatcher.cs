@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using CodeLlama.Refactor.Inference;
 using LLama;
 using LLama.Native;
@@ -147,6 +148,7 @@ internal sealed class ContinuousBatcher : IDisposable
         batch.Clear();
         var capacity = (int)context.BatchSize;
         var active = slots.Select(slot => slot.Job).OfType<InfillJob>().ToList();
+        var sequences = 0;
         foreach (var job in active)
         {
             if (job.CancellationToken.IsCancellationRequested)
@@ -155,7 +157,7 @@ internal sealed class ContinuousBatcher : IDisposable
             }
             else if (job.Generating)
             {
-                SampleAndQueue(job, batch);
+                sequences += SampleAndQueue(job, batch);
             }
         }
 
@@ -178,6 +180,7 @@ internal sealed class ContinuousBatcher : IDisposable
             }
 
             job.Position = end;
+            sequences++;
             if (end == job.Prompt.Length)
             {
                 prompts.Add(job);
@@ -187,8 +190,9 @@ internal sealed class ContinuousBatcher : IDisposable
 
         if (batch.TokenCount > 0)
         {
+            var started = Stopwatch.GetTimestamp();
             var result = context.Decode(batch);
-            statistics.AddDecode();
+            statistics.AddDecode(batch.TokenCount, sequences, Stopwatch.GetElapsedTime(started));
             if (result != DecodeResult.Ok)
             {
                 throw new InferenceException($"llama.cpp could not decode a batch of {batch.TokenCount} tokens ({result}).");
@@ -233,9 +237,11 @@ internal sealed class ContinuousBatcher : IDisposable
     }
 
     // Samples the next token of every live candidate and queues it for the next decode; finishes the job when none is left.
-    private void SampleAndQueue(InfillJob job, LLamaBatch batch)
+    // Returns how many sequences it queued a token for.
+    private int SampleAndQueue(InfillJob job, LLamaBatch batch)
     {
         var handle = context.NativeHandle;
+        var queued = 0;
         foreach (var candidate in job.Candidates.Where(candidate => !candidate.Done))
         {
             var (token, logProbability) = candidate.Sampler.Sample(handle.GetLogitsIth(candidate.LogitIndex));
@@ -257,6 +263,7 @@ internal sealed class ContinuousBatcher : IDisposable
             }
 
             candidate.LogitIndex = batch.Add((LLamaToken)token, job.Prompt.Length + job.Step, candidate.Sequence, true);
+            queued++;
         }
 
         job.Step++;
@@ -264,6 +271,8 @@ internal sealed class ContinuousBatcher : IDisposable
         {
             Finish(job, cancelled: false);
         }
+
+        return queued;
     }
 
     private void Finish(InfillJob job, bool cancelled)

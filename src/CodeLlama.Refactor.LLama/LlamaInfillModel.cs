@@ -40,8 +40,11 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     /// <inheritdoc/>
     public string Name { get; }
 
-    /// <inheritdoc/>
-    public int ContextSize => (int)context.ContextSize;
+    /// <summary>
+    /// The context one request may fill: the KV cache's share of one slot. The cache is unified (slots share its cells),
+    /// so without this share several files in flight, each prompt as long as the whole context, would overflow it.
+    /// </summary>
+    public int ContextSize => (int)context.ContextSize / Slots;
 
     /// <inheritdoc/>
     public int MaxNewTokens => options.MaxNewTokens;

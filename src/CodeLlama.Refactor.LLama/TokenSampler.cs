@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace CodeLlama.Refactor.LLama;
 
 /// <summary>
@@ -15,30 +17,25 @@ internal sealed class TokenSampler(float temperature, int seed, int topK = Token
     public const int DefaultTopK = 40;
 
     private readonly Random random = new(seed);
+    private float[] scratch = [];
 
     /// <summary>Samples one token.</summary>
     /// <param name="logits">The logits of every token.</param>
     /// <returns>The token id and its log-probability.</returns>
     public (int Token, double LogProbability) Sample(ReadOnlySpan<float> logits)
     {
-        var max = float.NegativeInfinity;
-        var best = 0;
-        for (var index = 0; index < logits.Length; index++)
+        // Vectorised: this runs once per sequence per decode step, over the whole vocabulary.
+        var best = TensorPrimitives.IndexOfMax(logits);
+        var max = logits[best];
+        if (scratch.Length < logits.Length)
         {
-            if (logits[index] > max)
-            {
-                max = logits[index];
-                best = index;
-            }
+            scratch = new float[logits.Length];
         }
 
-        double sum = 0;
-        foreach (var logit in logits)
-        {
-            sum += Math.Exp(logit - max);
-        }
-
-        var logNormalizer = max + Math.Log(sum);
+        var shifted = scratch.AsSpan(0, logits.Length);
+        TensorPrimitives.Subtract(logits, max, shifted);
+        TensorPrimitives.Exp(shifted, shifted);
+        var logNormalizer = max + Math.Log(TensorPrimitives.Sum<float>(shifted));
         var chosen = temperature <= 0 ? best : SampleAmongTop(logits, max);
         return (chosen, logits[chosen] - logNormalizer);
     }
@@ -49,6 +46,12 @@ internal sealed class TokenSampler(float temperature, int seed, int topK = Token
         var top = new PriorityQueue<int, float>(keep + 1);
         for (var index = 0; index < logits.Length; index++)
         {
+            // Most tokens fall below the least of those kept so far: skip them without touching the queue.
+            if (top.Count == keep && top.TryPeek(out _, out var least) && logits[index] <= least)
+            {
+                continue;
+            }
+
             top.Enqueue(index, logits[index]);
             if (top.Count > keep)
             {

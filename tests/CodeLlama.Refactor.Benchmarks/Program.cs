@@ -27,6 +27,9 @@ internal static class Program
             case "slots":
                 await SlotsBenchmark.RunStandaloneAsync();
                 return 0;
+            case "steps":
+                DecodeStepBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : null);
+                return 0;
             case "serve":
                 await ServeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 40);
                 return 0;
@@ -49,7 +52,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | slots | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]");
                 return 2;
         }

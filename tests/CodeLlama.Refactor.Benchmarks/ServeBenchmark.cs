@@ -59,7 +59,8 @@ internal static class ServeBenchmark
                 + $"= {overhead / modelTime:P1} (goal < 5%)");
             var inside = TimeSpan.FromMilliseconds(modelMilliseconds / requests);
             Console.WriteLine($"model time per request with {Concurrency} clients, as the server timed it: {inside.TotalMilliseconds:0.0} ms; "
-                + $"prompt {model.Statistics.PromptTokensPerSecond:N0} tokens/s");
+                + $"prompt {model.Statistics.PromptTokensPerSecond:N0} tokens/s per sequence; all runs: {model.Statistics.DecodedTokensPerSecond:N0} tokens/s inside decode "
+            + $"({model.Statistics.DecodedTokens:N0} tokens in {model.Statistics.DecodeCalls:N0} decodes, up to {model.Statistics.MostSequencesInOneDecode} sequences in one)");
             Console.WriteLine($"Peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
         }
         finally

@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using CodeLlama.Refactor.Inference;
+using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.LLama;
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Benchmarks;
 
@@ -13,6 +17,9 @@ internal static class SlotsBenchmark
 {
     private const int Files = 4;
     private const int MembersPerFile = 8;
+
+    // SLOTS_BENCH_THREADS sets llama.cpp's threads (default: one per core); 1 is steadier on a machine shared with other work.
+    private static readonly int? Threads = int.TryParse(Environment.GetEnvironmentVariable("SLOTS_BENCH_THREADS"), out var threads) ? threads : null;
 
     /// <summary>Writes the benchmark GGUF and runs (c) alone.</summary>
     public static async Task RunStandaloneAsync()
@@ -32,17 +39,63 @@ internal static class SlotsBenchmark
 
     public static async Task RunAsync(string modelPath)
     {
+        Console.WriteLine($"llama.cpp threads: {Threads?.ToString() ?? "one per core"} of {Environment.ProcessorCount} cores");
         Console.WriteLine($"(c) {Files} files in flight, {MembersPerFile} members each (MaxNewTokens 8): 4 slots against 1");
         var serial = await DocumentAsync(modelPath, slots: 1);
         var parallel = await DocumentAsync(modelPath, slots: Files);
         Console.WriteLine($"  4 slots / 1 slot = {parallel / serial:0.00}× the elements/s (goal >= 2.5×)");
+        await DocInFlightAsync(modelPath);
+    }
+
+    // doc itself (DocPipeline with the in-process model, as `doc --model M --parallel N` runs it) on a solution of 4 files.
+    private static async Task DocInFlightAsync(string modelPath)
+    {
+        var files = Enumerable.Range(0, Files).ToDictionary(file => $"Members{file}.cs", file => MembersFile(file, MembersPerFile));
+        using var solution = TemporarySolution.Create(files);
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+        Console.WriteLine($"(d) doc --dry-run of {Files} files of {MembersPerFile} members (MaxNewTokens 8): --parallel 4 against 1");
+        var serial = await DocPipelineAsync(loaded, modelPath, parallel: 1);
+        var parallel = await DocPipelineAsync(loaded, modelPath, parallel: Files);
+        Console.WriteLine($"  --parallel 4 / 1 = {parallel / serial:0.00}× the elements/s (goal >= 2.5×)");
+    }
+
+    private static async Task<double> DocPipelineAsync(LoadedSolution loaded, string modelPath, int parallel)
+    {
+        using var model = LlamaInfillModel.Load(new LlamaModelOptions(modelPath)
+        {
+            Threads = Threads, ContextSize = 8192, MaxNewTokens = 8, MaxCandidates = 1, Parallel = parallel,
+        });
+        await model.InfillAsync(new InfillRequest("warm", "up"), default);
+        var source = new ModelDocText(model);
+        var wall = Stopwatch.StartNew();
+        await DocPipeline.DocumentAsync(loaded, new DocOptions(DryRun: true, TextSource: source));
+        var elapsed = wall.Elapsed;
+        var elements = source.Answered + source.Fallbacks;
+        var rate = elements / elapsed.TotalSeconds;
+        var statistics = model.Statistics;
+        Console.WriteLine($"  --parallel {parallel}: {elements} elements in {elapsed.TotalSeconds:0.00} s = {rate:0.0} elements/s; "
+            + $"{statistics.DecodeCalls} decode calls, up to {statistics.MostSequencesInOneDecode} sequences in one; "
+            + $"{statistics.PromptTokensEvaluated:N0} prompt tokens evaluated, {statistics.GeneratedTokens:N0} generated; "
+            + $"{statistics.DecodedTokensPerSecond:N0} tokens/s inside decode, {statistics.DecodeTime.TotalSeconds:0.00} s of decode");
+        return rate;
+    }
+
+    private static string MembersFile(int file, int members)
+    {
+        var text = new System.Text.StringBuilder($"namespace Lib{file};\n\npublic class Members{file}\n{{\n");
+        for (var index = 0; index < members; index++)
+        {
+            text.Append($"    public int Value{index}(int input) => input + {index};\n\n");
+        }
+
+        return text.Append("}\n").ToString();
     }
 
     private static async Task<double> DocumentAsync(string modelPath, int slots)
     {
         using var model = LlamaInfillModel.Load(new LlamaModelOptions(modelPath)
         {
-            ContextSize = 8192, MaxNewTokens = 8, MaxCandidates = 1, Parallel = slots,
+            Threads = Threads, ContextSize = 8192, MaxNewTokens = 8, MaxCandidates = 1, Parallel = slots,
         });
         await model.InfillAsync(new InfillRequest("warm", "up"), default);
         var latencies = new List<TimeSpan>();
@@ -77,7 +130,10 @@ internal static class SlotsBenchmark
         var statistics = model.Statistics;
         Console.WriteLine($"  {slots} slot(s): {latencies.Count} elements in {elapsed.TotalSeconds:0.00} s = {rate:0.0} elements/s; "
             + $"latency p50 {Percentile(latencies, 0.5):0} ms, p95 {Percentile(latencies, 0.95):0} ms; {statistics.DecodeCalls} decode calls; "
-            + $"prompt {statistics.PromptTokensPerSecond:N0} tokens/s, generation {statistics.GeneratedTokens / elapsed.TotalSeconds:N0} tokens/s of wall time");
+            + $"{statistics.PromptTokensEvaluated:N0} prompt tokens evaluated, {statistics.GeneratedTokens:N0} generated; "
+            + $"prompt {statistics.PromptTokensPerSecond:N0} tokens/s per sequence, generation {statistics.GeneratedTokens / elapsed.TotalSeconds:N0} tokens/s of wall time; "
+            + $"up to {statistics.MostSequencesInOneDecode} sequences in one decode, {statistics.DecodedTokensPerSecond:N0} tokens/s inside decode, "
+            + $"{statistics.DecodeTime.TotalSeconds:0.00} s of decode");
         return rate;
     }
 

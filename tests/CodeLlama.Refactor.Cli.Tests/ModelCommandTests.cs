@@ -24,6 +24,32 @@ public sealed class ModelCommandTests(ModelFilesFixture models) : IClassFixture<
     }
 
     [Fact]
+    public async Task Doc_with_model_and_parallel_documents_several_files_at_once_in_slots_and_the_result_verifies()
+    {
+        using var sample = Samples.Copy(Samples.Undocumented);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            "doc", sample.Directory, "--model", models.DocModel, "--context", "4096", "--parallel", "3");
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        Assert.Contains("context 1365 tokens in each of 3 slots", output + error, StringComparison.Ordinal);
+        Assert.Contains($"/// {ModelFilesFixture.DocScript}", File.ReadAllText(Path.Combine(sample.Directory, "src", "Geometry", "Circle.cs")), StringComparison.Ordinal);
+        var (checkExit, checkOutput, _) = await CliRunner.RunAsync("check", sample.Directory);
+        Assert.True(checkExit == ExitCodes.Success, checkOutput);
+    }
+
+    [Fact]
+    public async Task Doc_refuses_parallel_with_an_endpoint_which_takes_max_parallel_instead()
+    {
+        using var sample = Samples.Copy(Samples.Undocumented);
+
+        var (exitCode, _, error) = await CliRunner.RunAsync("doc", sample.Directory, "--endpoint", "http://127.0.0.1:9", "--parallel", "2");
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Contains("--max-parallel", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Fix_with_model_repairs_an_operator_on_the_wrong_types_and_the_tests_pass()
     {
         using var solution = TemporarySolution.Create(

@@ -21,6 +21,52 @@ public sealed class ParallelSlotsTests(ScriptedModelFixture models) : IClassFixt
     }
 
     [Fact]
+    public async Task Concurrent_requests_get_the_texts_they_get_one_at_a_time_from_decode_steps_that_carry_all_of_them()
+    {
+        // Random weights: each prompt gets its own greedy text, so a token of one sequence landing in another would show.
+        var requests = Enumerable.Range(0, 4)
+            .Select(index => new InfillRequest($"class C{index}\n{{\n    int Value{index}() => ", $";\n    // {index}\n}}\n") { MaxNewTokens = 12 })
+            .ToList();
+        using var alone = LlamaInfillModel.Load(new LlamaModelOptions(models.RandomPath) { ContextSize = 2048 });
+        var sequential = new List<string>();
+        foreach (var request in requests)
+        {
+            sequential.Add(Assert.Single((await alone.InfillAsync(request, default)).Completions).Text);
+        }
+
+        using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.RandomPath) { ContextSize = 2048, Parallel = 4 });
+        var concurrent = await Task.WhenAll(requests.Select(request => model.InfillAsync(request, default)));
+
+        Assert.Equal(sequential, concurrent.Select(result => Assert.Single(result.Completions).Text));
+        Assert.True(sequential.Distinct().Count() > 1, "the prompts should lead to different texts");
+        Assert.Equal(4, model.Statistics.MostSequencesInOneDecode);
+        Assert.Equal(1, alone.Statistics.MostSequencesInOneDecode);
+        var generated = model.Statistics.GeneratedTokens;
+        Assert.True(model.Statistics.DecodeCalls < generated / 2, $"{model.Statistics.DecodeCalls} decodes for {generated} generated tokens");
+        Assert.True(model.Statistics.DecodedTokens >= model.Statistics.PromptTokensEvaluated, "every evaluated prompt token went through a decode");
+    }
+
+    [Fact]
+    public async Task Each_slot_gets_its_share_of_the_context_so_long_prompts_in_every_slot_fit_together()
+    {
+        using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 2048, Parallel = 4 });
+        var body = string.Empty;
+        for (var line = 0; model.CountTokens(body) < 380; line++)
+        {
+            body += $"int F{line}() => {line};\n";
+        }
+
+        var prompts = Enumerable.Range(0, 4).Select(index => new InfillRequest($"// file {index}\n{body}int G() => ", ";")).ToList();
+
+        var results = await Task.WhenAll(prompts.Select(request => model.InfillAsync(request, default)));
+
+        Assert.Equal(512, model.ContextSize);
+        Assert.All(results, result => Assert.InRange(result.PromptTokens, 300, 511));
+        Assert.All(results, result => Assert.Equal(ScriptedModelFixture.Script, Assert.Single(result.Completions).Text));
+        await Assert.ThrowsAsync<PromptTooLongException>(() => model.InfillAsync(new InfillRequest(body + body, ";"), default));
+    }
+
+    [Fact]
     public async Task Each_slot_keeps_its_own_prompt_cache()
     {
         using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 2048, Parallel = 2 });

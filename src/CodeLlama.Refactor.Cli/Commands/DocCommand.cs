@@ -10,6 +10,10 @@ namespace CodeLlama.Refactor.Cli.Commands;
 /// <summary><c>doc</c>: writes verified XML documentation for every undocumented member in scope.</summary>
 internal static class DocCommand
 {
+    public static readonly Option<int> ParallelOption = CommonOptions.PositiveIntOption(
+        "--parallel", "Files a model loaded with --model documents at once, each in its own slot with its own prompt cache, decoded "
+        + "together in shared batches; each slot gets its share of --context. With --endpoint, --max-parallel sets this instead.", 1);
+
     public static Command GetCommand(ConsoleStreams streams)
     {
         var command = new Command(
@@ -23,6 +27,7 @@ internal static class DocCommand
             CommonOptions.DryRunOption,
             CommonOptions.VerifyNoChangesOption,
             CheckCommand.VisibilityOption,
+            ParallelOption,
         }.WithModelOptions().WithEndpointOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
@@ -41,7 +46,8 @@ internal static class DocCommand
                     CommonOptions.DryRun(parseResult),
                     Restore: CommonOptions.Restore(parseResult),
                     Properties: parseResult.GetValue(ScopeOptions.PropertyOption));
-                var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0f, candidates: 1, log, progress, cancellationToken)
+                var model = await ModelOptions.ConnectAsync(
+                    parseResult, defaultTemperature: 0f, candidates: 1, log, progress, cancellationToken, parseResult.GetValue(ParallelOption))
                     .ConfigureAwait(false);
                 using var owned = model as IDisposable;
                 var textSource = model is null ? null : new ModelDocText(model);

@@ -67,6 +67,7 @@ internal static class InfillModelFactory
             "--gpu-layers and --threads configure a model loaded here; with --endpoint the server decides them: drop them or drop --endpoint.");
         Refuse(choice.RepairPrompt == RepairPromptStyle.Instruct,
             "--repair-prompt instruct renders the prompt through the chat template of a GGUF loaded here: pass --model, not --endpoint.");
+        Refuse(choice.Parallel > 1, "--parallel sets the slots of a model loaded here; with --endpoint, --max-parallel sets the requests in flight.");
         Refuse(choice.NativeFolder is { Length: > 0 }, "--llama-native chooses the llama.cpp of a model loaded here; it does nothing with --endpoint.");
         if (!Uri.TryCreate(address, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
         {
@@ -120,7 +121,7 @@ internal static class InfillModelFactory
         progress?.Report(new WorkProgress("Loading model", 0, 1, Path.GetFileName(choice.ModelPath)));
         var stopwatch = Stopwatch.StartNew();
         var model = LlamaInfillModel.Load(options);
-        log.Info($"Loaded {model.Name} in {stopwatch.Elapsed.TotalSeconds:0.0} s (context {model.ContextSize} tokens, {model.GpuLayers} layers on the GPU).");
+        log.Info($"Loaded {model.Name} in {stopwatch.Elapsed.TotalSeconds:0.0} s (context {model.ContextSize} tokens{(model.Slots > 1 ? $" in each of {model.Slots} slots" : "")}, {model.GpuLayers} layers on the GPU).");
         return model;
     }
 

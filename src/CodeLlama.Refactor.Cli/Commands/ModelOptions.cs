@@ -113,8 +113,9 @@ internal static class ModelOptions
     /// cannot be used, or an endpoint that cannot be reached, throws <see cref="InputException"/> before any file is read.
     /// </summary>
     public static Task<IInfillModel?> ConnectAsync(
-        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress, CancellationToken cancellationToken) =>
-        InfillModelFactory.CreateAsync(Choice(parseResult, defaultTemperature, candidates), log, progress, cancellationToken);
+        ParseResult parseResult, float defaultTemperature, int candidates, ConsoleLog log, IProgress<WorkProgress>? progress, CancellationToken cancellationToken,
+        int parallel = 1) =>
+        InfillModelFactory.CreateAsync(Choice(parseResult, defaultTemperature, candidates) with { Parallel = parallel }, log, progress, cancellationToken);
 
     /// <summary>
     /// Loads the model named by <c>--model</c> or the environment, or returns null when none is named. A model that cannot

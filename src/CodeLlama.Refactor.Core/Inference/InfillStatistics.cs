@@ -13,6 +13,9 @@ public sealed class InfillStatistics
     private long promptTicks;
     private long generationTicks;
     private long decodeCalls;
+    private long decodedTokens;
+    private long decodeTicks;
+    private int mostSequencesInOneDecode;
 
     /// <summary>Prompts answered.</summary>
     public int Requests => Volatile.Read(ref requests);
@@ -28,6 +31,22 @@ public sealed class InfillStatistics
 
     /// <summary>Decode calls (batches) the engine made; fewer than tokens when sequences share batches. 0 for remote models.</summary>
     public long DecodeCalls => Interlocked.Read(ref decodeCalls);
+
+    /// <summary>Tokens the engine's decode calls carried, prompt and generated together. 0 for remote models.</summary>
+    public long DecodedTokens => Interlocked.Read(ref decodedTokens);
+
+    /// <summary>Time inside the engine's decode calls: the model's own work, without sampling or waiting.</summary>
+    public TimeSpan DecodeTime => TimeSpan.FromTicks(Interlocked.Read(ref decodeTicks));
+
+    /// <summary>The most sequences one decode call carried tokens of: above 1 when concurrent sequences shared a step.</summary>
+    public int MostSequencesInOneDecode => Volatile.Read(ref mostSequencesInOneDecode);
+
+    /// <summary>
+    /// Tokens per second inside decode calls, over all sequences at once. Unlike <see cref="PromptTokensPerSecond"/>, which
+    /// divides by each prompt's own wall time (and so counts a step shared by several sequences once per sequence), this
+    /// is the engine's throughput.
+    /// </summary>
+    public double DecodedTokensPerSecond => DecodeTime > TimeSpan.Zero ? DecodedTokens / DecodeTime.TotalSeconds : 0;
 
     /// <summary>Time spent evaluating prompts.</summary>
     public TimeSpan PromptTime => TimeSpan.FromTicks(Interlocked.Read(ref promptTicks));
@@ -65,5 +84,18 @@ public sealed class InfillStatistics
     }
 
     /// <summary>Counts one decode call of the engine.</summary>
-    public void AddDecode() => Interlocked.Increment(ref decodeCalls);
+    /// <param name="tokens">Tokens the call carried.</param>
+    /// <param name="sequences">Sequences those tokens belong to.</param>
+    /// <param name="time">Time the call took.</param>
+    public void AddDecode(int tokens, int sequences, TimeSpan time)
+    {
+        Interlocked.Increment(ref decodeCalls);
+        Interlocked.Add(ref decodedTokens, tokens);
+        Interlocked.Add(ref decodeTicks, time.Ticks);
+        var most = Volatile.Read(ref mostSequencesInOneDecode);
+        while (sequences > most && Interlocked.CompareExchange(ref mostSequencesInOneDecode, sequences, most) != most)
+        {
+            most = Volatile.Read(ref mostSequencesInOneDecode);
+        }
+    }
 }
