@@ -3,6 +3,9 @@ using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeLlama.Refactor.Core.Tests.Documentation;
 
@@ -49,6 +52,37 @@ public sealed class DocPromptTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Prompt_OfAParameter_HoldsTheElementsBeforeIt_AndEndsAtTheMember()
+    {
+        var (draft, symbol) = Member("class C\n{\n    void M(int a) { }\n\n    void N() { }\n}\n", "M");
+        var summary = new DocCommentWriter.FilledElement(new DocElement(symbol, DocElementKind.Summary), [XmlDoc.Text("Does M.")]);
+
+        var prompt = DocPrompt.For(new DocGap(draft, null, [summary], new DocElement(symbol, DocElementKind.Param, "a")));
+
+        Assert.Equal("class C\n{\n    /// <summary>\n    /// Does M.\n    /// </summary>\n    /// <param name=\"a\">", prompt.Before);
+        Assert.Equal("</param>\n    void M(int a) { }\n", prompt.After);
+    }
+
+    [Fact]
+    public void Prompt_IsEmpty_WhenTheDeclarationDoesNotStartItsLine()
+    {
+        var (draft, symbol) = Member("class C { void M() { } }\n", "M");
+
+        var prompt = DocPrompt.For(new DocGap(draft, null, [], new DocElement(symbol, DocElementKind.Summary)));
+
+        Assert.Equal(string.Empty, prompt.Before);
+        Assert.Equal(string.Empty, prompt.After);
+    }
+
+    private static (DocDraft Draft, ISymbol Symbol) Member(string source, string name)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var model = CSharpCompilation.Create("Sample", [tree]).GetSemanticModel(tree);
+        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(method => method.Identifier.ValueText == name);
+        return (new DocDraft(tree.GetRoot(), tree.GetText(), declaration), model.GetDeclaredSymbol(declaration)!);
     }
 
     // Each prompt's prefix and suffix between lines that cannot occur in the sample.
