@@ -25,7 +25,7 @@ internal static class DocumentationFix
         TextChange? Render(IReadOnlyList<DocCommentWriter.FilledElement> elements) =>
             DocCommentWriter.NewComment(target.Declaration, text, plan.InheritDoc, elements);
         var draft = new DocDraft(root, text, target.Declaration);
-        var filled = await DocFiller.FillAsync(plan.Elements, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
+        var filled = await DocFiller.FillAsync(plan.Elements, draft, null, textSource, cancellationToken).ConfigureAwait(false);
         return Render(filled) is { } change ? document.WithText(text.WithChanges(change)) : document;
     }
 

@@ -14,16 +14,17 @@ internal sealed class EndpointDocText(EndpointClient client) : IDocTextSource
 
     public string Name => "endpoint";
 
-    public async ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocGap gap, CancellationToken cancellationToken)
     {
-        var prefix = slot.Before;
+        var prompt = DocPrompt.For(gap);
+        var prefix = prompt.Before;
         if (prefix.Length > MaxPrefixCharacters)
         {
             var start = prefix.IndexOf('\n', prefix.Length - MaxPrefixCharacters);
             prefix = prefix.Substring(start + 1);
         }
 
-        var completion = await client.InfillAsync(prefix, slot.After, cancellationToken).ConfigureAwait(false);
+        var completion = await client.InfillAsync(prefix, prompt.After, cancellationToken).ConfigureAwait(false);
         var text = DocTextCleaner.Clean(completion) ?? throw new InvalidOperationException("The model wrote nothing usable.");
         return [XmlDoc.Text(text)];
     }

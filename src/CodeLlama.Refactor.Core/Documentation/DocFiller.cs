@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeLlama.Refactor.Documentation;
 
@@ -6,30 +6,27 @@ namespace CodeLlama.Refactor.Documentation;
 public static class DocFiller
 {
     /// <summary>
-    /// Fills <paramref name="elements"/> in order. A source that reads the code sees the elements already written, and
-    /// the comment ends with the element being written (the ones still to come are not there yet).
+    /// Fills <paramref name="elements"/> in order. Each element is asked for as a <see cref="DocGap"/> holding the elements
+    /// already filled (the ones still to come are not there yet).
     /// </summary>
     /// <param name="elements">The planned elements.</param>
     /// <param name="draft">The member being documented.</param>
-    /// <param name="render">Turns filled elements into the change that writes the comment.</param>
+    /// <param name="comment">The existing comment the elements are appended to, or null for a new comment.</param>
     /// <param name="textSource">Writes each element's text.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The filled elements; an element the source leaves empty gets the template text.</returns>
     public static async Task<IReadOnlyList<DocCommentWriter.FilledElement>> FillAsync(
         IReadOnlyList<DocElement> elements,
         DocDraft draft,
-        Func<IReadOnlyList<DocCommentWriter.FilledElement>, TextChange?> render,
+        DocumentationCommentTriviaSyntax? comment,
         IDocTextSource textSource,
         CancellationToken cancellationToken)
     {
         var filled = new List<DocCommentWriter.FilledElement>(elements.Count);
         foreach (var element in elements)
         {
-            var index = filled.Count;
-            var slot = draft.SlotFor(
-                () => [.. filled.Take(index), new DocCommentWriter.FilledElement(element, [XmlDoc.Text(DocDraft.Marker)])],
-                render);
-            var content = await textSource.GetContentAsync(element, slot, cancellationToken).ConfigureAwait(false);
+            var gap = new DocGap(draft, comment, [.. filled], element);
+            var content = await textSource.GetContentAsync(gap, cancellationToken).ConfigureAwait(false);
             filled.Add(new DocCommentWriter.FilledElement(element, content.Count > 0 ? content : TemplateDocText.Content(element)));
         }
 

@@ -11,10 +11,9 @@ public interface IDocTextSource
     /// <summary>A short name for reports, e.g. <c>template</c>.</summary>
     string Name { get; }
 
-    /// <summary>Returns the XML content of <paramref name="element"/>: text, <c>&lt;see&gt;</c> and <c>&lt;paramref&gt;</c> nodes.</summary>
-    /// <param name="element">The element to fill.</param>
-    /// <param name="slot">Where the element sits in its file, for sources that read the code around it.</param>
+    /// <summary>Returns the XML content of the gap's element: text, <c>&lt;see&gt;</c> and <c>&lt;paramref&gt;</c> nodes.</summary>
+    /// <param name="gap">The element to fill and where it sits in its file, for sources that read the code around it.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The element's content; never empty.</returns>
-    ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocGap gap, CancellationToken cancellationToken);
 }

@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CodeLlama.Refactor.Documentation;
 
 /// <summary>
-/// Documentation text written by an infill model, one element at a time: the prompt's prefix is the file up to the
-/// inside of the element, its suffix the rest of the element and the member. The element's tag still comes from
+/// Documentation text written by an infill model, one element at a time: the prompt (a <see cref="DocPrompt"/>) has the
+/// file up to the inside of the element as its prefix, the rest of the element and the member as its suffix. The element's tag still comes from
 /// Roslyn; the text is cleaned, and the template is used when nothing usable comes back.
 /// </summary>
 /// <param name="model">The model.</param>
@@ -31,11 +31,12 @@ public sealed class ModelDocText(IInfillModel model) : IDocTextSource, IFilesInF
     public int Windowed => windowed;
 
     /// <inheritdoc/>
-    public async ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocGap gap, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(element);
-        ArgumentNullException.ThrowIfNull(slot);
-        var window = InfillWindow.Fit(slot.Root, slot.Anchor, slot.Before, slot.After, model);
+        ArgumentNullException.ThrowIfNull(gap);
+        var element = gap.Element;
+        var prompt = DocPrompt.For(gap);
+        var window = InfillWindow.Fit(gap.Draft.Root, gap.Draft.Anchor, prompt.Before, prompt.After, model);
         if (window.IsWindowed)
         {
             Interlocked.Increment(ref windowed);

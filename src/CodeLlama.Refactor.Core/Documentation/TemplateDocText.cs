@@ -15,8 +15,8 @@ public sealed class TemplateDocText : IDocTextSource
     public string Name => "template";
 
     /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken) =>
-        new(Content(element));
+    public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocGap gap, CancellationToken cancellationToken) =>
+        new(Content(gap.Element));
 
     /// <summary>The template content of <paramref name="element"/>.</summary>
     /// <param name="element">The element to fill.</param>

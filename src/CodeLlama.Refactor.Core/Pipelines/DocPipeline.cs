@@ -154,7 +154,7 @@ public static class DocPipeline
     {
         TextChange? Render(IReadOnlyList<DocCommentWriter.FilledElement> elements) =>
             DocCommentWriter.NewComment(draft.Declaration, draft.Text, plan.InheritDoc, elements);
-        var filled = await DocFiller.FillAsync(plan.Elements, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
+        var filled = await DocFiller.FillAsync(plan.Elements, draft, null, textSource, cancellationToken).ConfigureAwait(false);
         var change = Render(filled);
         return (change, plan.InheritDoc ? ["inheritdoc"] : plan.Elements.Select(Describe).ToList());
     }
@@ -183,7 +183,7 @@ public static class DocPipeline
         }).ToList();
         TextChange? Render(IReadOnlyList<DocCommentWriter.FilledElement> elements) =>
             DocCommentWriter.CompleteComment(existing, draft.Declaration, draft.Text, elements);
-        var filled = await DocFiller.FillAsync(missing, draft, Render, textSource, cancellationToken).ConfigureAwait(false);
+        var filled = await DocFiller.FillAsync(missing, draft, existing, textSource, cancellationToken).ConfigureAwait(false);
         return (Render(filled), missing.Select(Describe).ToList());
     }
 

@@ -74,7 +74,7 @@ public sealed class DocumentationVerifierTests
 
         public string Name => "bad";
 
-        public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocElement element, DocSlot slot, CancellationToken cancellationToken) =>
+        public ValueTask<IReadOnlyList<XmlNodeSyntax>> GetContentAsync(DocGap gap, CancellationToken cancellationToken) =>
             ValueTask.FromResult<IReadOnlyList<XmlNodeSyntax>>([XmlDoc.Text("See "), XmlDoc.SeeCref("NoSuchType"), XmlDoc.Text(".")]);
     }
 }
