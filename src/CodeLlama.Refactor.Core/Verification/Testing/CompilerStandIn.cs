@@ -49,16 +49,34 @@ internal sealed class CompilerStandIn
         }
 
         var assemblies = new List<StandInAssembly>();
+        var refusal = await EmitAllAsync(target, candidate, projects, outputs, assemblies, cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            // What was emitted before the refusal must not be taken for a build's output.
+            Delete(assemblies);
+            return (null, refusal);
+        }
+
+        var targetsFile = Path.Combine(target.Root, ".codellama-refactor", TargetsFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(targetsFile)!);
+        File.WriteAllText(targetsFile, RecordingTargets);
+        return (new CompilerStandIn(target, assemblies, targetsFile), null);
+    }
+
+    // Emits each project where its build would write, adding it to assemblies; the reason when one cannot stand in.
+    private static async Task<string?> EmitAllAsync(
+        TestCopy target, Solution candidate, IReadOnlyCollection<ProjectId> projects, ProjectOutputs outputs, List<StandInAssembly> assemblies, CancellationToken cancellationToken)
+    {
         foreach (var project in projects.Select(id => candidate.GetProject(id)!))
         {
             if (project.Language != LanguageNames.CSharp || outputs.IntermediateAssemblyPath(project) is not { } intermediate || outputs.AssemblyPath(project) is not { } output)
             {
-                return (null, $"{project.Name} is not a C# project with known outputs");
+                return $"{project.Name} is not a C# project with known outputs";
             }
 
             if (IsOutside(target, intermediate) || IsOutside(target, output))
             {
-                return (null, $"{project.Name} builds outside the solution's folder ({intermediate})");
+                return $"{project.Name} builds outside the solution's folder ({intermediate})";
             }
 
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
@@ -67,9 +85,10 @@ internal sealed class CompilerStandIn
             var (emitted, error) = AssemblyEmitter.Emit(compilation!, assumed, cancellationToken);
             if (emitted is null)
             {
-                return (null, $"{project.Name}'s compilation does not emit: {error}");
+                return $"{project.Name}'s compilation does not emit: {error}";
             }
 
+            assemblies.Add(assembly);
             Directory.CreateDirectory(Path.GetDirectoryName(assembly.IntermediatePath)!);
             File.WriteAllBytes(assembly.IntermediatePath, emitted.Pe);
             File.WriteAllBytes(assumed.PdbPath!, emitted.Pdb!);
@@ -79,14 +98,9 @@ internal sealed class CompilerStandIn
             {
                 File.SetLastWriteTimeUtc(file, OlderThanAnyInput);
             }
-
-            assemblies.Add(assembly);
         }
 
-        var targetsFile = Path.Combine(target.Root, ".codellama-refactor", TargetsFileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(targetsFile)!);
-        File.WriteAllText(targetsFile, RecordingTargets);
-        return (new CompilerStandIn(target, assemblies, targetsFile), null);
+        return null;
     }
 
     private static bool IsOutside(TestCopy target, string path) =>
@@ -142,9 +156,11 @@ internal sealed class CompilerStandIn
     }
 
     /// <summary>Deletes what was emitted, so that a normal build compiles every project again.</summary>
-    public void Undo()
+    public void Undo() => Delete(assemblies);
+
+    private static void Delete(IEnumerable<StandInAssembly> emitted)
     {
-        foreach (var file in assemblies.SelectMany(assembly => assembly.Files.Append(assembly.IntermediatePath + ArgumentsSuffix)))
+        foreach (var file in emitted.SelectMany(assembly => assembly.Files.Append(assembly.IntermediatePath + ArgumentsSuffix)).Where(File.Exists))
         {
             File.Delete(file);
         }
