@@ -38,20 +38,26 @@ public sealed record InfillWindow(string Prefix, string Suffix, bool IsWindowed)
         }
 
         var header = Header(root, anchor);
-        var room = Math.Max(0, budget - model.CountTokens(header));
+        var room = Math.Max(0, budget - model.CountTokens(Join(header)));
         var before = TailLines(prefix, room * 3 / 4, model);
         var after = HeadLines(suffix, room - model.CountTokens(before), model);
-        return new InfillWindow(preamble + header + before, after, true);
+        // The lines kept before the gap may reach back over some of the header's: those are shown once, where they are.
+        var shownFrom = prefix.Length - before.Length;
+        return new InfillWindow(preamble + Join(header.Where(line => line.Position < shownFrom)) + before, after, true);
     }
 
-    // The usings, then each enclosing namespace/type declaration line, outermost first; each ends with a line break.
-    private static string Header(SyntaxNode root, int position)
+    private static string Join(IEnumerable<(int Position, string Text)> lines) =>
+        string.Concat(lines.Select(line => line.Text + "\n"));
+
+    // The usings, then each enclosing namespace/type declaration line, outermost first, each with where it starts in
+    // the file (a brace added after a declaration line that has none counts as that line).
+    private static List<(int Position, string Text)> Header(SyntaxNode root, int position)
     {
         var text = root.GetText();
-        var lines = new List<string>();
+        var lines = new List<(int Position, string Text)>();
         if (root is CompilationUnitSyntax unit)
         {
-            lines.AddRange(unit.Usings.Select(@using => @using.ToString()));
+            lines.AddRange(unit.Usings.Select(@using => (@using.SpanStart, @using.ToString())));
         }
 
         var token = root.FindToken(Math.Min(position, Math.Max(0, root.FullSpan.End - 1)));
@@ -60,14 +66,14 @@ public sealed record InfillWindow(string Prefix, string Suffix, bool IsWindowed)
         foreach (var container in containers)
         {
             var line = text.Lines.GetLineFromPosition(container is MemberDeclarationSyntax member ? Keyword(member) : container.SpanStart);
-            lines.Add(line.ToString());
+            lines.Add((line.Start, line.ToString()));
             if (container is not FileScopedNamespaceDeclarationSyntax && !line.ToString().Contains('{', StringComparison.Ordinal))
             {
-                lines.Add(new string(' ', line.ToString().TakeWhile(char.IsWhiteSpace).Count()) + "{");
+                lines.Add((line.Start, new string(' ', line.ToString().TakeWhile(char.IsWhiteSpace).Count()) + "{"));
             }
         }
 
-        return lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
+        return lines;
     }
 
     private static int Keyword(MemberDeclarationSyntax member) => member switch
