@@ -4,7 +4,6 @@ using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Verification;
@@ -181,9 +180,7 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
             return null;
         }
 
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false), cancellationToken: cancellationToken);
-        return result.Success ? stream.ToArray() : null;
+        return ReferenceAssembly.Emit(compilation, cancellationToken);
     }
 
     private async Task<IReadOnlyList<Diagnostic>> DocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)

@@ -34,14 +34,6 @@ internal static class AssemblyEmitter
             : (null, result.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)?.ToString() ?? "it does not emit");
     }
 
-    /// <summary>Emits <paramref name="compilation"/>'s reference assembly: its public surface, no method bodies.</summary>
-    public static byte[] EmitReference(Compilation compilation, CancellationToken cancellationToken)
-    {
-        using var pe = new MemoryStream();
-        var result = compilation.Emit(pe, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false), cancellationToken: cancellationToken);
-        return result.Success ? pe.ToArray() : throw new InvalidOperationException("a compilation that emits has no reference assembly");
-    }
-
     // A PDB records each source file's checksum, which needs the text's encoding; a text made from a string has none,
     // and the compiler would have read the file as UTF-8.
     private static Compilation WithEncodings(Compilation compilation)

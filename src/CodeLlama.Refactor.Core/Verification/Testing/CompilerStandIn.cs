@@ -80,7 +80,7 @@ internal sealed class CompilerStandIn
             }
 
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            var assembly = new StandInAssembly(project.Id, target.PathOf(intermediate), target.PathOf(output));
+            var assembly = new StandInAssembly(project.Id, target.PathOf(intermediate));
             var assumed = new BuiltAssembly(assembly.IntermediatePath, [], DebugInformationFormat.PortablePdb, Path.ChangeExtension(assembly.IntermediatePath, ".pdb"));
             var (emitted, error) = AssemblyEmitter.Emit(compilation!, assumed, cancellationToken);
             if (emitted is null)
@@ -93,7 +93,7 @@ internal sealed class CompilerStandIn
             File.WriteAllBytes(assembly.IntermediatePath, emitted.Pe);
             File.WriteAllBytes(assumed.PdbPath!, emitted.Pdb!);
             Directory.CreateDirectory(Path.GetDirectoryName(assembly.ReferencePath)!);
-            File.WriteAllBytes(assembly.ReferencePath, AssemblyEmitter.EmitReference(compilation!, cancellationToken));
+            File.WriteAllBytes(assembly.ReferencePath, ReferenceAssembly.Emit(compilation!, cancellationToken)!);
             foreach (var file in assembly.Files)
             {
                 File.SetLastWriteTimeUtc(file, OlderThanAnyInput);
@@ -146,7 +146,8 @@ internal sealed class CompilerStandIn
                 return $"{project.Name}'s compilation does not emit with the build's resources: {error}";
             }
 
-            foreach (var path in CopiesOf(candidate, assembly).Prepend(assembly.IntermediatePath))
+            var reached = assemblies.Select(other => other.ProjectId).ToHashSet();
+            foreach (var path in TestedOutputs.CopiesOf(copy, candidate, project, reached, outputs).Prepend(assembly.IntermediatePath))
             {
                 AssemblyEmitter.Write(emitted, path);
             }
@@ -226,19 +227,6 @@ internal sealed class CompilerStandIn
         return (new BuiltAssembly(assembly.IntermediatePath, arguments.ManifestResources, debugFormat, pdbPath), null);
     }
 
-    // The copies of the project's assembly MSBuild made: its output folder and those of the projects that depend on it.
-    private IEnumerable<string> CopiesOf(Solution candidate, StandInAssembly assembly)
-    {
-        var name = Path.GetFileName(assembly.OutputPath);
-        return candidate.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(assembly.ProjectId)
-            .Select(id => assemblies.FirstOrDefault(other => other.ProjectId == id)?.OutputPath)
-            .OfType<string>()
-            .Select(path => Path.Combine(Path.GetDirectoryName(path)!, name))
-            .Prepend(assembly.OutputPath)
-            .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal);
-    }
-
     // Written into the copy only: records the command line the compiler would have been given, beside its output.
     private const string RecordingTargets = """
         <Project>
@@ -248,8 +236,8 @@ internal sealed class CompilerStandIn
         </Project>
         """;
 
-    /// <summary>Where one project's emitted assembly, PDB and reference assembly are in the copy, and where MSBuild copies the assembly.</summary>
-    private sealed record StandInAssembly(ProjectId ProjectId, string IntermediatePath, string OutputPath)
+    /// <summary>Where one project's emitted assembly, PDB and reference assembly are in the copy.</summary>
+    private sealed record StandInAssembly(ProjectId ProjectId, string IntermediatePath)
     {
         // The SDK's IntermediateRefAssembly: refint beside the assembly; the command line confirms it.
         public string ReferencePath => Path.Combine(Path.GetDirectoryName(IntermediatePath)!, "refint", Path.GetFileName(IntermediatePath));

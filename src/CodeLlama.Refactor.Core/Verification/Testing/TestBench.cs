@@ -246,12 +246,7 @@ public sealed class TestBench : IDisposable
     private async Task<bool> BuildAroundEmittedAsync(
         TestCopy target, Solution candidate, IReadOnlyList<Project> testProjects, ISandbox runner, DateTime deadline, List<string> attemptNotes, CancellationToken cancellationToken)
     {
-        var graph = candidate.GetProjectDependencyGraph();
-        // dotnet build builds every target framework of a test project, and what each of them references.
-        var testFiles = testProjects.Select(project => project.FilePath).ToHashSet(StringComparer.Ordinal);
-        var reached = candidate.Projects.Where(project => testFiles.Contains(project.FilePath))
-            .SelectMany(project => graph.GetProjectsThatThisProjectTransitivelyDependsOn(project.Id).Append(project.Id))
-            .ToHashSet();
+        var reached = TestedOutputs.Reached(candidate, testProjects);
         var (standIn, reason) = await CompilerStandIn.PrepareAsync(target, candidate, reached, outputs, cancellationToken).ConfigureAwait(false);
         if (standIn is null)
         {
@@ -313,8 +308,7 @@ public sealed class TestBench : IDisposable
         TestCopy target, Solution held, Solution candidate, IReadOnlyList<Project> testProjects, List<string> attemptNotes, CancellationToken cancellationToken)
     {
         var graph = candidate.GetProjectDependencyGraph();
-        var tested = testProjects.Select(project => project.Id).ToHashSet();
-        var reached = tested.SelectMany(graph.GetProjectsThatThisProjectTransitivelyDependsOn).Concat(tested).ToHashSet();
+        var reached = TestedOutputs.Reached(candidate, testProjects);
         var changedIds = candidate.GetChanges(held).GetProjectChanges().Select(change => change.ProjectId).ToHashSet();
         var toEmit = changedIds.SelectMany(id => graph.GetProjectsThatTransitivelyDependOnThisProject(id).Append(id)).Where(reached.Contains).ToHashSet();
         foreach (var id in graph.GetTopologicallySortedProjects(cancellationToken).Where(toEmit.Contains))
@@ -329,16 +323,9 @@ public sealed class TestBench : IDisposable
                 return false;
             }
 
-            var name = Path.GetFileName(outputs.AssemblyPath(project)!);
-            var folders = graph.GetProjectsThatTransitivelyDependOnThisProject(id).Where(reached.Contains)
-                .Select(dependent => candidate.GetProject(dependent) is { } dependentProject ? outputs.AssemblyPath(dependentProject) : null)
-                .OfType<string>()
-                .Select(path => Path.GetDirectoryName(target.PathOf(path))!)
-                .Where(folder => File.Exists(Path.Combine(folder, name)));
-            AssemblyEmitter.Write(emitted, target.PathOf(outputs.AssemblyPath(project)!));
-            foreach (var folder in folders)
+            foreach (var path in TestedOutputs.CopiesOf(target, candidate, project, reached, outputs))
             {
-                AssemblyEmitter.Write(emitted, Path.Combine(folder, name));
+                AssemblyEmitter.Write(emitted, path);
             }
 
             attemptNotes.Add($"{project.Name}: emitted");
