@@ -172,10 +172,9 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
                 new PromptTooLongException($"The prompt of {tokens.Length} tokens leaves no room in a context of {ContextSize}."));
         }
 
-        var count = Math.Clamp(request.Candidates, 1, Math.Max(1, options.MaxCandidates));
+        var (count, maxNew) = CandidateRoom.Share(Math.Clamp(request.Candidates, 1, Math.Max(1, options.MaxCandidates)), Math.Max(0, asked), room);
         var seed = (request.Seed ?? options.Seed) + (1000 * Interlocked.Increment(ref requestCount));
-        var job = new InfillJob(
-            request, tokens, count, Math.Clamp(asked, 0, room), request.Temperature ?? options.Temperature, seed, cancellationToken);
+        var job = new InfillJob(request, tokens, count, maxNew, request.Temperature ?? options.Temperature, seed, cancellationToken);
         return batcher.Submit(job);
     }
 

@@ -7,6 +7,35 @@ namespace CodeLlama.Refactor.LLama.Tests;
 public sealed class GenerationRulesTests(ScriptedModelFixture models) : IClassFixture<ScriptedModelFixture>
 {
     [Fact]
+    public async Task Candidates_that_would_not_fit_beside_the_prompt_share_the_room_left_instead_of_failing_the_decode()
+    {
+        // Random weights rarely end a completion, so each candidate runs to its limit: 4 × 64 new tokens do not fit in
+        // the 256-token context beside this prompt.
+        using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.RandomPath) { ContextSize = 256, MaxCandidates = 4, MaxNewTokens = 64, Temperature = 0.8f });
+        var prefix = string.Concat(Enumerable.Range(0, 40).Select(line => $"int F{line}() => {line};\n"));
+        while (model.CountTokens(prefix) > 150)
+        {
+            prefix = prefix[(prefix.IndexOf('\n', StringComparison.Ordinal) + 1)..];
+        }
+
+        var result = await model.InfillAsync(new InfillRequest(prefix, ";", Candidates: 4), default);
+
+        var room = model.ContextSize - result.PromptTokens;
+        Assert.True(result.Completions.Count >= 2, $"{result.Completions.Count} candidates in {room} tokens of room");
+        Assert.True(result.Completions.Sum(completion => completion.TokenCount) <= room, "the candidates' tokens fit beside the prompt");
+    }
+
+    [Theory]
+    [InlineData(4, 64, 1000, 4, 64)]
+    [InlineData(4, 64, 200, 4, 50)]
+    [InlineData(4, 64, 100, 3, 33)]
+    [InlineData(4, 128, 20, 1, 20)]
+    [InlineData(4, 0, 0, 4, 0)]
+    public void The_room_goes_to_whole_candidates_first_then_to_fewer_when_each_would_get_less_than_a_statement(
+        int candidates, int maxNew, int room, int expectedCandidates, int expectedMaxNew) =>
+        Assert.Equal((expectedCandidates, expectedMaxNew), CandidateRoom.Share(candidates, maxNew, room));
+
+    [Fact]
     public async Task A_stop_text_ends_the_completion_before_it()
     {
         using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.ScriptedPath) { ContextSize = 1024 });

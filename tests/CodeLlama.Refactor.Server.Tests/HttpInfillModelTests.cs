@@ -13,10 +13,10 @@ public sealed class HttpInfillModelTests
     public async Task A_busy_server_is_retried_with_backoff_until_it_answers()
     {
         var handler = new ScriptedHandler(
-            Json("""{"default_generation_settings":{"n_ctx":2048}}"""),
+            ScriptedHandler.Json("""{"default_generation_settings":{"n_ctx":2048}}"""),
             new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),
             new HttpResponseMessage(HttpStatusCode.TooManyRequests),
-            Json("""{"content":"return 1;","tokens_predicted":3,"tokens_evaluated":9,"stopped_eos":true}"""));
+            ScriptedHandler.Json("""{"content":"return 1;","tokens_predicted":3,"tokens_evaluated":9,"stopped_eos":true}"""));
         using var model = await HttpInfillModel.ConnectAsync(
             new EndpointOptions(Address) { FirstBackoff = TimeSpan.FromMilliseconds(5) }, default, handler);
 
@@ -30,7 +30,7 @@ public sealed class HttpInfillModelTests
     public async Task Retries_are_bounded_and_then_the_request_fails()
     {
         var handler = new ScriptedHandler(
-            [Json("""{"default_generation_settings":{"n_ctx":2048}}"""), .. Enumerable.Range(0, 3).Select(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable))]);
+            [ScriptedHandler.Json("""{"default_generation_settings":{"n_ctx":2048}}"""), .. Enumerable.Range(0, 3).Select(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable))]);
         using var model = await HttpInfillModel.ConnectAsync(
             new EndpointOptions(Address) { MaxRetries = 2, FirstBackoff = TimeSpan.FromMilliseconds(1) }, default, handler);
 
@@ -42,8 +42,8 @@ public sealed class HttpInfillModelTests
     public async Task An_openai_endpoint_gets_the_raw_code_llama_infill_prompt_and_stops_at_eot()
     {
         var handler = new ScriptedHandler(
-            Json("""{"data":[{"id":"codellama/CodeLlama-7b-hf"}]}"""),
-            Json("""{"choices":[{"text":"a + b","finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":4}}"""));
+            ScriptedHandler.Json("""{"data":[{"id":"codellama/CodeLlama-7b-hf"}]}"""),
+            ScriptedHandler.Json("""{"choices":[{"text":"a + b","finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":4}}"""));
         using var model = await HttpInfillModel.ConnectAsync(new EndpointOptions(Address, EndpointKind.OpenAi), default, handler);
 
         var result = await model.InfillAsync(new InfillRequest("int Add(int a, int b) => ", ";"), default);
@@ -61,7 +61,7 @@ public sealed class HttpInfillModelTests
     [InlineData(FimFamily.DeepSeek, "<｜fim▁begin｜>int x = <｜fim▁hole｜>;<｜fim▁end｜>", "<｜end▁of▁sentence｜>")]
     public async Task An_openai_endpoint_gets_the_prompt_in_the_served_models_fim_format(FimFamily family, string prompt, string stop)
     {
-        var handler = new ScriptedHandler(Json("""{"choices":[{"text":"1","finish_reason":"stop"}]}"""));
+        var handler = new ScriptedHandler(ScriptedHandler.Json("""{"choices":[{"text":"1","finish_reason":"stop"}]}"""));
         using var model = await HttpInfillModel.ConnectAsync(
             new EndpointOptions(Address, EndpointKind.OpenAi) { Model = "served", FimFormat = FimTextFormat.For(family) }, default, handler);
 
@@ -76,9 +76,9 @@ public sealed class HttpInfillModelTests
     public async Task The_work_of_a_remote_model_is_counted_on_the_model_seam()
     {
         var handler = new ScriptedHandler(
-            Json("""{"default_generation_settings":{"n_ctx":2048}}"""),
-            Json("""{"content":"a","tokens_predicted":3,"tokens_evaluated":9,"stopped_eos":true}"""),
-            Json("""{"content":"b","tokens_predicted":4,"tokens_evaluated":9,"stopped_eos":true}"""));
+            ScriptedHandler.Json("""{"default_generation_settings":{"n_ctx":2048}}"""),
+            ScriptedHandler.Json("""{"content":"a","tokens_predicted":3,"tokens_evaluated":9,"stopped_eos":true}"""),
+            ScriptedHandler.Json("""{"content":"b","tokens_predicted":4,"tokens_evaluated":9,"stopped_eos":true}"""));
         using var remote = await HttpInfillModel.ConnectAsync(new EndpointOptions(Address), default, handler);
         IInfillModel model = remote;
 
@@ -96,24 +96,5 @@ public sealed class HttpInfillModelTests
             HttpInfillModel.ConnectAsync(new EndpointOptions(new Uri("http://127.0.0.1:9/")) { Timeout = TimeSpan.FromSeconds(5) }, default));
 
         Assert.Contains("http://127.0.0.1:9/", exception.Message, StringComparison.Ordinal);
-    }
-
-    private static HttpResponseMessage Json(string json) =>
-        new(HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
-
-    private sealed class ScriptedHandler(params HttpResponseMessage[] responses) : HttpMessageHandler
-    {
-        private int next;
-
-        public List<Uri> Requests { get; } = [];
-
-        public List<string> Bodies { get; } = [];
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Requests.Add(request.RequestUri!);
-            Bodies.Add(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
-            return responses[next++];
-        }
     }
 }

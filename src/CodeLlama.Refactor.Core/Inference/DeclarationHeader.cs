@@ -4,12 +4,15 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeLlama.Refactor.Inference;
 
 /// <summary>
-/// A short comment block for the top of a repair prompt: the signatures of the symbols the span uses that are declared
+/// A short comment block of repository context for a repair prompt: the signatures of the symbols the span uses that are declared
 /// in other files, and the members of the types its expressions have (a misspelt member is then one the model can see).
 /// The file itself is in the prompt already, so nothing declared in it is repeated.
 /// </summary>
 public static class DeclarationHeader
 {
+    /// <summary>The name the header goes by as a chunk of repository context.</summary>
+    public const string FileName = "declarations.cs";
+
     private const int MaxLines = 30;
     private const int MaxMembersPerType = 12;
 
@@ -43,18 +46,18 @@ public static class DeclarationHeader
             if (symbol is not null && IsFromOtherFile(symbol.OriginalDefinition, tree) && seen.Add(symbol.OriginalDefinition))
             {
                 lines.Add(symbol.OriginalDefinition.ToDisplayString(Signature));
+                // A type named in the code (a static class, an enum) shows its members, as the type of an expression does.
+                if (symbol.OriginalDefinition is INamedTypeSymbol named)
+                {
+                    lines.AddRange(Members(named, seen));
+                }
             }
 
             if (model.GetTypeInfo(node, cancellationToken).Type is INamedTypeSymbol type
                 && IsFromOtherFile(type.OriginalDefinition, tree) && seen.Add(type.OriginalDefinition))
             {
                 lines.Add(type.OriginalDefinition.ToDisplayString(Signature));
-                lines.AddRange(type.OriginalDefinition.GetMembers()
-                    .Where(member => !member.IsImplicitlyDeclared && member.CanBeReferencedByName && member is not INamedTypeSymbol
-                        && member.DeclaredAccessibility != Accessibility.Private)
-                    .Take(MaxMembersPerType)
-                    .Where(seen.Add)
-                    .Select(member => "  " + member.ToDisplayString(Signature)));
+                lines.AddRange(Members(type.OriginalDefinition, seen));
             }
         }
 
@@ -62,6 +65,14 @@ public static class DeclarationHeader
             ? string.Empty
             : "// Declared in other files:\n" + string.Concat(lines.Take(MaxLines).Select(line => $"//   {line}\n"));
     }
+
+    private static IEnumerable<string> Members(INamedTypeSymbol type, HashSet<ISymbol> seen) => type.GetMembers()
+        .Where(member => !member.IsImplicitlyDeclared && member.CanBeReferencedByName && member is not INamedTypeSymbol
+            && member.DeclaredAccessibility != Accessibility.Private)
+        .Take(MaxMembersPerType)
+        .Where(seen.Add)
+        .Select(member => "  " + member.ToDisplayString(Signature))
+        .ToList();
 
     private static bool IsFromOtherFile(ISymbol symbol, SyntaxTree tree) =>
         symbol.Locations.Any(location => location.IsInSource) && symbol.Locations.All(location => location.SourceTree != tree)

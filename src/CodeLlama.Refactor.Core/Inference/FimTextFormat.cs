@@ -28,8 +28,23 @@ public enum FimFamily
 /// <param name="Suffix">The marker before the suffix.</param>
 /// <param name="Middle">The marker after which the model writes the gap.</param>
 /// <param name="Stops">Texts that end the completion.</param>
+/// <remarks>
+/// Repository context goes in front, as llama.cpp's server lays out <c>input_extra</c>: for a family trained on
+/// repository-level prompts (StarCoder2, Qwen2.5-Coder) <c>REPO myproject\n</c>, then <c>FILE_SEP name\n text</c> per
+/// chunk and <c>FILE_SEP filename\n</c> for the current file; for the others each chunk headed <c>--- snippet ---</c>.
+/// </remarks>
 public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffix, string Middle, IReadOnlyList<string> Stops)
 {
+    private const string Project = "myproject\n";
+    private const string CurrentFile = "filename\n";
+    private const string SnippetSeparator = "\n\n--- snippet ---\n\n";
+
+    /// <summary>The marker that opens repository context, for a family that has one.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>The marker that opens each file of repository context, for a family that has one.</summary>
+    public string? FileSeparator { get; init; }
+
     /// <summary>Code Llama's format.</summary>
     public static FimTextFormat CodeLlama { get; } = new(FimFamily.CodeLlama, "<PRE> ", " <SUF>", " <MID>", ["<EOT>"]);
 
@@ -39,9 +54,17 @@ public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffi
     public static FimTextFormat For(FimFamily family) => family switch
     {
         FimFamily.CodeLlama => CodeLlama,
-        FimFamily.StarCoder => new(family, "<fim_prefix>", "<fim_suffix>", "<fim_middle>", ["<|endoftext|>", "<file_sep>"]),
+        FimFamily.StarCoder => new(family, "<fim_prefix>", "<fim_suffix>", "<fim_middle>", ["<|endoftext|>", "<file_sep>"])
+        {
+            Repository = "<repo_name>",
+            FileSeparator = "<file_sep>",
+        },
         FimFamily.CodeGemma => new(family, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|file_separator|>", "<eos>"]),
-        FimFamily.Qwen => new(family, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|endoftext|>", "<|fim_pad|>", "<|file_sep|>"]),
+        FimFamily.Qwen => new(family, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|endoftext|>", "<|fim_pad|>", "<|file_sep|>"])
+        {
+            Repository = "<|repo_name|>",
+            FileSeparator = "<|file_sep|>",
+        },
         FimFamily.DeepSeek => new(family, "<｜fim▁begin｜>", "<｜fim▁hole｜>", "<｜fim▁end｜>", ["<｜end▁of▁sentence｜>", "<|EOT|>"]),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown FIM family."),
     };
@@ -51,4 +74,49 @@ public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffi
     /// <param name="suffix">The text after it.</param>
     /// <returns>The prompt text.</returns>
     public string Render(string prefix, string suffix) => Prefix + prefix + Suffix + suffix + Middle;
+
+    /// <summary>The prompt for <paramref name="request"/>: its repository context, prefix, suffix and typed text.</summary>
+    /// <param name="request">The question.</param>
+    /// <returns>The prompt text.</returns>
+    public string Render(InfillRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Context(request.Extra) + Render(request.Prefix, request.Suffix) + request.Typed;
+    }
+
+    /// <summary>The texts that end a completion of <paramref name="request"/>: the format's and the request's own.</summary>
+    /// <param name="request">The question.</param>
+    /// <returns>The stop texts, each once.</returns>
+    public IReadOnlyList<string> StopsFor(InfillRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return [.. Stops.Concat(request.Stop).Where(stop => stop.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
+
+    private string Context(IReadOnlyList<InfillChunk> chunks)
+    {
+        if (chunks.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder();
+        if (FileSeparator is { } separator)
+        {
+            text.Append(Repository).Append(Repository is null ? string.Empty : Project);
+            foreach (var chunk in chunks)
+            {
+                text.Append(separator).Append(chunk.FileName).Append('\n').Append(chunk.Text);
+            }
+
+            return text.Append(separator).Append(CurrentFile).ToString();
+        }
+
+        foreach (var chunk in chunks)
+        {
+            text.Append(SnippetSeparator).Append(chunk.Text);
+        }
+
+        return text.ToString();
+    }
 }

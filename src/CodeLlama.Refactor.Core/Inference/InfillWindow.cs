@@ -16,25 +16,31 @@ public sealed record InfillWindow(string Prefix, string Suffix, bool IsWindowed)
     /// <summary>Tokens kept free for the special tokens of the prompt.</summary>
     private const int SpecialTokens = 8;
 
+    /// <summary>Tokens kept free for the markers around repository context (a project and a file name, separators).</summary>
+    private const int ContextTokens = 16;
+
     /// <summary>Fits <paramref name="prefix"/> and <paramref name="suffix"/> into the model's context.</summary>
     /// <param name="root">The file's syntax root.</param>
     /// <param name="anchor">Where the gap is in <paramref name="root"/>'s text, to find the types around it.</param>
     /// <param name="prefix">All the text before the gap.</param>
     /// <param name="suffix">All the text after the gap that the prompt may show.</param>
     /// <param name="model">Counts tokens and gives the budget.</param>
-    /// <param name="preamble">Text always shown first (e.g. a <see cref="DeclarationHeader"/>), or an empty string.</param>
+    /// <param name="context">
+    /// Repository context that goes into the same prompt beside the prefix (the request's <see cref="InfillRequest.Extra"/>,
+    /// e.g. a <see cref="DeclarationHeader"/>): its tokens are kept free; it is not part of the window. Empty for none.
+    /// </param>
     /// <returns>The prefix and suffix to show.</returns>
-    public static InfillWindow Fit(SyntaxNode root, int anchor, string prefix, string suffix, IInfillModel model, string preamble = "")
+    public static InfillWindow Fit(SyntaxNode root, int anchor, string prefix, string suffix, IInfillModel model, string context = "")
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(suffix);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(preamble);
-        var budget = model.ContextSize - model.MaxNewTokens - SpecialTokens - (preamble.Length == 0 ? 0 : model.CountTokens(preamble));
+        ArgumentNullException.ThrowIfNull(context);
+        var budget = model.ContextSize - model.MaxNewTokens - SpecialTokens - (context.Length == 0 ? 0 : ContextTokens + model.CountTokens(context));
         if (model.CountTokens(prefix) + model.CountTokens(suffix) <= budget)
         {
-            return new InfillWindow(preamble + prefix, suffix, false);
+            return new InfillWindow(prefix, suffix, false);
         }
 
         var header = Header(root, anchor);
@@ -43,7 +49,7 @@ public sealed record InfillWindow(string Prefix, string Suffix, bool IsWindowed)
         var after = HeadLines(suffix, room - model.CountTokens(before), model);
         // The lines kept before the gap may reach back over some of the header's: those are shown once, where they are.
         var shownFrom = prefix.Length - before.Length;
-        return new InfillWindow(preamble + Join(header.Where(line => line.Position < shownFrom)) + before, after, true);
+        return new InfillWindow(Join(header.Where(line => line.Position < shownFrom)) + before, after, true);
     }
 
     private static string Join(IEnumerable<(int Position, string Text)> lines) =>

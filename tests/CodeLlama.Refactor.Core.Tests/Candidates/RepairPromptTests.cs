@@ -44,6 +44,26 @@ public sealed class RepairPromptTests
     }
 
     [Fact]
+    public async Task Signatures_from_other_files_go_as_repository_context_not_into_the_prefix()
+    {
+        var model = new RecordingModel();
+        var project = InMemoryProject.Create(
+            ("Pricing.cs", "namespace Shop;\n\npublic static class Pricing\n{\n    public static int Round(decimal price) => (int)price;\n}\n"),
+            ("Labels.cs", "namespace Shop;\n\npublic static class Labels\n{\n    public static int Width(decimal price)\n    {\n        return Pricing.Rounded(price);\n    }\n}\n"));
+        var document = project.Documents.Single(found => found.Name == "Labels.cs");
+        var diagnostic = (await document.GetSemanticModelAsync())!.GetDiagnostics().First(found => found.Severity == DiagnosticSeverity.Error);
+
+        await new ModelRepairSource(model, candidates: 1).GetCandidatesAsync(document, diagnostic, default);
+
+        var request = Assert.Single(model.Requests);
+        var chunk = Assert.Single(request.Extra);
+        Assert.Equal(DeclarationHeader.FileName, chunk.FileName);
+        Assert.Contains("Round(decimal price)", chunk.Text, StringComparison.Ordinal);
+        Assert.StartsWith("namespace Shop;", request.Prefix, StringComparison.Ordinal);
+        Assert.DoesNotContain("Declared in other files", request.Prefix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_statement_over_several_lines_is_shown_under_its_first_line_with_its_own_indentation_only()
     {
         var comments = RepairPrompt.Comments("    ", "CS1503", "Argument 1: cannot convert\nfrom 'string' to 'int'", "Call(\n        \"a\",\n        2);");

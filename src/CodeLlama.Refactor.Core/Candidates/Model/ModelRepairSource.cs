@@ -6,7 +6,7 @@ namespace CodeLlama.Refactor.Candidates.Model;
 
 /// <summary>
 /// Repairs no rule knows: the model rewrites the statement (or member) around the error, seeing the whole file before
-/// and after it, headed by the signatures the statement uses from other files (<see cref="DeclarationHeader"/>), with
+/// and after it and, as repository context, the signatures the statement uses from other files (<see cref="DeclarationHeader"/>), with
 /// the diagnostic and the broken code as comments just above the gap (<see cref="RepairPrompt"/>); each of its K
 /// completions becomes a candidate verified like any other.
 /// </summary>
@@ -66,9 +66,10 @@ public sealed class ModelRepairSource(IInfillModel model, int candidates, Repair
 
     private InfillRequest Request(SyntaxNode root, SourceText text, TextSpan span, Diagnostic diagnostic, string header)
     {
+        var suffix = text.ToString(TextSpan.FromBounds(span.End, text.Length));
         var window = style == RepairPromptStyle.Instruct
-            ? InfillWindow.Fit(root, span.Start, text.ToString(TextSpan.FromBounds(0, span.Start)), text.ToString(TextSpan.FromBounds(span.End, text.Length)), model, header)
-            : InfillWindow.Fit(root, span.Start, RepairPrompt.Prefix(text, span, diagnostic), text.ToString(TextSpan.FromBounds(span.End, text.Length)), model, header);
+            ? InfillWindow.Fit(root, span.Start, text.ToString(TextSpan.FromBounds(0, span.Start)), suffix, model, header)
+            : InfillWindow.Fit(root, span.Start, RepairPrompt.Prefix(text, span, diagnostic), suffix, model, header);
         if (window.IsWindowed)
         {
             Interlocked.Increment(ref windowed);
@@ -76,11 +77,16 @@ public sealed class ModelRepairSource(IInfillModel model, int candidates, Repair
 
         if (style == RepairPromptStyle.Fim)
         {
-            return new InfillRequest(window.Prefix, window.Suffix, candidates);
+            // The signatures from other files are repository context: the model lays them out its own way (llama.cpp's
+            // input_extra, FIM_SEP chunks for the families trained on them).
+            return new InfillRequest(window.Prefix, window.Suffix, candidates)
+            {
+                Extra = header.Length == 0 ? [] : [new InfillChunk(DeclarationHeader.FileName, header)],
+            };
         }
 
         var broken = text.ToString(span);
-        var context = window.Prefix[header.Length..] + "/*<broken>*/" + broken + "/*</broken>*/" + window.Suffix;
+        var context = window.Prefix + "/*<broken>*/" + broken + "/*</broken>*/" + window.Suffix;
         var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         return new InfillRequest(string.Empty, string.Empty, candidates) { Instruction = RepairPrompt.Instruction(context, diagnostic.Id, message, broken, header) };
     }

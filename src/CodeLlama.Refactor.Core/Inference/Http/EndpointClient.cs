@@ -12,6 +12,14 @@ namespace CodeLlama.Refactor.Inference.Http;
 internal sealed class EndpointClient : IDisposable
 {
     private const int ErrorExcerpt = 300;
+
+    // Fields left unset are not sent: servers read an absent field as its default, but some refuse a null one
+    // (llama.cpp's /infill answers 400 to "input_extra": null).
+    private static readonly System.Text.Json.JsonSerializerOptions Body = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     private readonly HttpClient client;
     private readonly SemaphoreSlim parallel;
 
@@ -72,7 +80,7 @@ internal sealed class EndpointClient : IDisposable
             HttpResponseMessage response;
             try
             {
-                response = await client.PostAsJsonAsync(path, body, cancellationToken).ConfigureAwait(false);
+                response = await client.PostAsJsonAsync(path, body, Body, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {

@@ -30,9 +30,22 @@ public sealed class LlamaCppInfillModel : HttpInfillModel
             NPredict = request.MaxNewTokens ?? options.MaxNewTokens,
             Temperature = request.Temperature ?? options.Temperature,
             Seed = seed,
-            CachePrompt = true,
+            CachePrompt = request.CachePrompt,
+            // The server builds the prompt in its model's own format, repository context included.
+            Prompt = request.Typed.Length == 0 ? null : request.Typed,
+            InputExtra = request.Extra.Count == 0 ? null : [.. request.Extra.Select(chunk => new LlamaCppExtraChunk { FileName = chunk.FileName, Text = chunk.Text })],
+            Stop = request.Stop.Count == 0 ? null : request.Stop,
+            NIndent = request.MinIndent,
+            TMaxPredictMs = request.TimeLimit?.TotalMilliseconds,
+            TopK = request.TopK,
+            TopP = request.TopP,
+            IdSlot = request.Slot,
         };
         var answer = await Endpoint.PostAsync<LlamaCppInfillRequest, LlamaCppInfillResponse>("infill", body, cancellationToken).ConfigureAwait(false);
-        return (new InfillCompletion(answer.Content, 0, answer.StoppedEos || answer.StoppedWord, answer.TokensPredicted), answer.TokensEvaluated);
+        var completion = new InfillCompletion(answer.Content, 0, answer.StoppedEos || answer.StoppedWord, answer.TokensPredicted)
+        {
+            StoppingWord = string.IsNullOrEmpty(answer.StoppingWord) ? null : answer.StoppingWord,
+        };
+        return (completion, answer.TokensEvaluated);
     }
 }

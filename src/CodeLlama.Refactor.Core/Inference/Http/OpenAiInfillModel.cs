@@ -33,11 +33,12 @@ public sealed class OpenAiInfillModel : HttpInfillModel
         var completion = new OpenAiCompletionRequest
         {
             Model = modelName,
-            Prompt = format.Render(request.Prefix, request.Suffix),
+            Prompt = format.Render(request),
             MaxTokens = request.MaxNewTokens ?? options.MaxNewTokens,
             Temperature = request.Temperature ?? options.Temperature,
             Seed = seed,
-            Stop = format.Stops,
+            Stop = format.StopsFor(request),
+            TopP = request.TopP,
         };
         var response = await Endpoint.PostAsync<OpenAiCompletionRequest, OpenAiCompletionResponse>("v1/completions", completion, cancellationToken)
             .ConfigureAwait(false);
