@@ -157,7 +157,7 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         LLamaToken[] tokens;
         try
         {
-            tokens = request.Instruction is { } instruction ? InstructionPrompt(instruction) : prompt.Build(request);
+            tokens = request.Instruction is { } instruction ? InstructionPrompt(request.SystemPrompt, instruction) : prompt.Build(request);
         }
         catch (InferenceException exception)
         {
@@ -186,8 +186,9 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         weights.Dispose();
     }
 
-    // The instruction as one user turn through the GGUF's own chat template, with the assistant's turn opened.
-    private LLamaToken[] InstructionPrompt(string instruction)
+    // The instruction as one user turn (after the system turn, when there is one) through the GGUF's own chat template,
+    // with the assistant's turn opened.
+    private LLamaToken[] InstructionPrompt(string? system, string instruction)
     {
         LLamaTemplate template;
         try
@@ -197,6 +198,11 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             throw new InferenceException($"{Name} has no chat template, so it cannot answer an instruction prompt: use the FIM prompt.", exception);
+        }
+
+        if (system is not null)
+        {
+            template.Add("system", system);
         }
 
         template.Add("user", instruction);

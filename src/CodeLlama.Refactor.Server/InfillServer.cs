@@ -10,7 +10,8 @@ namespace CodeLlama.Refactor.Server;
 /// <summary>
 /// An HTTP front for one loaded model, in llama.cpp server's shape so the same clients (llama.vim, llama.vscode) work
 /// against either: <c>POST /infill</c>, <c>GET /health</c>, <c>GET /props</c>, and OpenAI-compatible
-/// <c>POST /v1/completions</c> and <c>GET /v1/models</c>. Concurrent requests are decoded together in the model's slots
+/// <c>POST /v1/completions</c>, <c>POST /v1/chat/completions</c> (for a GGUF with a chat template) and
+/// <c>GET /v1/models</c>. Concurrent requests are decoded together in the model's slots
 /// (<c>serve --parallel</c>); more wait for a free slot. With <see cref="ServerOptions.ApiKey"/> set, every request but
 /// <c>/health</c> needs <c>Authorization: Bearer KEY</c>.
 /// </summary>
@@ -44,6 +45,7 @@ public static class InfillServer
         // As Delegates, so that the returned IResult is written (a plain RequestDelegate would drop it).
         app.MapPost("/infill", (Delegate)((HttpContext context) => InfillEndpoint.HandleAsync(context, model, options)));
         app.MapPost("/v1/completions", (Delegate)((HttpContext context) => OpenAiEndpoints.CompletionsAsync(context, model, options)));
+        app.MapPost("/v1/chat/completions", (Delegate)((HttpContext context) => ChatEndpoint.HandleAsync(context, model, options)));
         app.MapGet("/v1/models", () => Results.Json(OpenAiEndpoints.Models(model)));
         return app;
     }

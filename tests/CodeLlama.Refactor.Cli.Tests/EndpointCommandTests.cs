@@ -23,6 +23,25 @@ public sealed class EndpointCommandTests(ModelFilesFixture models) : IClassFixtu
     }
 
     [Fact]
+    public async Task Fix_with_an_instruction_prompt_through_serve_asks_the_chat_route_and_the_verified_repair_is_written()
+    {
+        using var model = LlamaInfillModel.Load(new LlamaModelOptions(models.InstructFixModel) { ContextSize = 4096 });
+        await using var app = InfillServer.Create(model, new ServerOptions(Port: 0));
+        await app.StartAsync();
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Labels.cs"] = LabelsSolution.BrokenLabels },
+            new Dictionary<string, string> { ["LabelsTests.cs"] = LabelsSolution.LabelsTests });
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            "fix", solution.Directory, "--endpoint", app.Urls.Single(), "--repair-prompt", "instruct", "--candidates", "1", "--format", "json");
+
+        await app.StopAsync();
+        Assert.True(exitCode == ExitCodes.Success, error + output);
+        Assert.Contains(ModelFilesFixture.FixScript, File.ReadAllText(solution.File("Lib/Labels.cs")), StringComparison.Ordinal);
+        Assert.True(model.Statistics.Requests > 0, "serve answered no request");
+    }
+
+    [Fact]
     public async Task An_unreachable_endpoint_is_refused_with_exit_code_2_before_anything_is_written()
     {
         using var sample = Samples.Copy(Samples.Undocumented);

@@ -55,17 +55,6 @@ public sealed class ModelChoiceTests
     }
 
     [Fact]
-    public async Task An_instruction_repair_prompt_with_an_endpoint_is_refused()
-    {
-        using var sample = Samples.Copy(Samples.Undocumented);
-
-        var (exitCode, _, error) = await CliRunner.RunAsync("fix", sample.Directory, "--endpoint", "http://127.0.0.1:9/", "--repair-prompt", "instruct");
-
-        Assert.Equal(ExitCodes.BadInput, exitCode);
-        Assert.Contains("--repair-prompt instruct", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Llama_native_with_an_endpoint_is_refused()
     {
         using var sample = Samples.Copy(Samples.Undocumented);

@@ -11,11 +11,16 @@ public sealed class ModelFilesFixture : IDisposable
     /// <summary>What the repair model writes in place of the broken statement.</summary>
     public const string FixScript = "var width = name.Length * 2;";
 
+    // Llama 2's turn format, which Code Llama Instruct uses; the instruct model's script starts after its closing ']'.
+    private const string InstructTemplate = "{% for message in messages %}{{ '[INST] ' + message['content'] + ' [/INST]' }}{% endfor %}";
+
     public ModelFilesFixture()
     {
         Directory.CreateDirectory(Folder);
         DocModel = TestModels.WriteScripted(In("doc.gguf"), DocScript);
         FixModel = TestModels.WriteScripted(In("fix.gguf"), FixScript);
+        InstructFixModel = TestModels.WriteScripted(
+            In("fix-instruct.gguf"), FixScript, new TinyLlamaShape(ChatTemplate: InstructTemplate), startToken: CodeLlamaVocabulary.CharacterId(']'));
         RandomModel = TestModels.WriteRandom(In("random.gguf"));
     }
 
@@ -24,6 +29,9 @@ public sealed class ModelFilesFixture : IDisposable
     public string DocModel { get; }
 
     public string FixModel { get; }
+
+    /// <summary>A chat model (a template, no FIM prompt needed) that answers every instruction with <see cref="FixScript"/>.</summary>
+    public string InstructFixModel { get; }
 
     public string RandomModel { get; }
 

@@ -65,8 +65,6 @@ internal static class InfillModelFactory
         Refuse(choice.ModelPath is { Length: > 0 }, "Pass --model or --endpoint, not both.");
         Refuse(choice.GpuLayers is not null || choice.Threads is not null,
             "--gpu-layers and --threads configure a model loaded here; with --endpoint the server decides them: drop them or drop --endpoint.");
-        Refuse(choice.RepairPrompt == RepairPromptStyle.Instruct,
-            "--repair-prompt instruct renders the prompt through the chat template of a GGUF loaded here: pass --model, not --endpoint.");
         Refuse(choice.Parallel > 1, "--parallel sets the slots of a model loaded here; with --endpoint, --max-parallel sets the requests in flight.");
         Refuse(choice.NativeFolder is { Length: > 0 }, "--llama-native chooses the llama.cpp of a model loaded here; it does nothing with --endpoint.");
         if (!Uri.TryCreate(address, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))

@@ -56,7 +56,7 @@ internal static class ModelOptions
 
     public static readonly Option<RepairPromptStyle> RepairPromptOption = CommonOptions.EnumOption(
         "--repair-prompt", "fim: the file with the broken code cut out and the diagnostic as comments above the gap; instruct: an instruction "
-        + "through the GGUF's chat template (Code Llama Instruct), answered with a code block. instruct needs --model.",
+        + "through the model's chat template (Code Llama Instruct), answered with a code block; with --endpoint it goes to /v1/chat/completions.",
         RepairPromptStyle.Fim);
 
     public static readonly Option<FimFamily> FimFormatOption = CommonOptions.EnumOption(

@@ -83,9 +83,13 @@ public sealed record InfillRequest(
 
     /// <summary>
     /// When set, an instruction for a model with a chat template (Code Llama Instruct): it is rendered as one user turn
-    /// through the GGUF's template and answered instead of the gap; prefix, suffix and context are not used.
+    /// through the model's template (the GGUF's own, or the server's over <c>/v1/chat/completions</c>) and answered
+    /// instead of the gap; prefix, suffix and context are not used.
     /// </summary>
     public string? Instruction { get; init; }
+
+    /// <summary>A system turn before <see cref="Instruction"/>, for templates that take one; null for none.</summary>
+    public string? SystemPrompt { get; init; }
 }
 
 /// <summary>One piece of repository context.</summary>

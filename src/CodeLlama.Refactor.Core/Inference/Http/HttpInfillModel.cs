@@ -7,7 +7,8 @@ namespace CodeLlama.Refactor.Inference.Http;
 /// <summary>
 /// A model behind HTTP: <c>codellama-refactor serve</c>, llama.cpp's server (<see cref="LlamaCppInfillModel"/>), or an
 /// OpenAI-compatible server (<see cref="OpenAiInfillModel"/>). K candidates are K requests with seeds Seed … Seed + K − 1,
-/// sent in parallel up to <see cref="EndpointOptions.MaxParallel"/>. Token counts are estimated (one token per three
+/// sent in parallel up to <see cref="EndpointOptions.MaxParallel"/>. An instruction prompt goes to
+/// <c>/v1/chat/completions</c> whichever the protocol (<see cref="ChatCompletions"/>). Token counts are estimated (one token per three
 /// UTF-8 bytes, more than Code Llama's tokenizer gives for code), so prompts are cut early rather than too late.
 /// </summary>
 public abstract class HttpInfillModel : IInfillModel, IDisposable
@@ -37,6 +38,9 @@ public abstract class HttpInfillModel : IInfillModel, IDisposable
     public int Concurrency => Math.Max(1, Endpoint.Options.MaxParallel);
 
     private protected EndpointClient Endpoint { get; }
+
+    /// <summary>The name a chat request gives as its model: the served model's, or what <c>--endpoint-model</c> chose.</summary>
+    private string ChatModel => Endpoint.Options.Model ?? Name;
 
     /// <summary>Connects to the endpoint and reads what it serves.</summary>
     /// <param name="options">Where and how.</param>
@@ -80,15 +84,13 @@ public abstract class HttpInfillModel : IInfillModel, IDisposable
     public async Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Instruction is not null)
-        {
-            throw new InferenceException("An instruction prompt is rendered through the chat template of a model loaded in-process; a remote model takes FIM prompts only.");
-        }
-
         var stopwatch = Stopwatch.StartNew();
         var options = Endpoint.Options;
         var answers = await Task.WhenAll(Enumerable.Range(0, Math.Max(1, request.Candidates))
-            .Select(index => RequestOneAsync(request, (request.Seed ?? options.Seed) + index, cancellationToken))).ConfigureAwait(false);
+            .Select(index => (request.Seed ?? options.Seed) + index)
+            .Select(seed => request.Instruction is null
+                ? RequestOneAsync(request, seed, cancellationToken)
+                : ChatCompletions.RequestAsync(Endpoint, ChatModel, request, seed, cancellationToken))).ConfigureAwait(false);
         var evaluated = answers.Sum(answer => answer.PromptTokens);
         Statistics.AddRequest();
         Statistics.AddPrompt(evaluated, 0, TimeSpan.Zero);

@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CodeLlama.Refactor.Inference.Http;
+
+/// <summary>The body of an OpenAI-compatible <c>POST /v1/chat/completions</c> (vLLM, llama.cpp's server, <c>serve</c>).</summary>
+public sealed class ChatCompletionRequest
+{
+    /// <summary>The served model's name.</summary>
+    [JsonPropertyName("model")]
+    public string Model { get; set; } = string.Empty;
+
+    /// <summary>The conversation so far; the server renders it through the model's chat template.</summary>
+    [JsonPropertyName("messages")]
+    public IReadOnlyList<ChatMessage> Messages { get; set; } = [];
+
+    /// <summary>The most tokens to generate.</summary>
+    [JsonPropertyName("max_tokens")]
+    public int? MaxTokens { get; set; }
+
+    /// <summary>OpenAI's newer name for <see cref="MaxTokens"/>; read by <c>serve</c>, never sent.</summary>
+    [JsonPropertyName("max_completion_tokens")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxCompletionTokens { get; set; }
+
+    /// <summary>Sampling temperature.</summary>
+    [JsonPropertyName("temperature")]
+    public float? Temperature { get; set; }
+
+    /// <summary>Sampling seed.</summary>
+    [JsonPropertyName("seed")]
+    public int? Seed { get; set; }
+
+    /// <summary>Texts that end the answer.</summary>
+    [JsonPropertyName("stop")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Stop { get; set; }
+
+    /// <summary>Top-p sampling.</summary>
+    [JsonPropertyName("top_p")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public float? TopP { get; set; }
+
+    /// <summary>Streaming, which <c>serve</c> does not do: a request asking for it is refused.</summary>
+    [JsonPropertyName("stream")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Stream { get; set; }
+}
+
+/// <summary>One turn of a conversation.</summary>
+public sealed class ChatMessage
+{
+    /// <summary><c>system</c>, <c>user</c> or <c>assistant</c>.</summary>
+    [JsonPropertyName("role")]
+    public string Role { get; set; } = string.Empty;
+
+    /// <summary>The turn's text. Read from a string or from OpenAI's list of <c>{"type": "text", "text": …}</c> parts.</summary>
+    [JsonPropertyName("content")]
+    [JsonConverter(typeof(ChatContentConverter))]
+    public string Content { get; set; } = string.Empty;
+}
+
+/// <summary>The answer of <c>POST /v1/chat/completions</c>.</summary>
+public sealed class ChatCompletionResponse
+{
+    /// <summary>The answer's id.</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Always <c>chat.completion</c>.</summary>
+    [JsonPropertyName("object")]
+    public string Object { get; set; } = "chat.completion";
+
+    /// <summary>When it was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; set; }
+
+    /// <summary>The model that answered.</summary>
+    [JsonPropertyName("model")]
+    public string Model { get; set; } = string.Empty;
+
+    /// <summary>The answers.</summary>
+    [JsonPropertyName("choices")]
+    public IReadOnlyList<ChatChoice> Choices { get; set; } = [];
+
+    /// <summary>Token counts.</summary>
+    [JsonPropertyName("usage")]
+    public OpenAiUsage? Usage { get; set; }
+}
+
+/// <summary>One answer.</summary>
+public sealed class ChatChoice
+{
+    /// <summary>Its place among the choices.</summary>
+    [JsonPropertyName("index")]
+    public int Index { get; set; }
+
+    /// <summary>The assistant's turn.</summary>
+    [JsonPropertyName("message")]
+    public ChatMessage Message { get; set; } = new();
+
+    /// <summary><c>stop</c> when the model ended it, <c>length</c> when it ran out of tokens.</summary>
+    [JsonPropertyName("finish_reason")]
+    public string? FinishReason { get; set; }
+}
+
+/// <summary>
+/// A message's content: OpenAI sends either a string or a list of parts; the text parts are joined and any other part
+/// (an image) is refused, since a code model cannot read it.
+/// </summary>
+internal sealed class ChatContentConverter : JsonConverter<string>
+{
+    public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString()!;
+            case JsonTokenType.Null:
+                return string.Empty;
+            case JsonTokenType.StartArray:
+                var text = new StringBuilder();
+                using (var parts = JsonDocument.ParseValue(ref reader))
+                {
+                    foreach (var part in parts.RootElement.EnumerateArray())
+                    {
+                        if (part.ValueKind != JsonValueKind.Object
+                            || !part.TryGetProperty("type", out var type) || type.GetString() != "text"
+                            || !part.TryGetProperty("text", out var value) || value.ValueKind != JsonValueKind.String)
+                        {
+                            throw new JsonException("A message's content parts must be {\"type\": \"text\", \"text\": …}; other parts are not supported.");
+                        }
+
+                        text.Append(value.GetString());
+                    }
+                }
+
+                return text.ToString();
+            default:
+                throw new JsonException("A message's content must be a string or a list of text parts.");
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}

@@ -1,0 +1,77 @@
+using CodeLlama.Refactor.Inference;
+using CodeLlama.Refactor.Inference.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace CodeLlama.Refactor.Server;
+
+/// <summary>
+/// OpenAI-compatible <c>POST /v1/chat/completions</c> for a served model with a chat template (Code Llama Instruct):
+/// one user turn, after an optional system turn, rendered through the GGUF's own template and answered as
+/// <c>chat.completion</c>. Longer conversations, assistant turns and streaming are refused with 400 rather than
+/// answered as something they are not.
+/// </summary>
+internal static class ChatEndpoint
+{
+    public static async Task<IResult> HandleAsync(HttpContext context, IInfillModel model, ServerOptions options)
+    {
+        var (body, error) = await JsonBody.ReadAsync<ChatCompletionRequest>(context, options);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (Validate(body!) is { } invalid)
+        {
+            return Errors.Json(StatusCodes.Status400BadRequest, invalid);
+        }
+
+        var messages = body!.Messages;
+        var request = new InfillRequest(string.Empty, string.Empty, MaxNewTokens: body.MaxCompletionTokens ?? body.MaxTokens, Temperature: body.Temperature, Seed: body.Seed)
+        {
+            Instruction = messages[^1].Content,
+            SystemPrompt = messages.Count == 2 ? messages[0].Content : null,
+            Stop = body.Stop ?? [],
+            TopP = body.TopP,
+        };
+        try
+        {
+            var result = await model.InfillAsync(request, context.RequestAborted);
+            var answer = result.Completions.FirstOrDefault() ?? new InfillCompletion(string.Empty, 0, false, 0);
+            return Results.Json(new ChatCompletionResponse
+            {
+                Id = "chatcmpl-" + Guid.NewGuid().ToString("N"),
+                Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                Model = model.Name,
+                Choices = [new ChatChoice { Message = new ChatMessage { Role = "assistant", Content = answer.Text }, FinishReason = answer.Finished ? "stop" : "length" }],
+                Usage = new OpenAiUsage
+                {
+                    PromptTokens = result.PromptTokens,
+                    CompletionTokens = answer.TokenCount,
+                    TotalTokens = result.PromptTokens + answer.TokenCount,
+                },
+            });
+        }
+        catch (InferenceException exception)
+        {
+            return Errors.From(exception);
+        }
+    }
+
+    private static string? Validate(ChatCompletionRequest body)
+    {
+        if (body.Stream is true)
+        {
+            return "stream is not supported: ask with \"stream\": false.";
+        }
+
+        var roles = string.Join(',', (body.Messages ?? []).Select(message => message?.Role));
+        if (roles is not ("user" or "system,user"))
+        {
+            return $"messages must be one user turn, optionally after one system turn; this request has [{roles}].";
+        }
+
+        return body.MaxTokens is < 1 || body.MaxCompletionTokens is < 1 || body.Temperature is < 0 || body.TopP is < 0 or > 1
+            ? "max_tokens must be at least 1; temperature must not be negative; top_p must be between 0 and 1."
+            : null;
+    }
+}
