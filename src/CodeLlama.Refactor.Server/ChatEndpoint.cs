@@ -7,8 +7,8 @@ namespace CodeLlama.Refactor.Server;
 /// <summary>
 /// OpenAI-compatible <c>POST /v1/chat/completions</c> for a served model with a chat template (Code Llama Instruct):
 /// one user turn, after an optional system turn, rendered through the GGUF's own template and answered as
-/// <c>chat.completion</c>. Longer conversations, assistant turns and streaming are refused with 400 rather than
-/// answered as something they are not.
+/// <c>chat.completion</c> (or, with <c>"stream": true</c>, as one <c>chat.completion.chunk</c> event). Longer
+/// conversations and assistant turns are refused with 400 rather than answered as something they are not.
 /// </summary>
 internal static class ChatEndpoint
 {
@@ -37,19 +37,27 @@ internal static class ChatEndpoint
         {
             var result = await model.InfillAsync(request, context.RequestAborted);
             var answer = result.Completions.FirstOrDefault() ?? new InfillCompletion(string.Empty, 0, false, 0);
-            return Results.Json(new ChatCompletionResponse
+            var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
+            var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var message = new ChatMessage { Role = "assistant", Content = answer.Text };
+            var finish = answer.Finished ? "stop" : "length";
+            var usage = new OpenAiUsage
             {
-                Id = "chatcmpl-" + Guid.NewGuid().ToString("N"),
-                Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                Model = model.Name,
-                Choices = [new ChatChoice { Message = new ChatMessage { Role = "assistant", Content = answer.Text }, FinishReason = answer.Finished ? "stop" : "length" }],
-                Usage = new OpenAiUsage
+                PromptTokens = result.PromptTokens,
+                CompletionTokens = answer.TokenCount,
+                TotalTokens = result.PromptTokens + answer.TokenCount,
+            };
+            return body.Stream is true
+                ? new EventStream([new ChatCompletionChunk
                 {
-                    PromptTokens = result.PromptTokens,
-                    CompletionTokens = answer.TokenCount,
-                    TotalTokens = result.PromptTokens + answer.TokenCount,
-                },
-            });
+                    Id = id, Created = created, Model = model.Name, Usage = usage,
+                    Choices = [new ChatChunkChoice { Delta = message, FinishReason = finish }],
+                }])
+                : Results.Json(new ChatCompletionResponse
+                {
+                    Id = id, Created = created, Model = model.Name, Usage = usage,
+                    Choices = [new ChatChoice { Message = message, FinishReason = finish }],
+                });
         }
         catch (InferenceException exception)
         {
@@ -59,11 +67,6 @@ internal static class ChatEndpoint
 
     private static string? Validate(ChatCompletionRequest body)
     {
-        if (body.Stream is true)
-        {
-            return "stream is not supported: ask with \"stream\": false.";
-        }
-
         var roles = string.Join(',', (body.Messages ?? []).Select(message => message?.Role));
         if (roles is not ("user" or "system,user"))
         {

@@ -8,7 +8,8 @@ namespace CodeLlama.Refactor.Server;
 /// OpenAI-compatible <c>POST /v1/completions</c> and <c>GET /v1/models</c>, for editor clients that speak OpenAI: the
 /// prompt is a FIM prompt as text in a family's markers (Code Llama's <c>&lt;PRE&gt; … &lt;SUF&gt;… &lt;MID&gt;</c>, or
 /// StarCoder's, CodeGemma's, Qwen's, DeepSeek's), which is split back into prefix and suffix and built again from the
-/// served model's own tokens; or a plain prompt with OpenAI's <c>suffix</c> beside it.
+/// served model's own tokens; or a plain prompt with OpenAI's <c>suffix</c> beside it. With <c>"stream": true</c> the
+/// answer goes as one server-sent event (<see cref="EventStream"/>).
 /// </summary>
 internal static class OpenAiEndpoints
 {
@@ -37,7 +38,7 @@ internal static class OpenAiEndpoints
         {
             var result = await model.InfillAsync(request, context.RequestAborted);
             var completion = result.Completions.FirstOrDefault() ?? new InfillCompletion(string.Empty, 0, false, 0);
-            return Results.Json(new OpenAiCompletionResponse
+            var answer = new OpenAiCompletionResponse
             {
                 Id = "cmpl-" + Guid.NewGuid().ToString("N"),
                 Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
@@ -49,7 +50,9 @@ internal static class OpenAiEndpoints
                     CompletionTokens = completion.TokenCount,
                     TotalTokens = result.PromptTokens + completion.TokenCount,
                 },
-            });
+            };
+            // A streamed completion's chunks have the same shape as the whole answer.
+            return body.Stream is true ? new EventStream([answer]) : Results.Json(answer);
         }
         catch (InferenceException exception)
         {

@@ -49,8 +49,22 @@ public sealed class ChatCompletionsTests(ChatCompletionsTests.InstructServer ser
         Assert.True(withSystem > alone + 5, $"{withSystem} prompt tokens with a system turn, {alone} without");
     }
 
+    [Fact]
+    public async Task Asked_to_stream_serve_sends_the_answer_as_one_chunk_event_then_done()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var response = await client.PostAsJsonAsync("v1/chat/completions", new { messages = new[] { new { role = "user", content = "Fix the error." } }, stream = true });
+
+        var chunk = Assert.Single(await ServerSentEvents.ReadAsync(response));
+        Assert.Equal("chat.completion.chunk", chunk.GetProperty("object").GetString());
+        var choice = Assert.Single(chunk.GetProperty("choices").EnumerateArray());
+        Assert.Equal("assistant", choice.GetProperty("delta").GetProperty("role").GetString());
+        Assert.Equal(InstructServer.Answer, choice.GetProperty("delta").GetProperty("content").GetString());
+        Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
+    }
+
     [Theory]
-    [InlineData("""{"messages":[{"role":"user","content":"a"}],"stream":true}""", "stream is not supported")]
     [InlineData("""{"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"user","content":"c"}]}""", "[user,assistant,user]")]
     [InlineData("""{"messages":[]}""", "one user turn")]
     [InlineData("""{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"x"}}]}]}""", "other parts are not supported")]

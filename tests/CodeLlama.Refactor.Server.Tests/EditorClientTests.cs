@@ -62,7 +62,7 @@ public sealed class EditorClientTests(RunningServerFixture server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Streaming_is_refused_with_400_rather_than_answered_in_another_shape()
+    public async Task Streaming_infill_is_refused_with_400_rather_than_answered_in_another_shape()
     {
         var response = await Client.PostAsJsonAsync("infill", new { input_prefix = "x", input_suffix = "y", stream = true });
 
@@ -80,6 +80,18 @@ public sealed class EditorClientTests(RunningServerFixture server) : IClassFixtu
         Assert.Equal(RunningServerFixture.Script, choice.Text);
         Assert.Equal("stop", choice.FinishReason);
         Assert.True(body.Usage!.PromptTokens > 0);
+    }
+
+    [Fact]
+    public async Task Openai_completions_asked_to_stream_answer_as_one_text_completion_event_then_done()
+    {
+        using var response = await Client.PostAsJsonAsync("v1/completions", new { prompt = "<PRE> int x = <SUF>; <MID>", max_tokens = 32, temperature = 0, stream = true });
+
+        var chunk = Assert.Single(await ServerSentEvents.ReadAsync(response));
+        Assert.Equal("text_completion", chunk.GetProperty("object").GetString());
+        var choice = Assert.Single(chunk.GetProperty("choices").EnumerateArray());
+        Assert.Equal(RunningServerFixture.Script, choice.GetProperty("text").GetString());
+        Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
     }
 
     [Fact]

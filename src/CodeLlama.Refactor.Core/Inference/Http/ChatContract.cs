@@ -42,7 +42,7 @@ public sealed class ChatCompletionRequest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public float? TopP { get; set; }
 
-    /// <summary>Streaming, which <c>serve</c> does not do: a request asking for it is refused.</summary>
+    /// <summary>Asks for the answer as server-sent events; <c>serve</c> sends it as one chunk once it is generated.</summary>
     [JsonPropertyName("stream")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Stream { get; set; }
@@ -101,6 +101,51 @@ public sealed class ChatChoice
     public ChatMessage Message { get; set; } = new();
 
     /// <summary><c>stop</c> when the model ended it, <c>length</c> when it ran out of tokens.</summary>
+    [JsonPropertyName("finish_reason")]
+    public string? FinishReason { get; set; }
+}
+
+/// <summary>One chunk of a streamed <c>POST /v1/chat/completions</c> answer.</summary>
+public sealed class ChatCompletionChunk
+{
+    /// <summary>The answer's id, the same in every chunk.</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Always <c>chat.completion.chunk</c>.</summary>
+    [JsonPropertyName("object")]
+    public string Object { get; set; } = "chat.completion.chunk";
+
+    /// <summary>When it was made, in Unix seconds.</summary>
+    [JsonPropertyName("created")]
+    public long Created { get; set; }
+
+    /// <summary>The model that answered.</summary>
+    [JsonPropertyName("model")]
+    public string Model { get; set; } = string.Empty;
+
+    /// <summary>What this chunk adds to each answer.</summary>
+    [JsonPropertyName("choices")]
+    public IReadOnlyList<ChatChunkChoice> Choices { get; set; } = [];
+
+    /// <summary>Token counts, in the last chunk.</summary>
+    [JsonPropertyName("usage")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OpenAiUsage? Usage { get; set; }
+}
+
+/// <summary>What one chunk adds to one answer.</summary>
+public sealed class ChatChunkChoice
+{
+    /// <summary>The answer's place among the choices.</summary>
+    [JsonPropertyName("index")]
+    public int Index { get; set; }
+
+    /// <summary>The text (and, in the first chunk, the role) this chunk adds.</summary>
+    [JsonPropertyName("delta")]
+    public ChatMessage Delta { get; set; } = new();
+
+    /// <summary>Set in the chunk that ends the answer: <c>stop</c> or <c>length</c>.</summary>
     [JsonPropertyName("finish_reason")]
     public string? FinishReason { get; set; }
 }

@@ -38,9 +38,14 @@ public sealed class OpenAiCompletionRequest
     [JsonPropertyName("top_p")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public float? TopP { get; set; }
+
+    /// <summary>Asks for the answer as server-sent events; <c>serve</c> sends it as one chunk once it is generated.</summary>
+    [JsonPropertyName("stream")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Stream { get; set; }
 }
 
-/// <summary>The answer of <c>POST /v1/completions</c>.</summary>
+/// <summary>The answer of <c>POST /v1/completions</c>, and each chunk of it when streamed.</summary>
 public sealed class OpenAiCompletionResponse
 {
     /// <summary>The completion's id.</summary>
