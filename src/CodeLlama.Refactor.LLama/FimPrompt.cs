@@ -8,8 +8,8 @@ namespace CodeLlama.Refactor.LLama;
 /// Builds an infill prompt from token ids in the model's own FIM format, never by parsing special tokens out of text,
 /// as llama.cpp's server lays it out:
 /// <c>[BOS if the GGUF adds one] + context + [FIM_PRE] + tok(prefix) + [FIM_SUF] + tok(suffix) + [FIM_MID] + tok(typed)</c>.
-/// Repository context goes in as <c>[FIM_REP] project [FIM_SEP] file … [FIM_SEP] current file</c> when the model has
-/// those tokens (StarCoder2, Qwen2.5-Coder), else as text chunks headed <c>--- snippet ---</c>. For Code Llama the suffix
+/// Repository context goes in as <see cref="RepositoryContext"/> lays it out, markers as the model's FIM_REP and FIM_SEP
+/// tokens. For Code Llama the suffix
 /// and the typed text lose the space SentencePiece puts in front of a text (Meta's <c>encode_infilling</c>).
 /// </summary>
 internal sealed class FimPrompt
@@ -17,9 +17,6 @@ internal sealed class FimPrompt
     // Meta's reference tokenizes the suffix after this character and drops what it became, so that the suffix does not
     // get the word-start space SentencePiece puts in front of a text.
     private const string Sentinel = "☺";
-    private const string Project = "myproject\n";
-    private const string CurrentFile = "filename\n";
-    private const string SnippetSeparator = "\n\n--- snippet ---\n\n";
 
     private readonly LLamaWeights weights;
     private readonly LLamaToken[] sentinelTokens;
@@ -117,42 +114,11 @@ internal sealed class FimPrompt
         return plain.Length > 0 && weights.Vocab.LLamaTokenToString(plain[0], isSpecialToken: false) == " " ? plain[1..] : plain;
     }
 
-    private List<LLamaToken> Context(IReadOnlyList<InfillChunk> chunks)
-    {
-        var tokens = new List<LLamaToken>();
-        if (chunks.Count == 0)
+    private IEnumerable<LLamaToken> Context(IReadOnlyList<InfillChunk> chunks) =>
+        RepositoryContext.Layout(chunks, Repository is not null, FileSeparator is not null).SelectMany(piece => piece.Marker switch
         {
-            return tokens;
-        }
-
-        var repositoryLevel = FileSeparator is not null;
-        if (repositoryLevel && Repository is { } repository)
-        {
-            tokens.Add(repository);
-            tokens.AddRange(Tokenize(Project));
-        }
-
-        foreach (var chunk in chunks)
-        {
-            if (FileSeparator is { } separator)
-            {
-                tokens.Add(separator);
-                tokens.AddRange(Tokenize(chunk.FileName + "\n"));
-            }
-            else
-            {
-                tokens.AddRange(Tokenize(SnippetSeparator));
-            }
-
-            tokens.AddRange(Tokenize(chunk.Text));
-        }
-
-        if (FileSeparator is { } current)
-        {
-            tokens.Add(current);
-            tokens.AddRange(Tokenize(CurrentFile));
-        }
-
-        return tokens;
-    }
+            ContextMarker.Repository => [Repository!.Value],
+            ContextMarker.FileSeparator => [FileSeparator!.Value],
+            _ => Tokenize(piece.Text),
+        });
 }

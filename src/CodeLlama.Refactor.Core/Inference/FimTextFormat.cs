@@ -28,17 +28,9 @@ public enum FimFamily
 /// <param name="Suffix">The marker before the suffix.</param>
 /// <param name="Middle">The marker after which the model writes the gap.</param>
 /// <param name="Stops">Texts that end the completion.</param>
-/// <remarks>
-/// Repository context goes in front, as llama.cpp's server lays out <c>input_extra</c>: for a family trained on
-/// repository-level prompts (StarCoder2, Qwen2.5-Coder) <c>REPO myproject\n</c>, then <c>FILE_SEP name\n text</c> per
-/// chunk and <c>FILE_SEP filename\n</c> for the current file; for the others each chunk headed <c>--- snippet ---</c>.
-/// </remarks>
+/// <remarks>Repository context goes in front, laid out as <see cref="RepositoryContext"/> says, markers as text.</remarks>
 public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffix, string Middle, IReadOnlyList<string> Stops)
 {
-    private const string Project = "myproject\n";
-    private const string CurrentFile = "filename\n";
-    private const string SnippetSeparator = "\n\n--- snippet ---\n\n";
-
     /// <summary>The marker that opens repository context, for a family that has one.</summary>
     public string? Repository { get; init; }
 
@@ -93,30 +85,11 @@ public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffi
         return [.. Stops.Concat(request.Stop).Where(stop => stop.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
-    private string Context(IReadOnlyList<InfillChunk> chunks)
-    {
-        if (chunks.Count == 0)
+    private string Context(IReadOnlyList<InfillChunk> chunks) => string.Concat(
+        RepositoryContext.Layout(chunks, Repository is not null, FileSeparator is not null).Select(piece => piece.Marker switch
         {
-            return string.Empty;
-        }
-
-        var text = new System.Text.StringBuilder();
-        if (FileSeparator is { } separator)
-        {
-            text.Append(Repository).Append(Repository is null ? string.Empty : Project);
-            foreach (var chunk in chunks)
-            {
-                text.Append(separator).Append(chunk.FileName).Append('\n').Append(chunk.Text);
-            }
-
-            return text.Append(separator).Append(CurrentFile).ToString();
-        }
-
-        foreach (var chunk in chunks)
-        {
-            text.Append(SnippetSeparator).Append(chunk.Text);
-        }
-
-        return text.ToString();
-    }
+            ContextMarker.Repository => Repository,
+            ContextMarker.FileSeparator => FileSeparator,
+            _ => piece.Text,
+        }));
 }
