@@ -26,7 +26,7 @@ internal static class ChatEndpoint
         }
 
         var messages = body!.Messages;
-        var request = new InfillRequest(string.Empty, string.Empty, MaxNewTokens: body.MaxCompletionTokens ?? body.MaxTokens, Temperature: body.Temperature, Seed: body.Seed)
+        var request = new InfillRequest(string.Empty, string.Empty, MaxNewTokens: TokenLimit.From(body.NPredict, body.MaxCompletionTokens, body.MaxTokens), Temperature: body.Temperature, Seed: body.Seed)
         {
             Instruction = messages[^1].Content,
             SystemPrompt = messages.Count == 2 ? messages[0].Content : null,
@@ -73,8 +73,8 @@ internal static class ChatEndpoint
             return $"messages must be one user turn, optionally after one system turn; this request has [{roles}].";
         }
 
-        return body.MaxTokens is < 1 || body.MaxCompletionTokens is < 1 || body.Temperature is < 0 || body.TopP is < 0 or > 1
-            ? "max_tokens must be at least 1; temperature must not be negative; top_p must be between 0 and 1."
+        return !TokenLimit.AreValid(body.NPredict, body.MaxCompletionTokens, body.MaxTokens) || body.Temperature is < 0 || body.TopP is < 0 or > 1
+            ? "max_tokens and n_predict must be -1 (up to the context) or more; temperature must not be negative; top_p must be between 0 and 1."
             : null;
     }
 }

@@ -50,7 +50,7 @@ internal static class InfillEndpoint
             return "stream is not supported: ask with \"stream\": false.";
         }
 
-        return body.NPredict < -1 || body.Temperature is < 0 || body.TopP is < 0 or > 1 || body.TopK is < 0
+        return !TokenLimit.AreValid(body.NPredict) || body.Temperature is < 0 || body.TopP is < 0 or > 1 || body.TopK is < 0
             ? "n_predict must be -1 or more; temperature, top_k and top_p must not be negative, top_p at most 1."
             : null;
     }
@@ -61,7 +61,7 @@ internal static class InfillEndpoint
         return new InfillRequest(
             body.InputPrefix ?? string.Empty,
             body.InputSuffix ?? string.Empty,
-            MaxNewTokens: body.NPredict switch { null => null, -1 => int.MaxValue, var count => count },
+            MaxNewTokens: TokenLimit.From(body.NPredict),
             Temperature: body.Temperature,
             Seed: body.Seed)
         {

@@ -23,13 +23,13 @@ internal static class OpenAiEndpoints
             return error;
         }
 
-        if (body!.MaxTokens < 0 || body.Temperature < 0 || body.TopP is < 0 or > 1)
+        if (!TokenLimit.AreValid(body!.NPredict, body.MaxTokens) || body.Temperature < 0 || body.TopP is < 0 or > 1)
         {
-            return Errors.Json(StatusCodes.Status400BadRequest, "max_tokens and temperature must not be negative; top_p must be between 0 and 1.");
+            return Errors.Json(StatusCodes.Status400BadRequest, "max_tokens and n_predict must be -1 (up to the context) or more; temperature must not be negative; top_p must be between 0 and 1.");
         }
 
         var (prefix, suffix) = body.Suffix is { } given ? (body.Prompt, given) : Split(body.Prompt);
-        var request = new InfillRequest(prefix, suffix, MaxNewTokens: body.MaxTokens > 0 ? body.MaxTokens : null, Temperature: body.Temperature, Seed: body.Seed)
+        var request = new InfillRequest(prefix, suffix, MaxNewTokens: TokenLimit.From(body.NPredict, body.MaxTokens), Temperature: body.Temperature, Seed: body.Seed)
         {
             Stop = body.Stop,
             TopP = body.TopP,

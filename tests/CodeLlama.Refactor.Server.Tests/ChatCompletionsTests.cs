@@ -64,11 +64,40 @@ public sealed class ChatCompletionsTests(ChatCompletionsTests.InstructServer ser
         Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
     }
 
+    [Fact]
+    public async Task Llama_vscode_warms_the_cache_with_n_predict_0_then_edits_with_max_tokens_minus_1_and_its_sampler_settings()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        object[] messages = [new { role = "system", content = "You are an expert coder." }, new { role = "user", content = "Fix the error." }];
+
+        using var warm = await client.PostAsJsonAsync("v1/chat/completions", new
+        {
+            messages, n_predict = 0, samplers = Array.Empty<string>(), cache_prompt = true, t_max_prompt_ms = 500, t_max_predict_ms = 1,
+        });
+        using var edit = await client.PostAsJsonAsync("v1/chat/completions", new
+        {
+            messages, stream = false, cache_prompt = true, samplers = "edkypmxt", temperature = 0.8, dynatemp_range = 0, dynatemp_exponent = 1,
+            top_k = 40, top_p = 0.95, min_p = 0.05, typical_p = 1, xtc_probability = 0, xtc_threshold = 0.1, repeat_last_n = 64,
+            repeat_penalty = 1, presence_penalty = 0, frequency_penalty = 0, dry_multiplier = 0, dry_base = 1.75, dry_allowed_length = 2,
+            dry_penalty_last_n = -1, max_tokens = -1, timings_per_token = false,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        using var warmBody = JsonDocument.Parse(await warm.Content.ReadAsStringAsync());
+        Assert.Equal(0, warmBody.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32());
+        Assert.Equal(string.Empty, warmBody.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        using var editBody = JsonDocument.Parse(await edit.Content.ReadAsStringAsync());
+        var choice = editBody.RootElement.GetProperty("choices")[0];
+        Assert.Equal(InstructServer.Answer, choice.GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
+    }
+
     [Theory]
     [InlineData("""{"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"user","content":"c"}]}""", "[user,assistant,user]")]
     [InlineData("""{"messages":[]}""", "one user turn")]
     [InlineData("""{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"x"}}]}]}""", "other parts are not supported")]
-    [InlineData("""{"messages":[{"role":"user","content":"a"}],"max_tokens":0}""", "max_tokens must be at least 1")]
+    [InlineData("""{"messages":[{"role":"user","content":"a"}],"max_tokens":-2}""", "must be -1 (up to the context) or more")]
     public async Task Requests_serve_cannot_answer_as_asked_are_refused_with_400_saying_why(string json, string expected)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };

@@ -94,6 +94,23 @@ public sealed class EditorClientTests(RunningServerFixture server) : IClassFixtu
         Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
     }
 
+    [Theory]
+    [InlineData("max_tokens", -1, true)]
+    [InlineData("n_predict", -1, true)]
+    [InlineData("max_tokens", 0, false)]
+    public async Task Openai_completions_read_token_counts_as_llama_cpp_does(string name, int count, bool expectText)
+    {
+        var json = $$"""{"prompt":"<PRE> int x = <SUF>; <MID>","temperature":0,"{{name}}":{{count}}}""";
+
+        var response = await Client.PostAsync("v1/completions", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<OpenAiCompletionResponse>())!;
+        // -1 generates up to the context, so the script runs to its end; 0 evaluates the prompt only.
+        Assert.Equal(expectText ? RunningServerFixture.Script : string.Empty, Assert.Single(body.Choices).Text);
+        Assert.True(expectText ? body.Usage!.CompletionTokens > 0 : body.Usage!.CompletionTokens == 0, $"{body.Usage!.CompletionTokens} completion tokens");
+    }
+
     [Fact]
     public async Task Models_lists_the_served_model_for_openai_clients()
     {

@@ -15,9 +15,14 @@ public sealed class ChatCompletionRequest
     [JsonPropertyName("messages")]
     public IReadOnlyList<ChatMessage> Messages { get; set; } = [];
 
-    /// <summary>The most tokens to generate.</summary>
+    /// <summary>The most tokens to generate; <c>serve</c> reads it as llama.cpp does (-1 up to the context, 0 the prompt only).</summary>
     [JsonPropertyName("max_tokens")]
     public int? MaxTokens { get; set; }
+
+    /// <summary>llama.cpp's name for <see cref="MaxTokens"/>, which wins over it (llama.vscode warms the cache with 0); read by <c>serve</c>, never sent.</summary>
+    [JsonPropertyName("n_predict")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? NPredict { get; set; }
 
     /// <summary>OpenAI's newer name for <see cref="MaxTokens"/>; read by <c>serve</c>, never sent.</summary>
     [JsonPropertyName("max_completion_tokens")]

@@ -13,9 +13,14 @@ public sealed class OpenAiCompletionRequest
     [JsonPropertyName("prompt")]
     public string Prompt { get; set; } = string.Empty;
 
-    /// <summary>The most tokens to generate.</summary>
+    /// <summary>The most tokens to generate; <c>serve</c> reads it as llama.cpp does (-1 up to the context, 0 the prompt only).</summary>
     [JsonPropertyName("max_tokens")]
-    public int MaxTokens { get; set; }
+    public int? MaxTokens { get; set; }
+
+    /// <summary>llama.cpp's name for <see cref="MaxTokens"/>, which wins over it; read by <c>serve</c>, never sent.</summary>
+    [JsonPropertyName("n_predict")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? NPredict { get; set; }
 
     /// <summary>Sampling temperature.</summary>
     [JsonPropertyName("temperature")]
