@@ -7,8 +7,8 @@ namespace CodeLlama.Refactor.Server;
 /// <summary>
 /// OpenAI-compatible <c>POST /v1/completions</c> and <c>GET /v1/models</c>, for editor clients that speak OpenAI: the
 /// prompt is a FIM prompt as text in a family's markers (Code Llama's <c>&lt;PRE&gt; … &lt;SUF&gt;… &lt;MID&gt;</c>, or
-/// StarCoder's, CodeGemma's, Qwen's, DeepSeek's), which is split back into prefix and suffix and built again from the
-/// served model's own tokens; or a plain prompt with OpenAI's <c>suffix</c> beside it. With <c>"stream": true</c> the
+/// StarCoder's, CodeGemma's, Qwen's, DeepSeek's), which is read back into its parts (<see cref="FimPromptText"/>) and
+/// built again from the served model's own tokens; or a plain prompt with OpenAI's <c>suffix</c> beside it. With <c>"stream": true</c> the
 /// answer goes as one server-sent event (<see cref="EventStream"/>).
 /// </summary>
 internal static class OpenAiEndpoints
@@ -28,9 +28,12 @@ internal static class OpenAiEndpoints
             return Errors.Json(StatusCodes.Status400BadRequest, "max_tokens and n_predict must be -1 (up to the context) or more; temperature must not be negative; top_p must be between 0 and 1.");
         }
 
-        var (prefix, suffix) = body.Suffix is { } given ? (body.Prompt, given) : Split(body.Prompt);
-        var request = new InfillRequest(prefix, suffix, MaxNewTokens: TokenLimit.From(body.NPredict, body.MaxTokens), Temperature: body.Temperature, Seed: body.Seed)
+        var asked = body.Suffix is { } given ? new InfillRequest(body.Prompt, given) : FimPromptText.Read(body.Prompt);
+        var request = asked with
         {
+            MaxNewTokens = TokenLimit.From(body.NPredict, body.MaxTokens),
+            Temperature = body.Temperature,
+            Seed = body.Seed,
             Stop = body.Stop,
             TopP = body.TopP,
         };
@@ -59,30 +62,4 @@ internal static class OpenAiEndpoints
             return Errors.From(exception);
         }
     }
-
-    /// <summary>The prefix and suffix of a FIM prompt written as text; a prompt in no known format is all prefix.</summary>
-    public static (string Prefix, string Suffix) Split(string prompt)
-    {
-        foreach (var family in Enum.GetValues<FimFamily>())
-        {
-            var format = FimTextFormat.For(family);
-            var pre = prompt.IndexOf(format.Prefix.Trim(), StringComparison.Ordinal);
-            var suf = pre < 0 ? -1 : prompt.IndexOf(format.Suffix.Trim(), pre, StringComparison.Ordinal);
-            var mid = suf < 0 ? -1 : prompt.LastIndexOf(format.Middle.Trim(), StringComparison.Ordinal);
-            if (mid > suf)
-            {
-                // The markers' own spaces (Code Llama's "<PRE> " and " <SUF>") belong to the format, not to the code.
-                var prefixStart = pre + format.Prefix.Trim().Length;
-                var prefix = prompt[prefixStart..suf];
-                var suffix = prompt[(suf + format.Suffix.Trim().Length)..mid];
-                return family == FimFamily.CodeLlama ? (Unpad(Unpad(prefix, leading: true), leading: false), Unpad(suffix, leading: false)) : (prefix, suffix);
-            }
-        }
-
-        return (prompt, string.Empty);
-    }
-
-    private static string Unpad(string text, bool leading) => leading
-        ? text.StartsWith(' ') ? text[1..] : text
-        : text.EndsWith(' ') ? text[..^1] : text;
 }

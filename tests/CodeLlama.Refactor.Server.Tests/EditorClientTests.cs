@@ -135,6 +135,10 @@ public sealed class EditorClientTests(RunningServerFixture server) : IClassFixtu
     [InlineData("<|fim_prefix|>int x = <|fim_suffix|>;<|fim_middle|>", "int x = ", ";")]
     [InlineData("<｜fim▁begin｜>int x = <｜fim▁hole｜>;<｜fim▁end｜>", "int x = ", ";")]
     [InlineData("int x = ", "int x = ", "")]
-    public void A_fim_prompt_as_text_splits_into_prefix_and_suffix(string prompt, string prefix, string suffix) =>
-        Assert.Equal((prefix, suffix), OpenAiEndpoints.Split(prompt));
+    public void A_fim_prompt_as_text_splits_into_prefix_and_suffix(string prompt, string prefix, string suffix)
+    {
+        var request = FimPromptText.Read(prompt);
+
+        Assert.Equal((prefix, suffix), (request.Prefix, request.Suffix));
+    }
 }

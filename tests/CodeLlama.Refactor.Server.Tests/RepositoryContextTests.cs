@@ -87,4 +87,48 @@ public sealed class RepositoryContextTests(RunningServerFixture server) : IClass
         Assert.True(with.PromptTokens > without.PromptTokens + 20, $"{with.PromptTokens} tokens with the context, {without.PromptTokens} without");
         Assert.Equal(RunningServerFixture.Script, Assert.Single(with.Completions).Text);
     }
+
+    [Theory]
+    [InlineData(FimFamily.CodeLlama)]
+    [InlineData(FimFamily.StarCoder)]
+    [InlineData(FimFamily.CodeGemma)]
+    [InlineData(FimFamily.Qwen)]
+    [InlineData(FimFamily.DeepSeek)]
+    public void Serve_reads_back_every_part_of_a_prompt_the_openai_client_wrote(FimFamily family)
+    {
+        var format = FimTextFormat.For(family);
+        var other = new InfillChunk("Shapes.cs", "static class Shapes { }\n");
+        var sent = new InfillRequest("int x = ", ";\n}") { Extra = [Declarations, other], Typed = "Pri" };
+
+        var read = FimPromptText.Read(format.Render(sent));
+
+        Assert.Equal((sent.Prefix, sent.Suffix, sent.Typed), (read.Prefix, read.Suffix, read.Typed));
+        Assert.Equal(sent.Extra.Select(chunk => chunk.Text), read.Extra.Select(chunk => chunk.Text));
+        if (format.FileSeparator is not null)
+        {
+            // Only the repository-level layout writes file names.
+            Assert.Equal(sent.Extra.Select(chunk => chunk.FileName), read.Extra.Select(chunk => chunk.FileName));
+        }
+    }
+
+    [Fact]
+    public void Text_a_client_put_before_the_fim_markers_is_kept_as_repository_context()
+    {
+        var read = FimPromptText.Read("Context:\n\nclass Shapes { }\n<PRE> int x = <SUF>; <MID>");
+
+        Assert.Equal("Context:\n\nclass Shapes { }\n", Assert.Single(read.Extra).Text);
+    }
+
+    [Fact]
+    public async Task Repository_context_sent_over_openai_to_serve_is_evaluated_in_the_prompt()
+    {
+        using var model = await HttpInfillModel.ConnectAsync(new EndpointOptions(server.BaseAddress, EndpointKind.OpenAi), default);
+        var plain = new InfillRequest("int x = ", ";") { CachePrompt = false };
+
+        var without = await model.InfillAsync(plain, default);
+        var with = await model.InfillAsync(plain with { Extra = [Declarations] }, default);
+
+        Assert.True(with.PromptTokens > without.PromptTokens + 20, $"{with.PromptTokens} tokens with the context, {without.PromptTokens} without");
+        Assert.Equal(RunningServerFixture.Script, Assert.Single(with.Completions).Text);
+    }
 }

@@ -85,6 +85,11 @@ public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffi
         return [.. Stops.Concat(request.Stop).Where(stop => stop.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The repository context a client wrote as text in this format before the prefix marker.</summary>
+    /// <param name="text">Everything before the prefix marker.</param>
+    /// <returns>Its chunks (<see cref="RepositoryContext.Read"/>).</returns>
+    public IReadOnlyList<InfillChunk> ReadContext(string text) => RepositoryContext.Read(text, Repository, FileSeparator);
+
     private string Context(IReadOnlyList<InfillChunk> chunks) => string.Concat(
         RepositoryContext.Layout(chunks, Repository is not null, FileSeparator is not null).Select(piece => piece.Marker switch
         {

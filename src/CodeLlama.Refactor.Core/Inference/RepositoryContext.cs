@@ -31,6 +31,9 @@ public static class RepositoryContext
     private const string CurrentFile = "filename\n";
     private const string SnippetSeparator = "\n\n--- snippet ---\n\n";
 
+    // llama.cpp's name for a chunk that comes without one.
+    private const string UnnamedFile = "tmp";
+
     /// <summary>The pieces for <paramref name="chunks"/>; none when there are no chunks.</summary>
     /// <param name="chunks">The repository context.</param>
     /// <param name="hasRepository">Whether the family has FIM_REP.</param>
@@ -40,6 +43,44 @@ public static class RepositoryContext
     {
         ArgumentNullException.ThrowIfNull(chunks);
         return chunks.Count == 0 ? [] : hasFileSeparator ? RepositoryLevel(chunks, hasRepository) : Snippets(chunks);
+    }
+
+    /// <summary>
+    /// The chunks in repository context a client wrote as text before a FIM prompt's prefix marker: the inverse of
+    /// <see cref="Layout"/> with the markers written as text. Text in neither layout (a client's own heading, such as
+    /// <c>Context:</c>) is one chunk of its own, so nothing the client sent is dropped.
+    /// </summary>
+    /// <param name="text">Everything before the prefix marker.</param>
+    /// <param name="repository">The family's FIM_REP marker text, or null.</param>
+    /// <param name="fileSeparator">The family's FIM_SEP marker text, or null.</param>
+    /// <returns>The chunks with text, in order; file names are known only in the repository-level layout.</returns>
+    public static IReadOnlyList<InfillChunk> Read(string text, string? repository, string? fileSeparator)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (fileSeparator is not null && text.Contains(fileSeparator, StringComparison.Ordinal))
+        {
+            var files = text.Split(fileSeparator);
+            var chunks = new List<InfillChunk>();
+            var head = files[0];
+            if (repository is not null && head.StartsWith(repository, StringComparison.Ordinal))
+            {
+                // The repository's name line ("myproject\n") names nothing in the request.
+                var end = head.IndexOf('\n', StringComparison.Ordinal);
+                head = end < 0 ? string.Empty : head[(end + 1)..];
+            }
+
+            chunks.Add(new InfillChunk(UnnamedFile, head));
+            foreach (var file in files[1..])
+            {
+                var end = file.IndexOf('\n', StringComparison.Ordinal);
+                chunks.Add(end < 0 ? new InfillChunk(file, string.Empty) : new InfillChunk(file[..end], file[(end + 1)..]));
+            }
+
+            // The last separator heads the current file ("filename\n"), which has no text of its own.
+            return [.. chunks.Where(chunk => chunk.Text.Length > 0)];
+        }
+
+        return [.. text.Split(SnippetSeparator).Where(piece => piece.Length > 0).Select(piece => new InfillChunk(UnnamedFile, piece))];
     }
 
     private static IEnumerable<ContextPiece> RepositoryLevel(IReadOnlyList<InfillChunk> chunks, bool hasRepository)

@@ -1,0 +1,45 @@
+using CodeLlama.Refactor.Inference;
+
+namespace CodeLlama.Refactor.Server;
+
+/// <summary>
+/// Reads a FIM prompt that a client wrote as text in a family's markers (<c>/v1/completions</c>, <c>/completion</c>),
+/// so that the prompt can be built again from the served model's own tokens: the repository context before the prefix
+/// marker, the prefix, the suffix, and what the client put after the middle marker (text the user has typed).
+/// </summary>
+internal static class FimPromptText
+{
+    /// <summary>The question a FIM prompt written as text asks; a prompt in no known format is all prefix.</summary>
+    /// <param name="prompt">The prompt text.</param>
+    /// <returns>Its prefix, suffix, typed text and repository context.</returns>
+    public static InfillRequest Read(string prompt)
+    {
+        // Qwen and CodeGemma share their FIM markers: the format that knows file separators is tried first, so that
+        // Qwen's repository context is read as such (text without separators reads the same either way).
+        foreach (var format in Enum.GetValues<FimFamily>().Select(FimTextFormat.For).OrderBy(format => format.FileSeparator is null))
+        {
+            var pre = prompt.IndexOf(format.Prefix.Trim(), StringComparison.Ordinal);
+            var suf = pre < 0 ? -1 : prompt.IndexOf(format.Suffix.Trim(), pre, StringComparison.Ordinal);
+            var mid = suf < 0 ? -1 : prompt.LastIndexOf(format.Middle.Trim(), StringComparison.Ordinal);
+            if (mid > suf)
+            {
+                var prefix = prompt[(pre + format.Prefix.Trim().Length)..suf];
+                var suffix = prompt[(suf + format.Suffix.Trim().Length)..mid];
+                var typed = prompt[(mid + format.Middle.Trim().Length)..];
+                // The markers' own spaces (Code Llama's "<PRE> ", " <SUF>" and " <MID>") belong to the format, not to the code.
+                if (format.Family == FimFamily.CodeLlama)
+                {
+                    (prefix, suffix) = (Unpad(Unpad(prefix, leading: true), leading: false), Unpad(suffix, leading: false));
+                }
+
+                return new InfillRequest(prefix, suffix) { Typed = typed, Extra = format.ReadContext(prompt[..pre]) };
+            }
+        }
+
+        return new InfillRequest(prompt, string.Empty);
+    }
+
+    private static string Unpad(string text, bool leading) => leading
+        ? text.StartsWith(' ') ? text[1..] : text
+        : text.EndsWith(' ') ? text[..^1] : text;
+}
