@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http;
 namespace CodeLlama.Refactor.Server;
 
 /// <summary>
-/// An answer to an OpenAI request with <c>"stream": true</c>, as server-sent events: each chunk as one
-/// <c>data: {json}</c> event, then <c>data: [DONE]</c>. The model answers whole, so the text arrives as one chunk once it
-/// is generated; clients that only speak streaming (many OpenAI-style editor plugins) read it like any other stream.
+/// An answer to a request with <c>"stream": true</c>, as server-sent events: each chunk as one <c>data: {json}</c> event,
+/// then, on the OpenAI routes, <c>data: [DONE]</c> (llama.cpp's own routes end with a chunk holding <c>"stop": true</c>
+/// instead). The model answers whole, so the text arrives as one chunk once it is generated; clients that only speak
+/// streaming (many editor plugins) read it like any other stream.
 /// </summary>
-internal sealed class EventStream(IReadOnlyList<object> chunks) : IResult
+internal sealed class EventStream(IReadOnlyList<object> chunks, bool endWithDone = true) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -21,6 +22,9 @@ internal sealed class EventStream(IReadOnlyList<object> chunks) : IResult
             await response.WriteAsync("data: " + JsonSerializer.Serialize(chunk, chunk.GetType()) + "\n\n", httpContext.RequestAborted);
         }
 
-        await response.WriteAsync("data: [DONE]\n\n", httpContext.RequestAborted);
+        if (endWithDone)
+        {
+            await response.WriteAsync("data: [DONE]\n\n", httpContext.RequestAborted);
+        }
     }
 }

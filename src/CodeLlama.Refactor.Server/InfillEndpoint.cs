@@ -9,7 +9,10 @@ namespace CodeLlama.Refactor.Server;
 /// <c>POST /infill</c> as llama.cpp's server answers it, including what its editor clients (llama.vim, llama.vscode)
 /// send: <c>prompt</c>, <c>input_extra</c>, <c>stop</c>, <c>n_indent</c>, <c>t_max_predict_ms</c>,
 /// <c>response_fields</c>, <c>cache_prompt</c>, <c>id_slot</c>, <c>top_k</c>/<c>top_p</c>/<c>samplers</c>, and
-/// <c>n_predict</c> 0 (evaluate the prompt only, to warm the cache) or -1 (up to the context).
+/// <c>n_predict</c> 0 (evaluate the prompt only, to warm the cache) or -1 (up to the context). Also llama.cpp's
+/// <c>POST /completion</c>, whose <c>prompt</c> is the whole FIM prompt as text (Continue's llama.cpp provider writes it
+/// in the model family's markers), read back into its parts by <see cref="FimPromptText"/>. Both answer
+/// <c>"stream": true</c> as one server-sent event (<see cref="EventStream"/>).
 /// </summary>
 internal static class InfillEndpoint
 {
@@ -21,16 +24,42 @@ internal static class InfillEndpoint
             return error;
         }
 
-        if (Validate(body!) is { } invalid)
+        return body!.InputPrefix is null && body.InputSuffix is null
+            ? Errors.Json(StatusCodes.Status400BadRequest, "The body must hold input_prefix and/or input_suffix.")
+            : await AnswerAsync(context, body, ToRequest(body), model);
+    }
+
+    public static async Task<IResult> CompletionAsync(HttpContext context, IInfillModel model, ServerOptions options)
+    {
+        var (body, error) = await JsonBody.ReadAsync<LlamaCppInfillRequest>(context, options);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (body!.Prompt is not { } prompt)
+        {
+            return Errors.Json(StatusCodes.Status400BadRequest, "The body must hold prompt, the FIM prompt as text.");
+        }
+
+        var read = FimPromptText.Read(prompt);
+        var request = ToRequest(body) with { Prefix = read.Prefix, Suffix = read.Suffix, Typed = read.Typed, Extra = read.Extra };
+        return await AnswerAsync(context, body, request, model);
+    }
+
+    private static async Task<IResult> AnswerAsync(HttpContext context, LlamaCppInfillRequest body, InfillRequest request, IInfillModel model)
+    {
+        if (Validate(body) is { } invalid)
         {
             return Errors.Json(StatusCodes.Status400BadRequest, invalid);
         }
 
         try
         {
-            var result = await model.InfillAsync(ToRequest(body!), context.RequestAborted);
+            var result = await model.InfillAsync(request, context.RequestAborted);
             var response = JsonSerializer.SerializeToNode(ToResponse(result, model))!.AsObject();
-            return Results.Json(body!.ResponseFields is { Count: > 0 } fields ? ResponseFields.Select(response, fields) : response);
+            var answer = body.ResponseFields is { Count: > 0 } fields ? ResponseFields.Select(response, fields) : response;
+            return body.Stream is true ? new EventStream([answer], endWithDone: false) : Results.Json(answer);
         }
         catch (InferenceException exception)
         {
@@ -40,16 +69,6 @@ internal static class InfillEndpoint
 
     private static string? Validate(LlamaCppInfillRequest body)
     {
-        if (body.InputPrefix is null && body.InputSuffix is null)
-        {
-            return "The body must hold input_prefix and/or input_suffix.";
-        }
-
-        if (body.Stream is true)
-        {
-            return "stream is not supported: ask with \"stream\": false.";
-        }
-
         return !TokenLimit.AreValid(body.NPredict) || body.Temperature is < 0 || body.TopP is < 0 or > 1 || body.TopK is < 0
             ? "n_predict must be -1 or more; temperature, top_k and top_p must not be negative, top_p at most 1."
             : null;

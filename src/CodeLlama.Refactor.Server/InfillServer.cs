@@ -44,6 +44,8 @@ public static class InfillServer
         }));
         // As Delegates, so that the returned IResult is written (a plain RequestDelegate would drop it).
         app.MapPost("/infill", (Delegate)((HttpContext context) => InfillEndpoint.HandleAsync(context, model, options)));
+        app.MapPost("/completion", (Delegate)((HttpContext context) => InfillEndpoint.CompletionAsync(context, model, options)));
+        app.MapPost("/completions", (Delegate)((HttpContext context) => InfillEndpoint.CompletionAsync(context, model, options)));
         app.MapPost("/v1/completions", (Delegate)((HttpContext context) => OpenAiEndpoints.CompletionsAsync(context, model, options)));
         app.MapPost("/v1/chat/completions", (Delegate)((HttpContext context) => ChatEndpoint.HandleAsync(context, model, options)));
         app.MapGet("/v1/models", () => Results.Json(OpenAiEndpoints.Models(model)));

@@ -62,11 +62,42 @@ public sealed class EditorClientTests(RunningServerFixture server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Streaming_infill_is_refused_with_400_rather_than_answered_in_another_shape()
+    public async Task Streamed_infill_answers_one_event_that_holds_the_content_and_stop()
     {
-        var response = await Client.PostAsJsonAsync("infill", new { input_prefix = "x", input_suffix = "y", stream = true });
+        using var response = await Client.PostAsJsonAsync("infill", new { input_prefix = "x", input_suffix = "y", stream = true });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var chunk = Assert.Single(await ServerSentEvents.ReadAsync(response, endsWithDone: false));
+        Assert.Equal(RunningServerFixture.Script, chunk.GetProperty("content").GetString());
+        Assert.True(chunk.GetProperty("stop").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Continues_llama_cpp_provider_streams_a_code_llama_fim_prompt_from_completion()
+    {
+        // Continue renders its autocomplete template itself and posts the whole prompt, reading "content" from each event.
+        using var response = await Client.PostAsJsonAsync("completion", new
+        {
+            prompt = "<PRE> int Add(int a, int b)\n{\n <SUF>\n}\n <MID>", stream = true, n_predict = 64, stop = new[] { "<EOT>", "\n\n\n" },
+            temperature = 0.01, top_p = 0.9, top_k = 40, min_p = 0.05, frequency_penalty = 0.0, presence_penalty = 0.0,
+        });
+
+        var events = await ServerSentEvents.ReadAsync(response, endsWithDone: false);
+        Assert.Equal(RunningServerFixture.Script, string.Concat(events.Select(e => e.GetProperty("content").GetString())));
+        Assert.True(events[^1].GetProperty("stop").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Completion_keeps_context_before_the_markers_and_refuses_a_body_without_a_prompt()
+    {
+        var plain = await Client.PostAsJsonAsync("completion", new { prompt = "<PRE> int x = <SUF>; <MID>", cache_prompt = false });
+        var withContext = await Client.PostAsJsonAsync("completion", new { prompt = "Context:\n\nstatic class Shapes { static int Sides = 4; }\n<PRE> int x = <SUF>; <MID>", cache_prompt = false });
+        var missing = await Client.PostAsJsonAsync("completion", new { input_prefix = "x" });
+
+        var without = (await plain.Content.ReadFromJsonAsync<LlamaCppInfillResponse>())!;
+        var with = (await withContext.Content.ReadFromJsonAsync<LlamaCppInfillResponse>())!;
+        Assert.Equal(RunningServerFixture.Script, with.Content);
+        Assert.True(with.TokensEvaluated > without.TokensEvaluated + 10, $"{with.TokensEvaluated} tokens with the context, {without.TokensEvaluated} without");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class LlamaCppInfillRequest
     [JsonPropertyName("samplers")]
     public System.Text.Json.JsonElement? Samplers { get; set; }
 
-    /// <summary>Streaming, which this server does not do: a request asking for it is refused.</summary>
+    /// <summary>Asks for the answer as server-sent events; <c>serve</c> sends it as one event once it is generated.</summary>
     [JsonPropertyName("stream")]
     public bool? Stream { get; set; }
 }
@@ -92,6 +92,10 @@ public sealed class LlamaCppInfillResponse
     /// <summary>The completion.</summary>
     [JsonPropertyName("content")]
     public string Content { get; set; } = string.Empty;
+
+    /// <summary>True in the event that ends a streamed answer, as in every whole one; <c>serve</c>'s answers are always whole.</summary>
+    [JsonPropertyName("stop")]
+    public bool Stop { get; set; } = true;
 
     /// <summary>Tokens generated.</summary>
     [JsonPropertyName("tokens_predicted")]
