@@ -9,8 +9,8 @@ namespace CodeLlama.Refactor.LLama;
 /// as llama.cpp's server lays it out:
 /// <c>[BOS if the GGUF adds one] + context + [FIM_PRE] + tok(prefix) + [FIM_SUF] + tok(suffix) + [FIM_MID] + tok(typed)</c>.
 /// Repository context goes in as <see cref="RepositoryContext"/> lays it out, markers as the model's FIM_REP and FIM_SEP
-/// tokens. For Code Llama the suffix
-/// and the typed text lose the space SentencePiece puts in front of a text (Meta's <c>encode_infilling</c>).
+/// tokens. For Code Llama the suffix and the typed text lose the space SentencePiece puts in front of a text (Meta's
+/// <c>encode_infilling</c>).
 /// </summary>
 internal sealed class FimPrompt
 {
