@@ -37,8 +37,9 @@ internal static class ServeCommand
         var command = new Command(
             "serve",
             "Load a FIM model (Code Llama, or any FIM GGUF llama.cpp knows) once and answer infill requests over HTTP as "
-            + "llama.cpp's server does, for its editor clients (llama.vim, llama.vscode): POST /infill, GET /health, GET /props, and "
-            + "OpenAI-compatible POST /v1/completions and GET /v1/models. fix and doc (and the IDE code fixes) reach it with "
+            + "llama.cpp's server does, for its editor clients (llama.vim, llama.vscode, Continue): POST /infill, POST /completion, "
+            + "GET /health, GET /props, and OpenAI-compatible POST /v1/completions, POST /v1/chat/completions (a GGUF with a chat "
+            + "template) and GET /v1/models; stream: true is answered as one server-sent event. fix and doc (and the IDE code fixes) reach it with "
             + "--endpoint http://HOST:PORT. Up to --parallel requests are decoded together; more wait for a slot. Ctrl+C stops it. Exit code 2: bad input (a model that cannot "
             + "be used, a port in use, a --host other than loopback without an API key).")
         {
