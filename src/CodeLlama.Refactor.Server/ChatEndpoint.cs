@@ -36,17 +36,12 @@ internal static class ChatEndpoint
         try
         {
             var result = await model.InfillAsync(request, context.RequestAborted);
-            var answer = result.Completions.FirstOrDefault() ?? new InfillCompletion(string.Empty, 0, false, 0);
+            var answer = ModelAnswer.First(result);
             var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
             var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             var message = new ChatMessage { Role = "assistant", Content = answer.Text };
-            var finish = answer.Finished ? "stop" : "length";
-            var usage = new OpenAiUsage
-            {
-                PromptTokens = result.PromptTokens,
-                CompletionTokens = answer.TokenCount,
-                TotalTokens = result.PromptTokens + answer.TokenCount,
-            };
+            var finish = ModelAnswer.FinishReason(answer);
+            var usage = ModelAnswer.Usage(result, answer);
             return body.Stream is true
                 ? new EventStream([new ChatCompletionChunk
                 {

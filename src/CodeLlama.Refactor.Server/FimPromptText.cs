@@ -9,14 +9,17 @@ namespace CodeLlama.Refactor.Server;
 /// </summary>
 internal static class FimPromptText
 {
+    // Qwen and CodeGemma share their FIM markers: the formats that know file separators come first, so that Qwen's
+    // repository context is read as such (text without separators reads the same either way).
+    private static readonly FimTextFormat[] Formats =
+        [.. Enum.GetValues<FimFamily>().Select(FimTextFormat.For).OrderBy(format => format.FileSeparator is null)];
+
     /// <summary>The question a FIM prompt written as text asks; a prompt in no known format is all prefix.</summary>
     /// <param name="prompt">The prompt text.</param>
     /// <returns>Its prefix, suffix, typed text and repository context.</returns>
     public static InfillRequest Read(string prompt)
     {
-        // Qwen and CodeGemma share their FIM markers: the format that knows file separators is tried first, so that
-        // Qwen's repository context is read as such (text without separators reads the same either way).
-        foreach (var format in Enum.GetValues<FimFamily>().Select(FimTextFormat.For).OrderBy(format => format.FileSeparator is null))
+        foreach (var format in Formats)
         {
             var pre = prompt.IndexOf(format.Prefix.Trim(), StringComparison.Ordinal);
             var suf = pre < 0 ? -1 : prompt.IndexOf(format.Suffix.Trim(), pre, StringComparison.Ordinal);

@@ -113,7 +113,7 @@ internal static class InfillEndpoint
 
     private static LlamaCppInfillResponse ToResponse(InfillResult result, IInfillModel model)
     {
-        var completion = result.Completions.FirstOrDefault() ?? new InfillCompletion(string.Empty, 0, false, 0);
+        var completion = ModelAnswer.First(result);
         var promptMs = result.PromptTime.TotalMilliseconds;
         var predictedMs = result.GenerationTime.TotalMilliseconds;
         return new LlamaCppInfillResponse

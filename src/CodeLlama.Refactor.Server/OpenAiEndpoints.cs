@@ -8,8 +8,8 @@ namespace CodeLlama.Refactor.Server;
 /// OpenAI-compatible <c>POST /v1/completions</c> and <c>GET /v1/models</c>, for editor clients that speak OpenAI: the
 /// prompt is a FIM prompt as text in a family's markers (Code Llama's <c>&lt;PRE&gt; … &lt;SUF&gt;… &lt;MID&gt;</c>, or
 /// StarCoder's, CodeGemma's, Qwen's, DeepSeek's), which is read back into its parts (<see cref="FimPromptText"/>) and
-/// built again from the served model's own tokens; or a plain prompt with OpenAI's <c>suffix</c> beside it. With <c>"stream": true</c> the
-/// answer goes as one server-sent event (<see cref="EventStream"/>).
+/// built again from the served model's own tokens; or a plain prompt with OpenAI's <c>suffix</c> beside it. With
+/// <c>"stream": true</c> the answer goes as one server-sent event (<see cref="EventStream"/>).
 /// </summary>
 internal static class OpenAiEndpoints
 {
@@ -40,19 +40,14 @@ internal static class OpenAiEndpoints
         try
         {
             var result = await model.InfillAsync(request, context.RequestAborted);
-            var completion = result.Completions.FirstOrDefault() ?? new InfillCompletion(string.Empty, 0, false, 0);
+            var completion = ModelAnswer.First(result);
             var answer = new OpenAiCompletionResponse
             {
                 Id = "cmpl-" + Guid.NewGuid().ToString("N"),
                 Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                 Model = model.Name,
-                Choices = [new OpenAiChoice { Text = completion.Text, FinishReason = completion.Finished ? "stop" : "length" }],
-                Usage = new OpenAiUsage
-                {
-                    PromptTokens = result.PromptTokens,
-                    CompletionTokens = completion.TokenCount,
-                    TotalTokens = result.PromptTokens + completion.TokenCount,
-                },
+                Choices = [new OpenAiChoice { Text = completion.Text, FinishReason = ModelAnswer.FinishReason(completion) }],
+                Usage = ModelAnswer.Usage(result, completion),
             };
             // A streamed completion's chunks have the same shape as the whole answer.
             return body.Stream is true ? new EventStream([answer]) : Results.Json(answer);
