@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CodeLlama.Refactor.Server;
 
@@ -17,9 +20,11 @@ internal sealed class EventStream(IReadOnlyList<object> chunks, bool endWithDone
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
+        // The options Results.Json writes with, so that a streamed chunk reads byte for byte like the whole answer.
+        var json = httpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         foreach (var chunk in chunks)
         {
-            await response.WriteAsync("data: " + JsonSerializer.Serialize(chunk, chunk.GetType()) + "\n\n", httpContext.RequestAborted);
+            await response.WriteAsync("data: " + JsonSerializer.Serialize(chunk, chunk.GetType(), json) + "\n\n", httpContext.RequestAborted);
         }
 
         if (endWithDone)

@@ -62,6 +62,8 @@ public sealed class ChatCompletionsTests(ChatCompletionsTests.InstructServer ser
         Assert.Equal("assistant", choice.GetProperty("delta").GetProperty("role").GetString());
         Assert.Equal(InstructServer.Answer, choice.GetProperty("delta").GetProperty("content").GetString());
         Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
+        // Written with the options of a whole answer: the answer's '+' as itself, not as \u002B.
+        Assert.Contains("\"content\":\"" + InstructServer.Answer + "\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
