@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using CodeLlama.Refactor.PrivateFiles;
 
 namespace CodeLlama.Refactor.Editing;
 
@@ -7,14 +9,18 @@ namespace CodeLlama.Refactor.Editing;
 /// What a <see cref="WriteTransaction"/> is doing, kept outside the user's tree so that a run killed in the middle (SIGKILL,
 /// power loss) is undone by the next one: the temporary files it made, each target's original bytes, and a hash of
 /// what it wrote. A live transaction holds a lock on its journal; a journal whose lock can be taken belongs to a dead run.
+/// Journals live in this user's <see cref="PrivateFolder"/>, and one is replayed only when this user owns it and every
+/// path it names lies inside the solution being written (see <see cref="JournalTrust"/>).
 /// </summary>
-internal sealed class TransactionJournal : IDisposable
+internal sealed partial class TransactionJournal : IDisposable
 {
+    /// <summary>The name of the journal's file in its folder.</summary>
+    public const string JournalName = "journal.json";
+
     /// <summary>The suffix of every temporary file a transaction writes next to its target.</summary>
     public const string TemporarySuffix = ".codellama-refactor.tmp";
 
     private const string CommittedMarker = "committed";
-    private const string JournalName = "journal.json";
 
     private readonly FileStream lockStream;
     private readonly string directory;
@@ -28,7 +34,8 @@ internal sealed class TransactionJournal : IDisposable
     }
 
     /// <summary>The folder every run's journals live in.</summary>
-    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "codellama-refactor", "transactions");
+    /// <exception cref="EnvironmentException">This user has no private folder.</exception>
+    public static string Root => Path.Combine(PrivateFolder.Root, "transactions");
 
     /// <summary>One entry per planned write, in the same order.</summary>
     public IReadOnlyList<Entry> Entries { get; }
@@ -43,7 +50,7 @@ internal sealed class TransactionJournal : IDisposable
         var directory = Path.Combine(Root, id);
         try
         {
-            Directory.CreateDirectory(directory);
+            CreatePrivately(directory);
             var entries = writes.Select((write, index) => new Entry(
                     write.Path,
                     Path.Combine(Path.GetDirectoryName(write.Path)!, $".{Path.GetFileName(write.Path)}.{id[..8]}{TemporarySuffix}"),
@@ -72,7 +79,7 @@ internal sealed class TransactionJournal : IDisposable
     // A recovering run may open a brand-new lock file before its creator locks it; the creator then takes another name.
     private static (string Id, FileStream Lock) Lock()
     {
-        Directory.CreateDirectory(Root);
+        CreatePrivately(Root);
         for (var attempt = 1; ; attempt++)
         {
             var id = Guid.NewGuid().ToString("N");
@@ -93,15 +100,17 @@ internal sealed class TransactionJournal : IDisposable
     public void Keep() => keep = true;
 
     /// <summary>
-    /// Undoes what dead runs left: their temporary files are deleted, and the files they had already replaced get their
-    /// original bytes back (unless they changed again since); then stray temporary files in <paramref name="folders"/>
-    /// that no live run owns are deleted.
+    /// Undoes what dead runs left in <paramref name="solutionRoot"/>: their temporary files are deleted, and the files
+    /// they had already replaced get their original bytes back (unless they changed again since); then stray temporary
+    /// files in <paramref name="folders"/> that no live run owns are deleted. A journal that another user owns, or that
+    /// names a path outside <paramref name="solutionRoot"/>, is reported and left alone.
     /// </summary>
+    /// <param name="solutionRoot">The folder of the solution being written.</param>
     /// <param name="folders">The folders about to be written to.</param>
-    /// <returns>What was cleaned up, one sentence each; empty when nothing was left.</returns>
-    public static IReadOnlyList<string> Recover(IEnumerable<string> folders)
+    /// <returns>What was cleaned up or left alone, one sentence each; empty when nothing was left.</returns>
+    public static IReadOnlyList<string> Recover(string solutionRoot, IEnumerable<string> folders)
     {
-        var notes = new List<string>();
+        var notes = new List<string>(PrivateFolder.Warnings);
         var live = new HashSet<string>(StringComparer.Ordinal);
         if (Directory.Exists(Root))
         {
@@ -116,6 +125,13 @@ internal sealed class TransactionJournal : IDisposable
                 catch (IOException)
                 {
                     live.UnionWith(Read(directory)?.Select(entry => entry.Temporary) ?? []);
+                    continue;
+                }
+
+                if (JournalTrust.Refusal(lockPath, directory, Read(directory), solutionRoot) is { } refusal)
+                {
+                    lockStream.Dispose();
+                    notes.Add($"The journal {directory} of an interrupted run was not replayed: {refusal}.");
                     continue;
                 }
 
@@ -166,6 +182,26 @@ internal sealed class TransactionJournal : IDisposable
         stream.Flush(flushToDisk: true);
     }
 
+    /// <summary>Whether <paramref name="name"/> is what <see cref="Begin"/> names a backup: a file name inside the journal.</summary>
+    /// <param name="name">An entry's <see cref="Entry.Backup"/>.</param>
+    /// <returns>True for <c>N.orig</c>.</returns>
+    public static bool IsBackupName(string name) => BackupName().IsMatch(name);
+
+    [GeneratedRegex(@"\A[0-9]{1,9}\.orig\z", RegexOptions.CultureInvariant)]
+    private static partial Regex BackupName();
+
+    private static void CreatePrivately(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     private static IEnumerable<string> Undo(string directory)
     {
         var entries = Read(directory);
@@ -201,13 +237,16 @@ internal sealed class TransactionJournal : IDisposable
         }
     }
 
-    private static List<Entry>? Read(string directory)
+    /// <summary>The entries of the journal in <paramref name="directory"/>, or null when it has none (or an unreadable one).</summary>
+    /// <param name="directory">A journal's folder.</param>
+    /// <returns>The entries.</returns>
+    internal static List<Entry>? Read(string directory)
     {
         try
         {
             return JsonSerializer.Deserialize<List<Entry>>(File.ReadAllBytes(Path.Combine(directory, JournalName)));
         }
-        catch (Exception exception) when (exception is IOException or JsonException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
         {
             // No journal yet (killed before it was complete): nothing of that run touched the user's tree.
             return null;

@@ -42,7 +42,7 @@ public static class VerifiedEdits
 
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<LoadDiagnostic> recovered = edits.Count == 0 ? []
-            : TransactionJournal.Recover(edits.Select(edit => Path.GetDirectoryName(edit.FilePath)!))
+            : TransactionJournal.Recover(rootDirectory, edits.Select(edit => Path.GetDirectoryName(edit.FilePath)!))
                 .Select(note => new LoadDiagnostic(IsFailure: false, note)).ToList();
         if (plans.FindIndex(plan => plan.Write is null) is var refused and >= 0)
         {

@@ -1,9 +1,10 @@
 using System.Globalization;
+using CodeLlama.Refactor.PrivateFiles;
 
 namespace CodeLlama.Refactor.Workspaces;
 
 /// <summary>
-/// A private temporary folder that takes the files MSBuild would write under each project's <c>obj/</c> and <c>bin/</c>:
+/// A folder in this user's private folder that takes the files MSBuild would write under each project's <c>obj/</c> and <c>bin/</c>:
 /// the design-time build's generated sources and caches, and, when asked, a whole restore. It works through
 /// <c>CustomAfterDirectoryBuildProps</c>, which every SDK project imports right after its own Directory.Build.props,
 /// so the redirect wins over the repository's settings and is set per project (a global property could only name one
@@ -47,9 +48,8 @@ internal sealed class ScratchBuildOutputs : IDisposable
     /// <summary>The folder; removed by <see cref="Dispose"/>.</summary>
     public string Folder { get; }
 
-    /// <summary>Creates the folder, readable by this user only (CreateTempSubdirectory makes it 0700 on Unix).</summary>
-    public static ScratchBuildOutputs Create() =>
-        new(Directory.CreateTempSubdirectory("codellama-refactor-load-").FullName);
+    /// <summary>Creates the folder in this user's private folder (mode 0700; removed by the next run if this one is killed).</summary>
+    public static ScratchBuildOutputs Create() => new(PrivateFolder.CreateRunFolder("load"));
 
     /// <summary>The global properties that send a build's intermediate files here, and its restore too when asked.</summary>
     /// <param name="restoreHere">True to move the restore's output (<c>project.assets.json</c> and the rest) here as well.</param>
@@ -69,7 +69,7 @@ internal sealed class ScratchBuildOutputs : IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // A temporary folder that cannot be removed now is the system's to clean; it holds no user data.
+            // A folder that cannot be removed now is removed by a later run, once this process has ended.
         }
     }
 }

@@ -4,10 +4,16 @@ namespace CodeLlama.Refactor.Verification.Sandbox;
 
 /// <summary>
 /// bubblewrap (<c>bwrap</c>): the root file system read-only, the user's home and /run hidden, only the copy writable
-/// (and a private /tmp), new network and PID namespaces, killed with its parent, and an allow-list environment.
+/// (and a private /tmp), new network and PID namespaces, killed with its parent, and an allow-list environment. The
+/// command runs in a user namespace of its own as <see cref="SandboxUser"/> with every capability dropped and no way
+/// to make another user namespace: bwrap started by root would otherwise keep uid 0 and every capability, and could
+/// remount the read-only root writable.
 /// </summary>
 public sealed class BubblewrapSandbox : ISandbox
 {
+    /// <summary>The uid and gid inside the sandbox (<c>nobody</c>): never 0, whoever starts it.</summary>
+    public const int SandboxUser = 65534;
+
     private readonly string bwrap;
 
     private BubblewrapSandbox(string bwrap) => this.bwrap = bwrap;
@@ -17,8 +23,8 @@ public sealed class BubblewrapSandbox : ISandbox
 
     /// <inheritdoc/>
     public string Description =>
-        $"bubblewrap ({bwrap}): read-only root, home and /run hidden, writable only the private copy and a private /tmp, "
-        + "no network, own PID namespace, allow-list environment";
+        $"bubblewrap ({bwrap}): uid {SandboxUser} in its own user namespace with no capabilities, read-only root, home and "
+        + "/run hidden, writable only the private copy and a private /tmp, no network, own PID namespace, allow-list environment";
 
     /// <inheritdoc/>
     public bool IsIsolated => true;
@@ -57,6 +63,11 @@ public sealed class BubblewrapSandbox : ISandbox
 
         var arguments = startInfo.ArgumentList;
         Add(arguments, "--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts");
+        // Inside, files keep their owner outside (the uid that started bwrap), so the copy and the NuGet cache stay
+        // readable; without capabilities, mounts made read-only stay so (the kernel locks them in a less privileged
+        // namespace), and --disable-userns keeps a new user namespace from handing capabilities back.
+        var user = SandboxUser.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Add(arguments, "--unshare-user", "--disable-userns", "--uid", user, "--gid", user, "--cap-drop", "ALL");
         Add(arguments, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp");
         // Unix sockets (a Docker or D-Bus socket) can be connected to on a read-only file system: hide where they live.
         if (Directory.Exists("/run"))

@@ -6,12 +6,12 @@ namespace CodeLlama.Refactor.Verification.Sandbox;
 public sealed record SandboxAvailability(ISandbox? Sandbox, string Reason);
 
 /// <summary>
-/// Chooses the sandbox: bubblewrap, else unshare, each only after a probe shows it works here (user namespaces can be
-/// disabled, or bwrap lack its setuid bit). The answer is probed once per process.
+/// Chooses the sandbox: bubblewrap, else unshare, each only after <see cref="SandboxProbe"/> shows from inside that it
+/// confines what runs in it here (user namespaces can be disabled, bwrap lack its setuid bit, or a sandbox keep the
+/// privileges of the root that started it). The answer is probed once per process.
 /// </summary>
 public static class SandboxDetector
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
     private static readonly Lazy<Task<SandboxAvailability>> Detected = new(() => DetectAsync(CancellationToken.None));
 
     /// <summary>The sandbox this process uses, probed on first use.</summary>
@@ -39,7 +39,7 @@ public static class SandboxDetector
                 continue;
             }
 
-            if (await ProbeAsync(sandbox, cancellationToken).ConfigureAwait(false) is { } failure)
+            if (await SandboxProbe.FailureAsync(sandbox, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 reasons.Add($"{name}: {failure}");
                 continue;
@@ -50,38 +50,4 @@ public static class SandboxDetector
 
         return new SandboxAvailability(null, string.Join("; ", reasons));
     }
-
-    /// <summary>Runs a trivial command in <paramref name="sandbox"/>.</summary>
-    /// <param name="sandbox">The sandbox to try.</param>
-    /// <param name="cancellationToken">Cancels the probe.</param>
-    /// <returns>Null when it worked, else what went wrong.</returns>
-    public static async Task<string?> ProbeAsync(ISandbox sandbox, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(sandbox);
-        var folder = Directory.CreateTempSubdirectory("codellama-refactor-probe-");
-        try
-        {
-            var result = await sandbox.RunAsync(
-                new SandboxCommand(folder.FullName, folder.FullName, "/bin/sh", ["-c", "echo probe > probe.txt"]), ProbeTimeout, cancellationToken)
-                .ConfigureAwait(false);
-            return result switch
-            {
-                { TimedOut: true } => $"the probe timed out after {ProbeTimeout.TotalSeconds:0} s",
-                { ExitCode: not 0 } => $"the probe exited with {result.ExitCode}: {FirstLine(result.Output)}",
-                _ when !File.Exists(Path.Combine(folder.FullName, "probe.txt")) => "the probe could not write to its copy",
-                _ => null,
-            };
-        }
-        catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or EnvironmentException)
-        {
-            return exception.Message;
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
-    private static string FirstLine(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";
 }

@@ -18,7 +18,16 @@ public static class SandboxSelection
             return HostProcess.Instance;
         }
 
-        var availability = await SandboxDetector.GetAsync(cancellationToken).ConfigureAwait(false);
+        return Choose(mode, await SandboxDetector.GetAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>What runs candidate tests under <paramref name="mode"/> (not <see cref="SandboxMode.Off"/>) when <paramref name="availability"/> was probed.</summary>
+    /// <param name="mode">The user's choice.</param>
+    /// <param name="availability">What the probe found.</param>
+    /// <returns>The sandbox, or null under <see cref="SandboxMode.Auto"/> when none passed the probe.</returns>
+    /// <exception cref="EnvironmentException"><see cref="SandboxMode.Required"/> and none passed the probe.</exception>
+    internal static ISandbox? Choose(SandboxMode mode, SandboxAvailability availability)
+    {
         return availability.Sandbox is null && mode == SandboxMode.Required
             ? throw new EnvironmentException(
                 $"--sandbox required, but no sandbox can be made here ({availability.Reason}). Install bubblewrap (e.g. `apt-get install bubblewrap`).")

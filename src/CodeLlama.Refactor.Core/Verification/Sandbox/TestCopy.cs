@@ -1,12 +1,14 @@
+using CodeLlama.Refactor.PrivateFiles;
+
 namespace CodeLlama.Refactor.Verification.Sandbox;
 
 /// <summary>
-/// A private copy of a solution's folder for one test run: a new temporary folder only its owner can open (0700),
+/// A private copy of a solution's folder for one test run: a new folder in <see cref="PrivateFolder"/> (0700),
 /// holding what <see cref="CopyRules"/> keeps, with the candidate's changes written over it; deleted on dispose.
 /// </summary>
 public sealed class TestCopy : IDisposable
 {
-    private const string Prefix = "codellama-refactor-run-";
+    private const string Kind = "run";
 
     private TestCopy(string sourceRoot, string root) => (SourceRoot, Root) = (sourceRoot, root);
 
@@ -24,8 +26,8 @@ public sealed class TestCopy : IDisposable
     public static TestCopy Create(string sourceRoot, IReadOnlyList<(string FilePath, string Text)> changed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changed);
-        // CreateTempSubdirectory makes the folder with mode 0700 on Unix, under a name no other user can guess first.
-        var copy = new TestCopy(Path.GetFullPath(sourceRoot), Directory.CreateTempSubdirectory(Prefix).FullName);
+        // In this user's private folder, mode 0700, named after this process so that the next run removes it if this one is killed.
+        var copy = new TestCopy(Path.GetFullPath(sourceRoot), PrivateFolder.CreateRunFolder(Kind));
         try
         {
             CopyTree(copy.SourceRoot, copy.Root, CopyRules.For(copy.SourceRoot), cancellationToken);
@@ -91,7 +93,7 @@ public sealed class TestCopy : IDisposable
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                // Left to the OS's temporary-folder cleaning; it is private to this user.
+                // Left for the next run, which removes the folders of runs that have ended; it is private to this user.
                 return;
             }
         }

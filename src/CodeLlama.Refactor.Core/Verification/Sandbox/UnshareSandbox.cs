@@ -4,7 +4,9 @@ namespace CodeLlama.Refactor.Verification.Sandbox;
 
 /// <summary>
 /// The fallback where bubblewrap is missing: <c>unshare</c> into new user, network, PID and mount namespaces, with an
-/// allow-list environment. It has no read-only root: the command can write wherever the user can.
+/// allow-list environment. It has no read-only root: the command can write wherever the user can, and it runs as uid 0
+/// of its namespace with that namespace's capabilities. <see cref="SandboxProbe"/> therefore refuses it, and the
+/// detector names why; it is never chosen to run model-written code.
 /// </summary>
 public sealed class UnshareSandbox : ISandbox
 {
