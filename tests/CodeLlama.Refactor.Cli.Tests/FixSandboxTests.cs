@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeLlama.Refactor.PrivateFiles;
 using CodeLlama.Refactor.Testing;
 
 namespace CodeLlama.Refactor.Cli.Tests;
@@ -137,7 +138,7 @@ public sealed class FixSandboxTests
     {
         for (var wait = 0; wait < 900 && !process.HasExited; wait++)
         {
-            var copy = Directory.EnumerateDirectories(Path.GetTempPath(), "codellama-refactor-run-*")
+            var copy = Directory.EnumerateDirectories(PrivateFolder.Root, "run-*")
                 .FirstOrDefault(folder => File.Exists(Path.Combine(folder, "Lib.Tests", "bin", "Debug", "net10.0", marker)));
             if (copy is not null)
             {

@@ -13,7 +13,7 @@ internal static class RunFolders
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    private static readonly Lazy<string> Self = new(() => Tag(Environment.ProcessId) ?? "0");
+    private static readonly Lazy<string> Self = new(() => StartTime(Environment.ProcessId) ?? "0");
 
     /// <summary>Creates a new run folder for this process.</summary>
     /// <param name="root">The private folder.</param>
@@ -75,10 +75,12 @@ internal static class RunFolders
             : null;
     }
 
-    private static bool IsAlive(int pid, string started) => Tag(pid) is { } now && (now == started || now == "0");
+    private static bool IsAlive(int pid, string started) => StartTime(pid) is { } now && (now == started || now == "0");
 
-    // The process's start time in clock ticks since boot (field 22 of /proc/PID/stat); "0" where /proc is missing.
-    private static string? Tag(int pid)
+    /// <summary>When process <paramref name="pid"/> started, in clock ticks since boot (field 22 of /proc/PID/stat).</summary>
+    /// <param name="pid">A process id.</param>
+    /// <returns>The start time; "0" for a live process where /proc is missing; null when there is no such process.</returns>
+    internal static string? StartTime(int pid)
     {
         if (!OperatingSystem.IsLinux())
         {

@@ -56,6 +56,65 @@ public sealed class BubblewrapSandboxTests
     }
 
     [BubblewrapFact]
+    public async Task Inside_TheCommandIsUnprivileged_EvenWhenRootStartedIt()
+    {
+        // The solution's folder is outside the copy, and outside /tmp (the sandbox's own) so that it is there to try.
+        var solution = Directory.CreateDirectory(Path.Combine(
+            Directory.Exists("/var/tmp") ? "/var/tmp" : AppContext.BaseDirectory, "codellama-refactor-sandbox-solution", Guid.NewGuid().ToString("N")));
+        try
+        {
+            using var copy = SandboxChecks.EmptyCopy();
+
+            var inside = await SandboxChecks.ShellAsync(
+                sandbox,
+                copy,
+                """
+                echo "uid=$(id -u) gid=$(id -g)"
+                grep -E '^Cap(Eff|Prm|Bnd|Amb):' /proc/self/status
+                mount -o remount,bind,rw / 2>&1; echo "remount=$?"
+                touch "$0/planted.cs" 2>&1; echo "solution write=$?"
+                unshare --user --map-root-user true 2>&1; echo "new user namespace=$?"
+                """,
+                default,
+                solution.FullName);
+
+            Assert.Contains($"uid={BubblewrapSandbox.SandboxUser} gid={BubblewrapSandbox.SandboxUser}", inside.Output);
+            Assert.Matches(@"CapEff:\s+0000000000000000", inside.Output);
+            Assert.Matches(@"CapPrm:\s+0000000000000000", inside.Output);
+            Assert.Matches(@"CapBnd:\s+0000000000000000", inside.Output);
+            Assert.Matches(@"remount=[1-9]", inside.Output);
+            Assert.Matches(@"solution write=[1-9]", inside.Output);
+            Assert.Matches(@"new user namespace=[1-9]", inside.Output);
+            Assert.False(File.Exists(Path.Combine(solution.FullName, "planted.cs")));
+        }
+        finally
+        {
+            solution.Delete(recursive: true);
+        }
+    }
+
+    [BubblewrapFact]
+    public async Task Probe_Passes()
+    {
+        Assert.Null(await SandboxProbe.FailureAsync(sandbox, CancellationToken.None));
+    }
+
+    [BubblewrapFact]
+    public async Task Copy_StaysReadableAndWritable_ToTheSandboxUser()
+    {
+        using var copy = SandboxChecks.EmptyCopy();
+        File.WriteAllText(Path.Combine(copy.Root, "Order.cs"), "class Order { }");
+
+        var result = await SandboxChecks.ShellAsync(
+            sandbox, copy, "cat Order.cs && echo built > Order.dll && ls \"$0\" > /dev/null && echo cache-readable", default, DotnetPaths.PackageCache);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("class Order { }", result.Output);
+        Assert.Contains("cache-readable", result.Output);
+        Assert.True(File.Exists(Path.Combine(copy.Root, "Order.dll")));
+    }
+
+    [BubblewrapFact]
     public async Task UsersHome_IsHidden()
     {
         using var copy = SandboxChecks.EmptyCopy();

@@ -12,7 +12,42 @@ public sealed class SandboxSelectionTests
         var availability = await SandboxDetector.DetectAsync(CancellationToken.None);
 
         Assert.IsType<BubblewrapSandbox>(availability.Sandbox);
-        Assert.Null(await SandboxDetector.ProbeAsync(availability.Sandbox!, CancellationToken.None));
+        Assert.Null(await SandboxProbe.FailureAsync(availability.Sandbox!, CancellationToken.None));
+    }
+
+    [LinuxFact]
+    public async Task Probe_FailsOnTheHost_NamingWhatIsNotConfined()
+    {
+        var failure = await SandboxProbe.FailureAsync(HostProcess.Instance, CancellationToken.None);
+
+        Assert.NotNull(failure);
+        Assert.Contains("a folder outside the copy could be written", failure, StringComparison.Ordinal);
+        if (CodeLlama.Refactor.PrivateFiles.UnixFiles.EffectiveUserId == 0)
+        {
+            Assert.Contains("it runs as uid 0", failure, StringComparison.Ordinal);
+            Assert.Contains("it has capabilities (CapEff", failure, StringComparison.Ordinal);
+        }
+    }
+
+    [UnshareFact]
+    public async Task Probe_RefusesTheUnshareFallback_WhichRunsAsRootOfItsNamespace()
+    {
+        var failure = await SandboxProbe.FailureAsync(UnshareSandbox.TryCreate()!, CancellationToken.None);
+
+        Assert.NotNull(failure);
+        Assert.Contains("it runs as uid 0", failure, StringComparison.Ordinal);
+        Assert.Contains("a folder outside the copy could be written", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Required_WhenNoSandboxPassedTheProbe_IsAnEnvironmentError_AndAutoTestsNoModelCode()
+    {
+        var none = new SandboxAvailability(null, "bwrap: it runs as uid 0, it has capabilities (CapEff 000001ffffffffff)");
+
+        var error = Assert.Throws<EnvironmentException>(() => SandboxSelection.Choose(SandboxMode.Required, none));
+
+        Assert.Contains("--sandbox required, but no sandbox can be made here (bwrap: it runs as uid 0", error.Message, StringComparison.Ordinal);
+        Assert.Null(SandboxSelection.Choose(SandboxMode.Auto, none));
     }
 
     [Fact]

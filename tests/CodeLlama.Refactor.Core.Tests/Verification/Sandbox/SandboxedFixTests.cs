@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.PrivateFiles;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Verification.Sandbox;
@@ -134,7 +135,7 @@ public sealed class SandboxedFixTests
     {
         for (var wait = 0; wait < 1500 && !run.IsCompleted; wait++)
         {
-            var copy = Directory.EnumerateDirectories(Path.GetTempPath(), "codellama-refactor-run-*")
+            var copy = Directory.EnumerateDirectories(PrivateFolder.Root, "run-*")
                 .FirstOrDefault(folder => File.Exists(Path.Combine(folder, "Lib.Tests", "bin", "Debug", "net10.0", marker)));
             if (copy is not null)
             {

@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.PrivateFiles;
 using CodeLlama.Refactor.Verification.Sandbox;
 
 namespace CodeLlama.Refactor.Core.Tests.Verification.Sandbox;
@@ -80,8 +81,8 @@ public sealed class TestCopyTests : IDisposable
         {
             root = copy.Root;
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(root));
-            Assert.StartsWith(Path.GetTempPath(), root, StringComparison.Ordinal);
-            Assert.NotEqual(Path.GetFullPath(Path.Combine(Path.GetTempPath(), "codellama-refactor")), root);
+            Assert.Equal(PrivateFolder.Root, Path.GetDirectoryName(root));
+            Assert.StartsWith($"run-{Environment.ProcessId}-", Path.GetFileName(root), StringComparison.Ordinal);
         }
 
         Assert.False(Directory.Exists(root));
@@ -99,7 +100,7 @@ public sealed class TestCopyTests : IDisposable
     }
 
     private static IReadOnlyList<string> Copies() =>
-        Directory.EnumerateDirectories(Path.GetTempPath(), "codellama-refactor-run-*").ToList();
+        Directory.EnumerateDirectories(PrivateFolder.Root, "run-*").ToList();
 
     private void Write(string relativePath, string text)
     {
