@@ -7,7 +7,7 @@ namespace CodeLlama.Refactor.Cli.Tests;
 /// <summary><c>fix --sandbox</c>, run as its own process where the environment or a signal matters.</summary>
 public sealed class FixSandboxTests
 {
-    private const string BrokenOrder = """
+    internal const string BrokenOrder = """
         namespace Lib;
 
         public sealed class Order(int count, decimal cost)
@@ -20,8 +20,6 @@ public sealed class FixSandboxTests
         }
         """;
 
-    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll");
-
     [UnixFact]
     public async Task Required_WithoutAnySandbox_ExitsThreeBeforeLoading()
     {
@@ -30,8 +28,8 @@ public sealed class FixSandboxTests
         var bin = Directory.CreateTempSubdirectory("codellama-refactor-path-");
         try
         {
-            File.CreateSymbolicLink(Path.Combine(bin.FullName, "dotnet"), Dotnet());
-            var start = Start("fix", solution.Directory, "--sandbox", "required");
+            File.CreateSymbolicLink(Path.Combine(bin.FullName, "dotnet"), ToolProcess.Dotnet());
+            var start = ToolProcess.Start("fix", solution.Directory, "--sandbox", "required");
             start.Environment["PATH"] = bin.FullName;
             using var process = Process.Start(start)!;
             var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
@@ -63,27 +61,10 @@ public sealed class FixSandboxTests
     public async Task CtrlC_DuringTheTestRun_LeavesNoProcessNoCopy_AndWritesNothing()
     {
         var marker = $"started-{Guid.NewGuid():N}";
-        using var solution = TemporarySolution.Create(
-            new Dictionary<string, string> { ["Order.cs"] = BrokenOrder },
-            new Dictionary<string, string>
-            {
-                ["OrderTests.cs"] = $$"""
-                    using Xunit;
-
-                    public class OrderTests
-                    {
-                        [Fact]
-                        public void Slow()
-                        {
-                            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "{{marker}}"), "");
-                            Thread.Sleep(TimeSpan.FromMinutes(5));
-                        }
-                    }
-                    """,
-            });
+        using var solution = SlowTestSolution(marker);
         // A background job inherits SIGINT as ignored, and .NET keeps it so: reset it, as a terminal would have it.
         var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--default-signal=INT", Dotnet(), Tool, "fix", solution.Directory })
+        foreach (var argument in new[] { "--default-signal=INT", ToolProcess.Dotnet(), ToolProcess.Tool, "fix", solution.Directory })
         {
             start.ArgumentList.Add(argument);
         }
@@ -117,24 +98,28 @@ public sealed class FixSandboxTests
         }
     }
 
-    private static ProcessStartInfo Start(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Dotnet()) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Tool);
-        foreach (var argument in arguments)
+    // A broken library whose one test writes the marker into its output folder, then sleeps for minutes.
+    internal static TemporarySolution SlowTestSolution(string marker) => TemporarySolution.Create(
+        new Dictionary<string, string> { ["Order.cs"] = BrokenOrder },
+        new Dictionary<string, string>
         {
-            start.ArgumentList.Add(argument);
-        }
+            ["OrderTests.cs"] = $$"""
+                using Xunit;
 
-        return start;
-    }
-
-    private static string Dotnet() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
-        ? path
-        : "/usr/bin/dotnet";
+                public class OrderTests
+                {
+                    [Fact]
+                    public void Slow()
+                    {
+                        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "{{marker}}"), "");
+                        Thread.Sleep(TimeSpan.FromMinutes(5));
+                    }
+                }
+                """,
+        });
 
     // The copy whose test host wrote the marker: only then is the test run, not the restore or build, under way.
-    private static async Task<string> CopyRunningAsync(string marker, Process process, Task<string> error)
+    internal static async Task<string> CopyRunningAsync(string marker, Process process, Task<string> error)
     {
         for (var wait = 0; wait < 900 && !process.HasExited; wait++)
         {
@@ -151,7 +136,7 @@ public sealed class FixSandboxTests
         throw new InvalidOperationException($"The test run never started: {await error}");
     }
 
-    private static IReadOnlyList<string> Mentioning(string text) =>
+    internal static IReadOnlyList<string> Mentioning(string text) =>
         Directory.EnumerateDirectories("/proc")
             .Where(folder => int.TryParse(Path.GetFileName(folder), out _))
             .Select(folder =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.PrivateFiles;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Workspaces;
 
@@ -56,6 +57,8 @@ internal static class CommandRunner
         return RunAsync(log, async () =>
         {
             var path = SolutionPath.Resolve(parseResult.GetValue(CommonOptions.PathArgument)!);
+            // A run killed with SIGKILL could not remove its copy of the solution: the next run does, whatever it does.
+            PrivateFolder.RemoveWhatDeadRunsLeft();
             TResult result;
             using (var progress = StderrProgress.For(streams, verbosity))
             {

@@ -32,6 +32,12 @@ public static class PrivateFolder
         "No private folder for journals and copies: " + string.Join("; ", Chosen.Value.Refusals)
         + ". Set TMPDIR (or XDG_RUNTIME_DIR) to a folder only you can write to.");
 
+    /// <summary>
+    /// Chooses the folder now, and so removes what runs killed before they could clean up left in it (copies, and the
+    /// processes still working in them); never fails: a missing folder is reported by <see cref="Root"/> when needed.
+    /// </summary>
+    public static void RemoveWhatDeadRunsLeft() => _ = Chosen.Value;
+
     /// <summary>Why a preferred candidate was not used, one warning each; empty when the first one was.</summary>
     public static IReadOnlyList<string> Warnings => Chosen.Value.Refusals;
 

@@ -40,7 +40,17 @@ internal static class RunFolders
     public static IReadOnlyList<string> RemoveDead(string root)
     {
         var removed = new List<string>();
-        foreach (var folder in Directory.EnumerateDirectories(root))
+        IEnumerable<string> folders;
+        try
+        {
+            folders = Directory.EnumerateDirectories(root).ToList();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return removed;
+        }
+
+        foreach (var folder in folders)
         {
             if (Owner(Path.GetFileName(folder)) is not var (pid, started) || IsAlive(pid, started))
             {

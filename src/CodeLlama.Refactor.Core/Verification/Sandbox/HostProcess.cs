@@ -28,8 +28,12 @@ public sealed class HostProcess : ISandbox
     public Task<ProcessResult> RunAsync(SandboxCommand command, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var startInfo = new ProcessStartInfo(command.FileName) { WorkingDirectory = command.WorkingDirectory };
-        foreach (var argument in command.Arguments)
+        // Through `setpriv --pdeathsig KILL` where it exists, so that the command dies with this process, SIGKILL
+        // included (what it starts in turn is killed by the next run, which finds it working in the dead run's copy).
+        var setpriv = OperatingSystem.IsLinux() ? Executable.Find("setpriv") : null;
+        var startInfo = new ProcessStartInfo(setpriv ?? command.FileName) { WorkingDirectory = command.WorkingDirectory };
+        string[] wrapper = setpriv is null ? [] : ["--pdeathsig", "KILL", "--", command.FileName];
+        foreach (var argument in wrapper.Concat(command.Arguments))
         {
             startInfo.ArgumentList.Add(argument);
         }

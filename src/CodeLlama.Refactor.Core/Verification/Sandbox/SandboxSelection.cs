@@ -30,7 +30,7 @@ public static class SandboxSelection
     {
         return availability.Sandbox is null && mode == SandboxMode.Required
             ? throw new EnvironmentException(
-                $"--sandbox required, but no sandbox can be made here ({availability.Reason}). Install bubblewrap (e.g. `apt-get install bubblewrap`).")
+                $"--sandbox required, but no sandbox can be made here ({availability.Reason}). Install bubblewrap (e.g. `apt-get install bubblewrap`) where it is missing.")
             : availability.Sandbox;
     }
 }
