@@ -25,25 +25,12 @@ public sealed class FixSandboxTests
     {
         using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Order.cs"] = BrokenOrder });
         // A PATH that holds dotnet and nothing else: no bwrap, no unshare.
-        var bin = Directory.CreateTempSubdirectory("codellama-refactor-path-");
-        try
-        {
-            File.CreateSymbolicLink(Path.Combine(bin.FullName, "dotnet"), ToolProcess.Dotnet());
-            var start = ToolProcess.Start("fix", solution.Directory, "--sandbox", "required");
-            start.Environment["PATH"] = bin.FullName;
-            using var process = Process.Start(start)!;
-            var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync();
+        var (exitCode, error) = await ToolProcess.RunWithOnlyOnPathAsync(new Dictionary<string, string>(), "fix", solution.Directory, "--sandbox", "required");
 
-            Assert.Equal(ExitCodes.EnvironmentError, process.ExitCode);
-            Assert.Contains("--sandbox required", error, StringComparison.Ordinal);
-            Assert.Contains("bwrap: not found", error, StringComparison.Ordinal);
-            Assert.Equal(BrokenOrder, File.ReadAllText(solution.File("Lib/Order.cs")));
-        }
-        finally
-        {
-            bin.Delete(recursive: true);
-        }
+        Assert.Equal(ExitCodes.EnvironmentError, exitCode);
+        Assert.Contains("--sandbox required", error, StringComparison.Ordinal);
+        Assert.Contains("bwrap: not found", error, StringComparison.Ordinal);
+        Assert.Equal(BrokenOrder, File.ReadAllText(solution.File("Lib/Order.cs")));
     }
 
     [Fact]
@@ -61,7 +48,7 @@ public sealed class FixSandboxTests
     public async Task CtrlC_DuringTheTestRun_LeavesNoProcessNoCopy_AndWritesNothing()
     {
         var marker = $"started-{Guid.NewGuid():N}";
-        using var solution = SlowTestSolution(marker);
+        using var solution = TemporarySolution.WithSlowTest(marker, new Dictionary<string, string> { ["Order.cs"] = BrokenOrder });
         // A background job inherits SIGINT as ignored, and .NET keeps it so: reset it, as a terminal would have it.
         var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "--default-signal=INT", ToolProcess.Dotnet(), ToolProcess.Tool, "fix", solution.Directory })
@@ -97,26 +84,6 @@ public sealed class FixSandboxTests
             }
         }
     }
-
-    // A broken library whose one test writes the marker into its output folder, then sleeps for minutes.
-    internal static TemporarySolution SlowTestSolution(string marker) => TemporarySolution.Create(
-        new Dictionary<string, string> { ["Order.cs"] = BrokenOrder },
-        new Dictionary<string, string>
-        {
-            ["OrderTests.cs"] = $$"""
-                using Xunit;
-
-                public class OrderTests
-                {
-                    [Fact]
-                    public void Slow()
-                    {
-                        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "{{marker}}"), "");
-                        Thread.Sleep(TimeSpan.FromMinutes(5));
-                    }
-                }
-                """,
-        });
 
     // The copy whose test host wrote the marker: only then is the test run, not the restore or build, under way.
     internal static async Task<string> CopyRunningAsync(string marker, Process process, Task<string> error)

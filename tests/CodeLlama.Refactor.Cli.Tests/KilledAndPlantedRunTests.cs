@@ -18,44 +18,31 @@ public sealed class KilledAndPlantedRunTests
     {
         using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Order.cs"] = FixSandboxTests.BrokenOrder });
         // A `bwrap` that confines nothing: it drops its options and runs the command on the host.
-        var bin = Directory.CreateTempSubdirectory("codellama-refactor-path-");
-        try
-        {
-            File.CreateSymbolicLink(Path.Combine(bin.FullName, "dotnet"), ToolProcess.Dotnet());
-            var bwrap = Path.Combine(bin.FullName, "bwrap");
-            File.WriteAllText(bwrap, """
-                #!/bin/sh
-                while [ "$#" -gt 0 ]; do
-                  case "$1" in
-                    --chdir) cd "$2"; shift 2;;
-                    --) shift; break;;
-                    *) shift;;
-                  esac
-                done
-                PATH=/usr/sbin:/usr/bin:/sbin:/bin exec "$@"
-                """);
-            File.SetUnixFileMode(bwrap, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var start = ToolProcess.Start("fix", solution.Directory, "--sandbox", "required");
-            start.Environment["PATH"] = bin.FullName;
-            using var process = Process.Start(start)!;
-            var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync();
+        const string Bwrap = """
+            #!/bin/sh
+            while [ "$#" -gt 0 ]; do
+              case "$1" in
+                --chdir) cd "$2"; shift 2;;
+                --) shift; break;;
+                *) shift;;
+              esac
+            done
+            PATH=/usr/sbin:/usr/bin:/sbin:/bin exec "$@"
+            """;
 
-            Assert.Equal(ExitCodes.EnvironmentError, process.ExitCode);
-            Assert.Contains("--sandbox required, but no sandbox can be made here (bwrap: ", error, StringComparison.Ordinal);
-            Assert.Contains("a folder outside the copy could be written", error, StringComparison.Ordinal);
-            if (OtherUser.IsAvailable)
-            {
-                // Root: the failures the issue found are the ones named.
-                Assert.Contains("it runs as uid 0, it has capabilities (CapEff", error, StringComparison.Ordinal);
-            }
+        var (exitCode, error) = await ToolProcess.RunWithOnlyOnPathAsync(
+            new Dictionary<string, string> { ["bwrap"] = Bwrap }, "fix", solution.Directory, "--sandbox", "required");
 
-            Assert.Equal(FixSandboxTests.BrokenOrder, File.ReadAllText(solution.File("Lib/Order.cs")));
-        }
-        finally
+        Assert.Equal(ExitCodes.EnvironmentError, exitCode);
+        Assert.Contains("--sandbox required, but no sandbox can be made here (bwrap: ", error, StringComparison.Ordinal);
+        Assert.Contains("a folder outside the copy could be written", error, StringComparison.Ordinal);
+        if (OtherUser.IsAvailable)
         {
-            bin.Delete(recursive: true);
+            // Root: the failures the issue found are the ones named.
+            Assert.Contains("it runs as uid 0, it has capabilities (CapEff", error, StringComparison.Ordinal);
         }
+
+        Assert.Equal(FixSandboxTests.BrokenOrder, File.ReadAllText(solution.File("Lib/Order.cs")));
     }
 
     [UnixFact]
@@ -63,7 +50,7 @@ public sealed class KilledAndPlantedRunTests
     public async Task SigKill_DuringTheTestRun_KillsTheSandboxedRun_AndTheNextRunRemovesTheCopy()
     {
         var marker = $"started-{Guid.NewGuid():N}";
-        using var solution = FixSandboxTests.SlowTestSolution(marker);
+        using var solution = TemporarySolution.WithSlowTest(marker, new Dictionary<string, string> { ["Order.cs"] = FixSandboxTests.BrokenOrder });
         using var process = Process.Start(ToolProcess.Start("fix", solution.Directory))!;
         var error = process.StandardError.ReadToEndAsync();
         try

@@ -19,6 +19,35 @@ internal static class ToolProcess
         return start;
     }
 
+    /// <summary>Runs the tool with a PATH that holds dotnet and <paramref name="scripts"/> (name to text), nothing else.</summary>
+    public static async Task<(int ExitCode, string Error)> RunWithOnlyOnPathAsync(IReadOnlyDictionary<string, string> scripts, params string[] arguments)
+    {
+        var bin = Directory.CreateTempSubdirectory("codellama-refactor-path-");
+        try
+        {
+            File.CreateSymbolicLink(Path.Combine(bin.FullName, "dotnet"), Dotnet());
+            foreach (var (name, text) in scripts)
+            {
+                File.WriteAllText(Path.Combine(bin.FullName, name), text);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(Path.Combine(bin.FullName, name), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+
+            var start = Start(arguments);
+            start.Environment["PATH"] = bin.FullName;
+            using var process = Process.Start(start)!;
+            var error = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync();
+            return (process.ExitCode, error);
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
+    }
+
     public static string Dotnet() => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
         ? path
         : "/usr/bin/dotnet";

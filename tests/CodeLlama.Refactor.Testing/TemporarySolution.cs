@@ -27,6 +27,26 @@ public sealed class TemporarySolution : IDisposable
     /// <summary>The solution's folder.</summary>
     public string Directory { get; }
 
+    /// <summary>The library <paramref name="libraryFiles"/> with one test that writes <paramref name="marker"/> into its output folder, then sleeps for minutes.</summary>
+    public static TemporarySolution WithSlowTest(string marker, IReadOnlyDictionary<string, string> libraryFiles) => Create(
+        libraryFiles,
+        new Dictionary<string, string>
+        {
+            ["OrderTests.cs"] = $$"""
+                using Xunit;
+
+                public class OrderTests
+                {
+                    [Fact]
+                    public void Slow()
+                    {
+                        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "{{marker}}"), "");
+                        Thread.Sleep(TimeSpan.FromMinutes(5));
+                    }
+                }
+                """,
+        });
+
     /// <summary>
     /// Writes a library <c>Lib</c> holding <paramref name="libraryFiles"/> and, when <paramref name="testFiles"/> are
     /// given, an xunit project <c>Lib.Tests</c> referencing it, outside the repository's build settings.

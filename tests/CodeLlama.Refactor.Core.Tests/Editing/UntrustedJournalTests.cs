@@ -45,8 +45,7 @@ public sealed class UntrustedJournalTests : IDisposable
 
         Assert.Equal(Written, File.ReadAllText(target));
         Assert.Contains(next.Recovered, note => note.Message.Contains($"{journal} of an interrupted run was not replayed: {dotted} is not a plain full path", StringComparison.Ordinal));
-        Directory.Delete(journal, recursive: true);
-        File.Delete(journal + ".lock");
+        Forget(journal);
     }
 
     [Fact]
@@ -61,8 +60,7 @@ public sealed class UntrustedJournalTests : IDisposable
 
         Assert.Equal(Written, File.ReadAllText(target));
         Assert.Contains(next.Recovered, note => note.Message.Contains($"not replayed: {link} is a symbolic link", StringComparison.Ordinal));
-        Directory.Delete(journal, recursive: true);
-        File.Delete(journal + ".lock");
+        Forget(journal);
     }
 
     [OtherUserFact]
@@ -80,8 +78,7 @@ public sealed class UntrustedJournalTests : IDisposable
 
         Assert.Equal(Written, File.ReadAllText(target));
         Assert.Contains(next.Recovered, note => note.Message.Contains($"not replayed: {journal} belongs to uid {OtherUser.Id}, not to this user", StringComparison.Ordinal));
-        Directory.Delete(journal, recursive: true);
-        File.Delete(journal + ".lock");
+        Forget(journal);
     }
 
     [Fact]
@@ -109,6 +106,12 @@ public sealed class UntrustedJournalTests : IDisposable
         journal.Dispose();
         return Directory.EnumerateDirectories(TransactionJournal.Root)
             .Single(folder => TransactionJournal.Read(folder) is [var entry] && entry.Target == target);
+    }
+
+    private static void Forget(string journal)
+    {
+        Directory.Delete(journal, recursive: true);
+        File.Delete(journal + ".lock");
     }
 
     private Task<WrittenEdits> WriteInSolutionAsync()

@@ -97,24 +97,7 @@ public sealed class SandboxedFixTests
     public async Task CancelledDuringTheTestRun_LeavesNoProcessNoCopy_AndWritesNothing()
     {
         var marker = $"started-{Guid.NewGuid():N}";
-        using var solution = TemporarySolution.Create(
-            new Dictionary<string, string> { ["Order.cs"] = BrokenOrder },
-            new Dictionary<string, string>
-            {
-                ["OrderTests.cs"] = $$"""
-                    using Xunit;
-
-                    public class OrderTests
-                    {
-                        [Fact]
-                        public void Slow()
-                        {
-                            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "{{marker}}"), "");
-                            Thread.Sleep(TimeSpan.FromMinutes(5));
-                        }
-                    }
-                    """,
-            });
+        using var solution = TemporarySolution.WithSlowTest(marker, new Dictionary<string, string> { ["Order.cs"] = BrokenOrder });
         using var cancellation = new CancellationTokenSource();
 
         var run = FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new FixOptions(), cancellationToken: cancellation.Token);
