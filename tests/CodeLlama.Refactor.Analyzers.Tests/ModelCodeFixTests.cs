@@ -100,7 +100,7 @@ public sealed class ModelCodeFixTests(ServedModelFixture served) : IClassFixture
 
             // Applying the same action does call it: the listener sees that connection, so the check above can fail.
             var applying = ApplyAsync(action, document);
-            var call = await listener.AcceptTcpClientAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
+            var call = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromMinutes(1));
             call.Dispose();
 
             Assert.Equal((await document.GetTextAsync()).ToString(), (await (await applying).GetTextAsync()).ToString());
