@@ -1,4 +1,5 @@
-using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Candidates.Model;
+using CodeLlama.Refactor.Candidates.ParserRecovery;
 using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
