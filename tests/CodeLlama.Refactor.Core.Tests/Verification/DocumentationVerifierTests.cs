@@ -84,6 +84,7 @@ public sealed class DocumentationVerifierTests
     }
 
     [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task TextSourceThatBreaksTheXml_IsRejected_AndNothingIsWritten()
     {
         using var sample = Samples.Copy(Samples.Undocumented);
