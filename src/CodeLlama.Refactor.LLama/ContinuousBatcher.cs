@@ -23,6 +23,8 @@ internal sealed class ContinuousBatcher : IDisposable
     private readonly EngineSlot[] slots;
     private readonly BlockingCollection<InfillJob> incoming = [];
     private readonly List<InfillJob> waiting = [];
+    // Open except while a test holds it (Hold): requests then queue up and all join the first step once it opens.
+    private readonly ManualResetEventSlim admitting = new(initialState: true);
     private readonly Thread thread;
 
     public ContinuousBatcher(LLamaWeights weights, LLamaContext context, InfillStatistics statistics, int slotCount, int candidatesPerSlot, bool reusePrefix)
@@ -47,11 +49,26 @@ internal sealed class ContinuousBatcher : IDisposable
         return job.Completion.Task;
     }
 
+    /// <summary>Keeps the next step from starting until the result is disposed, so that requests submitted meanwhile start together.</summary>
+    /// <returns>Opens the way again when disposed.</returns>
+    public IDisposable Hold()
+    {
+        admitting.Reset();
+        return new Opening(admitting);
+    }
+
     public void Dispose()
     {
+        admitting.Set();
         incoming.CompleteAdding();
         thread.Join();
         incoming.Dispose();
+        admitting.Dispose();
+    }
+
+    private sealed class Opening(ManualResetEventSlim admitting) : IDisposable
+    {
+        public void Dispose() => admitting.Set();
     }
 
     private static int CommonPrefix(LLamaToken[] first, LLamaToken[] second)
@@ -82,6 +99,7 @@ internal sealed class ContinuousBatcher : IDisposable
                 waiting.Add(first);
             }
 
+            admitting.Wait();
             while (incoming.TryTake(out var more))
             {
                 waiting.Add(more);

@@ -145,6 +145,13 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     /// <inheritdoc/>
     public int CountTokens(string text) => prompt.Tokenize(text).Length;
 
+    /// <summary>
+    /// Holds decoding until the result is disposed: requests submitted meanwhile wait, and all start in the same step.
+    /// Lets a test prove that concurrent requests share decode steps without depending on when threads run.
+    /// </summary>
+    /// <returns>Lets decoding go on when disposed.</returns>
+    internal IDisposable HoldDecoding() => batcher.Hold();
+
     /// <inheritdoc/>
     public Task<InfillResult> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Testing;
 namespace CodeLlama.Refactor.Analyzers.Tests;
 
 /// <summary>The packed nupkg, consumed from a local folder by a real project in a real <c>dotnet build</c>.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PackageConsumerTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>doc --endpoint against serve with an API key: the key travels from the environment, never from a file.</summary>
 [Collection(EnvironmentCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class EndpointApiKeyTests(ModelFilesFixture models) : IClassFixture<ModelFilesFixture>
 {
     private const string Key = "key-from-the-environment";

@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Testing;
 namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>fix/doc with --endpoint against the real server on a loopback port, and serve's refusals.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class EndpointCommandTests(ModelFilesFixture models) : IClassFixture<ModelFilesFixture>
 {
     [Fact]

@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Testing;
 
 namespace CodeLlama.Refactor.Cli.Tests;
 
+[Trait("Category", "EndToEnd")]
 public sealed class FixCommandTests
 {
     [Theory]

@@ -68,7 +68,8 @@ public sealed class FixSandboxTests
             }
 
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            await Task.Delay(500);
+            // The kernel finishes off a killed namespace asynchronously: wait for the tree to be gone, not a fixed time.
+            await Eventually.HoldsAsync(() => Mentioning(copy).Count == 0);
 
             Assert.NotEmpty(running);
             Assert.Equal(ExitCodes.Cancelled, process.ExitCode);

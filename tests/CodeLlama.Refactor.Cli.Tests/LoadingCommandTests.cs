@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Testing;
 namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>How check, doc and fix load a solution: restore warnings, dry runs that write nothing, --no-restore.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class LoadingCommandTests
 {
     private const string Documented = """

@@ -4,6 +4,7 @@ using CodeLlama.Refactor.Testing;
 namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>Model options that contradict each other, or name what is not there, are refused before any file is read.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ModelChoiceTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Testing.Models;
 namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>fix and doc with a real GGUF model run through llama.cpp: the tests' scripted model, a random one, and bad files.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ModelCommandTests(ModelFilesFixture models) : IClassFixture<ModelFilesFixture>
 {
     [Fact]

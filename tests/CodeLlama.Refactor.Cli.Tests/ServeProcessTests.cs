@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>serve as its own process, stopped the way a user stops it.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed partial class ServeProcessTests(ModelFilesFixture models) : IClassFixture<ModelFilesFixture>
 {
     [UnixFact]

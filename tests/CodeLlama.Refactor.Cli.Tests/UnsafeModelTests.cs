@@ -4,6 +4,7 @@ using CodeLlama.Refactor.Testing;
 namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>fix --model with models whose repairs compile but are unsafe: the safety gate rejects them before any test run.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class UnsafeModelTests(UnsafeModelsFixture models) : IClassFixture<UnsafeModelsFixture>
 {
     [Theory]

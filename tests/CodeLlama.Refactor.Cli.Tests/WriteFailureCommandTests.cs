@@ -4,6 +4,7 @@ using CodeLlama.Refactor.Testing;
 namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>doc when the system refuses a write: nothing changed, one line naming the file and why, exit code 1.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class WriteFailureCommandTests
 {
     [PrivilegedFact]

@@ -9,6 +9,6 @@ public interface ICandidateSource
     /// <param name="document">The document that holds the error, in the current solution.</param>
     /// <param name="diagnostic">The error to repair.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>The candidates; a source that fails returns none rather than throwing.</returns>
+    /// <returns>The candidates. A source that fails throws: the repair loop counts that as offering nothing, and reports it.</returns>
     Task<IReadOnlyList<Candidate>> GetCandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
 }

@@ -19,6 +19,12 @@ internal enum TransactionStatus
 /// <param name="Reason">Why, in one phrase; null when committed.</param>
 internal sealed record TransactionResult(TransactionStatus Status, string? FilePath = null, string? Reason = null);
 
+/// <summary>Moves <paramref name="source"/> to <paramref name="destination"/>, as <see cref="File.Move(string, string, bool)"/>.</summary>
+/// <param name="source">The temporary file.</param>
+/// <param name="destination">The target.</param>
+/// <param name="overwrite">Whether an existing target is replaced.</param>
+internal delegate void FileMove(string source, string destination, bool overwrite);
+
 /// <summary>
 /// Writes a set of files all or none. Phase 1 writes each file's new bytes to a temporary file next to it and checks
 /// that no target changed on disk; phase 2 renames every temporary file over its target. A failure in phase 2 puts the
@@ -34,7 +40,16 @@ internal static class WriteTransaction
     /// <param name="cancellationToken">Abandons the transaction, with nothing changed, while phase 1 runs.</param>
     /// <returns>Committed, or the file that stopped it and why.</returns>
     /// <exception cref="OperationCanceledException">Cancelled before phase 2; nothing was changed.</exception>
-    public static async Task<TransactionResult> CommitAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken)
+    public static Task<TransactionResult> CommitAsync(IReadOnlyList<PlannedWrite> writes, CancellationToken cancellationToken) =>
+        CommitAsync(writes, File.Move, cancellationToken);
+
+    /// <summary>Writes <paramref name="writes"/> as one transaction, moving files with <paramref name="move"/>.</summary>
+    /// <param name="writes">The files and their new bytes, at most one write per file.</param>
+    /// <param name="move">Every rename of phase 2 and of its rollback; a test passes one that fails, which needs no root.</param>
+    /// <param name="cancellationToken">Abandons the transaction, with nothing changed, while phase 1 runs.</param>
+    /// <returns>Committed, or the file that stopped it and why.</returns>
+    /// <exception cref="OperationCanceledException">Cancelled before phase 2; nothing was changed.</exception>
+    internal static async Task<TransactionResult> CommitAsync(IReadOnlyList<PlannedWrite> writes, FileMove move, CancellationToken cancellationToken)
     {
         if (writes.Count == 0)
         {
@@ -68,7 +83,7 @@ internal static class WriteTransaction
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                return Replace(writes, journal);
+                return Replace(writes, journal, move);
             }
             finally
             {
@@ -163,7 +178,7 @@ internal static class WriteTransaction
         return null;
     }
 
-    private static TransactionResult Replace(IReadOnlyList<PlannedWrite> writes, TransactionJournal journal)
+    private static TransactionResult Replace(IReadOnlyList<PlannedWrite> writes, TransactionJournal journal, FileMove move)
     {
         var replaced = new List<(PlannedWrite Write, TransactionJournal.Entry Entry)>();
         foreach (var (write, entry) in writes.Zip(journal.Entries))
@@ -171,13 +186,13 @@ internal static class WriteTransaction
             try
             {
                 // A new file is moved without overwriting, so that a file created meanwhile is never replaced.
-                File.Move(entry.Temporary, write.Path, overwrite: write.Expected is not null);
+                move(entry.Temporary, write.Path, write.Expected is not null);
                 replaced.Add((write, entry));
             }
             catch (Exception exception) when (WriteFailure.IsWriteError(exception))
             {
                 var reason = WriteFailure.Describe(exception);
-                var unrestored = RollBack(replaced);
+                var unrestored = RollBack(replaced, move);
                 if (unrestored.Count > 0)
                 {
                     journal.Keep();
@@ -200,7 +215,7 @@ internal static class WriteTransaction
         return new TransactionResult(TransactionStatus.Committed);
     }
 
-    private static List<string> RollBack(IEnumerable<(PlannedWrite Write, TransactionJournal.Entry Entry)> replaced)
+    private static List<string> RollBack(IEnumerable<(PlannedWrite Write, TransactionJournal.Entry Entry)> replaced, FileMove move)
     {
         var unrestored = new List<string>();
         foreach (var (write, entry) in replaced.Reverse())
@@ -214,7 +229,7 @@ internal static class WriteTransaction
                 else
                 {
                     TransactionJournal.WriteDurably(entry.Temporary, write.Expected);
-                    File.Move(entry.Temporary, write.Path, overwrite: true);
+                    move(entry.Temporary, write.Path, true);
                 }
             }
             catch (Exception exception) when (WriteFailure.IsWriteError(exception))

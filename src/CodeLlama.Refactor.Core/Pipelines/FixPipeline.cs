@@ -94,7 +94,7 @@ public static class FixPipeline
             outcome.Iterations,
             tests,
             new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
-            [.. loaded.Diagnostics, .. written.Recovered],
+            [.. loaded.Diagnostics, .. written.Recovered, .. loop.Failures.Warnings()],
             decision.Runs.Count);
     }
 

@@ -60,6 +60,9 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
 {
     private readonly SafetyGate gate = safety ?? new SafetyGate();
 
+    /// <summary>The sources that threw during the run, for the report.</summary>
+    public SourceFailures Failures { get; } = new();
+
     private sealed class Record(CompileError error)
     {
         public CompileError Error { get; } = error;
@@ -268,7 +271,8 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // A source that fails offers nothing; the others still do.
+                // A source that fails offers nothing; the others still do, and the report says how often it failed.
+                Failures.Record(source, exception);
             }
         }
 

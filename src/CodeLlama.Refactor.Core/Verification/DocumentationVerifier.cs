@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,7 +10,8 @@ namespace CodeLlama.Refactor.Verification;
 
 /// <summary>
 /// Proves documentation edits: the code without comments is unchanged, and no documentation diagnostic (malformed
-/// XML, bad cref, a param tag that names nothing, …) appears that was not there before.
+/// XML, bad cref, a param tag that names nothing, …) appears that was not there before: diagnostics are compared by
+/// identity (id, message, place), so one traded for another of the same id is a new one.
 /// </summary>
 /// <remarks>
 /// Each project's edited trees are swapped into its existing compilation, whose references stay as they are: a
@@ -77,19 +79,74 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
             return "the edit would change code, not only comments";
         }
 
-        var newDiagnostics = check.DiagnosticsAfter[newTree.FilePath];
-        if (!newDiagnostics.Any())
+        var newDiagnostics = check.DiagnosticsAfter[newTree.FilePath].ToList();
+        if (newDiagnostics.Count == 0)
         {
             return null;
         }
 
-        var oldCounts = check.DiagnosticsBefore.Value[oldTree.FilePath].CountBy(id => id).ToDictionary();
-        var grown = newDiagnostics.CountBy(id => id)
+        // Compared as a multiset of identities, not counted per id: trading one bad cref for another is a new diagnostic.
+        var tokens = oldRoot.DescendantTokens().Zip(newRoot.DescendantTokens()).ToList();
+        var oldCounts = check.DiagnosticsBefore.Value[oldTree.FilePath]
+            .CountBy(diagnostic => Identity(diagnostic, tokens, before: true))
+            .ToDictionary();
+        var grown = newDiagnostics
+            .CountBy(diagnostic => Identity(diagnostic, tokens, before: false))
             .Where(entry => entry.Value > oldCounts.GetValueOrDefault(entry.Key))
-            .Select(entry => entry.Key)
+            .Select(entry => entry.Key.Id)
+            .Distinct()
             .ToList();
         return grown.Count == 0 ? null : $"the comments would raise {string.Join(", ", grown.Order(StringComparer.Ordinal))}";
     }
+
+    // A diagnostic's identity: its id, its message and where it sits in the new text. The code's tokens are the same on
+    // both sides (the edit only touches comments), so a position is carried over by its token: exactly when the comments
+    // around that token are unchanged, else as "somewhere around this token", so that a comment the edit rewrote keeps
+    // the diagnostics it already had but does not take over one from elsewhere.
+    private static DiagnosticIdentity Identity(Diagnostic diagnostic, IReadOnlyList<(SyntaxToken Old, SyntaxToken New)> tokens, bool before)
+    {
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var span = diagnostic.Location.SourceSpan;
+        var index = TokenAt(tokens, span.Start, before);
+        if (index < 0)
+        {
+            return new DiagnosticIdentity(diagnostic.Id, message, default);
+        }
+
+        var (oldToken, newToken) = tokens[index];
+        if (!oldToken.LeadingTrivia.ToFullString().Equals(newToken.LeadingTrivia.ToFullString(), StringComparison.Ordinal)
+            || !oldToken.TrailingTrivia.ToFullString().Equals(newToken.TrailingTrivia.ToFullString(), StringComparison.Ordinal))
+        {
+            return new DiagnosticIdentity(diagnostic.Id, message, newToken.FullSpan);
+        }
+
+        var shift = before ? newToken.FullSpan.Start - oldToken.FullSpan.Start : 0;
+        return new DiagnosticIdentity(diagnostic.Id, message, new TextSpan(span.Start + shift, span.Length));
+    }
+
+    // The index of the last token (on the old or the new side) whose full span starts at or before position; -1 for none.
+    private static int TokenAt(IReadOnlyList<(SyntaxToken Old, SyntaxToken New)> tokens, int position, bool before)
+    {
+        int low = 0, high = tokens.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var start = (before ? tokens[middle].Old : tokens[middle].New).FullSpan.Start;
+            if (start <= position)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found;
+    }
+
+    private readonly record struct DiagnosticIdentity(string Id, string Message, TextSpan Where);
 
     private Task<ProjectCheck> CheckAsync(ProjectId projectId, CancellationToken cancellationToken) =>
         projects.GetOrAdd(projectId, id => Task.Run(() => ProjectCheck.CreateAsync(before.GetProject(id)!, edits, cancellationToken), cancellationToken));
@@ -98,8 +155,8 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
         Compilation After,
         IReadOnlySet<SyntaxTree> UserTrees,
         IReadOnlyDictionary<DocumentId, (SyntaxTree Old, SyntaxTree New)> Trees,
-        Lazy<ILookup<string, string>> DiagnosticsBefore,
-        ILookup<string, string> DiagnosticsAfter)
+        Lazy<ILookup<string, Diagnostic>> DiagnosticsBefore,
+        ILookup<string, Diagnostic> DiagnosticsAfter)
     {
         public static async Task<ProjectCheck> CreateAsync(
             Project project, IReadOnlyDictionary<DocumentId, SourceText> edits, CancellationToken cancellationToken)
@@ -124,15 +181,15 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
                 UndocumentedMemberFinder.UserTrees(project, compilation, cancellationToken),
                 trees,
                 // Only needed when the edited project shows a guarded diagnostic at all.
-                new Lazy<ILookup<string, string>>(() => GuardedDiagnostics(compilation, cancellationToken)),
+                new Lazy<ILookup<string, Diagnostic>>(() => GuardedDiagnostics(compilation, cancellationToken)),
                 GuardedDiagnostics(after, cancellationToken));
         }
 
-        // The guarded documentation diagnostics of a compilation, as (file path → ids).
-        private static ILookup<string, string> GuardedDiagnostics(Compilation compilation, CancellationToken cancellationToken) =>
+        // The guarded documentation diagnostics of a compilation, by file path.
+        private static ILookup<string, Diagnostic> GuardedDiagnostics(Compilation compilation, CancellationToken cancellationToken) =>
             compilation.Emit(Stream.Null, xmlDocumentationStream: Stream.Null, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false), cancellationToken: cancellationToken)
                 .Diagnostics
                 .Where(diagnostic => Guarded.Contains(diagnostic.Id) && diagnostic.Location.SourceTree is not null)
-                .ToLookup(diagnostic => diagnostic.Location.SourceTree!.FilePath, diagnostic => diagnostic.Id, StringComparer.Ordinal);
+                .ToLookup(diagnostic => diagnostic.Location.SourceTree!.FilePath, StringComparer.Ordinal);
     }
 }

@@ -19,6 +19,7 @@ public sealed class DocPromptTests
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "TestData", "DocPromptSample");
 
     [Theory]
+    [Trait("Category", "EndToEnd")]
     [InlineData(16384, "DocPromptSample.prompts.txt")]
     [InlineData(120, "DocPromptSample.windowed.prompts.txt")]
     public async Task ModelPrompts_AreExactlyAsReviewed(int contextSize, string expectedFile)

@@ -7,6 +7,7 @@ namespace CodeLlama.Refactor.Core.Tests.Documentation;
 /// The whole output of <c>doc</c> for a sample library of about fifty members (guards, operators, overloads, async
 /// members, delegates, events, generics), compared line by line with a reviewed, checked-in expectation.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class DocSnapshotTests
 {
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "TestData", "DocSample");

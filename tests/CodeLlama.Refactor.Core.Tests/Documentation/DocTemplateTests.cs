@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Workspaces;
 namespace CodeLlama.Refactor.Core.Tests.Documentation;
 
 /// <summary>One scenario per member kind: the comment `doc` writes for it, end to end through a real project.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFixture<DocumentedKindsFixture>
 {
     public static TheoryData<string, string, string> Kinds => new()

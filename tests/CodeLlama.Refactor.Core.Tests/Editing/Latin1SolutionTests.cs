@@ -6,6 +6,7 @@ using CodeLlama.Refactor.Workspaces;
 namespace CodeLlama.Refactor.Core.Tests.Editing;
 
 /// <summary>doc on a real solution whose source file is Latin-1, as the compiler reads it with and without a CodePage.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class Latin1SolutionTests
 {
     // "// Caf\xE9 cr\xE8me" and a string "d\xE9j\xE0": invalid UTF-8 unless the project says CodePage 1252.

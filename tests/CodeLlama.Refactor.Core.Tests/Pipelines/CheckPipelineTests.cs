@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
 
+[Trait("Category", "EndToEnd")]
 public sealed class CheckPipelineTests
 {
     [Fact]

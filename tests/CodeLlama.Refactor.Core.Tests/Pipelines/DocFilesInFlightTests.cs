@@ -6,6 +6,7 @@ using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
 
+[Trait("Category", "EndToEnd")]
 public sealed class DocFilesInFlightTests
 {
     [Theory]
@@ -15,7 +16,7 @@ public sealed class DocFilesInFlightTests
     {
         using var sample = Samples.Copy(Samples.Undocumented);
         using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(sample.Directory));
-        var model = new SlowModel(concurrency);
+        var model = new GatedModel(concurrency);
 
         await DocPipeline.DocumentAsync(loaded, new DocOptions(DryRun: true, TextSource: new ModelDocText(model)));
 
@@ -23,9 +24,12 @@ public sealed class DocFilesInFlightTests
         Assert.Equal(concurrency, model.MostInFlight);
     }
 
-    // Answers after a pause, counting how many requests overlap.
-    private sealed class SlowModel(int concurrency) : IInfillModel
+    // Holds the first requests until as many are in flight as the model takes at once, then answers every request at
+    // once: the pipeline must have that many files in flight to get past the first wave (no pause to hope they overlap),
+    // and every overlap is counted, so more than that many would show too.
+    private sealed class GatedModel(int concurrency) : IInfillModel
     {
+        private readonly TaskCompletionSource firstWave = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int inFlight;
         private int mostInFlight;
         private int requests;
@@ -50,14 +54,20 @@ public sealed class DocFilesInFlightTests
         {
             Interlocked.Increment(ref requests);
             var now = Interlocked.Increment(ref inFlight);
-            lock (this)
+            lock (firstWave)
             {
                 mostInFlight = Math.Max(mostInFlight, now);
             }
 
             try
             {
-                await Task.Delay(40, cancellationToken);
+                if (now == concurrency)
+                {
+                    firstWave.TrySetResult();
+                }
+
+                // A bound only so that a pipeline that never fills its slots fails the test instead of hanging it.
+                await firstWave.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
                 return new InfillResult([new InfillCompletion("Does the work.", 0, true, 3)], 10, 10, TimeSpan.Zero, TimeSpan.Zero);
             }
             finally

@@ -6,6 +6,7 @@ using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
 
+[Trait("Category", "EndToEnd")]
 public sealed class DocPipelineTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using CodeLlama.Refactor.Workspaces;
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
 
 /// <summary>A file compiled by several Roslyn projects is repaired only with edits that compile in all of them.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class FixAcrossProjectsTests
 {
     private static readonly FixOptions CompileOnly = new(Tests: TestMode.None);

@@ -6,6 +6,7 @@ using CodeLlama.Refactor.Workspaces;
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
 
 /// <summary>Where no test can choose: only a candidate clearly ahead is written, and nothing the tests did not see.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class WithoutTestsTests
 {
     private const string Pricing = """

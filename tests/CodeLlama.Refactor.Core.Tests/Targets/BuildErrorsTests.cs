@@ -4,6 +4,7 @@ using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Targets;
 
+[Trait("Category", "EndToEnd")]
 public sealed class BuildErrorsTests
 {
     private const string Strict = """

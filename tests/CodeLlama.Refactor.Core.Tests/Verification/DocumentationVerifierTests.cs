@@ -43,7 +43,48 @@ public sealed class DocumentationVerifierTests
         Assert.Equal("the comments would raise CS1574", reasons[id]);
     }
 
+    // Widget's comment already has a bad cref; Stop's comment has another; Run is undocumented.
+    private const string WithBadCrefs =
+        "/// <summary>A widget; see <see cref=\"Gone\"/>.</summary>\npublic class Widget\n{\n    public void Run() { }\n\n"
+        + "    /// <summary>Stops; see <see cref=\"Lost\"/>.</summary>\n    public void Stop() { }\n}\n";
+
     [Fact]
+    public async Task BadCrefMovedFromOneCommentToAnother_IsRejected_ThoughTheCountPerIdIsTheSame()
+    {
+        var (solution, id) = Snippet(WithBadCrefs);
+
+        var reasons = await Verify(solution, id, WithBadCrefs
+            .Replace("A widget; see <see cref=\"Gone\"/>.", "A widget.", StringComparison.Ordinal)
+            .Replace("    public void Run", "    /// <summary>Runs; see <see cref=\"Gone\"/>.</summary>\n    public void Run", StringComparison.Ordinal));
+
+        Assert.Equal("the comments would raise CS1574", reasons[id]);
+    }
+
+    [Fact]
+    public async Task BadCrefTradedForAnotherInTheSameComment_IsRejected()
+    {
+        var (solution, id) = Snippet(WithBadCrefs);
+
+        var reasons = await Verify(solution, id, WithBadCrefs.Replace("cref=\"Gone\"", "cref=\"Missing\"", StringComparison.Ordinal));
+
+        Assert.Equal("the comments would raise CS1574", reasons[id]);
+    }
+
+    [Fact]
+    public async Task BadCrefsTheCodeAlreadyHad_AreNotNew_WhereTheEditMovesThemAndWhereItRewritesTheirComment()
+    {
+        var (solution, id) = Snippet(WithBadCrefs);
+
+        // Run's new comment moves Stop's bad cref further down; Widget's comment is rewritten around its bad cref.
+        var reasons = await Verify(solution, id, WithBadCrefs
+            .Replace("    public void Run", "    /// <summary>Runs.</summary>\n    public void Run", StringComparison.Ordinal)
+            .Replace("A widget; see", "A widget that runs and stops; see", StringComparison.Ordinal));
+
+        Assert.Null(reasons[id]);
+    }
+
+    [Fact]
+    [Trait("Category", "EndToEnd")]
     public async Task TextSourceThatBreaksTheXml_IsRejected_AndNothingIsWritten()
     {
         using var sample = Samples.Copy(Samples.Undocumented);
@@ -63,9 +104,9 @@ public sealed class DocumentationVerifierTests
         new DocumentationVerifier(solution, new Dictionary<DocumentId, SourceText> { [id] = SourceText.From(updated) })
             .VerifyAllAsync(CancellationToken.None);
 
-    private static (Solution Solution, DocumentId Id) Snippet()
+    private static (Solution Solution, DocumentId Id) Snippet(string source = Source)
     {
-        var project = InMemoryProject.Create(Source);
+        var project = InMemoryProject.Create(source);
         return (project.Solution, project.DocumentIds.Single());
     }
 

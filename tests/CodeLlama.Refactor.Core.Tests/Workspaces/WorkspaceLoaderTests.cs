@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace CodeLlama.Refactor.Core.Tests.Workspaces;
 
 /// <summary>Loading real projects through MSBuildWorkspace: what is a warning, what refuses, and what a dry run writes.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class WorkspaceLoaderTests
 {
     [Fact]

@@ -40,15 +40,8 @@ public sealed class ModelRepairSource(IInfillModel model, int candidates, Repair
         var header = semanticModel is null ? string.Empty : DeclarationHeader.For(semanticModel, span, cancellationToken);
         var original = text.ToString(span);
         var request = Request(root, text, span, diagnostic, header);
-        IReadOnlyList<InfillCompletion> completions;
-        try
-        {
-            completions = (await model.InfillAsync(request, cancellationToken).ConfigureAwait(false)).Completions;
-        }
-        catch (InferenceException)
-        {
-            return [];
-        }
+        // A failed request throws: the repair loop counts it, and the report says how often the model failed.
+        var completions = (await model.InfillAsync(request, cancellationToken).ConfigureAwait(false)).Completions;
 
         return completions
             .Select(completion => style == RepairPromptStyle.Instruct ? RepairPrompt.CodeOf(completion.Text) : completion.Text.Trim())

@@ -9,6 +9,7 @@ namespace CodeLlama.Refactor.Core.Tests.Candidates.TypeDirected;
 /// `fix` without a model on errors where several type-correct candidates compile: the tests reject the first-ranked
 /// one and the next is written. Each runs the tests twice, so they are few.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class TypeDirectedFixTests
 {
     [Fact]

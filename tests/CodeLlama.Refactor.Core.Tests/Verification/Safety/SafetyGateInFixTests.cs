@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeLlama.Refactor.Core.Tests.Verification.Safety;
 
 /// <summary>The gate inside <c>fix</c>: candidates of any source that compile but are unsafe are rejected with the reason.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class SafetyGateInFixTests
 {
     private const string Broken = """

@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Verification.Sandbox;
 namespace CodeLlama.Refactor.Core.Tests.Verification.Sandbox;
 
 [Collection(SandboxCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class BubblewrapSandboxTests
 {
     private readonly ISandbox sandbox = BubblewrapSandbox.TryCreate()!;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Verification.Sandbox;
 
 namespace CodeLlama.Refactor.Core.Tests.Verification.Sandbox;
@@ -59,9 +60,9 @@ internal static class SandboxChecks
         {
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             await ShellAsync(sandbox, copy, "exec bash -c 'echo hello > /dev/tcp/127.0.0.1/'\"$0\"", default, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            // A connection that got through waits in the accept queue.
-            await Task.Delay(200);
-            return listener.Pending();
+            // A connection that got through waits in the accept queue; the shell has exited, so it is there already, and
+            // the short wait only allows for the kernel's own delivery.
+            return await Eventually.HoldsAsync(listener.Pending, TimeSpan.FromSeconds(2));
         }
         finally
         {
@@ -104,8 +105,8 @@ internal static class SandboxChecks
         {
         }
 
-        // The kernel finishes off a killed namespace asynchronously; a survivor would still be there after this.
-        await Task.Delay(500);
+        // The kernel finishes off a killed namespace asynchronously: wait for the tree to be gone (a survivor never goes).
+        await Eventually.HoldsAsync(() => ProcessTable.Mentioning(copy.Root).Count == 0);
         return new TreeEnd(result, seen, ProcessTable.Mentioning(copy.Root));
     }
 }

@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Testing.Facts;
 using CodeLlama.Refactor.Verification.Sandbox;
 
 namespace CodeLlama.Refactor.Core.Tests.Verification.Sandbox;
@@ -14,26 +15,10 @@ public sealed class LinuxFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A fact about the bubblewrap sandbox; skipped where <c>bwrap</c> is not installed.</summary>
-public sealed class BubblewrapFactAttribute : FactAttribute
-{
-    public BubblewrapFactAttribute()
-    {
-        if (BubblewrapSandbox.TryCreate() is null)
-        {
-            Skip = "Needs bubblewrap (bwrap) on PATH; .ci/run installs it.";
-        }
-    }
-}
+/// <summary>A fact about the bubblewrap sandbox; skipped where <c>bwrap</c> is not installed, and failed there under CI.</summary>
+public sealed class BubblewrapFactAttribute()
+    : PrerequisiteFactAttribute(BubblewrapSandbox.TryCreate() is null ? "Needs bubblewrap (bwrap) on PATH." : null);
 
-/// <summary>A fact about the unshare sandbox; skipped where <c>unshare</c> or <c>ip</c> is missing.</summary>
-public sealed class UnshareFactAttribute : FactAttribute
-{
-    public UnshareFactAttribute()
-    {
-        if (UnshareSandbox.TryCreate() is null)
-        {
-            Skip = "Needs unshare and ip (util-linux, iproute2).";
-        }
-    }
-}
+/// <summary>A fact about the unshare sandbox; skipped where <c>unshare</c> or <c>ip</c> is missing, and failed there under CI.</summary>
+public sealed class UnshareFactAttribute()
+    : PrerequisiteFactAttribute(UnshareSandbox.TryCreate() is null ? "Needs unshare and ip (util-linux, iproute2)." : null);

@@ -105,7 +105,8 @@ public sealed class SandboxedFixTests
         var running = ProcessTable.Mentioning(copy);
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        await Task.Delay(500);
+        // The kernel finishes off a killed namespace asynchronously: wait for the tree to be gone, not a fixed time.
+        await Eventually.HoldsAsync(() => ProcessTable.Mentioning(copy).Count == 0);
 
         Assert.NotEmpty(running);
         Assert.Empty(ProcessTable.Mentioning(copy));
