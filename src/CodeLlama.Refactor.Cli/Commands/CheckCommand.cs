@@ -31,6 +31,7 @@ internal static class CheckCommand
         CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
+            cancellationToken,
             async (path, progress, _) =>
             {
                 var options = new CheckOptions(

@@ -12,7 +12,7 @@ internal static class DocCommand
 {
     public static readonly Option<int> ParallelOption = CommonOptions.PositiveIntOption(
         "--parallel", "Files a model loaded with --model documents at once, each in its own slot with its own prompt cache, decoded "
-        + "together in shared batches; each slot gets its share of --context. With --endpoint, --max-parallel sets this instead.", 1);
+        + "together in shared batches; each slot gets its share of --context. With --endpoint, --max-parallel sets this instead. 1 to 64.", 1, 64);
 
     public static Command GetCommand(ConsoleStreams streams)
     {
@@ -38,6 +38,7 @@ internal static class DocCommand
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
+            cancellationToken,
             async (path, progress, log) =>
             {
                 var options = new DocOptions(

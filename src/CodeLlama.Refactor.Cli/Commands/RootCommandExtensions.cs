@@ -19,12 +19,12 @@ internal static class RootCommandExtensions
         };
         if (parseResult.Errors.Count > 0)
         {
+            // One line per problem, as scripts and CI logs read them; the pointer to --help rides on the same line.
             foreach (var parseError in parseResult.Errors)
             {
-                configuration.Error.WriteLine($"error: {parseError.Message}");
+                configuration.Error.WriteLine($"error: {parseError.Message} (--help shows the usage)");
             }
 
-            configuration.Error.WriteLine("Run with --help to see the usage.");
             return ExitCodes.BadInput;
         }
 
