@@ -22,7 +22,7 @@ internal static class RootCommandExtensions
             // One line per problem, as scripts and CI logs read them; the pointer to --help rides on the same line.
             foreach (var parseError in parseResult.Errors)
             {
-                configuration.Error.WriteLine($"error: {parseError.Message} (--help shows the usage)");
+                configuration.Error.WriteLine($"error: {OneLine(parseError.Message)} (--help shows the usage)");
             }
 
             return ExitCodes.BadInput;
@@ -30,4 +30,8 @@ internal static class RootCommandExtensions
 
         return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
     }
+
+    // The parser lists the values an option accepts one per line, indented: joined with spaces, they stay one line.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -90,7 +90,12 @@ internal static class ScopeOptions
         };
         option.Validators.Add(result =>
         {
-            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            // Not given: the default stands. More than one token: the parser has already said so.
+            if (result.Tokens is not [{ Value: var token }])
+            {
+                return;
+            }
+
             if (string.IsNullOrWhiteSpace(token) || token.StartsWith('-'))
             {
                 result.AddError($"--changed-since: '{token}' is not a git ref.");

@@ -65,7 +65,12 @@ internal static class ServeCommand
         };
         option.Validators.Add(result =>
         {
-            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            // Not given: the default stands. More than one token: the parser has already said so.
+            if (result.Tokens is not [{ Value: var token }])
+            {
+                return;
+            }
+
             if (!ListenHost.IsValid(token))
             {
                 result.AddError($"--host: '{token}' is not an IP address or host name.");
