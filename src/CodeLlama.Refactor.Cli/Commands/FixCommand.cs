@@ -44,7 +44,7 @@ internal static class FixCommand
             "Repair compile errors: candidates from parser recovery, the IDE's code fixes and type-directed repairs (in-scope values "
             + "of the right type) are verified by recompiling, then "
             + "the affected tests are run; only changes that compile and pass are written. Exit code 0: the solution builds; "
-            + "1: errors remain (or a fix was refused); 2: bad input; 3: no .NET SDK found. With --model, a Code Llama model also "
+            + "1: errors remain (or a fix was refused); 2: bad input; 3: no .NET SDK found; 130: cancelled with Ctrl+C. With --model, a Code Llama model also "
             + "rewrites the statement around each error (K candidates), verified the same way.")
         {
             CommonOptions.DryRunOption,
