@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using CodeLlama.Refactor.Testing;
 using Xunit.Abstractions;
 
@@ -42,35 +41,16 @@ public sealed class CtrlCWhileLoadingTests(ITestOutputHelper log)
     {
         // setsid gives the run a process group of its own, whose id is the tool's pid, as a terminal's foreground job
         // has; perl resets SIGINT, which a test host started from a non-interactive shell may ignore, before it execs.
-        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "dotnet", Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll"), "check", solution.Directory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            var exited = process.WaitForExitAsync();
-            if (interruptAfter is { } delay && await Task.WhenAny(exited, Task.Delay(delay)) != exited)
+        var (exitCode, _, _) = await ToolProcess.RunAsync(
+            ["setsid", "perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "dotnet", ToolProcess.Tool, "check", solution.Directory],
+            TimeSpan.FromMinutes(2),
+            async (process, exited) =>
             {
-                using var kill = Process.Start("kill", ["-INT", "--", "-" + process.Id.ToString(CultureInfo.InvariantCulture)]);
-                await kill.WaitForExitAsync();
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            await Task.WhenAll(output, error);
-            return process.ExitCode;
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+                if (interruptAfter is { } delay && await Task.WhenAny(exited, Task.Delay(delay)) != exited)
+                {
+                    await ToolProcess.InterruptAsync("-" + ToolProcess.Pid(process));
+                }
+            });
+        return exitCode;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CodeLlama.Refactor.Testing;
 
 namespace CodeLlama.Refactor.Cli.Tests;
@@ -38,31 +37,6 @@ public sealed class DeepNestingProcessTests
         Assert.Contains("(100%)", doc.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        ToolProcess.RunAsync(["dotnet", ToolProcess.Tool, .. arguments], TimeSpan.FromMinutes(5));
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using CodeLlama.Refactor.Testing;
 using Xunit.Abstractions;
 
@@ -67,40 +66,21 @@ public sealed class InterruptedDocProcessTests(ITestOutputHelper log)
         watcher.EnableRaisingEvents = afterFirstTemporary;
 
         // A test host started from a non-interactive shell may ignore SIGINT, and its children inherit that: reset it.
-        var start = new ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "dotnet", Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll"), "doc", solution.Directory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            var exited = process.WaitForExitAsync();
-            if (afterFirstTemporary)
+        var (exitCode, _, _) = await ToolProcess.RunAsync(
+            ["perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "dotnet", ToolProcess.Tool, "doc", solution.Directory],
+            TimeSpan.FromMinutes(3),
+            async (process, exited) =>
             {
-                await Task.WhenAny(firstTemporary.Task, exited);
-            }
+                if (afterFirstTemporary)
+                {
+                    await Task.WhenAny(firstTemporary.Task, exited);
+                }
 
-            if (interruptAfter is { } delay && await Task.WhenAny(exited, Task.Delay(delay)) != exited)
-            {
-                using var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
-                await kill.WaitForExitAsync();
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-            await Task.WhenAll(output, error);
-            return process.ExitCode;
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+                if (interruptAfter is { } delay && await Task.WhenAny(exited, Task.Delay(delay)) != exited)
+                {
+                    await ToolProcess.InterruptAsync(ToolProcess.Pid(process));
+                }
+            });
+        return exitCode;
     }
 }
