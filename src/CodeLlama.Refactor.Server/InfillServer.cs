@@ -12,8 +12,9 @@ namespace CodeLlama.Refactor.Server;
 /// against either: <c>POST /infill</c>, <c>GET /health</c>, <c>GET /props</c>, and OpenAI-compatible
 /// <c>POST /v1/completions</c>, <c>POST /v1/chat/completions</c> (for a GGUF with a chat template) and
 /// <c>GET /v1/models</c>. Concurrent requests are decoded together in the model's slots
-/// (<c>serve --parallel</c>); more wait for a free slot. With <see cref="ServerOptions.ApiKey"/> set, every request but
-/// <c>/health</c> needs <c>Authorization: Bearer KEY</c>.
+/// (<c>serve --parallel</c>); up to <see cref="ServerOptions.MaxQueue"/> more wait for a free slot, and others get 503.
+/// With <see cref="ServerOptions.ApiKey"/> set, every request but <c>/health</c> needs <c>Authorization: Bearer KEY</c>;
+/// without, only requests whose <c>Host</c> names a loopback address or the bound host are answered.
 /// </summary>
 public static class InfillServer
 {
@@ -27,13 +28,19 @@ public static class InfillServer
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
+        builder.WebHost.UseUrls(options.ListenUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         var app = builder.Build();
         if (options.ApiKey is { Length: > 0 } key)
         {
             app.UseApiKey(key);
         }
+        else
+        {
+            app.UseLocalHostHeader(options.Host);
+        }
+
+        app.UseRequestQueue(model.Concurrency + options.MaxQueue);
 
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
         app.MapGet("/props", () => Results.Json(new LlamaCppProps

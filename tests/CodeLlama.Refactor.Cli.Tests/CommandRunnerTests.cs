@@ -19,10 +19,25 @@ public sealed class CommandRunnerTests
     {
         var error = new StringWriter();
 
-        var exitCode = await CommandRunner.RunAsync(new ConsoleLog(error, Verbosity.Normal), () => throw failure);
+        var exitCode = await CommandRunner.RunAsync(new ConsoleLog(error, Verbosity.Normal), CancellationToken.None, () => throw failure);
 
         Assert.Equal(expected, exitCode);
         Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_failure_after_ctrl_c_is_a_cancellation_whatever_its_own_kind()
+    {
+        // MSBuild's build host takes the same Ctrl+C and disconnects; the loader reports that as a solution it could not open.
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var error = new StringWriter();
+
+        var exitCode = await CommandRunner.RunAsync(
+            new ConsoleLog(error, Verbosity.Normal), cancelled.Token, () => throw new InputException("Could not open App.sln: The server disconnected unexpectedly."));
+
+        Assert.Equal(ExitCodes.Cancelled, exitCode);
+        Assert.Equal("error: Cancelled; no file was changed by the unfinished step.", error.ToString().Trim());
     }
 
     [Fact]
@@ -30,7 +45,7 @@ public sealed class CommandRunnerTests
     {
         var error = new StringWriter();
 
-        await CommandRunner.RunAsync(new ConsoleLog(error, Verbosity.Diagnostic), () => Task.FromException<int>(Thrown()));
+        await CommandRunner.RunAsync(new ConsoleLog(error, Verbosity.Diagnostic), CancellationToken.None, () => Task.FromException<int>(Thrown()));
 
         Assert.Contains(nameof(Thrown), error.ToString());
     }

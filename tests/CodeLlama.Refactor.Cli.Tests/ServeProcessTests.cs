@@ -63,6 +63,30 @@ public sealed partial class ServeProcessTests(ModelFilesFixture models) : IClass
     }
 
     [UnixFact]
+    public async Task Serve_on_an_ipv4_address_mapped_into_ipv6_listens_there_and_answers_loopback_but_not_a_foreign_host()
+    {
+        using var process = Start(apiKey: null, "serve", "--model", models.DocModel, "--host", "::ffff:127.0.0.1", "--port", "0", "--context", "2048");
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var address = ServingAddress().Match(line ?? string.Empty);
+            Assert.True(address.Success, $"unexpected first line: {line}");
+            using var client = new HttpClient { BaseAddress = new Uri(address.Value + "/") };
+            using var foreign = new HttpRequestMessage(HttpMethod.Get, "props");
+            foreign.Headers.Host = "rebound.example";
+
+            var props = await client.GetAsync("props");
+            var refused = await client.SendAsync(foreign);
+
+            Assert.Equal((200, 403), ((int)props.StatusCode, (int)refused.StatusCode));
+        }
+        finally
+        {
+            process.Kill();
+        }
+    }
+
+    [UnixFact]
     public async Task With_the_key_from_the_environment_serve_on_any_address_answers_only_requests_that_carry_it()
     {
         using var process = Start("k3y", "serve", "--model", models.DocModel, "--host", "0.0.0.0", "--port", "0", "--context", "2048");

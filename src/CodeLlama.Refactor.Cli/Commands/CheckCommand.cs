@@ -19,7 +19,7 @@ internal static class CheckCommand
         var command = new Command(
             "check",
             "Report every compile error and every undocumented public member of a solution. Exit code 0: nothing to report; "
-            + "1: findings remain; 2: bad input; 3: no .NET SDK found.")
+            + "1: findings remain; 2: bad input; 3: no .NET SDK found; 130: cancelled with Ctrl+C.")
         {
             VisibilityOption,
         }.WithDiagnosticOptions().WithCommonOptions();
@@ -31,6 +31,7 @@ internal static class CheckCommand
         CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
+            cancellationToken,
             async (path, progress, _) =>
             {
                 var options = new CheckOptions(

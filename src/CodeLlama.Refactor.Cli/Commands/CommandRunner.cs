@@ -13,11 +13,26 @@ namespace CodeLlama.Refactor.Cli.Commands;
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(ConsoleLog log, Func<Task<int>> body)
+    /// <summary>
+    /// Runs <paramref name="body"/>. Once <paramref name="cancellationToken"/> is cancelled (Ctrl+C, SIGTERM), whatever the
+    /// body ends with is exit code 130: a step interrupted by the signal may fail in its own way rather than as a
+    /// cancellation (MSBuild's build host, which takes the same Ctrl+C, disconnects; a killed dotnet restore exits 1).
+    /// </summary>
+    public static async Task<int> RunAsync(ConsoleLog log, CancellationToken cancellationToken, Func<Task<int>> body)
     {
         try
         {
             return await body().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException || cancellationToken.IsCancellationRequested)
+        {
+            log.Error("Cancelled; no file was changed by the unfinished step.");
+            if (log.Verbosity >= Verbosity.Diagnostic)
+            {
+                log.Error(exception.ToString());
+            }
+
+            return ExitCodes.Cancelled;
         }
         catch (InputException exception)
         {
@@ -26,11 +41,6 @@ internal static class CommandRunner
         catch (EnvironmentException exception)
         {
             return Fail(log, exception, ExitCodes.EnvironmentError);
-        }
-        catch (OperationCanceledException)
-        {
-            log.Error("Cancelled; no file was changed by the unfinished step.");
-            return ExitCodes.Cancelled;
         }
         catch (Exception exception)
         {
@@ -46,6 +56,7 @@ internal static class CommandRunner
     public static Task<int> RunPipelineAsync<TResult>(
         ParseResult parseResult,
         ConsoleStreams streams,
+        CancellationToken cancellationToken,
         Func<SolutionPath, IProgress<WorkProgress>?, ConsoleLog, Task<TResult>> run,
         Action<TResult, ReportSettings, TextWriter> writeReport,
         Action<TResult, ConsoleLog>? describe = null,
@@ -54,7 +65,7 @@ internal static class CommandRunner
     {
         var verbosity = parseResult.GetValue(CommonOptions.VerbosityOption);
         var log = new ConsoleLog(streams.Error, verbosity);
-        return RunAsync(log, async () =>
+        return RunAsync(log, cancellationToken, async () =>
         {
             var path = SolutionPath.Resolve(parseResult.GetValue(CommonOptions.PathArgument)!);
             // A run killed with SIGKILL could not remove its copy of the solution: the next run does, whatever it does.

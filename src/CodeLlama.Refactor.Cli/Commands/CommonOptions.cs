@@ -43,24 +43,12 @@ internal static class CommonOptions
         Description = "The folder SARIF paths are relative to (default: the git working tree's top folder, else the solution's folder).",
     };
 
-    /// <summary>A whole-number option that must be at least 1.</summary>
-    public static Option<int> PositiveIntOption(string name, string description, int defaultValue)
-    {
-        var option = new Option<int>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result =>
-        {
-            // A token that is not a number already has the parser's own error.
-            if (result.Tokens is [{ Value: var token }] && int.TryParse(token, out var value) && value < 1)
-            {
-                result.AddError($"{name} must be at least 1, not {value}.");
-            }
-        });
-        return option;
-    }
+    /// <summary>A whole-number option from 1 to <paramref name="maximum"/>.</summary>
+    public static Option<int> PositiveIntOption(string name, string description, int defaultValue, int maximum = int.MaxValue) =>
+        NumberOptions.Create(name, description, defaultValue, 1, maximum);
+
+    /// <summary>The most seconds a timeout may be: a longer one does not fit the timers that enforce it (int.MaxValue ms).</summary>
+    public const int MaxTimeoutSeconds = int.MaxValue / 1000;
 
     /// <summary>An option whose values are the lower-case names of <typeparamref name="T"/>, as users type them.</summary>
     public static Option<T> EnumOption<T>(string name, string description, T defaultValue, params string[] aliases)

@@ -12,7 +12,7 @@ internal static class DocCommand
 {
     public static readonly Option<int> ParallelOption = CommonOptions.PositiveIntOption(
         "--parallel", "Files a model loaded with --model documents at once, each in its own slot with its own prompt cache, decoded "
-        + "together in shared batches; each slot gets its share of --context. With --endpoint, --max-parallel sets this instead.", 1);
+        + "together in shared batches; each slot gets its share of --context. With --endpoint, --max-parallel sets this instead. 1 to 64.", 1, 64);
 
     public static Command GetCommand(ConsoleStreams streams)
     {
@@ -21,7 +21,7 @@ internal static class DocCommand
             "Write XML documentation for every undocumented member in scope, and add missing param/typeparam/returns tags to "
             + "existing comments. Each file's comments are verified by recompiling before it is written; code is never changed "
             + "and generated code is left alone. Exit code 0: everything in scope is documented; 1: something is left; 2: bad input; "
-            + "3: no .NET SDK found. With --model, a Code Llama model writes the text of each element; the XML around it still comes "
+            + "3: no .NET SDK found; 130: cancelled with Ctrl+C. With --model, a Code Llama model writes the text of each element; the XML around it still comes "
             + "from Roslyn and is verified the same way.")
         {
             CommonOptions.DryRunOption,
@@ -38,6 +38,7 @@ internal static class DocCommand
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
+            cancellationToken,
             async (path, progress, log) =>
             {
                 var options = new DocOptions(

@@ -12,7 +12,7 @@ namespace CodeLlama.Refactor.Cli.Commands;
 internal static class FixCommand
 {
     public static readonly Option<int> MaxIterationsOption = CommonOptions.PositiveIntOption(
-        "--max-iterations", "How many compile-and-repair rounds at most (fixing syntax errors reveals semantic ones).", 5);
+        "--max-iterations", "How many compile-and-repair rounds at most, 1 to 1000 (fixing syntax errors reveals semantic ones).", 5, 1000);
 
     public static readonly Option<TestMode> TestsOption = CommonOptions.EnumOption(
         "--tests",
@@ -22,7 +22,7 @@ internal static class FixCommand
         TestMode.Affected);
 
     public static readonly Option<int> TestTimeoutOption = CommonOptions.PositiveIntOption(
-        "--test-timeout", "Seconds the test runs of one attempt may take.", 300);
+        "--test-timeout", "Seconds the test runs of one attempt may take.", 300, CommonOptions.MaxTimeoutSeconds);
 
     public static readonly Option<SandboxMode> SandboxOption = CommonOptions.EnumOption(
         "--sandbox",
@@ -44,7 +44,7 @@ internal static class FixCommand
             "Repair compile errors: candidates from parser recovery, the IDE's code fixes and type-directed repairs (in-scope values "
             + "of the right type) are verified by recompiling, then "
             + "the affected tests are run; only changes that compile and pass are written. Exit code 0: the solution builds; "
-            + "1: errors remain (or a fix was refused); 2: bad input; 3: no .NET SDK found. With --model, a Code Llama model also "
+            + "1: errors remain (or a fix was refused); 2: bad input; 3: no .NET SDK found; 130: cancelled with Ctrl+C. With --model, a Code Llama model also "
             + "rewrites the statement around each error (K candidates), verified the same way.")
         {
             CommonOptions.DryRunOption,
@@ -106,6 +106,7 @@ internal static class FixCommand
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,
+            cancellationToken,
             async (path, progress, log) =>
             {
                 // Before a model is loaded: --sandbox required stops here (exit 3) when none can be made.

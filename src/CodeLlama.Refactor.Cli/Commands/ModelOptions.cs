@@ -18,30 +18,30 @@ internal static class ModelOptions
             + "the embedded rules and templates do the job alone.",
     };
 
-    public static readonly Option<int?> GpuLayersOption = OptionalInt(
-        "--gpu-layers", "Layers to offload to the GPU. Default: all when a CUDA backend is loaded, else 0.", minimum: 0);
+    /// <summary>The most tokens of context (2^20); Code Llama is trained on 16k and extrapolates to about 100k.</summary>
+    public const int MaxContext = 1 << 20;
 
-    public static readonly Option<int?> ContextOption = OptionalInt(
-        "--context", $"Tokens of context. Default: min({LlamaModelOptions.DefaultContextCap}, the model's trained context).", minimum: 128);
+    public static readonly Option<int?> GpuLayersOption = NumberOptions.CreateOptional(
+        "--gpu-layers", "Layers to offload to the GPU. Default: all when a CUDA backend is loaded, else 0.", 0, int.MaxValue);
 
-    public static readonly Option<int?> ThreadsOption = OptionalInt("--threads", "CPU threads for inference. Default: one per core.", minimum: 1);
+    public static readonly Option<int?> ContextOption = NumberOptions.CreateOptional(
+        "--context", $"Tokens of context, 128 to {MaxContext}. Default: min({LlamaModelOptions.DefaultContextCap}, the model's trained context).", 128, MaxContext);
 
-    public static readonly Option<float?> TemperatureOption = new("--temperature")
-    {
-        Description = "Sampling temperature; 0 is greedy. Default: 0 for doc, 0.6 for fix (so its candidates differ).",
-    };
+    public static readonly Option<int?> ThreadsOption = NumberOptions.CreateOptional(
+        "--threads", "CPU threads for inference, 1 to 1024. Default: one per core.", 1, 1024);
 
-    public static readonly Option<int> SeedOption = new("--seed")
-    {
-        Description = "Seeds sampling, so that a run can be repeated.",
-        DefaultValueFactory = _ => 1,
-    };
+    public static readonly Option<float?> TemperatureOption = NumberOptions.CreateOptional(
+        "--temperature", "Sampling temperature, 0 to 10; 0 is greedy. Default: 0 for doc, 0.6 for fix (so its candidates differ).", 0f, 10f);
+
+    public static readonly Option<int> SeedOption = NumberOptions.Create(
+        "--seed", "Seeds sampling (0 or more), so that a run can be repeated.", 1, 0, int.MaxValue);
 
     public static readonly Option<int> MaxNewTokensOption = CommonOptions.PositiveIntOption(
-        "--max-new-tokens", "The most tokens the model may write for one completion.", 128);
+        "--max-new-tokens", "The most tokens the model may write for one completion.", 128, MaxContext);
 
+    // llama.cpp holds at most 256 sequences, and each candidate of each slot is one.
     public static readonly Option<int> CandidatesOption = CommonOptions.PositiveIntOption(
-        "--candidates", "Completions the model proposes per error (sampled together from one prompt).", 4);
+        "--candidates", "Completions the model proposes per error (sampled together from one prompt), 1 to 64.", 4, 64);
 
     public static readonly Option<string?> EndpointOption = new("--endpoint")
     {
@@ -70,21 +70,10 @@ internal static class ModelOptions
     };
 
     public static readonly Option<int> MaxParallelOption = CommonOptions.PositiveIntOption(
-        "--max-parallel", "Requests to --endpoint in flight at once.", 4);
+        "--max-parallel", "Requests to --endpoint in flight at once, 1 to 256.", 4, 256);
 
     public static readonly Option<int> RequestTimeoutOption = CommonOptions.PositiveIntOption(
-        "--request-timeout", "Seconds one request to --endpoint may take.", 120);
-
-    static ModelOptions()
-    {
-        TemperatureOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<float?>() is < 0)
-            {
-                result.AddError("--temperature must be 0 or more.");
-            }
-        });
-    }
+        "--request-timeout", "Seconds one request to --endpoint may take.", 120, CommonOptions.MaxTimeoutSeconds);
 
     /// <summary>Adds the options that load a GGUF model in-process (shared by fix, doc and serve).</summary>
     public static Command WithModelOptions(this Command command)
@@ -170,17 +159,4 @@ internal static class ModelOptions
     }
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static Option<int?> OptionalInt(string name, string description, int minimum)
-    {
-        var option = new Option<int?>(name) { Description = description };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } value && value < minimum)
-            {
-                result.AddError($"{name} must be at least {minimum}, not {value}.");
-            }
-        });
-        return option;
-    }
 }

@@ -19,15 +19,19 @@ internal static class RootCommandExtensions
         };
         if (parseResult.Errors.Count > 0)
         {
+            // One line per problem, as scripts and CI logs read them; the pointer to --help rides on the same line.
             foreach (var parseError in parseResult.Errors)
             {
-                configuration.Error.WriteLine($"error: {parseError.Message}");
+                configuration.Error.WriteLine($"error: {OneLine(parseError.Message)} (--help shows the usage)");
             }
 
-            configuration.Error.WriteLine("Run with --help to see the usage.");
             return ExitCodes.BadInput;
         }
 
         return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
     }
+
+    // The parser lists the values an option accepts one per line, indented: joined with spaces, they stay one line.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

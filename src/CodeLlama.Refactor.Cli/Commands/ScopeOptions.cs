@@ -21,11 +21,7 @@ internal static class ScopeOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public static readonly Option<string?> ChangedSinceOption = new("--changed-since")
-    {
-        Description = "Only files changed since this git ref (e.g. origin/main): committed since, staged, unstaged, and untracked "
-            + "files git does not ignore. For a pull request: the files it changes.",
-    };
+    public static readonly Option<string?> ChangedSinceOption = CreateChangedSinceOption();
 
     public static readonly Option<string[]> DiagnosticsOption = new("--diagnostics")
     {
@@ -83,6 +79,30 @@ internal static class ScopeOptions
     private static IReadOnlyCollection<string> Ids(string[]? values) =>
         (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    // The ref is passed to git diff, which would read one that starts with '-' as an option of its own (--output=FILE).
+    private static Option<string?> CreateChangedSinceOption()
+    {
+        var option = new Option<string?>("--changed-since")
+        {
+            Description = "Only files changed since this git ref (e.g. origin/main): committed since, staged, unstaged, and untracked "
+                + "files git does not ignore. For a pull request: the files it changes.",
+        };
+        option.Validators.Add(result =>
+        {
+            // Not given: the default stands. More than one token: the parser has already said so.
+            if (result.Tokens is not [{ Value: var token }])
+            {
+                return;
+            }
+
+            if (string.IsNullOrWhiteSpace(token) || token.StartsWith('-'))
+            {
+                result.AddError($"--changed-since: '{token}' is not a git ref.");
+            }
+        });
+        return option;
+    }
 
     private static Option<string> CreateSeverityOption()
     {

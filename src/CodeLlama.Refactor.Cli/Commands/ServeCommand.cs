@@ -7,30 +7,29 @@ namespace CodeLlama.Refactor.Cli.Commands;
 /// <summary><c>serve</c>: loads a model once and answers infill requests over HTTP until Ctrl+C.</summary>
 internal static class ServeCommand
 {
-    public static readonly Option<string> HostOption = new("--host")
-    {
-        Description = "The address to listen on. The default answers this machine only; any other address needs --api-key.",
-        DefaultValueFactory = _ => "127.0.0.1",
-    };
+    public static readonly Option<string> HostOption = CreateHostOption();
 
-    public static readonly Option<int> PortOption = new("--port")
-    {
-        Description = "The port to listen on (0 picks a free one and prints it).",
-        DefaultValueFactory = _ => 8765,
-    };
+    public static readonly Option<int> PortOption = NumberOptions.Create(
+        "--port", "The port to listen on, 0 to 65535 (0 picks a free one and prints it).", 8765, 0, 65535);
 
     public static readonly Option<string?> ApiKeyOption = new("--api-key")
     {
         Description = "Requests without 'Authorization: Bearer KEY' are answered 401 (GET /health stays open). Default: "
-            + $"${ServerOptions.ApiKeyEnvironmentVariable}, which keeps the key out of the process list. Required with a --host other than loopback.",
+            + $"${ServerOptions.ApiKeyEnvironmentVariable}, which keeps the key out of the process list. Required with a --host other than loopback. "
+            + "Without a key, only requests whose Host header names a loopback address or --host are answered (others 403), so that a "
+            + "web page cannot reach the server by rebinding its own name to 127.0.0.1.",
     };
 
     public static readonly Option<int> ParallelOption = CommonOptions.PositiveIntOption(
         "--parallel", "Slots, as llama.cpp's -np: requests decoded together in shared batches, each slot with its own prompt cache. "
-        + "Each slot needs its share of --context.", 1);
+        + "Each slot needs its share of --context. 1 to 64.", 1, 64);
+
+    public static readonly Option<int> QueueOption = NumberOptions.Create(
+        "--queue", $"Requests that may wait for a slot, 0 to 100000; more are answered 503 with Retry-After: {ServerOptions.RetryAfterSeconds}.",
+        ServerOptions.DefaultMaxQueue, 0, 100_000);
 
     public static readonly Option<int> MaxRequestKilobytesOption = CommonOptions.PositiveIntOption(
-        "--max-request-kb", "Larger request bodies are answered 413.", 8192);
+        "--max-request-kb", "Larger request bodies are answered 413. 1 to 1048576 (1 GiB).", 8192, 1 << 20);
 
     public static Command GetCommand(ConsoleStreams streams)
     {
@@ -40,25 +39,44 @@ internal static class ServeCommand
             + "llama.cpp's server does, for its editor clients (llama.vim, llama.vscode, Continue): POST /infill, POST /completion, "
             + "GET /health, GET /props, and OpenAI-compatible POST /v1/completions, POST /v1/chat/completions (a GGUF with a chat "
             + "template) and GET /v1/models; stream: true is answered as one server-sent event. fix and doc (and the IDE code fixes) reach it with "
-            + "--endpoint http://HOST:PORT. Up to --parallel requests are decoded together; more wait for a slot. Ctrl+C stops it. Exit code 2: bad input (a model that cannot "
+            + "--endpoint http://HOST:PORT. Up to --parallel requests are decoded together; up to --queue more wait for a slot, and others "
+            + "are answered 503. Ctrl+C stops it (exit code 0). Exit code 2: bad input (a bad option value, a model that cannot "
             + "be used, a port in use, a --host other than loopback without an API key).")
         {
             HostOption,
             PortOption,
             ApiKeyOption,
             ParallelOption,
+            QueueOption,
             MaxRequestKilobytesOption,
             CommonOptions.VerbosityOption,
         }.WithModelOptions();
-        PortOption.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("--port must be between 0 and 65535.");
-            }
-        });
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
+    }
+
+    private static Option<string> CreateHostOption()
+    {
+        var option = new Option<string>("--host")
+        {
+            Description = "The address to listen on: an IPv4 or IPv6 address, or a host name. The default answers this machine only; any "
+                + "other address needs --api-key.",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        option.Validators.Add(result =>
+        {
+            // Not given: the default stands. More than one token: the parser has already said so.
+            if (result.Tokens is not [{ Value: var token }])
+            {
+                return;
+            }
+
+            if (!ListenHost.IsValid(token))
+            {
+                result.AddError($"--host: '{token}' is not an IP address or host name.");
+            }
+        });
+        return option;
     }
 
     private static string? ApiKey(ParseResult parseResult)
@@ -75,7 +93,7 @@ internal static class ServeCommand
     private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
     {
         var log = new ConsoleLog(streams.Error, parseResult.GetValue(CommonOptions.VerbosityOption));
-        return CommandRunner.RunAsync(log, async () =>
+        return CommandRunner.RunAsync(log, cancellationToken, async () =>
         {
             var host = parseResult.GetValue(HostOption)!;
             var apiKey = ApiKey(parseResult);
@@ -88,7 +106,8 @@ internal static class ServeCommand
 
             using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: 1, log, progress: null, parseResult.GetValue(ParallelOption))
                 ?? throw new InputException($"serve needs a model: pass --model FILE.gguf or set {LLama.LlamaModelOptions.ModelEnvironmentVariable}.");
-            var options = new ServerOptions(host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L, apiKey);
+            var options = new ServerOptions(
+                host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L, apiKey, parseResult.GetValue(QueueOption));
             await using var app = InfillServer.Create(model, options);
             try
             {
