@@ -33,12 +33,14 @@ internal static class CheckCommand
             streams,
             async (path, progress, _) =>
             {
+                var (files, change) = await ScopeOptions.FilesAndChangeAsync(parseResult, path, cancellationToken).ConfigureAwait(false);
                 var options = new CheckOptions(
                     parseResult.GetValue(VisibilityOption),
                     CommonOptions.Restore(parseResult),
-                    await ScopeOptions.FilesAsync(parseResult, path, cancellationToken).ConfigureAwait(false),
+                    files,
                     ScopeOptions.Diagnostics(parseResult),
-                    parseResult.GetValue(ScopeOptions.PropertyOption));
+                    parseResult.GetValue(ScopeOptions.PropertyOption),
+                    change);
                 return await CheckPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
             },
             CheckReport.Write,
