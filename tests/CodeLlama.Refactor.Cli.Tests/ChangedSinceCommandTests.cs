@@ -59,8 +59,8 @@ public sealed class ChangedSinceCommandTests
         var (exitCode, output, _) = await CliRunner.RunAsync("check", solution.Directory, "--changed-since", "HEAD~1");
 
         Assert.Equal(ExitCodes.FindingsRemain, exitCode);
-        Assert.Contains($"Lib/Invoice.cs(5,87): error {callSiteError}", output, StringComparison.Ordinal);
-        Assert.Contains($"Lib/Ledger.cs(5,66): error {callSiteError}", output, StringComparison.Ordinal);
+        Assert.Contains($"Lib/Invoice.cs(5,84): error {callSiteError}", output, StringComparison.Ordinal);
+        Assert.Contains($"Lib/Ledger.cs(5,68): error {callSiteError}", output, StringComparison.Ordinal);
         Assert.All(output.Split('\n').Where(line => line.Contains(callSiteError, StringComparison.Ordinal)),
             line => Assert.EndsWith("(caused by the change)", line.TrimEnd(), StringComparison.Ordinal));
         Assert.Contains("Lib/Legacy.cs(5,35): error CS0029", output, StringComparison.Ordinal);
@@ -99,8 +99,8 @@ public sealed class ChangedSinceCommandTests
 
         Assert.True((exitCode == ExitCodes.Success) == (buildExit == 0), $"fix exited {exitCode}, dotnet build {buildExit}:\n{output}\n{buildOutput}");
         Assert.Contains(exitCode, new[] { ExitCodes.Success, ExitCodes.FindingsRemain });
-        Assert.Contains($"Lib/Invoice.cs(5,87): {callSiteError}", output, StringComparison.Ordinal);
-        Assert.Contains($"Lib/Ledger.cs(5,66): {callSiteError}", output, StringComparison.Ordinal);
+        Assert.Contains($"Lib/Invoice.cs(5,84): {callSiteError}", output, StringComparison.Ordinal);
+        Assert.Contains($"Lib/Ledger.cs(5,68): {callSiteError}", output, StringComparison.Ordinal);
     }
 
     // A repository whose first commit builds (but for a legacy file, when given) and whose second changes only Calculator.cs.
