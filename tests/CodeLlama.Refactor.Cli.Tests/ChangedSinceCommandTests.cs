@@ -103,6 +103,20 @@ public sealed class ChangedSinceCommandTests
         Assert.Contains($"Lib/Ledger.cs(5,68): {callSiteError}", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doc_DocumentsOnlyTheChangedFile_ButExits1WhileTheBuildFails()
+    {
+        using var solution = await CommittedChangeAsync(Renamed);
+
+        var (exitCode, output, _) = await CliRunner.RunAsync("doc", solution.Directory, "--changed-since", "HEAD~1", "--dry-run");
+
+        Assert.Equal(ExitCodes.FindingsRemain, exitCode);
+        Assert.Contains("+++ b/Lib/Calculator.cs", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("+++ b/Lib/Invoice.cs", output, StringComparison.Ordinal);
+        Assert.Contains("Lib/Invoice.cs(5,84): error CS1061", output, StringComparison.Ordinal);
+        Assert.Contains("Lib/Ledger.cs(5,68): error CS1061", output, StringComparison.Ordinal);
+    }
+
     // A repository whose first commit builds (but for a legacy file, when given) and whose second changes only Calculator.cs.
     private static async Task<TemporarySolution> CommittedChangeAsync(string changedDeclaration, string? legacy = null)
     {

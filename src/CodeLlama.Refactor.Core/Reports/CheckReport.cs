@@ -51,7 +51,7 @@ public static class CheckReport
             }
         }
 
-        ExcludedErrorsText.Write(result.ExcludedErrors, result.RootDirectory, writer);
+        CompileErrorText.WriteExcluded(result.ExcludedErrors, result.RootDirectory, writer);
         writer.WriteLine(
             $"{result.Errors.Count} error(s), {result.Undocumented.Count} undocumented member(s) in {result.Projects} project(s), "
             + $"{result.Documents} document(s) ({result.Elapsed.TotalSeconds:0.0} s)."
@@ -70,7 +70,7 @@ public static class CheckReport
             project = error.ProjectName,
             causedByChange = result.PreExistingErrors is null ? (bool?)null : !result.PreExistingErrors.Contains(error),
         }),
-        excludedErrors = ExcludedErrorsText.ToJson(result.ExcludedErrors, result.RootDirectory),
+        excludedErrors = CompileErrorText.ToJson(result.ExcludedErrors, result.RootDirectory),
         undocumented = result.Undocumented.Select(member => Findings.UndocumentedJson(member, result.RootDirectory)),
         summary = new
         {

@@ -4,16 +4,16 @@ using CodeLlama.Refactor.Workspaces;
 namespace CodeLlama.Refactor.Reports;
 
 /// <summary>
-/// The line a text report ends its errors with when the user excluded some by name: exit code 0 then does not mean
-/// that <c>dotnet build</c> succeeds, so the report says what it leaves out.
+/// Compile errors in the reports: as JSON, and the line a text report ends its errors with when the user excluded some
+/// by name (exit code 0 then does not mean that <c>dotnet build</c> succeeds, so the report says what it leaves out).
 /// </summary>
-internal static class ExcludedErrorsText
+internal static class CompileErrorText
 {
     /// <summary>Writes one line naming the excluded errors by id and file, or nothing when there are none.</summary>
     /// <param name="excluded">The errors excluded by name.</param>
     /// <param name="rootDirectory">The folder paths are relative to.</param>
     /// <param name="writer">Where the line goes.</param>
-    public static void Write(IReadOnlyList<CompileError> excluded, string rootDirectory, TextWriter writer)
+    public static void WriteExcluded(IReadOnlyList<CompileError> excluded, string rootDirectory, TextWriter writer)
     {
         if (excluded.Count == 0)
         {
@@ -29,12 +29,12 @@ internal static class ExcludedErrorsText
             + string.Join(", ", groups));
     }
 
-    /// <summary>The excluded errors as the JSON reports list them.</summary>
-    /// <param name="excluded">The errors excluded by name.</param>
+    /// <summary>Errors as the JSON reports list them.</summary>
+    /// <param name="errors">The errors.</param>
     /// <param name="rootDirectory">The folder paths are relative to.</param>
     /// <returns>One object per error.</returns>
-    public static IEnumerable<object> ToJson(IReadOnlyList<CompileError> excluded, string rootDirectory) =>
-        excluded.Select(error => new
+    public static IEnumerable<object> ToJson(IReadOnlyList<CompileError> errors, string rootDirectory) =>
+        errors.Select(error => new
         {
             id = error.Id,
             message = error.Message,
