@@ -117,6 +117,27 @@ public sealed class ChangedSinceCommandTests
         Assert.Contains("Lib/Ledger.cs(5,68): error CS1061", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doc_OnABranchBehindMain_DocumentsOnlyWhatTheBranchChanged_NotMainsOwnChanges()
+    {
+        using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Calculator.cs"] = Calculator, ["Ledger.cs"] = Ledger });
+        await Git.InitAsync(solution.Directory);
+        await Git.RunAsync(solution.Directory, "checkout", "-q", "-b", "feature");
+        File.WriteAllText(solution.File("Lib/Discounts.cs"), "namespace Lib;\n\npublic static class Discounts\n{\n    public static int None() => 0;\n}\n");
+        await Git.CommitAllAsync(solution.Directory, "the branch adds a file");
+        await Git.RunAsync(solution.Directory, "checkout", "-q", "main");
+        File.WriteAllText(solution.File("Lib/Ledger.cs"), Ledger.Replace("calculator.Add(1, 2);", "calculator.Add(1, 2);\n    public static int Opening() => 0;", StringComparison.Ordinal));
+        await Git.CommitAllAsync(solution.Directory, "main moves on");
+        await Git.RunAsync(solution.Directory, "checkout", "-q", "feature");
+
+        var (exitCode, output, _) = await CliRunner.RunAsync("doc", solution.Directory, "--changed-since", "main", "--dry-run");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("+++ b/Lib/Discounts.cs", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("+++ b/Lib/Ledger.cs", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("+++ b/Lib/Calculator.cs", output, StringComparison.Ordinal);
+    }
+
     // A repository whose first commit builds (but for a legacy file, when given) and whose second changes only Calculator.cs.
     private static async Task<TemporarySolution> CommittedChangeAsync(string changedDeclaration, string? legacy = null)
     {
