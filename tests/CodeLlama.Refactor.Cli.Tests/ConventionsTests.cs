@@ -83,18 +83,23 @@ public sealed class ConventionsTests
     }
 
     [Fact]
-    public async Task Fix_VerifyNoChanges_PrintsTheRepairs_WritesNothing_AndTheDiagnosticScopeDecidesWhatCounts()
+    public async Task Fix_VerifyNoChanges_PrintsTheRepairs_WritesNothing_AndOnlyErrorsExcludedByNameStopCounting()
     {
         using var sample = Samples.Copy(Samples.BrokenBuild);
         var before = Directory.EnumerateFiles(sample.Directory, "*.cs", SearchOption.AllDirectories).ToDictionary(file => file, File.ReadAllText);
 
         var (exitCode, output, _) = await CliRunner.RunAsync("fix", "--verify-no-changes", "--tests", "none", sample.Directory);
         var (outOfScope, scopedOutput, _) = await CliRunner.RunAsync("fix", "--verify-no-changes", "--tests", "none", "--diagnostics", "CS9999", sample.Directory);
+        var (excluded, excludedOutput, _) = await CliRunner.RunAsync("fix", "--verify-no-changes", "--tests", "none", "--exclude", "src/Inventory/**", sample.Directory);
 
         Assert.Equal(ExitCodes.FindingsRemain, exitCode);
         Assert.Contains("+++ b/", output, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Success, outOfScope);
+        Assert.Equal(ExitCodes.FindingsRemain, outOfScope);
         Assert.DoesNotContain("+++ b/", scopedOutput, StringComparison.Ordinal);
+        Assert.Contains("src/Inventory/Stock.cs(11,28): error CS1002", scopedOutput, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, excluded);
+        Assert.DoesNotContain("+++ b/", excludedOutput, StringComparison.Ordinal);
+        Assert.Contains("compile error(s) excluded by --exclude/--exclude-diagnostics and not counted", excludedOutput, StringComparison.Ordinal);
         Assert.All(before, entry => Assert.Equal(entry.Value, File.ReadAllText(entry.Key)));
     }
 }

@@ -18,7 +18,9 @@ internal static class CheckCommand
     {
         var command = new Command(
             "check",
-            "Report every compile error and every undocumented public member of a solution. Exit code 0: nothing to report; "
+            "Report every compile error and every undocumented public member of a solution. Compile errors count in every file: "
+            + "--include and --changed-since scope only the documentation findings, --exclude and --exclude-diagnostics leave errors "
+            + "out by name. Exit code 0: nothing to report; "
             + "1: findings remain; 2: bad input; 3: no .NET SDK found; 130: cancelled with Ctrl+C.")
         {
             VisibilityOption,
@@ -34,12 +36,14 @@ internal static class CheckCommand
             cancellationToken,
             async (path, progress, _) =>
             {
+                var (files, change) = await ScopeOptions.FilesAndChangeAsync(parseResult, path, cancellationToken).ConfigureAwait(false);
                 var options = new CheckOptions(
                     parseResult.GetValue(VisibilityOption),
                     CommonOptions.Restore(parseResult),
-                    await ScopeOptions.FilesAsync(parseResult, path, cancellationToken).ConfigureAwait(false),
+                    files,
                     ScopeOptions.Diagnostics(parseResult),
-                    parseResult.GetValue(ScopeOptions.PropertyOption));
+                    parseResult.GetValue(ScopeOptions.PropertyOption),
+                    change);
                 return await CheckPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
             },
             CheckReport.Write,

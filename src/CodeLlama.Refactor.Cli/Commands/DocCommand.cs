@@ -20,7 +20,8 @@ internal static class DocCommand
             "doc",
             "Write XML documentation for every undocumented member in scope, and add missing param/typeparam/returns tags to "
             + "existing comments. Each file's comments are verified by recompiling before it is written; code is never changed "
-            + "and generated code is left alone. Exit code 0: everything in scope is documented; 1: something is left; 2: bad input; "
+            + "and generated code is left alone. Exit code 0: everything in scope is documented and the solution builds; 1: something is left, "
+            + "or a compile error anywhere; 2: bad input; "
             + "3: no .NET SDK found; 130: cancelled with Ctrl+C. With --model, a Code Llama model writes the text of each element; the XML around it still comes "
             + "from Roslyn and is verified the same way.")
         {

@@ -10,14 +10,16 @@ internal static class ScopeOptions
 {
     public static readonly Option<string[]> IncludeOption = new("--include")
     {
-        Description = "Only files matching this glob (relative to the solution's folder; * within a folder, ** across folders, "
-            + "Microsoft.Extensions.FileSystemGlobbing's rules). Repeatable.",
+        Description = "Documentation findings only in files matching this glob (relative to the solution's folder; * within a "
+            + "folder, ** across folders, Microsoft.Extensions.FileSystemGlobbing's rules); compile errors count wherever they are. "
+            + "Repeatable.",
         AllowMultipleArgumentsPerToken = false,
     };
 
     public static readonly Option<string[]> ExcludeOption = new("--exclude")
     {
-        Description = "Leave files matching this glob alone. Repeatable; wins over --include.",
+        Description = "Leave files matching this glob alone, their compile errors too (the report names those). Repeatable; "
+            + "wins over --include.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -25,13 +27,15 @@ internal static class ScopeOptions
 
     public static readonly Option<string[]> DiagnosticsOption = new("--diagnostics")
     {
-        Description = "Only these diagnostic ids (e.g. CS0103,CS1591). Repeatable, or comma-separated.",
+        Description = "Only these diagnostic ids (e.g. CS0103,CS1591): the findings check reports beyond compile errors, the "
+            + "errors fix repairs. Compile errors of other ids still count. Repeatable, or comma-separated.",
         AllowMultipleArgumentsPerToken = false,
     };
 
     public static readonly Option<string[]> ExcludeDiagnosticsOption = new("--exclude-diagnostics")
     {
-        Description = "Never these diagnostic ids. Repeatable, or comma-separated; wins over --diagnostics.",
+        Description = "Never these diagnostic ids, compile errors too (the report names those). Repeatable, or comma-separated; "
+            + "wins over --diagnostics.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -63,17 +67,22 @@ internal static class ScopeOptions
     }
 
     /// <summary>The files in scope for <paramref name="path"/>: the globs, and the git change when one is named.</summary>
-    public static async Task<PathFilter> FilesAsync(ParseResult parseResult, SolutionPath path, CancellationToken cancellationToken)
+    public static async Task<PathFilter> FilesAsync(ParseResult parseResult, SolutionPath path, CancellationToken cancellationToken) =>
+        (await FilesAndChangeAsync(parseResult, path, cancellationToken).ConfigureAwait(false)).Files;
+
+    /// <summary>The files in scope, and the git change <c>--changed-since</c> names (null without it).</summary>
+    public static async Task<(PathFilter Files, GitChange? Change)> FilesAndChangeAsync(
+        ParseResult parseResult, SolutionPath path, CancellationToken cancellationToken)
     {
         var includes = parseResult.GetValue(IncludeOption) ?? [];
         var excludes = parseResult.GetValue(ExcludeOption) ?? [];
         if (parseResult.GetValue(ChangedSinceOption) is not { } gitRef)
         {
-            return includes.Length == 0 && excludes.Length == 0 ? PathFilter.All : new PathFilter(includes, excludes);
+            return (includes.Length == 0 && excludes.Length == 0 ? PathFilter.All : new PathFilter(includes, excludes), null);
         }
 
-        var changed = await GitChanges.ChangedSinceAsync(path.RootDirectory, gitRef, cancellationToken).ConfigureAwait(false);
-        return new PathFilter(includes, excludes, changed.Select(file => RelativePaths.From(path.RootDirectory, file)));
+        var change = await GitChanges.ChangeSinceAsync(path.RootDirectory, gitRef, cancellationToken).ConfigureAwait(false);
+        return (new PathFilter(includes, excludes, change.Files.Select(file => RelativePaths.From(path.RootDirectory, file))), change);
     }
 
     private static IReadOnlyCollection<string> Ids(string[]? values) =>
@@ -85,8 +94,9 @@ internal static class ScopeOptions
     {
         var option = new Option<string?>("--changed-since")
         {
-            Description = "Only files changed since this git ref (e.g. origin/main): committed since, staged, unstaged, and untracked "
-                + "files git does not ignore. For a pull request: the files it changes.",
+            Description = "Documentation findings only in the files a branch changed since it left this git ref (e.g. origin/main): "
+                + "what git diff REF... names (committed since the merge base, staged, unstaged) and untracked files git does not "
+                + "ignore. Compile errors count wherever they are, each marked as caused by the change or pre-existing.",
         };
         option.Validators.Add(result =>
         {

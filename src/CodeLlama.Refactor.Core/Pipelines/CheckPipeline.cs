@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Pipelines;
 
-/// <summary>Loads a solution and reports its compile errors and undocumented members; changes nothing.</summary>
+/// <summary>
+/// Loads a solution and reports its compile errors (every one the user did not exclude by name) and its undocumented
+/// members in scope; changes nothing.
+/// </summary>
 public static class CheckPipeline
 {
     /// <summary>Runs the check on <paramref name="path"/>.</summary>
@@ -29,9 +32,12 @@ public static class CheckPipeline
         var diagnostics = options.Diagnostics ?? DiagnosticFilter.All;
         bool InScope(string? file) => files.IsEverything || (file is not null && files.Matches(loaded.RelativePath(file)));
 
-        var errors = (await CompileErrorFinder.FindAsync(loaded, progress, cancellationToken).ConfigureAwait(false))
-            .Where(error => InScope(error.FilePath) && diagnostics.Includes(error.Id, DiagnosticSeverity.Error))
-            .ToList();
+        // Compile errors count wherever they are (see ErrorScope); the file and diagnostic scope chooses documentation findings.
+        var (errors, excluded) = new ErrorScope(options.Files, options.Diagnostics)
+            .Split(loaded, await CompileErrorFinder.FindAsync(loaded, progress, cancellationToken).ConfigureAwait(false));
+        var preExisting = options.Change is null
+            ? null
+            : await ChangeCausation.PreExistingAsync(loaded, options.Change, errors, cancellationToken).ConfigureAwait(false);
         var compiling = stopwatch.Elapsed - loading;
         var undocumented = (await ReportedUndocumentedMembers.FindAsync(loaded, options.Visibility, cancellationToken).ConfigureAwait(false))
             .Where(entry => InScope(entry.Member.FilePath) && diagnostics.Includes(DocumentationDiagnosticIds.MissingComment, entry.Severity))
@@ -45,6 +51,10 @@ public static class CheckPipeline
             errors,
             undocumented,
             loaded.Diagnostics,
-            new StageTimes(loading, compiling, stopwatch.Elapsed - loading - compiling));
+            new StageTimes(loading, compiling, stopwatch.Elapsed - loading - compiling))
+        {
+            ExcludedErrors = excluded,
+            PreExistingErrors = preExisting,
+        };
     }
 }

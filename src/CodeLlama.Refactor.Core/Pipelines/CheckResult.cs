@@ -7,7 +7,10 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <param name="RootDirectory">The folder that report paths are relative to.</param>
 /// <param name="Projects">How many C# projects were analysed.</param>
 /// <param name="Documents">How many source documents they hold.</param>
-/// <param name="Errors">Every compile error, syntax errors first.</param>
+/// <param name="Errors">
+/// Every compile error, syntax errors first, wherever it is: only <c>--exclude</c> and <c>--exclude-diagnostics</c>
+/// leave one out (see <see cref="ExcludedErrors"/>).
+/// </param>
 /// <param name="Undocumented">Every undocumented member in scope, by file and line.</param>
 /// <param name="LoadDiagnostics">What loading the solution reported.</param>
 /// <param name="Times">Wall time of each stage.</param>
@@ -23,7 +26,16 @@ public sealed record CheckResult(
     /// <summary>Wall time of the whole check, loading included.</summary>
     public TimeSpan Elapsed => Times.Loading + Times.Compiling + Times.Documentation;
 
-    /// <summary>True when nothing is broken and nothing in scope is undocumented.</summary>
+    /// <summary>The compile errors the user excluded by name: not counted, named in the report.</summary>
+    public IReadOnlyList<CompileError> ExcludedErrors { get; init; } = [];
+
+    /// <summary>
+    /// With <c>--changed-since</c>, the errors of <see cref="Errors"/> that its merge base has too (pre-existing); every
+    /// other error is caused by the change. Null when no change was named. Both kinds count.
+    /// </summary>
+    public IReadOnlySet<CompileError>? PreExistingErrors { get; init; }
+
+    /// <summary>True when nothing is broken (apart from what was excluded by name) and nothing in scope is undocumented.</summary>
     public bool IsClean => Errors.Count == 0 && Undocumented.Count == 0;
 }
 

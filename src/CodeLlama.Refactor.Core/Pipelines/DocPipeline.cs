@@ -98,6 +98,8 @@ public static class DocPipeline
                 ? verifier.FinalAsync(project.Id, rejectedIds, cancellationToken)
                 : DocScope.AsLoadedAsync(project, cancellationToken),
             cancellationToken).ConfigureAwait(false);
+        var (errors, excludedErrors) = await DocBuildErrors.AfterAsync(
+            loaded, options.Files, edits.Where(edit => !rejectedIds.Contains(edit.Before.Id)), cancellationToken).ConfigureAwait(false);
 
         return new DocResult(
             loaded.RootDirectory,
@@ -107,7 +109,7 @@ public static class DocPipeline
             outcomes,
             remaining,
             stopwatch.Elapsed,
-            [.. loaded.Diagnostics, .. recovered]);
+            [.. loaded.Diagnostics, .. recovered]) { Errors = errors, ExcludedErrors = excludedErrors };
     }
 
     private static async Task<DocumentedFile> DocumentFileAsync(

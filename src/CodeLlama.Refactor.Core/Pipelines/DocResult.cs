@@ -22,8 +22,20 @@ public sealed record DocResult(
     TimeSpan Elapsed,
     IReadOnlyList<LoadDiagnostic> LoadDiagnostics) : IPipelineResult
 {
-    /// <summary>True when every member in scope is documented afterwards and no file was refused.</summary>
-    public bool IsClean => Remaining.Count == 0 && Files.All(file => file.Status is FileStatus.Written or FileStatus.DryRun);
+    /// <summary>
+    /// The compile errors of the solution as doc leaves it, wherever they are (the file scope chooses what is documented,
+    /// not which errors count); only those an exclude glob names are left out (<see cref="ExcludedErrors"/>).
+    /// </summary>
+    public IReadOnlyList<CompileError> Errors { get; init; } = [];
+
+    /// <summary>Compile errors in files an exclude glob names: not counted, named in the report.</summary>
+    public IReadOnlyList<CompileError> ExcludedErrors { get; init; } = [];
+
+    /// <summary>
+    /// True when every member in scope is documented afterwards, no file was refused, and the solution builds (apart
+    /// from errors excluded by name).
+    /// </summary>
+    public bool IsClean => Remaining.Count == 0 && Errors.Count == 0 && Files.All(file => file.Status is FileStatus.Written or FileStatus.DryRun);
 }
 
 /// <summary>How many members in scope are documented.</summary>

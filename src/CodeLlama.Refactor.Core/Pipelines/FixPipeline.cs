@@ -85,6 +85,7 @@ public static class FixPipeline
             ? await RemainingOnDiskAsync(loaded, edits, cancellationToken).ConfigureAwait(false)
             : options.DryRun && !testsRejected ? CompileErrorFinder.ToErrors(outcome.Remaining)
             : await CompileErrorFinder.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var excluded = FixScope.Excluded(loaded, options, remaining);
         remaining = FixScope.Filter(loaded, options, remaining);
         return new FixResult(
             loaded.RootDirectory,
@@ -95,7 +96,7 @@ public static class FixPipeline
             tests,
             new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
             [.. loaded.Diagnostics, .. written.Recovered, .. loop.Failures.Warnings()],
-            decision.Runs.Count);
+            decision.Runs.Count) { ExcludedErrors = excluded };
     }
 
     // Tests decide for an error when they are on and a test project uses the error's project (or is it); elsewhere

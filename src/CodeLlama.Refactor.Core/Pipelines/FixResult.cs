@@ -123,7 +123,10 @@ public sealed record FixRecord(CompileError Error, FixStatus Status, string? Sou
 /// <summary>What <see cref="FixPipeline"/> did.</summary>
 /// <param name="RootDirectory">The folder report paths are relative to.</param>
 /// <param name="Errors">Every error seen, with what became of it.</param>
-/// <param name="Remaining">Errors left in the solution as written (or as it would be, for a dry run).</param>
+/// <param name="Remaining">
+/// Errors left in the solution as written (or as it would be, for a dry run), wherever they are: only those excluded by
+/// name are left out (<see cref="ExcludedErrors"/>).
+/// </param>
 /// <param name="Files">Per changed file, whether it was written.</param>
 /// <param name="Iterations">Compile-and-repair rounds run.</param>
 /// <param name="Tests">What the last test run showed, or null when none ran.</param>
@@ -141,7 +144,13 @@ public sealed record FixResult(
     IReadOnlyList<LoadDiagnostic> LoadDiagnostics,
     int TestRuns = 0) : IPipelineResult
 {
-    /// <summary>True when the solution builds afterwards and every change was written (or shown, for a dry run).</summary>
+    /// <summary>Errors left that the user excluded by name (<c>--exclude</c>, <c>--exclude-diagnostics</c>): not in <see cref="Remaining"/>.</summary>
+    public IReadOnlyList<CompileError> ExcludedErrors { get; init; } = [];
+
+    /// <summary>
+    /// True when the solution builds afterwards (apart from errors excluded by name) and every change was written (or
+    /// shown, for a dry run).
+    /// </summary>
     public bool IsClean => Remaining.Count == 0 && Files.All(file => file.Status is FileStatus.Written or FileStatus.DryRun);
 }
 

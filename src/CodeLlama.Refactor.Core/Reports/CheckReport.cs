@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Reports;
@@ -29,7 +30,7 @@ public static class CheckReport
     public static IReadOnlyList<Finding> ToFindings(CheckResult result) =>
     [
         .. result.Errors.Select(error => new Finding(
-            error.Id, $"{error.Message} [{error.ProjectName}]", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
+            error.Id, $"{error.Message} [{error.ProjectName}]{Cause(result, error)}", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
         .. result.Undocumented.Select(member => Findings.Undocumented(member, result.RootDirectory)),
     ];
 
@@ -50,6 +51,7 @@ public static class CheckReport
             }
         }
 
+        CompileErrorText.WriteExcluded(result.ExcludedErrors, result.RootDirectory, writer);
         writer.WriteLine(
             $"{result.Errors.Count} error(s), {result.Undocumented.Count} undocumented member(s) in {result.Projects} project(s), "
             + $"{result.Documents} document(s) ({result.Elapsed.TotalSeconds:0.0} s)."
@@ -66,7 +68,9 @@ public static class CheckReport
             line = error.Line,
             column = error.Column,
             project = error.ProjectName,
+            causedByChange = result.PreExistingErrors is null ? (bool?)null : !result.PreExistingErrors.Contains(error),
         }),
+        excludedErrors = CompileErrorText.ToJson(result.ExcludedErrors, result.RootDirectory),
         undocumented = result.Undocumented.Select(member => Findings.UndocumentedJson(member, result.RootDirectory)),
         summary = new
         {
@@ -76,6 +80,14 @@ public static class CheckReport
             undocumented = result.Undocumented.Count,
             elapsedMs = (long)result.Elapsed.TotalMilliseconds,
         },
+    };
+
+    // With --changed-since, whether the merge base has the error too: a reviewer fixes the change's own errors first.
+    private static string Cause(CheckResult result, CompileError error) => result.PreExistingErrors switch
+    {
+        null => "",
+        var preExisting when preExisting.Contains(error) => " (pre-existing: the merge base has it too)",
+        _ => " (caused by the change)",
     };
 
     private static string? Relative(CheckResult result, string? fullPath) =>

@@ -38,8 +38,10 @@ public static class DocReport
 
         foreach (var finding in ToFindings(result))
         {
-            writer.WriteLine($"{finding.File}({finding.Line},{finding.Column}): warning {finding.RuleId}: {finding.Message}");
+            writer.WriteLine($"{finding.File}({finding.Line},{finding.Column}): {finding.Level.ToString().ToLowerInvariant()} {finding.RuleId}: {finding.Message}");
         }
+
+        CompileErrorText.WriteExcluded(result.ExcludedErrors, result.RootDirectory, writer);
 
         var written = result.Files.Count(file => file.Status == FileStatus.Written);
         var dryRun = result.Files.Count(file => file.Status == FileStatus.DryRun);
@@ -66,7 +68,13 @@ public static class DocReport
                 FindingLevel.Warning,
                 // One fix per file: the verified edit of the whole file, on its first finding.
                 fixedFiles.Add(member.FilePath) ? ReportWriter.DryRunFix(dryRunFiles[member.FilePath], "Add the XML documentation doc verified for this file") : null));
-        return [.. wouldDocument, .. result.Remaining.Select(member => Findings.Undocumented(member, result.RootDirectory))];
+        return
+        [
+            .. wouldDocument,
+            .. result.Remaining.Select(member => Findings.Undocumented(member, result.RootDirectory)),
+            .. result.Errors.Select(error => new Finding(
+                error.Id, $"{error.Message} [{error.ProjectName}]", error.FilePath is null ? null : Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
+        ];
     }
 
     private static object ToJson(DocResult result) => new
@@ -93,10 +101,13 @@ public static class DocReport
             completed = member.Completed,
         }),
         remaining = result.Remaining.Select(member => Findings.UndocumentedJson(member, result.RootDirectory)),
+        errors = CompileErrorText.ToJson(result.Errors, result.RootDirectory),
+        excludedErrors = CompileErrorText.ToJson(result.ExcludedErrors, result.RootDirectory),
         summary = new
         {
             documented = result.Members.Count,
             remaining = result.Remaining.Count,
+            errors = result.Errors.Count,
             filesWritten = result.Files.Count(file => file.Status == FileStatus.Written),
             filesWouldChange = result.Files.Count(file => file.Status == FileStatus.DryRun),
             filesNotWritten = result.Files.Count(file => file.Status is not (FileStatus.Written or FileStatus.DryRun)),

@@ -75,6 +75,7 @@ public static class FixReport
             writer.WriteLine($"{finding.File}({finding.Line},{finding.Column}): error {finding.RuleId}: {finding.Message}");
         }
 
+        CompileErrorText.WriteExcluded(result.ExcludedErrors, result.RootDirectory, writer);
         var tests = result.Tests is null ? "tests not run"
             : result.Tests.Succeeded ? $"tests passed ({result.Tests.Passed}) after {result.TestRuns} test run(s)"
             : result.Tests.Verdict == Verification.TestVerdict.NoSandbox ? $"{result.Tests.Detail} (install bubblewrap, or --sandbox off)"
@@ -161,6 +162,7 @@ public static class FixReport
             column = error.Column,
             project = error.ProjectName,
         }),
+        excludedErrors = CompileErrorText.ToJson(result.ExcludedErrors, result.RootDirectory),
         files = result.Files.Select(file => new { file = file.RelativePath, status = file.Status.ToString().ToLowerInvariant(), reason = file.Reason }),
         summary = new
         {

@@ -11,6 +11,7 @@ namespace CodeLlama.Refactor.Workspaces;
 public sealed class PathFilter
 {
     private readonly Matcher matcher = new(StringComparison.OrdinalIgnoreCase);
+    private readonly Matcher excluded = new(StringComparison.OrdinalIgnoreCase);
     private readonly IReadOnlySet<string>? only;
 
     /// <summary>Creates a filter from globs.</summary>
@@ -23,6 +24,8 @@ public sealed class PathFilter
         ArgumentNullException.ThrowIfNull(excludes);
         matcher.AddIncludePatterns(includes.Count == 0 ? ["**/*"] : includes.Select(Normalize));
         matcher.AddExcludePatterns(excludes.Select(Normalize));
+        excluded.AddIncludePatterns(excludes.Select(Normalize));
+        HasExcludes = excludes.Count > 0;
         this.only = only?.Select(path => path.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
         IsEverything = includes.Count == 0 && excludes.Count == 0 && only is null;
     }
@@ -32,6 +35,21 @@ public sealed class PathFilter
 
     /// <summary>True when the filter lets every path through.</summary>
     public bool IsEverything { get; }
+
+    /// <summary>True when an exclude glob was given.</summary>
+    public bool HasExcludes { get; }
+
+    /// <summary>
+    /// Whether an exclude glob names <paramref name="relativePath"/>: the user left that file out by name, which is the
+    /// only file scope that hides a compile error (an include or a git change scopes documentation alone).
+    /// </summary>
+    /// <param name="relativePath">A path relative to the solution's folder, with forward slashes.</param>
+    /// <returns>True when an exclude glob matches.</returns>
+    public bool Excludes(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        return HasExcludes && excluded.Match(relativePath.Replace('\\', '/')).HasMatches;
+    }
 
     /// <summary>Whether <paramref name="relativePath"/> is in scope.</summary>
     /// <param name="relativePath">A path relative to the solution's folder, with forward slashes.</param>

@@ -36,4 +36,15 @@ public sealed class PathFilterTests
         Assert.False(filter.Matches("src/Unchanged.cs"));
         Assert.False(filter.Matches("src/Skip.cs"));
     }
+
+    [Fact]
+    public void Excludes_NamesOnlyWhatAnExcludeGlobMatches_NotWhatTheIncludesOrTheChangeSetLeaveOut()
+    {
+        var filter = new PathFilter(["src/**"], ["**/Legacy/**"], only: ["src/Changed.cs"]);
+
+        Assert.True(filter.Excludes("src/Legacy/Old.cs"));
+        Assert.False(filter.Excludes("src/Unchanged.cs"));
+        Assert.False(filter.Excludes("tests/Outside.cs"));
+        Assert.False(new PathFilter(["src/**"], []).Excludes("tests/Outside.cs"));
+    }
 }
