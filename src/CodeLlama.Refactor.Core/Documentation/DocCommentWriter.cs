@@ -22,10 +22,17 @@ public static class DocCommentWriter
     /// <param name="text">The file's text.</param>
     /// <param name="inheritDoc">True to write <c>&lt;inheritdoc/&gt;</c>.</param>
     /// <param name="elements">The filled elements, when not inheriting.</param>
-    /// <returns>An insertion at the start of the declaration's line; null when the declaration does not start its line.</returns>
+    /// <returns>
+    /// An insertion at the start of the declaration's line, or of the <c>#if</c> line of a directive block that holds its
+    /// attributes; for a declaration that follows code on its line, an insertion that also moves it to a line of its own.
+    /// </returns>
     public static TextChange? NewComment(SyntaxNode declaration, SourceText text, bool inheritDoc, IReadOnlyList<FilledElement> elements)
     {
-        if (Indentation(declaration, text) is not { } indent)
+        var first = declaration.GetFirstToken();
+        var indent = Indentation(declaration, text);
+        var midLine = indent is null;
+        indent ??= MovedIndentation(declaration, text);
+        if (indent is null)
         {
             return null;
         }
@@ -34,9 +41,102 @@ public static class DocCommentWriter
         var nodes = inheritDoc
             ? [XmlEmptyElement(XmlName("inheritdoc"), default)]
             : elements.SelectMany((filled, index) => Render(filled, indent, lineEnding, index > 0)).ToList();
-        var comment = Comment(nodes, indent, lineEnding);
-        var lineStart = text.Lines.GetLineFromPosition(declaration.GetFirstToken().SpanStart).Start;
-        return new TextChange(new TextSpan(lineStart, 0), indent + comment.ToFullString());
+        var comment = indent + Comment(nodes, indent, lineEnding).ToFullString();
+        if (midLine)
+        {
+            // The whitespace between the code before it and the declaration becomes a line break, the comment and the
+            // indentation of the container's members.
+            var gapStart = first.SpanStart;
+            while (gapStart > 0 && text[gapStart - 1] is ' ' or '\t')
+            {
+                gapStart--;
+            }
+
+            return new TextChange(TextSpan.FromBounds(gapStart, first.SpanStart), lineEnding + comment + indent);
+        }
+
+        return new TextChange(new TextSpan(text.Lines.GetLineFromPosition(CommentPosition(declaration)).Start, 0), comment);
+    }
+
+    // Where a new comment goes: before the declaration, or before the #if blocks just ahead of it that hold its
+    // attributes. The comment then precedes the attributes in every target framework; placed between such a block and
+    // the declaration it would follow the attributes in the targets that compile them (CS1587).
+    private static int CommentPosition(SyntaxNode declaration)
+    {
+        var first = declaration.GetFirstToken();
+        var header = declaration.ChildTokens().FirstOrDefault();
+        var headerStart = header == default ? first.SpanStart : header.SpanStart;
+        var trivia = first.LeadingTrivia;
+        var position = first.SpanStart;
+        for (var index = trivia.Count - 1; index >= 0; index--)
+        {
+            var item = trivia[index];
+            if (item.IsKind(SyntaxKind.WhitespaceTrivia) || item.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                continue;
+            }
+
+            // An #if whose #endif lies among the declaration's attribute lists: this tree compiles the attributes.
+            if (item.GetStructure() is IfDirectiveTriviaSyntax open
+                && open.GetRelatedDirectives() is [.., EndIfDirectiveTriviaSyntax close]
+                && close.SpanStart > first.SpanStart && close.SpanStart < headerStart)
+            {
+                position = item.SpanStart;
+                continue;
+            }
+
+            // A whole #if … #endif block ahead of the declaration, every branch of it attributes this tree does not compile.
+            if (item.GetStructure() is EndIfDirectiveTriviaSyntax end
+                && end.GetRelatedDirectives() is [IfDirectiveTriviaSyntax start, ..]
+                && IndexOf(trivia, start) is var startIndex and >= 0
+                && HoldsOnlyAttributes(trivia, startIndex, index))
+            {
+                position = start.SpanStart;
+                index = startIndex;
+                continue;
+            }
+
+            break;
+        }
+
+        return position;
+    }
+
+    private static int IndexOf(SyntaxTriviaList trivia, DirectiveTriviaSyntax directive)
+    {
+        for (var index = 0; index < trivia.Count; index++)
+        {
+            if (trivia[index].GetStructure() == directive)
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
+    // Whether the trivia between an #if and its #endif is only other branches' directives and attribute lists.
+    private static bool HoldsOnlyAttributes(SyntaxTriviaList trivia, int start, int end)
+    {
+        for (var index = start + 1; index < end; index++)
+        {
+            var item = trivia[index];
+            if (item.IsKind(SyntaxKind.DisabledTextTrivia))
+            {
+                var code = item.ToString().Trim();
+                if (!code.StartsWith('[') || !code.EndsWith(']'))
+                {
+                    return false;
+                }
+            }
+            else if (!(item.IsKind(SyntaxKind.WhitespaceTrivia) || item.IsKind(SyntaxKind.EndOfLineTrivia)
+                || item.GetStructure() is ElifDirectiveTriviaSyntax or ElseDirectiveTriviaSyntax))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -118,6 +218,51 @@ public static class DocCommentWriter
         XmlText(
             XmlTextNewLine(lineEnding, continueXmlDocumentationComment: false),
             XmlTextLiteral(TriviaList(DocumentationCommentExterior(indent + "///")), " ", " ", TriviaList()));
+
+    // A declaration that follows code on its line is given the indentation of its container's members: the container's
+    // own (as it stands, or as it will be once moved itself) and one unit more.
+    private static string? MovedIndentation(SyntaxNode declaration, SourceText text)
+    {
+        var container = declaration.Parent;
+        if (container is CompilationUnitSyntax or FileScopedNamespaceDeclarationSyntax)
+        {
+            return string.Empty;
+        }
+
+        if (container is not (BaseTypeDeclarationSyntax or NamespaceDeclarationSyntax))
+        {
+            return null;
+        }
+
+        var outer = Indentation(container, text) ?? MovedIndentation(container, text);
+        return outer is null ? null : outer + IndentUnit(text);
+    }
+
+    // The file's unit of indentation: a tab where lines are indented with tabs, else the smallest indentation of a line.
+    private static string IndentUnit(SourceText text)
+    {
+        var smallest = int.MaxValue;
+        foreach (var line in text.Lines)
+        {
+            var spaces = 0;
+            while (line.Start + spaces < line.End && text[line.Start + spaces] == ' ')
+            {
+                spaces++;
+            }
+
+            if (spaces == 0 && line.Start < line.End && text[line.Start] == '\t')
+            {
+                return "\t";
+            }
+
+            if (spaces > 0 && line.Start + spaces < line.End)
+            {
+                smallest = Math.Min(smallest, spaces);
+            }
+        }
+
+        return new string(' ', smallest is int.MaxValue or < 2 ? 4 : smallest);
+    }
 
     private static string? Indentation(SyntaxNode declaration, SourceText text)
     {

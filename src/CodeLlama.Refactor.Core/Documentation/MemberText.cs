@@ -41,10 +41,17 @@ internal static class MemberText
         }
 
         var words = Split(property.Name);
-        return words.Count == 0 || IsFunctionWord(words[0])
+        return words.Count == 0 || IsFunctionWord(words[0]) || IsVerbPhrase(property, words)
             ? [T($"{accessors} the "), .. TypeText.Nodes(property.Type, context), T(" instance.")]
             : [T($"{accessors} the {Phrase(property.Name)}.")];
     }
+
+    // ReadFrom, WriteTo, Enrich returning a configuration object: a verb phrase names what the returned object does, so
+    // "the read from" says nothing; the type it returns is what is known.
+    private static bool IsVerbPhrase(IPropertySymbol property, IReadOnlyList<string> words) =>
+        VerbLexicon.IsVerb(words[0])
+        && (words.Count > 1 && IsFunctionWord(words[1])
+            || words.Count == 1 && Split(property.Type.Name) is [.., var kind] && kind is "configuration" or "builder" or "configurator" or "options" or "settings");
 
     public static IReadOnlyList<XmlNodeSyntax> PropertyValue(IPropertySymbol property, DocContext? context)
     {
@@ -61,7 +68,7 @@ internal static class MemberText
         }
 
         var words = Split(property.Name);
-        return words.Count == 0 || IsFunctionWord(words[0])
+        return words.Count == 0 || IsFunctionWord(words[0]) || IsVerbPhrase(property, words)
             ? [T("The "), .. TypeText.Nodes(property.Type, context), T(" instance.")]
             : [T($"The {Phrase(property.Name)}.")];
     }
@@ -117,8 +124,24 @@ internal static class MemberText
             return null;
         }
 
-        IReadOnlyList<XmlNodeSyntax> subject = property.IsStatic ? TypeText.Nodes(property.ContainingType, context) : [T("this instance")];
+        // Event arguments describe their event: an instance of them is manual or cancelled in no sense of its own.
+        IReadOnlyList<XmlNodeSyntax> subject = property.IsStatic ? TypeText.Nodes(property.ContainingType, context)
+            : IsEventArguments(property.ContainingType) ? [T("the event")]
+            : [T("this instance")];
         return [.. subject, T(" " + clause)];
+    }
+
+    private static bool IsEventArguments(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "EventArgs", ContainingNamespace.Name: "System" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Accessors(IPropertySymbol property) =>

@@ -21,7 +21,7 @@ internal static class MethodText
                 return OperatorText.Summary(method, context);
             case MethodKind.Conversion:
                 return [T($"Defines an {(method.Name == "op_Implicit" ? "implicit" : "explicit")} conversion of "),
-                    .. TypeText.Nodes(method.Parameters[0].Type, context), T(" to "), .. TypeText.Nodes(method.ReturnType, context), T(".")];
+                    .. TypeText.ClosedNodes(method.Parameters[0].Type, context), T(" to "), .. TypeText.ClosedNodes(method.ReturnType, context), T(".")];
         }
 
         var (words, isAsync) = NameOf(method);
@@ -29,6 +29,11 @@ internal static class MethodText
         if (words.Count == 0)
         {
             return [T("Performs the operation" + asynchronously + ".")];
+        }
+
+        if (LogEventText.Summary(method, words, context) is { } logs)
+        {
+            return logs;
         }
 
         var first = words[0];
@@ -71,7 +76,9 @@ internal static class MethodText
             return guard;
         }
 
-        if (VerbLexicon.IsVerb(first))
+        // A level's name ("Debug", "Error") is a noun where the method does not log: LoggerMinimumLevelConfiguration.Debug()
+        // debugs nothing.
+        if (VerbLexicon.IsVerb(first) && !LogEventText.IsLevel(first))
         {
             return [T(Capitalize(ThirdPerson(first))), .. Object(method, rest, skipFirstParameter: false, context), T(asynchronously + ".")];
         }
@@ -110,7 +117,7 @@ internal static class MethodText
 
         if (method.MethodKind == MethodKind.Conversion)
         {
-            return [XmlDoc.ParamRef(method.Parameters[0].Name), T(" converted to "), .. TypeText.Nodes(method.ReturnType, context), T(".")];
+            return [XmlDoc.ParamRef(method.Parameters[0].Name), T(" converted to "), .. TypeText.ClosedNodes(method.ReturnType, context), T(".")];
         }
 
         var (words, _) = NameOf(method);
@@ -235,7 +242,14 @@ internal static class MethodText
             // "Gets or adds": what both verbs act on is what the method returns, not its first parameter.
             var after = rest.Skip(2).ToList();
             return [T($" {rest[0]} {ThirdPerson(rest[1])}"),
-                .. after.Count > 0 || method.ReturnsVoid ? Object(method, after, skipFirstParameter, context) : [T(" "), .. TypeWithArticle(method.ReturnType, context)]];
+                .. after.Count > 0 || ReturnsNothing(method) ? Object(method, after, skipFirstParameter, context) : [T(" "), .. TypeWithArticle(method.ReturnType, context)]];
+        }
+
+        // FailIf(isFailure, error) fails when its flag is true: the condition is the flag, not what else is passed.
+        if (rest is [.., "if" or "unless" or "when"] && candidates.Where(parameter => parameter.Type.SpecialType == SpecialType.System_Boolean).ToList() is [var flag])
+        {
+            var lead = rest.Count > 1 ? " the " + string.Join(" ", rest.Take(rest.Count - 1)) : "";
+            return [T($"{lead} {(rest[rest.Count - 1] == "unless" ? "unless" : "if")} "), XmlDoc.ParamRef(flag.Name), T(" is "), XmlDoc.SeeLangword("true")];
         }
 
         if (rest.Count > 0)
@@ -422,6 +436,10 @@ internal static class MethodText
         nodes.Count > 0 && nodes[0] is XmlTextSyntax first && first.TextTokens.Count == 1
             ? [T(Capitalize(first.TextTokens[0].ValueText)), .. nodes.Skip(1)]
             : nodes;
+
+    // Void, or a task without a result: nothing a verb's object could be.
+    private static bool ReturnsNothing(IMethodSymbol method) =>
+        method.ReturnsVoid || IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 0 };
 
     public static bool IsTask(ITypeSymbol type) =>
         type.Name is "Task" or "ValueTask" && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";

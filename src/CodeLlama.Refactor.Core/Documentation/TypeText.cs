@@ -30,6 +30,36 @@ public static class TypeText
         _ => [XmlDoc.Code(type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))],
     };
 
+    /// <summary>
+    /// Like <see cref="Nodes"/>, but a constructed generic type names its type arguments too: a conversion to
+    /// <c>Result&lt;object&gt;</c> is to "Result{TValue} of object", never to the open type as if it were the same.
+    /// </summary>
+    /// <param name="type">The type.</param>
+    /// <param name="context">Where the comment is written.</param>
+    /// <returns>Reference nodes.</returns>
+    public static IReadOnlyList<XmlNodeSyntax> ClosedNodes(ITypeSymbol type, DocContext? context)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: true, IsTupleType: false } named
+            || named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+            || named.TypeArguments.Cast<ITypeSymbol>().SequenceEqual(named.OriginalDefinition.TypeParameters, SymbolEqualityComparer.Default))
+        {
+            return Nodes(type, context);
+        }
+
+        var nodes = new List<XmlNodeSyntax>(Nodes(type, context)) { XmlDoc.Text(" of ") };
+        for (var index = 0; index < named.TypeArguments.Length; index++)
+        {
+            if (index > 0)
+            {
+                nodes.Add(XmlDoc.Text(index == named.TypeArguments.Length - 1 ? " and " : ", "));
+            }
+
+            nodes.AddRange(ClosedNodes(named.TypeArguments[index], context));
+        }
+
+        return nodes;
+    }
+
     /// <summary>A cref for <paramref name="symbol"/> that the compiler binds to it at <paramref name="context"/>, or null.</summary>
     /// <param name="symbol">A type or member.</param>
     /// <param name="context">Where the comment is written.</param>

@@ -55,7 +55,7 @@ public static class DocPipeline
         async Task<DocumentedFile> DocumentOneAsync(DocFile file)
         {
             var documented = await DocumentFileAsync(file, scope, textSource, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.Files.Count, file.Document.Name));
+            progress?.Report(new WorkProgress("Documenting", Interlocked.Increment(ref done), scope.Files.Count, Path.GetFileName(file.FilePath)));
             return documented;
         }
 
@@ -87,14 +87,16 @@ public static class DocPipeline
         }
 
         var members = files.SelectMany(file => file.Members).ToList();
-        var edits = files.Where(file => file.Updated is not null).Select(file => (Before: file.Document, Updated: file.Updated!)).ToList();
+        var edits = files.Where(file => file.Updated is not null).Select(file => (file.File, Updated: file.Updated!)).ToList();
 
         var (outcomes, verifier, recovered) = await VerifyAndWriteAsync(loaded, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
         var rejected = outcomes.Where(outcome => outcome.Status is not (FileStatus.Written or FileStatus.DryRun))
             .Select(outcome => outcome.FilePath).ToHashSet(StringComparer.Ordinal);
-        var rejectedIds = edits.Where(edit => rejected.Contains(edit.Before.FilePath!)).Select(edit => edit.Before.Id).ToHashSet();
+        var rejectedIds = edits.Where(edit => rejected.Contains(edit.File.FilePath))
+            .SelectMany(edit => edit.File.DocumentIds).ToHashSet();
+        var editedProjects = edits.SelectMany(edit => edit.File.DocumentIds).Select(id => id.ProjectId).ToHashSet();
         var remaining = await scope.UndocumentedAsync(
-            project => edits.Any(edit => edit.Before.Project.Id == project.Id)
+            project => editedProjects.Contains(project.Id)
                 ? verifier.FinalAsync(project.Id, rejectedIds, cancellationToken)
                 : DocScope.AsLoadedAsync(project, cancellationToken),
             cancellationToken).ConfigureAwait(false);
@@ -109,7 +111,8 @@ public static class DocPipeline
             outcomes,
             remaining,
             stopwatch.Elapsed,
-            [.. loaded.Diagnostics, .. recovered]) { Errors = errors, ExcludedErrors = excludedErrors };
+            [.. loaded.Diagnostics, .. recovered],
+            files.SelectMany(file => file.Skipped).ToList()) { Errors = errors, ExcludedErrors = excludedErrors };
     }
 
     private static async Task<DocumentedFile> DocumentFileAsync(
@@ -118,37 +121,53 @@ public static class DocPipeline
         IDocTextSource textSource,
         CancellationToken cancellationToken)
     {
-        var document = file.Document;
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        // Every target framework's document of the file has the same text; each member is read in the tree of a target
+        // that declares it, so that a member under an #if inactive in one target is read where it is active.
+        var text = await file.Targets[0].Document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var models = new Dictionary<DocumentId, SemanticModel>();
         var changes = new List<TextChange>();
         var members = new List<DocumentedMember>();
+        var skipped = new List<SkippedMember>();
 
         // In file order, so that a model's prompt for the next member extends the one before.
-        foreach (var (symbol, declaration) in file.Targets.OrderBy(target => target.Declaration.SpanStart))
+        foreach (var (symbol, declaration, document, _) in file.Targets.OrderBy(target => target.Key.Position))
         {
-            var draft = new DocDraft(root!, text, declaration);
+            if (!models.TryGetValue(document.Id, out var model))
+            {
+                models[document.Id] = model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+
+            var root = await declaration.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+            var draft = new DocDraft(root, text, declaration);
             var existing = ExistingComment(declaration);
             var plan = DocPlan.For(
                 symbol, declaration, model, scope.IsDocumentedOrInScope, cancellationToken, inheritWhenPossible: existing is null);
             var (change, added) = existing is null
                 ? await NewCommentAsync(draft, plan, textSource, cancellationToken).ConfigureAwait(false)
                 : await CompletionAsync(existing, draft, plan, textSource, cancellationToken).ConfigureAwait(false);
+            var name = symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+            var line = text.Lines.GetLineFromPosition(declaration.GetFirstToken().SpanStart).LineNumber + 1;
             if (change is { } accepted)
             {
                 changes.Add(accepted);
                 members.Add(new DocumentedMember(
-                    symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                    name,
                     SymbolKinds.Describe(symbol),
-                    document.FilePath!,
-                    text.Lines.GetLineFromPosition(declaration.GetFirstToken().SpanStart).LineNumber + 1,
+                    file.FilePath,
+                    line,
                     added,
-                    existing is not null));
+                    existing is not null,
+                    existing is null ? DocumentationDiagnosticIds.MissingComment : CompletionLabel(existing, added)));
+            }
+            else if (added.Count > 0)
+            {
+                skipped.Add(new SkippedMember(name, SymbolKinds.Describe(symbol), file.FilePath, line, SkipReason(existing)));
             }
         }
 
-        return new DocumentedFile(document, changes.Count == 0 ? null : text.WithChanges(changes), members);
+        // Members taken from different targets' trees come in the order of their names; their insertions go in text order.
+        var ordered = changes.OrderBy(change => change.Span.Start).ToList();
+        return new DocumentedFile(file, ordered.Count == 0 ? null : text.WithChanges(ordered), members, skipped);
     }
 
     private static async Task<(TextChange? Change, IReadOnlyList<string> Added)> NewCommentAsync(
@@ -189,17 +208,25 @@ public static class DocPipeline
         return (Render(filled), missing.Select(Describe).ToList());
     }
 
+    // Each file's new text goes to every document of the file (one per target framework and project that compiles it),
+    // and the file is written only when the edit is proven in all of them.
     private static async Task<(IReadOnlyList<FileOutcome> Outcomes, DocumentationVerifier Verifier, IReadOnlyList<LoadDiagnostic> Recovered)> VerifyAndWriteAsync(
-        LoadedSolution loaded, IReadOnlyList<(Document Before, SourceText Updated)> edits, bool dryRun, CancellationToken cancellationToken)
+        LoadedSolution loaded, IReadOnlyList<(DocFile File, SourceText Updated)> edits, bool dryRun, CancellationToken cancellationToken)
     {
-        var verifier = new DocumentationVerifier(loaded.Solution, edits.ToDictionary(edit => edit.Before.Id, edit => edit.Updated));
+        var verifier = new DocumentationVerifier(loaded.Solution, edits
+            .SelectMany(edit => edit.File.DocumentIds.Select(id => (Id: id, edit.Updated)))
+            .ToDictionary(entry => entry.Id, entry => entry.Updated));
         var reasons = await verifier.VerifyAllAsync(cancellationToken).ConfigureAwait(false);
         var outcomes = new List<FileOutcome>();
         var verified = new List<FileEdit>();
-        foreach (var (before, updated) in edits)
+        foreach (var (file, updated) in edits)
         {
-            var edit = new FileEdit(before.FilePath!, await before.GetTextAsync(cancellationToken).ConfigureAwait(false), updated);
-            var reason = reasons[before.Id];
+            var original = await file.First(loaded.Solution).GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var edit = new FileEdit(file.FilePath, original, updated);
+            var reason = file.DocumentIds
+                .Where(id => reasons[id] is not null)
+                .Select(id => file.DocumentIds.Count > 1 ? $"{reasons[id]} (in {loaded.Solution.GetProject(id.ProjectId)!.Name})" : reasons[id])
+                .FirstOrDefault();
             outcomes.Add(new FileOutcome(
                 reason is null ? FileStatus.DryRun : FileStatus.Rejected, loaded.RelativePath(edit.FilePath), edit, reason));
             if (reason is null)
@@ -212,6 +239,25 @@ public static class DocPipeline
         var byPath = written.Files.ToDictionary(file => file.FilePath, StringComparer.Ordinal);
         return (outcomes.Select(outcome => outcome.Status == FileStatus.DryRun ? byPath[outcome.FilePath] : outcome).ToList(), verifier, written.Recovered);
     }
+
+    // The diagnostic the compiler reports for an incomplete comment: CS1573 for a parameter without a tag where others
+    // have one, CS1712 likewise for a type parameter; an addition the compiler does not ask for (returns, value, a
+    // parameter of a comment that documents none) is labelled with the tool's own rule.
+    private static string CompletionLabel(DocumentationCommentTriviaSyntax existing, IReadOnlyList<string> added)
+    {
+        if (added.Any(item => item.StartsWith("param ", StringComparison.Ordinal)) && DocCommentWriter.DocumentedNames(existing, "param").Count > 0)
+        {
+            return DocumentedMember.MissingParamTag;
+        }
+
+        return added.Any(item => item.StartsWith("typeparam ", StringComparison.Ordinal)) && DocCommentWriter.DocumentedNames(existing, "typeparam").Count > 0
+            ? DocumentedMember.MissingTypeParamTag
+            : DocumentedMember.IncompleteComment;
+    }
+
+    private static string SkipReason(DocumentationCommentTriviaSyntax? existing) => existing is null
+        ? "not written: declared mid-line after code that cannot be moved safely"
+        : "not completed: its comment is a /** */ block, which doc does not edit";
 
     private static DocumentationCommentTriviaSyntax? ExistingComment(SyntaxNode declaration)
     {
@@ -236,7 +282,8 @@ public static class DocPipeline
 }
 
 /// <summary>One file after documenting: its new text (null when nothing changed) and what was added to each member.</summary>
-/// <param name="Document">The document as loaded.</param>
+/// <param name="File">The file and its documents as loaded.</param>
 /// <param name="Updated">Its text with the comments, or null.</param>
 /// <param name="Members">What was added to each member.</param>
-internal sealed record DocumentedFile(Document Document, SourceText? Updated, IReadOnlyList<DocumentedMember> Members);
+/// <param name="Skipped">Members that needed a comment and could not be given one, with the reason.</param>
+internal sealed record DocumentedFile(DocFile File, SourceText? Updated, IReadOnlyList<DocumentedMember> Members, IReadOnlyList<SkippedMember> Skipped);

@@ -36,6 +36,11 @@ public static class DocReport
 
         ReportWriter.WriteNotWritten(result.Files, writer);
 
+        foreach (var skipped in result.Skipped)
+        {
+            writer.WriteLine($"{Relative(result, skipped.FilePath)}({skipped.Line}): {skipped.Kind} '{skipped.Symbol}' {skipped.Reason}");
+        }
+
         foreach (var finding in ToFindings(result))
         {
             writer.WriteLine($"{finding.File}({finding.Line},{finding.Column}): {finding.Level.ToString().ToLowerInvariant()} {finding.RuleId}: {finding.Message}");
@@ -60,8 +65,10 @@ public static class DocReport
         var wouldDocument = result.Members
             .Where(member => dryRunFiles.ContainsKey(member.FilePath))
             .Select(member => new Finding(
-                DocumentationDiagnosticIds.MissingComment,
-                $"Missing XML comment for {member.Kind} '{member.Symbol}' (doc would add: {string.Join(", ", member.Added)})",
+                member.Diagnostic,
+                member.Completed
+                    ? $"Incomplete XML comment for {member.Kind} '{member.Symbol}' (doc would add to it: {string.Join(", ", member.Added)})"
+                    : $"Missing XML comment for {member.Kind} '{member.Symbol}' (doc would add: {string.Join(", ", member.Added)})",
                 Relative(result, member.FilePath),
                 member.Line,
                 1,
@@ -99,6 +106,15 @@ public static class DocReport
             line = member.Line,
             added = member.Added,
             completed = member.Completed,
+            diagnostic = member.Diagnostic,
+        }),
+        skipped = result.Skipped.Select(member => new
+        {
+            symbol = member.Symbol,
+            kind = member.Kind,
+            file = Relative(result, member.FilePath),
+            line = member.Line,
+            reason = member.Reason,
         }),
         remaining = result.Remaining.Select(member => Findings.UndocumentedJson(member, result.RootDirectory)),
         errors = CompileErrorText.ToJson(result.Errors, result.RootDirectory),
@@ -108,6 +124,7 @@ public static class DocReport
             documented = result.Members.Count,
             remaining = result.Remaining.Count,
             errors = result.Errors.Count,
+            skipped = result.Skipped.Count,
             filesWritten = result.Files.Count(file => file.Status == FileStatus.Written),
             filesWouldChange = result.Files.Count(file => file.Status == FileStatus.DryRun),
             filesNotWritten = result.Files.Count(file => file.Status is not (FileStatus.Written or FileStatus.DryRun)),

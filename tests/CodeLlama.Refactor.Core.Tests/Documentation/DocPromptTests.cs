@@ -68,14 +68,14 @@ public sealed class DocPromptTests
     }
 
     [Fact]
-    public void Prompt_IsEmpty_WhenTheDeclarationDoesNotStartItsLine()
+    public void Prompt_MovesADeclarationThatDoesNotStartItsLine_ToALineOfItsOwn()
     {
         var (draft, symbol) = Member("class C { void M() { } }\n", "M");
 
         var prompt = DocPrompt.For(new DocGap(draft, null, [], new DocElement(symbol, DocElementKind.Summary)));
 
-        Assert.Equal(string.Empty, prompt.Before);
-        Assert.Equal(string.Empty, prompt.After);
+        Assert.Equal("class C {\n    /// <summary>\n    /// ", prompt.Before);
+        Assert.StartsWith("\n    /// </summary>\n    void M() { }", prompt.After, StringComparison.Ordinal);
     }
 
     private static (DocDraft Draft, ISymbol Symbol) Member(string source, string name)

@@ -45,6 +45,15 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public interface IOpen { /// <summary>Opens.</summary>\n void Open(); }\npublic class Door : IOpen { public void Open() { } }", "public void Open() { }", "/// <inheritdoc/>" },
         // A throw after `if (…) { return …; }` is not always thrown, nor in the overload that delegates to it.
         { EarlyReturn, "public static string Register(string name)", "/// <exception cref=\"System.InvalidOperationException\">Thrown when the operation cannot be performed.</exception>" },
+        // A level-named method that logs writes a log event (NLog's and Microsoft.Extensions.Logging's shapes, not only
+        // Serilog's); a conditional factory names its flag; event arguments describe their event.
+        { "public class Logger { public void Debug(string message) { } }", "public void Debug", "/// Writes a log event at the Debug level." },
+        { "public class Log { public void Warn(System.Exception error, string text) => Write(2, text); private void Write(int level, string text) { } }", "public void Warn", "/// Writes a log event at the Warn level with an exception." },
+        { "public static class Outcome { public static string FailIf(bool failed, string reason) => failed ? reason : \"\"; }", "public static string FailIf", "/// Fails if <paramref name=\"failed\"/> is <see langword=\"true\"/>." },
+        { "public class SavedEventArgs : System.EventArgs { public bool IsManual { get; } }", "public bool IsManual", "/// Gets a value indicating whether the event is manual." },
+        { "public class RouteOptions { }\npublic class PipelineBuilder { public RouteOptions RouteTo => new(); }", "public RouteOptions RouteTo", "/// Gets the <see cref=\"RouteOptions\"/> instance." },
+        { "public class Box<T> { public static implicit operator Box<object>(Box<T> box) => new(); }", "implicit operator", "/// Defines an implicit conversion of <see cref=\"Box{T}\"/> to <see cref=\"Box{T}\"/> of <see cref=\"object\"/>." },
+        { "public class Channel { public System.Threading.Tasks.Task OpenAndCloseAsync() => System.Threading.Tasks.Task.CompletedTask; }", "OpenAndCloseAsync", "/// Opens and closes the channel asynchronously." },
         // A parameter is a verb's object only when it is the one thing passed and not a delegate.
         { "public abstract class Strategy { public abstract void Apply(string services, string descriptor); }", "public abstract void Apply", "/// Applies." },
         { "public static class Decorations { public static bool TryDecorate(this string services, System.Func<string, string> decorator) => decorator(services).Length > 0; }", "public static bool TryDecorate", "/// Tries to decorate." },
