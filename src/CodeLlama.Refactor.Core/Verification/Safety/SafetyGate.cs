@@ -7,7 +7,8 @@ namespace CodeLlama.Refactor.Verification.Safety;
 /// <summary>
 /// The gate every candidate passes before its tests run, whoever wrote it: it is unsafe when it adds, in a document it
 /// changes, a capability that document's member did not use (<see cref="CapabilityTable"/>) and the project does not
-/// allow, or a security diagnostic of the SDK's analyzers (<see cref="SecurityRules"/>) that was not there.
+/// allow, or a security diagnostic of the SDK's analyzers (<see cref="SecurityRules"/>) that was not there. A candidate
+/// of an untrusted source must also pass the allow-list (<see cref="AllowListGate"/>).
 /// </summary>
 /// <param name="allowed">Capabilities allowed for every project (<c>--allow-capability</c>); .editorconfig may allow more.</param>
 /// <param name="analyzers">The security analyzers; null runs the capability scan alone.</param>
@@ -16,6 +17,7 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
     // The code before a candidate is the same for every candidate made from it: scanned and analyzed once.
     private readonly ConditionalWeakTable<Document, Task<CapabilityScan>> scansBefore = new();
     private readonly ConditionalWeakTable<Project, Task<IReadOnlyList<SecurityFinding>>> findingsBefore = new();
+    private readonly AllowListGate allowListGate = new();
 
     /// <summary>A gate with the SDK's security analyzers, when the SDK has them.</summary>
     /// <param name="allowed">Capabilities allowed for every project.</param>
@@ -47,6 +49,12 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
                 if (added.Count > 0)
                 {
                     return new SafetyVerdict(SafetyStatus.Unsafe, Capability: added[0]);
+                }
+
+                if (candidate.Trust == CandidateTrust.Untrusted
+                    && await allowListGate.CheckAsync(before, after, AllowList.For(permitted), cancellationToken).ConfigureAwait(false) is { } refusal)
+                {
+                    return new SafetyVerdict(SafetyStatus.Unsafe, Refusal: refusal);
                 }
             }
 
