@@ -57,19 +57,28 @@ internal static class ReferenceWalker
                 continue;
             }
 
-            if (operation is not null && seen.Add(operation))
+            if (operation is not null)
             {
-                foreach (var descendant in operation.DescendantsAndSelf())
-                {
-                    if (descendant == operation || seen.Add(descendant))
-                    {
-                        AddOperation(found, descendant, model);
-                    }
-                }
+                AddOperationTree(found, operation, seen, model);
             }
         }
 
         return found;
+    }
+
+    // Every operation under a syntax node once, leaving out what nameof only names.
+    private static void AddOperationTree(List<Reference> found, IOperation operation, HashSet<IOperation> seen, SemanticModel model)
+    {
+        if (operation is INameOfOperation || !seen.Add(operation))
+        {
+            return;
+        }
+
+        AddOperation(found, operation, model);
+        foreach (var child in operation.ChildOperations)
+        {
+            AddOperationTree(found, child, seen, model);
+        }
     }
 
     private static void AddSyntax(List<Reference> found, SyntaxNode node)
