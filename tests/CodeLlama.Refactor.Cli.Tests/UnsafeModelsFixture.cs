@@ -28,7 +28,7 @@ public sealed class UnsafeModelsFixture : IDisposable
         Add("process", $"System.Diagnostics.Process.Start(\"touch\", \"{folder}/marker\"); {Repair}");
         Add("connect", $"new System.Net.Sockets.TcpClient(\"127.0.0.1\", {port}).Close(); {Repair}");
         Add("md5", $"using var hash = System.Security.Cryptography.MD5.Create(); {Repair}");
-        Add("late", $"dynamic target = System.Activator.CreateInstance(System.Type.GetType(\"System.Diagnostics.\" + \"Process, System.Diagnostics.Process\")!)!; {Repair}");
+        Add("late", $"dynamic late = System.Activator.CreateInstance(System.Type.GetType(\"System.Diagnostics.\" + \"Process, System.Diagnostics.Process\") ?? typeof(object)) ?? name; {Repair}");
         Add("xml", $"new System.Xml.XmlDocument().Save(\"{Victim.Replace('\\', '/')}\"); {Repair}");
         Add("pure", $"var width = System.Math.Max(name.Length, 0) * 2;");
     }

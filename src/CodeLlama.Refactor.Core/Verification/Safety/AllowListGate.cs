@@ -41,12 +41,14 @@ public sealed class AllowListGate
             return structural;
         }
 
-        var importsChanged = MemberEdits.Imports(root) != facts.Imports;
-        foreach (var member in MemberEdits.Members(root, model, cancellationToken))
+        var members = MemberEdits.Members(root, model, cancellationToken);
+        // A changed using, or a member removed (an overload gone), can change what unchanged text binds to: every member is walked.
+        var recheckAll = MemberEdits.Imports(root) != facts.Imports || facts.Members.Keys.Except(members.Select(member => member.Key)).Any();
+        foreach (var member in members)
         {
             var text = member.Node.ToFullString();
             var existing = facts.Members.GetValueOrDefault(member.Key);
-            if (!importsChanged && existing is not null && existing.Texts.Contains(text))
+            if (!recheckAll && existing is not null && existing.Texts.Contains(text))
             {
                 continue;
             }

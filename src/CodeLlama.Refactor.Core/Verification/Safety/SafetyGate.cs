@@ -33,7 +33,13 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
     /// <returns>Safe, or unsafe with the capability or diagnostic it adds.</returns>
     public async Task<SafetyVerdict> VerifyAsync(Solution current, Candidate candidate, CancellationToken cancellationToken)
     {
-        var changes = candidate.Solution.GetChanges(current).GetProjectChanges().ToList();
+        var solutionChanges = candidate.Solution.GetChanges(current);
+        var changes = solutionChanges.GetProjectChanges().ToList();
+        if (candidate.Trust == CandidateTrust.Untrusted && OutsideDocuments(solutionChanges, changes) is { } outside)
+        {
+            return new SafetyVerdict(SafetyStatus.Unsafe, Refusal: new Refusal(RefusalKind.NotAllowed, outside, "the solution"));
+        }
+
         foreach (var project in changes)
         {
             var changed = project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true).Concat(project.GetAddedDocuments()).ToList();
@@ -65,6 +71,23 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
         }
 
         return SafetyVerdict.Safe;
+    }
+
+    // Untrusted code may change C# documents only: not projects, references, analyzers or other files.
+    private static string? OutsideDocuments(SolutionChanges solution, IReadOnlyList<ProjectChanges> projects)
+    {
+        if (solution.GetAddedProjects().Any() || solution.GetRemovedProjects().Any())
+        {
+            return "an added or removed project";
+        }
+
+        var changed = projects.Where(project =>
+            project.GetAddedMetadataReferences().Any() || project.GetAddedProjectReferences().Any() || project.GetAddedAnalyzerReferences().Any()
+            || project.GetAddedAdditionalDocuments().Any() || project.GetChangedAdditionalDocuments().Any()
+            || project.GetAddedAnalyzerConfigDocuments().Any() || project.GetChangedAnalyzerConfigDocuments().Any()
+            || project.OldProject.CompilationOptions != project.NewProject.CompilationOptions
+            || project.OldProject.ParseOptions != project.NewProject.ParseOptions).Select(project => project.NewProject.Name).FirstOrDefault();
+        return changed is null ? null : $"a change to project {changed} outside its C# documents";
     }
 
     private async Task<SecurityFinding?> AddedFindingAsync(Project? before, Project after, IReadOnlyList<DocumentId> changed, CancellationToken cancellationToken)

@@ -159,6 +159,28 @@ public sealed class AllowListGateTests
         Assert.Equal("System.Diagnostics.Process", verdict.Refusal?.Symbol);
     }
 
+    [Fact]
+    public async Task Removing_an_overload_under_unchanged_code_is_seen()
+    {
+        const string picks = """
+
+            public static class Picks
+            {
+                public static int Pick(int value) => value;
+                public static int Pick(long value) { File.Delete("/tmp/x"); return 0; }
+            }
+            """;
+        var before = SafetySnippet.Method("var picked = Picks.Pick(1);") + picks;
+
+        var after = before.Replace("    public static int Pick(int value) => value;\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(before, after);
+
+        var verdict = await JudgeAsync(before, after);
+
+        Assert.Equal("Picks.Pick", verdict.Refusal?.Symbol);
+        Assert.Equal("System.IO.File.Delete", verdict.Refusal?.Via);
+    }
+
     [Theory]
     [InlineData("    [Obsolete] public static void Added() { }\n", RefusalKind.NewAttribute)]
     [InlineData("    [System.Runtime.CompilerServices.ModuleInitializer] public static void Init() { }\n", RefusalKind.NewAttribute)]
@@ -200,6 +222,18 @@ public sealed class AllowListGateTests
         var verdict = await SafetySnippet.JudgeAsync(Harmless, SafetySnippet.Method("var text = File.ReadAllText(value);"), trust: CandidateTrust.Trusted);
 
         Assert.True(verdict.IsSafe, verdict.Reason);
+    }
+
+    [Fact]
+    public async Task Change_outside_the_documents_is_refused()
+    {
+        var project = CodeLlama.Refactor.Testing.InMemoryProject.Create(Harmless);
+        var changed = project.AddAdditionalDocument("notes.txt", "x").Project.Solution;
+
+        var verdict = await new SafetyGate([], null).VerifyAsync(project.Solution, new Candidate("test", "edit", changed, 0), CancellationToken.None);
+
+        Assert.Equal(RefusalKind.NotAllowed, verdict.Refusal?.Kind);
+        Assert.Equal("the solution", verdict.Refusal?.Member);
     }
 
     private static Task<SafetyVerdict> JudgeAsync(string before, string after) =>
