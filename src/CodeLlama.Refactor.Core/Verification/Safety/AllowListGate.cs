@@ -69,15 +69,10 @@ public sealed class AllowListGate
             }
 
             var allowed = existing?.Symbols ?? facts.FileSymbols;
-            foreach (var reference in ReferenceWalker.Walk(member.Node, model, cancellationToken))
+            var references = ReferenceWalker.Walk(member.Node, model, cancellationToken);
+            if (await judge.FirstBlockedAsync(references, allowed, after.Project.Solution, cancellationToken).ConfigureAwait(false) is { } blocked)
             {
-                var blocked = reference.Symbol is null
-                    ? new Blocked(reference.Kind, reference.Construct!)
-                    : await judge.CheckAsync(reference.Symbol, allowed, after.Project.Solution, cancellationToken).ConfigureAwait(false);
-                if (blocked is not null)
-                {
-                    return new Refusal(blocked.Kind, blocked.Symbol, display, blocked.Via);
-                }
+                return new Refusal(blocked.Kind, blocked.Symbol, display, blocked.Via);
             }
         }
 

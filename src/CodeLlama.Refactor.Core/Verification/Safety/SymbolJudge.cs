@@ -64,12 +64,9 @@ internal sealed class SymbolJudge(AllowList allowList)
             return new Blocked(always, member.OriginalDefinition.ToDisplayString(Display));
         }
 
-        foreach (var argument in TypeArguments(symbol))
+        if (await FirstBlockedTypeAsync(TypeArguments(symbol), before, solution, cancellationToken).ConfigureAwait(false) is { } blocked)
         {
-            if (await CheckTypeAsync(argument, before, solution, cancellationToken).ConfigureAwait(false) is { } blocked)
-            {
-                return blocked;
-            }
+            return blocked;
         }
 
         if (before.Contains(Key(member)))
@@ -99,12 +96,9 @@ internal sealed class SymbolJudge(AllowList allowList)
             case INamedTypeSymbol { IsAnonymousType: true } or IErrorTypeSymbol:
                 return null;
             case INamedTypeSymbol named:
-                foreach (var argument in TypeArguments(named))
+                if (await FirstBlockedTypeAsync(TypeArguments(named), before, solution, cancellationToken).ConfigureAwait(false) is { } blocked)
                 {
-                    if (await CheckTypeAsync(argument, before, solution, cancellationToken).ConfigureAwait(false) is { } blocked)
-                    {
-                        return blocked;
-                    }
+                    return blocked;
                 }
 
                 if (before.Contains(Key(named)))
@@ -254,14 +248,35 @@ internal sealed class SymbolJudge(AllowList allowList)
         }
 
         var walked = node is VariableDeclaratorSyntax { Initializer: { } initializer } ? initializer : node;
-        foreach (var reference in ReferenceWalker.Walk(walked, model, cancellationToken))
+        return await FirstBlockedAsync(ReferenceWalker.Walk(walked, model, cancellationToken), Nothing, solution, cancellationToken).ConfigureAwait(false) is { } blocked
+            ? new Blocked(RefusalKind.NotAllowed, member.ToDisplayString(Display), blocked.Via ?? blocked.Symbol)
+            : null;
+    }
+
+    /// <summary>The first of <paramref name="references"/> that code which referenced <paramref name="before"/> may not add, or null.</summary>
+    public async ValueTask<Blocked?> FirstBlockedAsync(IEnumerable<Reference> references, IReadOnlySet<string> before, Solution solution, CancellationToken cancellationToken)
+    {
+        foreach (var reference in references)
         {
             var blocked = reference.Symbol is null
                 ? new Blocked(reference.Kind, reference.Construct!)
-                : await CheckAsync(reference.Symbol, Nothing, solution, cancellationToken).ConfigureAwait(false);
+                : await CheckAsync(reference.Symbol, before, solution, cancellationToken).ConfigureAwait(false);
             if (blocked is not null)
             {
-                return new Blocked(RefusalKind.NotAllowed, member.ToDisplayString(Display), blocked.Via ?? blocked.Symbol);
+                return blocked;
+            }
+        }
+
+        return null;
+    }
+
+    private async ValueTask<Blocked?> FirstBlockedTypeAsync(IEnumerable<ITypeSymbol> types, IReadOnlySet<string> before, Solution solution, CancellationToken cancellationToken)
+    {
+        foreach (var type in types)
+        {
+            if (await CheckTypeAsync(type, before, solution, cancellationToken).ConfigureAwait(false) is { } blocked)
+            {
+                return blocked;
             }
         }
 
