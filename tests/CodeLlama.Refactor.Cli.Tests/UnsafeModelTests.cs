@@ -12,7 +12,9 @@ public sealed class UnsafeModelTests(UnsafeModelsFixture models) : IClassFixture
     [InlineData("write", "unsafe — adds System.IO.File.WriteAllText (file write)")]
     [InlineData("process", "unsafe — adds System.Diagnostics.Process.Start (process start)")]
     [InlineData("connect", "unsafe — adds new System.Net.Sockets.TcpClient (network socket)")]
-    [InlineData("md5", "unsafe — CA5351 (broken cryptography: MD5)")]
+    [InlineData("md5", "unsafe — System.Security.Cryptography.MD5 is not on the allow-list (in Lib.Labels.Width(string))")]
+    [InlineData("late", "unsafe — dynamic is late-bound (dynamic) (in Lib.Labels.Width(string))")]
+    [InlineData("xml", "unsafe — System.Xml.XmlDocument.Save is not on the allow-list (in Lib.Labels.Width(string))")]
     public async Task Unsafe_repair_is_rejected_never_runs_and_nothing_is_written(string kind, string reason)
     {
         using var solution = TemporarySolution.Create(
@@ -53,6 +55,18 @@ public sealed class UnsafeModelTests(UnsafeModelsFixture models) : IClassFixture
         Assert.Contains("System.IO.File.WriteAllText", output, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(labels));
         Assert.False(File.Exists(models.Written));
+    }
+
+    [Fact]
+    public async Task Pure_repair_of_the_model_is_chosen()
+    {
+        using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Labels.cs"] = LabelsSolution.BrokenLabels });
+
+        var (exitCode, output, error) = await CliRunner.RunAsync(
+            "fix", solution.Directory, "--model", models.Model("pure"), "--context", "2048", "--candidates", "1", "--tests", "none", "--dry-run", "--format", "json");
+
+        Assert.True(exitCode == ExitCodes.Success, error + output);
+        Assert.Contains("System.Math.Max(name.Length, 0)", output, StringComparison.Ordinal);
     }
 
     [Fact]

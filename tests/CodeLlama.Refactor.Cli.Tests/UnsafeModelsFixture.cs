@@ -6,7 +6,8 @@ namespace CodeLlama.Refactor.Cli.Tests;
 
 /// <summary>
 /// Scripted models whose repair of <c>var width = name * 2;</c> compiles but reaches outside the program: it deletes a
-/// file, writes one, starts a process, connects to a loopback listener, or hashes with MD5. What each would touch is
+/// file, writes one, starts a process, connects to a loopback listener, hashes with MD5, creates a late-bound object or
+/// saves an XML document over a file (and one pure repair that uses Math.Max, which the file did not use). What each would touch is
 /// here too, so that a test can prove the code never ran.
 /// </summary>
 public sealed class UnsafeModelsFixture : IDisposable
@@ -27,6 +28,9 @@ public sealed class UnsafeModelsFixture : IDisposable
         Add("process", $"System.Diagnostics.Process.Start(\"touch\", \"{folder}/marker\"); {Repair}");
         Add("connect", $"new System.Net.Sockets.TcpClient(\"127.0.0.1\", {port}).Close(); {Repair}");
         Add("md5", $"using var hash = System.Security.Cryptography.MD5.Create(); {Repair}");
+        Add("late", $"dynamic late = System.Activator.CreateInstance(System.Type.GetType(\"System.Diagnostics.\" + \"Process, System.Diagnostics.Process\") ?? typeof(object)) ?? name; {Repair}");
+        Add("xml", $"new System.Xml.XmlDocument().Save(\"{Victim.Replace('\\', '/')}\"); {Repair}");
+        Add("pure", $"var width = System.Math.Max(name.Length, 0) * 2;");
     }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "clr-unsafe-models-" + Guid.NewGuid().ToString("N")[..8]);

@@ -18,6 +18,9 @@ public sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string Ti
     /// <summary>The member the error sits in (<see cref="MemberIdentity"/>), or null; not part of its identity.</summary>
     public string? Member { get; init; }
 
+    /// <summary>Whether the candidate's source is trusted; untrusted code is tested only in the sandbox. Not part of its identity.</summary>
+    public CandidateTrust Trust { get; init; }
+
     /// <summary>Whether tests reach the error's project, so that they, not the ranking alone, decide; not part of its identity.</summary>
     public bool TestsDecide { get; init; }
 
@@ -232,7 +235,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             return null;
         }
 
-        var alternatives = ranked.Select(entry => new AppliedFix(key, entry.Candidate.Source, entry.Candidate.Title, entry.Candidate.Preference)).ToList();
+        var alternatives = ranked.Select(entry => new AppliedFix(key, entry.Candidate.Source, entry.Candidate.Title, entry.Candidate.Preference) { Trust = entry.Candidate.Trust }).ToList();
         var applied = alternatives[0] with { Member = MemberIdentity.Of(target.Diagnostic), TestsDecide = testsDecide, Ranked = alternatives };
         return (applied, first.Candidate.Solution);
     }
@@ -267,7 +270,10 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         {
             try
             {
-                all.AddRange(await source.GetCandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false));
+                // Trust is the source's declaration, never the candidate's own claim.
+                var trust = source.Trust;
+                all.AddRange((await source.GetCandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
+                    .Select(candidate => candidate with { Trust = trust }));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -224,7 +224,7 @@ internal sealed class TestSearch(LoadedSolution loaded, RepairLoop loop, RepairC
             _ => TestScope.ImpactedFirst,
         };
         var tests = await bench.RunAsync(
-            outcome.Solution, edits, testProjects, scope, outcome.Applied.Any(fix => Candidate.IsModelSource(fix.Source)), cancellationToken)
+            outcome.Solution, edits, testProjects, scope, outcome.Applied.Any(fix => fix.Trust == CandidateTrust.Untrusted), cancellationToken)
             .ConfigureAwait(false);
         runs.Add(new TestRunLog(runs.Count + 1, outcome.Applied.Where(fix => fix.TestsDecide).ToList(), tests));
         tried[key] = (outcome, tests);

@@ -11,6 +11,9 @@ namespace CodeLlama.Refactor.Core.Tests.Pipelines;
 /// </summary>
 internal sealed class FixedAlternatives(string name, IReadOnlyList<string> replacements, bool tied = false) : ICandidateSource
 {
+    // It renames, as a rule source would: the policy under test, not the allow-list, decides.
+    public CandidateTrust Trust => CandidateTrust.Trusted;
+
     public async Task<IReadOnlyList<Candidate>> GetCandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var text = await document.GetTextAsync(cancellationToken);

@@ -11,6 +11,9 @@ namespace CodeLlama.Refactor.Candidates.ParserRecovery;
 public sealed class MissingTokenSource : ICandidateSource
 {
     /// <inheritdoc/>
+    public CandidateTrust Trust => CandidateTrust.Trusted;
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<Candidate>> GetCandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

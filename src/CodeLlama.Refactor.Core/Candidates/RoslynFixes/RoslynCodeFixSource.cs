@@ -12,6 +12,9 @@ namespace CodeLlama.Refactor.Candidates.RoslynFixes;
 /// </summary>
 public sealed class RoslynCodeFixSource(IReadOnlyList<CodeFixProvider> providers) : ICandidateSource
 {
+    /// <inheritdoc/>
+    public CandidateTrust Trust => CandidateTrust.Trusted;
+
     /// <summary>A source over every C# code fix provider of the IDE.</summary>
     public RoslynCodeFixSource()
         : this(FeatureHost.CodeFixProviders)

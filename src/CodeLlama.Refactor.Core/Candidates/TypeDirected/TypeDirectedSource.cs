@@ -11,6 +11,9 @@ namespace CodeLlama.Refactor.Candidates.TypeDirected;
 /// </summary>
 public sealed class TypeDirectedSource : ICandidateSource
 {
+    /// <inheritdoc/>
+    public CandidateTrust Trust => CandidateTrust.Trusted;
+
     /// <summary>The <see cref="Candidate.Source"/> of these candidates.</summary>
     public const string SourceName = "typed";
 

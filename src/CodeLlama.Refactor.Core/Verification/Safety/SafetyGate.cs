@@ -7,7 +7,8 @@ namespace CodeLlama.Refactor.Verification.Safety;
 /// <summary>
 /// The gate every candidate passes before its tests run, whoever wrote it: it is unsafe when it adds, in a document it
 /// changes, a capability that document's member did not use (<see cref="CapabilityTable"/>) and the project does not
-/// allow, or a security diagnostic of the SDK's analyzers (<see cref="SecurityRules"/>) that was not there.
+/// allow, or a security diagnostic of the SDK's analyzers (<see cref="SecurityRules"/>) that was not there. A candidate
+/// of an untrusted source must also pass the allow-list (<see cref="AllowListGate"/>).
 /// </summary>
 /// <param name="allowed">Capabilities allowed for every project (<c>--allow-capability</c>); .editorconfig may allow more.</param>
 /// <param name="analyzers">The security analyzers; null runs the capability scan alone.</param>
@@ -16,6 +17,7 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
     // The code before a candidate is the same for every candidate made from it: scanned and analyzed once.
     private readonly ConditionalWeakTable<Document, Task<CapabilityScan>> scansBefore = new();
     private readonly ConditionalWeakTable<Project, Task<IReadOnlyList<SecurityFinding>>> findingsBefore = new();
+    private readonly AllowListGate allowListGate = new();
 
     /// <summary>A gate with the SDK's security analyzers, when the SDK has them.</summary>
     /// <param name="allowed">Capabilities allowed for every project.</param>
@@ -31,7 +33,13 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
     /// <returns>Safe, or unsafe with the capability or diagnostic it adds.</returns>
     public async Task<SafetyVerdict> VerifyAsync(Solution current, Candidate candidate, CancellationToken cancellationToken)
     {
-        var changes = candidate.Solution.GetChanges(current).GetProjectChanges().ToList();
+        var solutionChanges = candidate.Solution.GetChanges(current);
+        var changes = solutionChanges.GetProjectChanges().ToList();
+        if (candidate.Trust == CandidateTrust.Untrusted && OutsideDocuments(solutionChanges, changes) is { } outside)
+        {
+            return new SafetyVerdict(SafetyStatus.Unsafe, Refusal: new Refusal(RefusalKind.NotAllowed, outside, "the solution"));
+        }
+
         foreach (var project in changes)
         {
             var changed = project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true).Concat(project.GetAddedDocuments()).ToList();
@@ -48,6 +56,12 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
                 {
                     return new SafetyVerdict(SafetyStatus.Unsafe, Capability: added[0]);
                 }
+
+                if (candidate.Trust == CandidateTrust.Untrusted
+                    && await allowListGate.CheckAsync(before, after, AllowList.For(permitted), cancellationToken).ConfigureAwait(false) is { } refusal)
+                {
+                    return new SafetyVerdict(SafetyStatus.Unsafe, Refusal: refusal);
+                }
             }
 
             if (analyzers is not null && changed.Count > 0 && await AddedFindingAsync(current.GetProject(project.ProjectId), project.NewProject, changed, cancellationToken).ConfigureAwait(false) is { } finding)
@@ -57,6 +71,23 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
         }
 
         return SafetyVerdict.Safe;
+    }
+
+    // Untrusted code may change C# documents only: not projects, references, analyzers or other files.
+    private static string? OutsideDocuments(SolutionChanges solution, IReadOnlyList<ProjectChanges> projects)
+    {
+        if (solution.GetAddedProjects().Any() || solution.GetRemovedProjects().Any())
+        {
+            return "an added or removed project";
+        }
+
+        var changed = projects.Where(project =>
+            project.GetAddedMetadataReferences().Any() || project.GetAddedProjectReferences().Any() || project.GetAddedAnalyzerReferences().Any()
+            || project.GetAddedAdditionalDocuments().Any() || project.GetChangedAdditionalDocuments().Any()
+            || project.GetAddedAnalyzerConfigDocuments().Any() || project.GetChangedAnalyzerConfigDocuments().Any()
+            || project.OldProject.CompilationOptions != project.NewProject.CompilationOptions
+            || project.OldProject.ParseOptions != project.NewProject.ParseOptions).Select(project => project.NewProject.Name).FirstOrDefault();
+        return changed is null ? null : $"a change to project {changed} outside its C# documents";
     }
 
     private async Task<SecurityFinding?> AddedFindingAsync(Project? before, Project after, IReadOnlyList<DocumentId> changed, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ public enum SafetyStatus
     /// <summary>It adds nothing the code did not already do.</summary>
     Safe,
 
-    /// <summary>It adds a capability or a security diagnostic.</summary>
+    /// <summary>It adds a capability or a security diagnostic, or, from an untrusted source, something the allow-list does not allow.</summary>
     Unsafe,
 }
 
@@ -14,7 +14,8 @@ public enum SafetyStatus
 /// <param name="Status">Safe or unsafe.</param>
 /// <param name="Capability">The capability use the candidate adds, when that is why it is unsafe.</param>
 /// <param name="Diagnostic">The security diagnostic it adds, when that is why it is unsafe.</param>
-public sealed record SafetyVerdict(SafetyStatus Status, CapabilityUse? Capability = null, SecurityFinding? Diagnostic = null)
+/// <param name="Refusal">What the allow-list gate refused in an untrusted candidate, when that is why it is unsafe.</param>
+public sealed record SafetyVerdict(SafetyStatus Status, CapabilityUse? Capability = null, SecurityFinding? Diagnostic = null, Refusal? Refusal = null)
 {
     /// <summary>The verdict for a candidate that adds nothing.</summary>
     public static SafetyVerdict Safe { get; } = new(SafetyStatus.Safe);
@@ -23,10 +24,11 @@ public sealed record SafetyVerdict(SafetyStatus Status, CapabilityUse? Capabilit
     public bool IsSafe => Status == SafetyStatus.Safe;
 
     /// <summary>What it adds, e.g. <c>adds System.IO.File.Delete (file deletion)</c> or <c>CA5351 (MD5)</c>; null when safe.</summary>
-    public string? Detail => (Capability, Diagnostic) switch
+    public string? Detail => (Capability, Diagnostic, Refusal) switch
     {
-        ({ } use, _) => $"adds {use.Describe()}",
-        (_, { } finding) => finding.Describe(),
+        ({ } use, _, _) => $"adds {use.Describe()}",
+        (_, { } finding, _) => finding.Describe(),
+        (_, _, { } refusal) => refusal.Describe(),
         _ => null,
     };
 

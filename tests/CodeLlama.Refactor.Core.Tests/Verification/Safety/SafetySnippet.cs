@@ -36,10 +36,12 @@ internal static class SafetySnippet
         }
         """;
 
-    public static Task<SafetyVerdict> JudgeAsync(string before, string after, IReadOnlyCollection<Capability>? allowed = null, string? editorConfig = null) =>
-        JudgeAsync(before, after, new SafetyGate(allowed ?? []), editorConfig);
+    // Trusted by default: the capability scan and the security rules judge every candidate; untrusted ones pass the allow-list too.
+    public static Task<SafetyVerdict> JudgeAsync(
+        string before, string after, IReadOnlyCollection<Capability>? allowed = null, string? editorConfig = null, CandidateTrust trust = CandidateTrust.Trusted) =>
+        JudgeAsync(before, after, new SafetyGate(allowed ?? []), editorConfig, trust);
 
-    public static async Task<SafetyVerdict> JudgeAsync(string before, string after, SafetyGate gate, string? editorConfig = null)
+    public static async Task<SafetyVerdict> JudgeAsync(string before, string after, SafetyGate gate, string? editorConfig = null, CandidateTrust trust = CandidateTrust.Trusted)
     {
         var project = InMemoryProject.Create(before).AddMetadataReference(Registry);
         if (editorConfig is not null)
@@ -49,7 +51,7 @@ internal static class SafetySnippet
         }
 
         var document = project.Documents.Single();
-        var candidate = new Candidate("test", "edit", document.WithText(SourceText.From(after)).Project.Solution, 0);
+        var candidate = new Candidate("test", "edit", document.WithText(SourceText.From(after)).Project.Solution, 0) { Trust = trust };
         return await gate.VerifyAsync(project.Solution, candidate, CancellationToken.None);
     }
 
