@@ -124,7 +124,7 @@ public static class DocCommentWriter
             if (item.IsKind(SyntaxKind.DisabledTextTrivia))
             {
                 var code = item.ToString().Trim();
-                if (!code.StartsWith('[') || !code.EndsWith(']'))
+                if (!code.StartsWith("[", StringComparison.Ordinal) || !code.EndsWith("]", StringComparison.Ordinal))
                 {
                     return false;
                 }

@@ -101,7 +101,7 @@ public static class DocPipeline
                 : DocScope.AsLoadedAsync(project, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         var (errors, excludedErrors) = await DocBuildErrors.AfterAsync(
-            loaded, options.Files, edits.Where(edit => !rejectedIds.Contains(edit.Before.Id)), cancellationToken).ConfigureAwait(false);
+            loaded, options.Files, edits.Where(edit => !rejected.Contains(edit.File.FilePath)).Select(edit => (edit.File.First(loaded.Solution), edit.Updated)), cancellationToken).ConfigureAwait(false);
 
         return new DocResult(
             loaded.RootDirectory,

@@ -45,7 +45,7 @@ public sealed class FailingRenameTests : IDisposable
         Assert.Equal("// a\nclass A { }\n", File.ReadAllText(first));
         Assert.False(File.Exists(created));
 
-        var notes = TransactionJournal.Recover([folder.Path]);
+        var notes = TransactionJournal.Recover(folder.Path, [folder.Path]);
 
         Assert.Equal("class A { }\n", File.ReadAllText(first));
         Assert.Equal("class B { }\n", File.ReadAllText(second));
