@@ -93,7 +93,7 @@ public sealed class ModelCommandTests(ModelFilesFixture models) : IClassFixture<
     [InlineData("truncated", "truncated")]
     [InlineData("no-infill", "no infill tokens")]
     [InlineData("unknown-architecture", "llama.cpp cannot load it (architecture 'mystery')")]
-    [InlineData("huge-context", "pass a smaller --context")]
+    [InlineData("huge-context", "--context: 2000000000 is out of range")]
     [InlineData("gpu-without-cuda", "needs a GPU backend")]
     [InlineData("missing", "does not exist")]
     public async Task A_model_that_cannot_be_used_is_refused_up_front_with_one_line_and_exit_code_2(string kind, string expected)
