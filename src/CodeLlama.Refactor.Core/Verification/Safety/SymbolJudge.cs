@@ -24,6 +24,8 @@ internal sealed class SymbolJudge(AllowList allowList)
     private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
 
     private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpan, Outcome>> bodies = new();
+    private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpan, Outcome>> members = new();
+    private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpan, Outcome>> types = new();
     private readonly HashSet<(SyntaxTree, TextSpan)> inProgress = [];
     private bool provisional;
 
@@ -118,7 +120,10 @@ internal sealed class SymbolJudge(AllowList allowList)
     }
 
     // A solution member: its type (what runs when the type is used), its own body, and every override or implementation.
-    private async ValueTask<Blocked?> CheckSolutionMemberAsync(ISymbol member, Solution solution, CancellationToken cancellationToken)
+    private ValueTask<Blocked?> CheckSolutionMemberAsync(ISymbol member, Solution solution, CancellationToken cancellationToken) =>
+        CachedAsync(members, member, () => CheckSolutionMemberUncachedAsync(member, solution, cancellationToken));
+
+    private async ValueTask<Blocked?> CheckSolutionMemberUncachedAsync(ISymbol member, Solution solution, CancellationToken cancellationToken)
     {
         if (await CheckSolutionTypeAsync(member.ContainingType, solution, cancellationToken).ConfigureAwait(false) is { } typeBlocked)
         {
@@ -150,7 +155,10 @@ internal sealed class SymbolJudge(AllowList allowList)
     // What runs when a solution type is merely used: overrides (ToString, Equals…), interface implementations
     // (Dispose, GetEnumerator, CompareTo…), field and property initializers, static constructors and finalizers, and
     // the same for its base types.
-    private async ValueTask<Blocked?> CheckSolutionTypeAsync(INamedTypeSymbol type, Solution solution, CancellationToken cancellationToken)
+    private ValueTask<Blocked?> CheckSolutionTypeAsync(INamedTypeSymbol type, Solution solution, CancellationToken cancellationToken) =>
+        CachedAsync(types, type, () => CheckSolutionTypeUncachedAsync(type, solution, cancellationToken));
+
+    private async ValueTask<Blocked?> CheckSolutionTypeUncachedAsync(INamedTypeSymbol type, Solution solution, CancellationToken cancellationToken)
     {
         for (var current = type.OriginalDefinition; current is not null && IsInSolution(current, solution); current = current.BaseType?.OriginalDefinition)
         {
@@ -179,6 +187,34 @@ internal sealed class SymbolJudge(AllowList allowList)
         }
 
         return null;
+    }
+
+    // Unchanged code keeps its syntax tree from one candidate to the next, so a result found for a declaration holds
+    // for the run; code a candidate changes is in a new tree, and is walked as a changed member anyway. Results that
+    // assumed a declaration still being analyzed (recursion) are not kept.
+    private async ValueTask<Blocked?> CachedAsync(ConditionalWeakTable<SyntaxTree, Dictionary<TextSpan, Outcome>> table, ISymbol symbol, Func<ValueTask<Blocked?>> compute)
+    {
+        if (symbol.DeclaringSyntaxReferences.FirstOrDefault() is not { } reference)
+        {
+            return await compute().ConfigureAwait(false);
+        }
+
+        var cache = table.GetOrCreateValue(reference.SyntaxTree);
+        if (cache.TryGetValue(reference.Span, out var known))
+        {
+            return known.Blocked;
+        }
+
+        var outer = provisional;
+        provisional = false;
+        var found = await compute().ConfigureAwait(false);
+        if (found is not null || !provisional)
+        {
+            cache[reference.Span] = new Outcome(found);
+        }
+
+        provisional |= outer;
+        return found;
     }
 
     private static bool HasInitializer(ISymbol member) => member.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() switch

@@ -65,6 +65,10 @@ public sealed class AllowListGateTests
     [InlineData("var list = new System.Collections.Generic.List<System.Diagnostics.Process>();", RefusalKind.NotAllowed, "System.Diagnostics.Process")]
     [InlineData("var none = default(System.Net.Sockets.Socket);", RefusalKind.NotAllowed, "System.Net.Sockets.Socket")]
     [InlineData("var task = System.Threading.Tasks.Task.Run(() => 1);", RefusalKind.NotAllowed, "System.Threading.Tasks.Task.Run<TResult>")]
+    [InlineData("var empty = Array.Empty<System.Diagnostics.Process>();", RefusalKind.NotAllowed, "System.Diagnostics.Process")]
+    [InlineData("var made = Activator.CreateInstance<object>();", RefusalKind.Reflection, "System.Activator.CreateInstance<T>")]
+    [InlineData("AppDomain.CurrentDomain.ProcessExit += (sender, args) => { };", RefusalKind.Reflection, "System.AppDomain.ProcessExit")]
+    [InlineData("var reference = __makeref(value);", RefusalKind.Reflection, "System.TypedReference")]
     public async Task Hostile_statement_is_refused_naming_the_first_symbol(string statement, RefusalKind kind, string symbol)
     {
         var verdict = await JudgeAsync(Harmless, SafetySnippet.Method(statement));
