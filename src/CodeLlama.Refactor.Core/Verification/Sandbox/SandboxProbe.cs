@@ -5,7 +5,7 @@ namespace CodeLlama.Refactor.Verification.Sandbox;
 /// <summary>
 /// What a sandbox must show from inside before any test runs in it: no capabilities, a uid other than 0, a root that
 /// cannot be remounted writable, a folder outside the copy (standing for the solution's folder, which is outside it
-/// too) that cannot be written, no network interface but loopback, and a copy that can be written.
+/// too) and a file of the host that cannot be written, no network interface but loopback, and a copy that can be written.
 /// </summary>
 public static class SandboxProbe
 {
@@ -21,10 +21,19 @@ public static class SandboxProbe
           value=$(grep "^$set:" /proc/self/status | cut -f2)
           case "$value" in (''|*[!0]*) fail "it has capabilities ($set ${value:-unknown})";; esac
         done
-        if ! command -v mount >/dev/null; then fail "mount is missing, so a remount cannot be tried"
-        elif mount -o remount,bind,rw / 2>/dev/null; then fail "the root could be remounted writable"
-        fi
+        # A remount is tried only on a read-only root: one that is writable already fails as it is, and a remount
+        # that worked on the host (a "sandbox" that confines nothing) would reset the root's mount flags.
+        root=$(grep -E '^[0-9]+ [0-9]+ [0-9:]+ [^ ]+ / ' /proc/self/mountinfo | tail -n 1 | cut -d' ' -f6)
+        case ",$root," in
+          (*,ro,*)
+            if ! command -v mount >/dev/null; then fail "mount is missing, so a remount cannot be tried"
+            elif mount -o remount,bind,rw / 2>/dev/null; then fail "the root could be remounted writable"
+            fi;;
+          (*) fail "the root is mounted writable";;
+        esac
         (echo probe > "$0/outside") 2>/dev/null && fail "a folder outside the copy could be written"
+        # Opened for appending, nothing written: a host file that is there to see (the folder above may be hidden).
+        (: >> /etc/passwd) 2>/dev/null && fail "a file of the host (/etc/passwd) could be opened for writing"
         interfaces=$(sed 1,2d /proc/net/dev | cut -d: -f1 | tr -d ' ' | grep -vx lo | tr '\n' ' ')
         [ -z "$interfaces" ] || fail "it has network interfaces: $interfaces"
         echo probe > probe.txt || fail "its copy could not be written"

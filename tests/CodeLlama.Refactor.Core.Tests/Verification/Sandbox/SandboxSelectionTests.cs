@@ -23,10 +23,12 @@ public sealed class SandboxSelectionTests
 
         Assert.NotNull(failure);
         Assert.Contains("a folder outside the copy could be written", failure, StringComparison.Ordinal);
+        Assert.Contains("the root is mounted writable", failure, StringComparison.Ordinal);
         if (CodeLlama.Refactor.PrivateFiles.UnixFiles.EffectiveUserId == 0)
         {
             Assert.Contains("it runs as uid 0", failure, StringComparison.Ordinal);
             Assert.Contains("it has capabilities (CapEff", failure, StringComparison.Ordinal);
+            Assert.Contains("a file of the host (/etc/passwd) could be opened for writing", failure, StringComparison.Ordinal);
         }
     }
 
