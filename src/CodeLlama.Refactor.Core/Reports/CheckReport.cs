@@ -30,17 +30,26 @@ public static class CheckReport
     public static IReadOnlyList<Finding> ToFindings(CheckResult result) =>
     [
         .. result.Errors.Select(error => new Finding(
-            error.Id, $"{error.Message} [{error.ProjectName}]{Cause(result, error)}", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
+            error.Id, $"{error.Message} [{error.ProjectName}]", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
         .. result.Undocumented.Select(member => Findings.Undocumented(member, result.RootDirectory)),
     ];
 
     // Errors always, one line each; undocumented members one line each only when asked, else one line per file.
     private static void WriteText(CheckResult result, bool listEveryMember, TextWriter writer)
     {
-        foreach (var finding in ToFindings(result).Where(finding => listEveryMember || finding.Level == FindingLevel.Error))
+        // The cause goes into the text alone: in SARIF it would change the fingerprint of an error once its change is merged.
+        // ToFindings lists the errors first, in their order, so the first causes.Count findings are theirs.
+        var findings = ToFindings(result);
+        var causes = result.Errors.Select(error => Cause(result, error)).ToList();
+        for (var index = 0; index < findings.Count; index++)
         {
-            var location = finding.File is null ? "" : $"{finding.File}({finding.Line},{finding.Column}): ";
-            writer.WriteLine($"{location}{finding.Level.ToString().ToLowerInvariant()} {finding.RuleId}: {finding.Message}");
+            var finding = findings[index];
+            if (listEveryMember || finding.Level == FindingLevel.Error)
+            {
+                var location = finding.File is null ? "" : $"{finding.File}({finding.Line},{finding.Column}): ";
+                var cause = index < causes.Count ? causes[index] : "";
+                writer.WriteLine($"{location}{finding.Level.ToString().ToLowerInvariant()} {finding.RuleId}: {finding.Message}{cause}");
+            }
         }
 
         if (!listEveryMember)
