@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Workspaces;
 
@@ -112,6 +113,28 @@ public sealed class DocLayoutTests
         Assert.Equal(DocumentedMember.MissingParamTag, Assert.Single(result.Members, member => member.Symbol.Contains("Add", StringComparison.Ordinal)).Diagnostic);
         Assert.Equal(DocumentedMember.IncompleteComment, Assert.Single(result.Members, member => member.Symbol.Contains("Twice", StringComparison.Ordinal)).Diagnostic);
         Assert.DoesNotContain(result.Members, member => member.Diagnostic == "CS1591");
+        using var text = new StringWriter();
+        DocReport.Write(result, ReportFormat.Text, text);
+        Assert.Contains("warning CS1573: Incomplete XML comment for method 'Lib.Numbers.Add(int, int)' (doc would add to it: param right)", text.ToString());
+        Assert.DoesNotContain("CS1591", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BlockCommentMissingAParam_IsReportedWithItsReason_NotSkippedSilently()
+    {
+        const string Source = "namespace Lib;\n\n/** <summary>Arithmetic.</summary> */\npublic static class Numbers\n{\n    /** <summary>Doubles.</summary> */\n    public static int Twice(int value) => value * 2;\n}\n";
+        using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Numbers.cs"] = Source });
+
+        var result = await DocPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new DocOptions());
+
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Equal("Lib.Numbers.Twice(int)", skipped.Symbol);
+        Assert.StartsWith("not completed", skipped.Reason, StringComparison.Ordinal);
+        Assert.False(result.IsClean);
+        Assert.Equal(Source, File.ReadAllText(solution.File("Lib/Numbers.cs")));
+        using var text = new StringWriter();
+        DocReport.Write(result, ReportFormat.Text, text);
+        Assert.Contains("Numbers.cs(7): method 'Lib.Numbers.Twice(int)' not completed", text.ToString());
     }
 
     // The code with comments and whitespace removed: doc changes nothing else.
