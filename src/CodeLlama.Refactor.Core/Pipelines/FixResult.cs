@@ -32,7 +32,53 @@ public enum FixStatus
     /// <see cref="FixRecord.Tried"/> as <see cref="CandidateOutcome.Tied"/>.
     /// </summary>
     Ambiguous,
+
+    /// <summary>
+    /// Its candidates are guesses (<see cref="Candidates.TypeDirected.Guesses"/>) and no test reaches the member they
+    /// change, so none was written: they are shown as suggestions (<see cref="FixRecord.Reason"/> names the member).
+    /// </summary>
+    UntestedGuess,
 }
+
+/// <summary>Why an error was left as it is: typed, so that reports choose the words and the JSON fields.</summary>
+public enum ReasonKind
+{
+    /// <summary>No source offered a candidate (<see cref="FixReason.Items"/>: the sources asked).</summary>
+    NoCandidate,
+
+    /// <summary>Every candidate was rejected before the tests (<see cref="FixReason.Items"/>: each candidate and its verdict).</summary>
+    Rejected,
+
+    /// <summary>Several candidates compiled and nothing could choose (<see cref="FixReason.Items"/>: the candidates).</summary>
+    Ambiguous,
+
+    /// <summary>Its candidates are guesses and no test reaches <see cref="FixReason.Member"/> (<see cref="FixReason.Items"/>: the guesses).</summary>
+    UntestedGuess,
+
+    /// <summary>Every candidate failed a test that reaches it (<see cref="FixReason.Items"/>: the failing tests).</summary>
+    FailedTests,
+
+    /// <summary>Errors were left where its tests build, so they could not run.</summary>
+    TestsBlocked,
+
+    /// <summary>Code a model wrote is never run outside a sandbox, and none can be made here.</summary>
+    NoSandbox,
+
+    /// <summary>The tests did not run to the end (<see cref="FixReason.Items"/>: what they showed).</summary>
+    TestsDidNotRun,
+
+    /// <summary>The test runs ran out before its candidates were judged.</summary>
+    TestBudgetSpent,
+
+    /// <summary>The fix was verified, but the file as written still has the error.</summary>
+    NotOnDisk,
+}
+
+/// <summary>Why an error is left: the kind and what the kind names.</summary>
+/// <param name="Kind">The kind of reason.</param>
+/// <param name="Items">What the kind names (the sources asked, the candidates, the failing tests), in order.</param>
+/// <param name="Member">The member the error sits in, where the kind is about it.</param>
+public sealed record FixReason(ReasonKind Kind, IReadOnlyList<string> Items, string? Member = null);
 
 /// <summary>What became of one candidate.</summary>
 public enum CandidateOutcome
@@ -87,6 +133,9 @@ public enum CandidateOutcome
 
     /// <summary>It was set aside to look for a passing combination, and the test-run budget ran out before it was tried.</summary>
     PassedOver,
+
+    /// <summary>It compiled, but it is a guess no test reaches: shown as a suggestion, never written.</summary>
+    UntestedGuess,
 }
 
 /// <summary>One test run a candidate was part of.</summary>
@@ -108,7 +157,8 @@ public sealed record TriedCandidate(string Source, string Title, CandidateOutcom
     /// reports list it as a suggestion; it is never written.
     /// </summary>
     public bool IsSuggestion => Outcome is CandidateOutcome.AddsThrowingStub or CandidateOutcome.AddsLossyCast
-        or CandidateOutcome.SuppressesDiagnostics or CandidateOutcome.AddsNullForgiving or CandidateOutcome.DeletesCode;
+        or CandidateOutcome.SuppressesDiagnostics or CandidateOutcome.AddsNullForgiving or CandidateOutcome.DeletesCode
+        or CandidateOutcome.UntestedGuess;
 }
 
 /// <summary>One compile error and what the run did about it.</summary>
@@ -117,8 +167,8 @@ public sealed record TriedCandidate(string Source, string Title, CandidateOutcom
 /// <param name="Source">The chosen candidate's source, or null.</param>
 /// <param name="Title">The chosen candidate's title, or null.</param>
 /// <param name="Tried">Every candidate tried, with its outcome.</param>
-/// <param name="Reason">Why a fix was not written, for <see cref="FixStatus.NotTested"/>; else null.</param>
-public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried, string? Reason = null);
+/// <param name="Reason">Why the error is left; null for a fixed one (every other status has one).</param>
+public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried, FixReason? Reason = null);
 
 /// <summary>What <see cref="FixPipeline"/> did.</summary>
 /// <param name="RootDirectory">The folder report paths are relative to.</param>
@@ -130,6 +180,7 @@ public sealed record FixRecord(CompileError Error, FixStatus Status, string? Sou
 /// <param name="Times">Wall time per stage.</param>
 /// <param name="LoadDiagnostics">What loading the solution reported.</param>
 /// <param name="TestRuns">How many test runs the tests took to choose among the candidates.</param>
+/// <param name="MaxTestRuns">The budget of test runs (<see cref="FixOptions.MaxTestRuns"/>).</param>
 public sealed record FixResult(
     string RootDirectory,
     IReadOnlyList<FixRecord> Errors,
@@ -139,7 +190,8 @@ public sealed record FixResult(
     TestOutcome? Tests,
     FixTimes Times,
     IReadOnlyList<LoadDiagnostic> LoadDiagnostics,
-    int TestRuns = 0) : IPipelineResult
+    int TestRuns = 0,
+    int MaxTestRuns = 0) : IPipelineResult
 {
     /// <summary>True when the solution builds afterwards and every change was written (or shown, for a dry run).</summary>
     public bool IsClean => Remaining.Count == 0 && Files.All(file => file.Status is FileStatus.Written or FileStatus.DryRun);

@@ -70,7 +70,8 @@ public sealed class WithoutTestsTests
         var tripled = result.Errors.Single(record => record.Error.Message.Contains("TRIPLED", StringComparison.Ordinal));
         Assert.Equal(FixStatus.NotTested, tripled.Status);
         Assert.Equal("'TRIPLED' → 'count * 3'", tripled.Title);
-        Assert.Contains("other errors remain", tripled.Reason, StringComparison.Ordinal);
+        Assert.Equal(ReasonKind.TestsBlocked, tripled.Reason?.Kind);
+        Assert.Contains("other errors remain", FixReport.Reason(tripled), StringComparison.Ordinal);
         Assert.Null(result.Tests);
         Assert.Equal(before, File.ReadAllText(solution.File("Lib/Pricing.cs")));
     }
