@@ -93,11 +93,13 @@ internal sealed class FixEngine
 
     // A fix the tests decide on is written only once they pass with it. When errors are left where the tests build,
     // the tests cannot run, so those fixes are withheld (reported not tested) and the loop repairs the rest without
-    // them; that run can apply fixes of errors it had not seen, so it is repeated until none the tests decide on is
-    // left where they cannot run.
+    // them; a deterministic repair clearly ahead (a spelling fix) is decided by compilation alone there, as where no
+    // test reaches. That run can apply fixes of errors it had not seen, so it is repeated until none the tests decide
+    // on is left where they cannot run.
     private async Task<RepairOutcome> WithholdUntestableAsync(RepairOutcome outcome, CancellationToken cancellationToken)
     {
         var withheld = new HashSet<DiagnosticKey>();
+        var untestable = new HashSet<DiagnosticKey>();
         for (var pass = 0; pass < options.MaxIterations; pass++)
         {
             var decided = outcome.Applied.Where(fix => fix.TestsDecide).ToList();
@@ -107,8 +109,9 @@ internal sealed class FixEngine
                 break;
             }
 
-            withheld.UnionWith(decided.Select(fix => fix.ErrorKey));
-            constraints = constraints with { Withheld = withheld };
+            withheld.UnionWith(decided.Where(fix => !fix.Certain).Select(fix => fix.ErrorKey));
+            untestable.UnionWith(decided.Where(fix => fix.Certain).Select(fix => fix.ErrorKey));
+            constraints = constraints with { Withheld = withheld, Untestable = untestable };
             outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
         }
 

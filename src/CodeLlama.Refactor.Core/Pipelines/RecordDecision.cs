@@ -77,14 +77,15 @@ internal static class RecordDecision
         {
             var level = ranked.ToList().FindIndex(fix => fix.Source == tried.Source && fix.Title == tried.Title);
             var runs = judgement.Runs.Where(run => run.Level == level).Select(run => new CandidateTestRun(run.Run, run.Passed, run.SharedWith)).ToList();
+            // Every verified guess of a unit no test reaches is a suggestion, whichever of them the runs held.
+            var untestedGuess = judgement.Judgement == Judgement.UntestedGuess && Guesses.IsGuess(tried.Source)
+                && tried.Outcome is CandidateOutcome.Chosen or CandidateOutcome.RankedLower or CandidateOutcome.Untested or CandidateOutcome.Tied or CandidateOutcome.PassedOver;
             if (level < 0 || runs.Count == 0)
             {
-                return judgement.Judgement == Judgement.UntestedGuess && level == judgement.Level && Guesses.IsGuess(tried.Source)
-                    ? tried with { Outcome = CandidateOutcome.UntestedGuess }
-                    : tried;
+                return untestedGuess ? tried with { Outcome = CandidateOutcome.UntestedGuess } : tried;
             }
 
-            var outcome = judgement.Judgement == Judgement.UntestedGuess ? CandidateOutcome.UntestedGuess
+            var outcome = untestedGuess ? CandidateOutcome.UntestedGuess
                 : runs.All(run => !run.Passed) ? CandidateOutcome.FailedTests
                 : tried.Outcome;
             return tried with { Outcome = outcome, TestRuns = runs };

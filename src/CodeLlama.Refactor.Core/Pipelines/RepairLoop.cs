@@ -28,6 +28,12 @@ internal sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string 
     /// <summary>Whether it is a guess (<see cref="Candidates.TypeDirected.Guesses"/>); not part of its identity.</summary>
     public bool IsGuess { get; init; }
 
+    /// <summary>
+    /// Whether it is a deterministic repair (what the parser expected, a spelling fix, a missing using) clearly ahead of
+    /// every other candidate: compilation alone may write it where no test can run; not part of its identity.
+    /// </summary>
+    public bool Certain { get; init; }
+
     /// <summary>The solution it was applied to and the solution with it, for the tests that reach it; not part of its identity.</summary>
     public (Solution Before, Solution After)? Change { get; init; }
 
@@ -46,6 +52,9 @@ internal sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string 
 internal sealed record RepairConstraints(IReadOnlySet<AppliedFix> Banned, IReadOnlySet<DiagnosticKey> Withheld, Func<Project, bool> TestsReach)
 {
     public static RepairConstraints None { get; } = new(new HashSet<AppliedFix>(), new HashSet<DiagnosticKey>(), _ => false);
+
+    /// <summary>Errors whose tests cannot run (errors are left where they build): compilation alone decides for them.</summary>
+    public IReadOnlySet<DiagnosticKey> Untestable { get; init; } = new HashSet<DiagnosticKey>();
 }
 
 /// <summary>The in-memory repair loop's outcome.</summary>
@@ -207,11 +216,12 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             return null;
         }
 
-        var testsDecide = constraints.TestsReach(target.Project);
+        var testsDecide = constraints.TestsReach(target.Project) && !constraints.Untestable.Contains(key);
+        var clearlyAhead = await CandidateRanking.IsClearlyAheadAsync(ranked, cancellationToken).ConfigureAwait(false);
         // A guess is written only when a test reaches its member and passes: without tests to run, it stays a suggestion.
         record.Held = constraints.Withheld.Contains(key) ? FixStatus.NotTested
             : !testsDecide && Guesses.IsGuess(ranked[0].Candidate.Source) ? FixStatus.UntestedGuess
-            : !testsDecide && !await CandidateRanking.IsClearlyAheadAsync(ranked, cancellationToken).ConfigureAwait(false) ? FixStatus.Ambiguous
+            : !testsDecide && !clearlyAhead ? FixStatus.Ambiguous
             : null;
         var first = ranked[0];
         for (var index = 0; index < ranked.Count; index++)
@@ -241,6 +251,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             TestsDecide = testsDecide,
             Ranked = alternatives,
             IsGuess = Guesses.IsGuess(first.Candidate.Source),
+            Certain = clearlyAhead && IsDeterministic(first.Candidate),
             Change = (solution, first.Candidate.Solution),
         };
         return (applied, first.Candidate.Solution);
@@ -259,6 +270,12 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         CompileOutcome.DeletesCode => CandidateOutcome.DeletesCode,
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a rejection"),
     };
+
+    private const string ParserSource = "parser";
+
+    // What the parser expected, and the IDE's corrections that use what exists (a spelling fix, the missing using).
+    private static bool IsDeterministic(Candidate candidate) =>
+        candidate.Source == ParserSource || (candidate.Source.StartsWith("roslyn:", StringComparison.Ordinal) && candidate.Preference <= 1);
 
     // Sources are named by their type: the report says which were asked when none offered a candidate.
     private static string SourceName(ICandidateSource source) => source.GetType().Name;
