@@ -30,7 +30,7 @@ public enum FixStatus
     /// <summary>
     /// Several candidates compiled and no test reaches the change to choose among them, and none was clearly ahead of
     /// the rest (<see cref="Ranking.CandidateRanking.IsClearlyAheadAsync"/>): nothing was written; the alternatives are in
-    /// <see cref="FixRecord.Tried"/> as <see cref="CandidateOutcome.Tied"/>.
+    /// <see cref="FixRecord.Tried"/> as <see cref="Verdict.Tied"/>.
     /// </summary>
     Ambiguous,
 
@@ -81,64 +81,6 @@ public enum ReasonKind
 /// <param name="Member">The member the error sits in, where the kind is about it.</param>
 public sealed record FixReason(ReasonKind Kind, IReadOnlyList<string> Items, string? Member = null);
 
-/// <summary>What became of one candidate.</summary>
-public enum CandidateOutcome
-{
-    /// <summary>It compiled and ranked first: it was applied.</summary>
-    Chosen,
-
-    /// <summary>It compiled, but another candidate ranked higher.</summary>
-    RankedLower,
-
-    /// <summary>The target error was still there with it.</summary>
-    TargetRemains,
-
-    /// <summary>It added an error or warning in a project that compiles the change (detail: which, where).</summary>
-    AddsDiagnostics,
-
-    /// <summary>It edited generated code.</summary>
-    EditsGeneratedCode,
-
-    /// <summary>It compiled, but adds a member that only throws: never a fix, shown as a suggestion.</summary>
-    AddsThrowingStub,
-
-    /// <summary>It compiled, but adds a narrowing or lossy cast (detail: from → to): never a fix, shown as a suggestion.</summary>
-    AddsLossyCast,
-
-    /// <summary>It compiled, but adds a <c>#pragma warning disable</c> or <c>#nullable disable</c>: never a fix, shown as a suggestion.</summary>
-    SuppressesDiagnostics,
-
-    /// <summary>It compiled, but adds a null-forgiving <c>!</c>: never a fix, shown as a suggestion.</summary>
-    AddsNullForgiving,
-
-    /// <summary>It compiled, but only deletes the failing code: never a fix, shown as a suggestion.</summary>
-    DeletesCode,
-
-    /// <summary>It added or removed files or references, which edits of file texts cannot carry.</summary>
-    ChangesProject,
-
-    /// <summary>It adds a capability or a security diagnostic the code did not have (detail: which).</summary>
-    Unsafe,
-
-    /// <summary>The tests failed in every run it was part of (<see cref="TriedCandidate.TestRuns"/>).</summary>
-    FailedTests,
-
-    /// <summary>
-    /// It compiled and tied with another for first place, and no test reaches the change to choose: the error is
-    /// <see cref="FixStatus.Ambiguous"/>.
-    /// </summary>
-    Tied,
-
-    /// <summary>It ranked first, but was not written: the tests that reach it could not run (the record's reason says why).</summary>
-    Untested,
-
-    /// <summary>It was set aside to look for a passing combination, and the test-run budget ran out before it was tried.</summary>
-    PassedOver,
-
-    /// <summary>It compiled, but it is a guess no test reaches: shown as a suggestion, never written.</summary>
-    UntestedGuess,
-}
-
 /// <summary>One test run a candidate was part of.</summary>
 /// <param name="Run">The run's number in this fix run, from 1.</param>
 /// <param name="Passed">Whether the tests passed.</param>
@@ -151,15 +93,13 @@ public sealed record CandidateTestRun(int Run, bool Passed, int SharedWith);
 /// <param name="Outcome">What became of it.</param>
 /// <param name="Detail">What decided it (the diagnostics added, the errors left and the edit size), or null.</param>
 /// <param name="TestRuns">The test runs it was part of, in order; empty when none.</param>
-public sealed record TriedCandidate(string Source, string Title, CandidateOutcome Outcome, string? Detail = null, IReadOnlyList<CandidateTestRun>? TestRuns = null)
+public sealed record TriedCandidate(string Source, string Title, Verdict Outcome, string? Detail = null, IReadOnlyList<CandidateTestRun>? TestRuns = null)
 {
     /// <summary>
     /// True for a candidate that compiled but is never a fix (a throwing stub, a lossy cast, a suppression, a deletion):
     /// reports list it as a suggestion; it is never written.
     /// </summary>
-    public bool IsSuggestion => Outcome is CandidateOutcome.AddsThrowingStub or CandidateOutcome.AddsLossyCast
-        or CandidateOutcome.SuppressesDiagnostics or CandidateOutcome.AddsNullForgiving or CandidateOutcome.DeletesCode
-        or CandidateOutcome.UntestedGuess;
+    public bool IsSuggestion => Outcome.IsSuggestion();
 }
 
 /// <summary>One compile error and what the run did about it.</summary>

@@ -42,7 +42,7 @@ internal static class RecordDecision
         {
             Judgement.Convicted => Record(FixStatus.RejectedByTests, new FixReason(ReasonKind.FailedTests, tests?.FailedTests ?? [])),
             Judgement.UntestedGuess => Record(FixStatus.UntestedGuess, new FixReason(
-                ReasonKind.UntestedGuess, [.. tried.Where(candidate => candidate.Outcome == CandidateOutcome.UntestedGuess).Select(candidate => candidate.Title)], record.Member)),
+                ReasonKind.UntestedGuess, [.. tried.Where(candidate => candidate.Outcome == Verdict.UntestedGuess).Select(candidate => candidate.Title)], record.Member)),
             Judgement.BudgetSpent => Record(FixStatus.NotTested, new FixReason(ReasonKind.TestBudgetSpent, [])),
             _ when tests is { Verdict: TestVerdict.NoSandbox } => Record(FixStatus.NotTested, new FixReason(ReasonKind.NoSandbox, [])),
             _ when tests is null => Record(FixStatus.NotTested, new FixReason(ReasonKind.TestsBlocked, [])),
@@ -56,12 +56,12 @@ internal static class RecordDecision
         string Named(TriedCandidate candidate) => $"{candidate.Source}: {candidate.Title}";
         return record.Held switch
         {
-            FixStatus.NotTested when tried.FirstOrDefault(candidate => candidate.Outcome == CandidateOutcome.Untested) is { } untested =>
+            FixStatus.NotTested when tried.FirstOrDefault(candidate => candidate.Outcome == Verdict.Untested) is { } untested =>
                 new FixRecord(record.Error, FixStatus.NotTested, untested.Source, untested.Title, tried, new FixReason(ReasonKind.TestsBlocked, [])),
             FixStatus.Ambiguous => new FixRecord(record.Error, FixStatus.Ambiguous, null, null, tried,
-                new FixReason(ReasonKind.Ambiguous, [.. tried.Where(candidate => candidate.Outcome == CandidateOutcome.Tied).Select(Named)])),
+                new FixReason(ReasonKind.Ambiguous, [.. tried.Where(candidate => candidate.Outcome == Verdict.Tied).Select(Named)])),
             FixStatus.UntestedGuess => new FixRecord(record.Error, FixStatus.UntestedGuess, null, null, tried,
-                new FixReason(ReasonKind.UntestedGuess, [.. tried.Where(candidate => candidate.Outcome == CandidateOutcome.UntestedGuess).Select(Named)], record.Member)),
+                new FixReason(ReasonKind.UntestedGuess, [.. tried.Where(candidate => candidate.Outcome == Verdict.UntestedGuess).Select(Named)], record.Member)),
             _ when tried.Count == 0 => new FixRecord(record.Error, FixStatus.Unfixed, null, null, tried, new FixReason(ReasonKind.NoCandidate, record.SourcesAsked)),
             _ => new FixRecord(record.Error, FixStatus.Unfixed, null, null, tried,
                 new FixReason(ReasonKind.Rejected, [.. tried.Select(candidate => $"{Named(candidate)} ({candidate.Outcome})")])),
@@ -79,14 +79,14 @@ internal static class RecordDecision
             var runs = judgement.Runs.Where(run => run.Level == level).Select(run => new CandidateTestRun(run.Run, run.Passed, run.SharedWith)).ToList();
             // Every verified guess of a unit no test reaches is a suggestion, whichever of them the runs held.
             var untestedGuess = judgement.Judgement == Judgement.UntestedGuess && Guesses.IsGuess(tried.Source)
-                && tried.Outcome is CandidateOutcome.Chosen or CandidateOutcome.RankedLower or CandidateOutcome.Untested or CandidateOutcome.Tied or CandidateOutcome.PassedOver;
+                && tried.Outcome is Verdict.Chosen or Verdict.RankedLower or Verdict.Untested or Verdict.Tied or Verdict.PassedOver;
             if (level < 0 || runs.Count == 0)
             {
-                return untestedGuess ? tried with { Outcome = CandidateOutcome.UntestedGuess } : tried;
+                return untestedGuess ? tried with { Outcome = Verdict.UntestedGuess } : tried;
             }
 
-            var outcome = untestedGuess ? CandidateOutcome.UntestedGuess
-                : runs.All(run => !run.Passed) ? CandidateOutcome.FailedTests
+            var outcome = untestedGuess ? Verdict.UntestedGuess
+                : runs.All(run => !run.Passed) ? Verdict.FailedTests
                 : tried.Outcome;
             return tried with { Outcome = outcome, TestRuns = runs };
         }).ToList();

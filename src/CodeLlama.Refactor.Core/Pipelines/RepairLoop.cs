@@ -186,7 +186,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         {
             if (constraints.Banned.Contains(new AppliedFix(key, proposed.Source, proposed.Title)))
             {
-                record.Tried.Add(new TriedCandidate(proposed.Source, proposed.Title, CandidateOutcome.PassedOver));
+                record.Tried.Add(new TriedCandidate(proposed.Source, proposed.Title, Verdict.PassedOver));
                 continue;
             }
 
@@ -197,7 +197,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             var verdict = await verifier.VerifyAsync(candidate, target, cancellationToken).ConfigureAwait(false);
             if (verdict.Accepted && await gate.VerifyAsync(solution, candidate, cancellationToken).ConfigureAwait(false) is { IsSafe: false } safety)
             {
-                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, CandidateOutcome.Unsafe, safety.Detail));
+                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, Verdict.Unsafe, safety.Detail));
             }
             else if (verdict.Accepted)
             {
@@ -205,7 +205,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             }
             else
             {
-                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, Rejection(verdict.Outcome),
+                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, verdict.Outcome,
                     verdict.Added.Count > 0 ? string.Join(", ", verdict.Added) : verdict.Detail));
             }
         }
@@ -218,9 +218,10 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
 
         var testsDecide = constraints.TestsReach(target.Project) && !constraints.Untestable.Contains(key);
         var clearlyAhead = await CandidateRanking.IsClearlyAheadAsync(ranked, cancellationToken).ConfigureAwait(false);
+        var firstIsGuess = await Guesses.IsGuessAsync(solution, ranked[0].Candidate, cancellationToken).ConfigureAwait(false);
         // A guess is written only when a test reaches its member and passes: without tests to run, it stays a suggestion.
         record.Held = constraints.Withheld.Contains(key) ? FixStatus.NotTested
-            : !testsDecide && Guesses.IsGuess(ranked[0].Candidate.Source) ? FixStatus.UntestedGuess
+            : !testsDecide && firstIsGuess ? FixStatus.UntestedGuess
             : !testsDecide && !clearlyAhead ? FixStatus.Ambiguous
             : null;
         var first = ranked[0];
@@ -230,11 +231,11 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             var tied = verdict.ErrorDelta == first.Verdict.ErrorDelta && candidate.Preference == first.Candidate.Preference;
             var outcome = record.Held switch
             {
-                FixStatus.NotTested when index == 0 => CandidateOutcome.Untested,
-                FixStatus.Ambiguous when tied => CandidateOutcome.Tied,
-                FixStatus.UntestedGuess when Guesses.IsGuess(candidate.Source) => CandidateOutcome.UntestedGuess,
-                null when index == 0 => CandidateOutcome.Chosen,
-                _ => CandidateOutcome.RankedLower,
+                FixStatus.NotTested when index == 0 => Verdict.Untested,
+                FixStatus.Ambiguous when tied => Verdict.Tied,
+                FixStatus.UntestedGuess when Guesses.IsGuess(candidate.Source) => Verdict.UntestedGuess,
+                null when index == 0 => Verdict.Chosen,
+                _ => Verdict.RankedLower,
             };
             record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, outcome, $"errors {verdict.ErrorDelta:+0;-0;0}, edit {verdict.EditSize} chars"));
         }
@@ -250,26 +251,12 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             Member = record.Member,
             TestsDecide = testsDecide,
             Ranked = alternatives,
-            IsGuess = Guesses.IsGuess(first.Candidate.Source),
-            Certain = clearlyAhead && IsDeterministic(first.Candidate),
+            IsGuess = firstIsGuess,
+            Certain = clearlyAhead && !firstIsGuess && IsDeterministic(first.Candidate),
             Change = (solution, first.Candidate.Solution),
         };
         return (applied, first.Candidate.Solution);
     }
-
-    private static CandidateOutcome Rejection(CompileOutcome outcome) => outcome switch
-    {
-        CompileOutcome.TargetRemains => CandidateOutcome.TargetRemains,
-        CompileOutcome.AddsDiagnostics => CandidateOutcome.AddsDiagnostics,
-        CompileOutcome.EditsGeneratedCode => CandidateOutcome.EditsGeneratedCode,
-        CompileOutcome.ChangesProject => CandidateOutcome.ChangesProject,
-        CompileOutcome.AddsThrowingStub => CandidateOutcome.AddsThrowingStub,
-        CompileOutcome.AddsLossyCast => CandidateOutcome.AddsLossyCast,
-        CompileOutcome.SuppressesDiagnostics => CandidateOutcome.SuppressesDiagnostics,
-        CompileOutcome.AddsNullForgiving => CandidateOutcome.AddsNullForgiving,
-        CompileOutcome.DeletesCode => CandidateOutcome.DeletesCode,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a rejection"),
-    };
 
     private const string ParserSource = "parser";
 

@@ -43,6 +43,8 @@ internal sealed class SolutionTrials(
     LoadedSolution loaded, RepairLoop loop, RepairConstraints constraints, FixOptions options, TestBench bench, IReadOnlyList<TestUnit> units, IProgress<WorkProgress>? progress)
     : ITrialBench
 {
+    private const string CrashedHost = "(the test host crashed)";
+
     private readonly Dictionary<string, RepairOutcome> built = new(StringComparer.Ordinal);
     private readonly Dictionary<AppliedFix, IReadOnlyList<string>?> judges = [];
 
@@ -80,6 +82,35 @@ internal sealed class SolutionTrials(
             outcome.Solution, edits, testProjects, scope, outcome.Applied.Any(fix => Candidate.IsModelSource(fix.Source)), cancellationToken)
             .ConfigureAwait(false);
         Held.Add(held.Select(fixes => fixes.FirstOrDefault()).ToList());
+        if (tests.Aborted)
+        {
+            return await PerUnitAsync(suspects, outcome.Solution, edits, testProjects, tests, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new Trial(suspects, tests);
+    }
+
+    // A crashed test host (a candidate that recurses without end) names no failing test: each unit's judges run alone
+    // on the same combination, so that the crash convicts only the candidates whose tests it happens in. The split is
+    // part of the run it explains, and counts as that one run of the budget.
+    private async Task<Trial> PerUnitAsync(
+        IReadOnlyList<Suspect?> suspects, Solution solution, IReadOnlyList<FileEdit> edits, IReadOnlyList<Project> testProjects, TestOutcome crashed, CancellationToken cancellationToken)
+    {
+        var changed = edits.Select(edit => (edit.FilePath, edit.Updated.ToString())).ToList();
+        var modelWritten = Held[^1].Any(fix => fix is not null && Candidate.IsModelSource(fix.Source));
+        var failed = new SortedSet<string>(StringComparer.Ordinal);
+        int passed = 0, failing = 0;
+        foreach (var judges in suspects.Select(suspect => suspect?.Judges).OfType<IReadOnlyList<string>>().Where(judges => judges.Count > 0).DistinctBy(judges => string.Join(',', judges)))
+        {
+            var alone = await bench.RunAsync(solution, changed, testProjects, judges, modelWritten, cancellationToken).ConfigureAwait(false);
+            passed += alone.Passed;
+            failing += alone.Failed;
+            failed.UnionWith(alone.Aborted || (alone.Failed == 0 && !alone.Succeeded) ? judges : alone.FailedTests);
+        }
+
+        // A crash in a test no unit's judges name stays unexplained: it convicts only candidates whose judges are unknown.
+        IReadOnlyList<string> names = failed.Count > 0 ? [.. failed] : [CrashedHost];
+        var tests = crashed with { Passed = passed, Failed = Math.Max(failing, names.Count), FailedTests = names };
         return new Trial(suspects, tests);
     }
 

@@ -1,5 +1,6 @@
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Reports;
@@ -120,7 +121,7 @@ public static class FixReport
     };
 
     private static IEnumerable<string> Alternatives(FixRecord record) =>
-        record.Tried.Where(tried => tried.Outcome == CandidateOutcome.Tied).Select(tried => $"{tried.Source}: {tried.Title}");
+        record.Tried.Where(tried => tried.Outcome == Verdict.Tied).Select(tried => $"{tried.Source}: {tried.Title}");
 
     private static string Runs(IReadOnlyList<CandidateTestRun> runs) =>
         string.Join(", ", runs.Select(run => $"run {run.Run} {(run.Passed ? "passed" : "failed")}{(run.SharedWith > 0 ? $" (with {run.SharedWith} other fix(es))" : "")}"));
@@ -202,27 +203,27 @@ public static class FixReport
     {
         var words = tried.Outcome switch
         {
-            CandidateOutcome.Chosen => "chosen",
-            CandidateOutcome.RankedLower => "verified, ranked lower",
-            CandidateOutcome.TargetRemains => "rejected: the error is still there",
-            CandidateOutcome.AddsDiagnostics => "rejected: it adds",
-            CandidateOutcome.EditsGeneratedCode => "rejected: it edits generated code",
-            CandidateOutcome.AddsThrowingStub => "never a fix: it adds a member that only throws",
-            CandidateOutcome.AddsLossyCast => "never a fix: it adds a narrowing or lossy cast",
-            CandidateOutcome.SuppressesDiagnostics => "never a fix: it adds #pragma warning disable or #nullable disable",
-            CandidateOutcome.AddsNullForgiving => "never a fix: it adds a null-forgiving '!'",
-            CandidateOutcome.DeletesCode => "never a fix: it deletes the failing code",
-            CandidateOutcome.ChangesProject => "rejected: it adds or removes files or references",
-            CandidateOutcome.Unsafe => "rejected: unsafe —",
-            CandidateOutcome.FailedTests => "failed the tests",
-            CandidateOutcome.Tied => "verified, tied for first; no test ran to choose",
-            CandidateOutcome.Untested => "verified, ranked first, not written: its tests could not run",
-            CandidateOutcome.PassedOver => "set aside: the test runs ran out before it was tested",
-            CandidateOutcome.UntestedGuess => "verified, but a guess no test reaches: a suggestion, not written",
+            Verdict.Chosen => "chosen",
+            Verdict.RankedLower => "verified, ranked lower",
+            Verdict.TargetRemains => "rejected: the error is still there",
+            Verdict.AddsDiagnostics => "rejected: it adds",
+            Verdict.EditsGeneratedCode => "rejected: it edits generated code",
+            Verdict.AddsThrowingStub => "never a fix: it adds a member that only throws",
+            Verdict.AddsLossyCast => "never a fix: it adds a narrowing or lossy cast",
+            Verdict.SuppressesDiagnostics => "never a fix: it adds #pragma warning disable or #nullable disable",
+            Verdict.AddsNullForgiving => "never a fix: it adds a null-forgiving '!'",
+            Verdict.DeletesCode => "never a fix: it deletes the failing code",
+            Verdict.ChangesProject => "rejected: it adds or removes files or references",
+            Verdict.Unsafe => "rejected: unsafe —",
+            Verdict.FailedTests => "failed the tests",
+            Verdict.Tied => "verified, tied for first; no test ran to choose",
+            Verdict.Untested => "verified, ranked first, not written: its tests could not run",
+            Verdict.PassedOver => "set aside: the test runs ran out before it was tested",
+            Verdict.UntestedGuess => "verified, but a guess no test reaches: a suggestion, not written",
             _ => tried.Outcome.ToString(),
         };
         words = tried.Detail is null ? words
-            : tried.Outcome is CandidateOutcome.AddsDiagnostics or CandidateOutcome.Unsafe ? $"{words} {tried.Detail}"
+            : tried.Outcome is Verdict.AddsDiagnostics or Verdict.Unsafe ? $"{words} {tried.Detail}"
             : $"{words} ({tried.Detail})";
         return tried.TestRuns is { Count: > 0 } runs ? $"{words}; tests: {Runs(runs)}" : words;
     }

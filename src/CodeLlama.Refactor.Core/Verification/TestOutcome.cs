@@ -37,6 +37,12 @@ public sealed record TestOutcome(TestVerdict Verdict, int Projects, int Passed, 
     /// </summary>
     public IReadOnlyList<string> FailedTests { get; init; } = [];
 
+    /// <summary>
+    /// Whether the test host crashed (a stack overflow, say) and the run was aborted: which test failed is then not
+    /// known from this run.
+    /// </summary>
+    public bool Aborted { get; init; }
+
     /// <summary>How many test attempts the run took (each candidate set tried is one).</summary>
     public int Attempts { get; init; } = 1;
 }

@@ -30,7 +30,7 @@ public sealed class RecordDecisionTests
     public void EveryCandidateRejectedByTheCompiler_Unfixed_TheReasonListsTheVerdicts()
     {
         var record = new ErrorRecord(Error, Key) { Remains = true };
-        record.Tried.Add(new TriedCandidate("roslyn:GenerateVariable", "Generate field 'TAXED'", CandidateOutcome.AddsDiagnostics, "CS0165"));
+        record.Tried.Add(new TriedCandidate("roslyn:GenerateVariable", "Generate field 'TAXED'", Verdict.AddsDiagnostics, "CS0165"));
 
         var decided = RecordDecision.Decide(record, null, null, stillOnDisk: false);
 
@@ -42,8 +42,8 @@ public sealed class RecordDecisionTests
     public void AGuessTheLoopHeldBack_IsAnUntestedGuess_NamingItsMemberAndTheGuesses()
     {
         var record = new ErrorRecord(Error, Key) { Remains = true, Held = FixStatus.UntestedGuess, Member = "Lib.Pricing.WithTax(decimal)" };
-        record.Tried.Add(new TriedCandidate("typed", "Return 'price' at the end of 'WithTax'", CandidateOutcome.UntestedGuess));
-        record.Tried.Add(new TriedCandidate("typed", "Return 'default' at the end of 'WithTax'", CandidateOutcome.UntestedGuess));
+        record.Tried.Add(new TriedCandidate("typed", "Return 'price' at the end of 'WithTax'", Verdict.UntestedGuess));
+        record.Tried.Add(new TriedCandidate("typed", "Return 'default' at the end of 'WithTax'", Verdict.UntestedGuess));
 
         var decided = RecordDecision.Decide(record, null, null, stillOnDisk: false);
 
@@ -62,8 +62,8 @@ public sealed class RecordDecisionTests
         var unit = new TestUnit([first with { Ranked = [first, second] }]);
         var judgement = new UnitJudgement(1, Judgement.Convicted, [new JudgedRun(1, 0, false, 2), new JudgedRun(2, 1, false, 2)]);
         var record = new ErrorRecord(Error, Key) { Remains = true, Held = FixStatus.NotTested };
-        record.Tried.Add(new TriedCandidate("fixed", first.Title, CandidateOutcome.PassedOver));
-        record.Tried.Add(new TriedCandidate("fixed", second.Title, CandidateOutcome.Untested));
+        record.Tried.Add(new TriedCandidate("fixed", first.Title, Verdict.PassedOver));
+        record.Tried.Add(new TriedCandidate("fixed", second.Title, Verdict.Untested));
         var tests = new TestOutcome(TestVerdict.Failed, 1, 1, 1, "failed PricingTests.WithTax", "bubblewrap") { FailedTests = ["PricingTests.WithTax"] };
 
         var decided = RecordDecision.Decide(record, (unit, judgement), tests, stillOnDisk: false);
@@ -71,7 +71,7 @@ public sealed class RecordDecisionTests
         Assert.Equal(FixStatus.RejectedByTests, decided.Status);
         Assert.Equal(ReasonKind.FailedTests, decided.Reason!.Kind);
         Assert.Equal(["PricingTests.WithTax"], decided.Reason.Items);
-        Assert.All(decided.Tried, tried => Assert.Equal(CandidateOutcome.FailedTests, tried.Outcome));
+        Assert.All(decided.Tried, tried => Assert.Equal(Verdict.FailedTests, tried.Outcome));
         Assert.Equal([new CandidateTestRun(2, false, 2)], decided.Tried[1].TestRuns!);
     }
 

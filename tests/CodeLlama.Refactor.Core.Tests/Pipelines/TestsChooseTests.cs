@@ -1,6 +1,7 @@
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
@@ -44,7 +45,7 @@ public sealed class TestsChooseTests
         Assert.Equal([2], Runs(record, "'TAXED' → 'price * 2m'"));
         Assert.Equal([3], Runs(record, "'TAXED' → 'price * 1.2m'"));
         Assert.All(record.Tried.Where(tried => tried.Title is "'TAXED' → 'price'" or "'TAXED' → 'price * 2m'"),
-            tried => Assert.Equal(CandidateOutcome.FailedTests, tried.Outcome));
+            tried => Assert.Equal(Verdict.FailedTests, tried.Outcome));
         Assert.Contains("=> price * 1.2m;", File.ReadAllText(solution.File("Lib/Pricing.cs")), StringComparison.Ordinal);
     }
 
@@ -65,7 +66,7 @@ public sealed class TestsChooseTests
         Assert.True(result.Tests is { Succeeded: true }, result.Tests?.Detail);
         Assert.Equal(1, result.TestRuns);
         Assert.All(result.Errors, record => Assert.Equal(
-            [new CandidateTestRun(1, true, 1)], record.Tried.Single(tried => tried.Outcome == CandidateOutcome.Chosen).TestRuns!));
+            [new CandidateTestRun(1, true, 1)], record.Tried.Single(tried => tried.Outcome == Verdict.Chosen).TestRuns!));
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class TestsChooseTests
         Assert.Equal(2, result.TestRuns);
         Assert.Equal("'TAXED' → 'price * 1.2m'", taxed.Title);
         Assert.Equal("'DOUBLED' → 'count * 2'", doubled.Title);
-        Assert.Equal(CandidateOutcome.FailedTests, taxed.Tried.Single(tried => tried.Title == "'TAXED' → 'price * 2m'").Outcome);
+        Assert.Equal(Verdict.FailedTests, taxed.Tried.Single(tried => tried.Title == "'TAXED' → 'price * 2m'").Outcome);
         var innocent = doubled.Tried.Single(tried => tried.Title == "'DOUBLED' → 'count * 2'").TestRuns!;
         Assert.Equal([new CandidateTestRun(1, true, 1)], innocent);
         Assert.Equal([new CandidateTestRun(1, false, 1)], taxed.Tried.Single(tried => tried.Title == "'TAXED' → 'price * 2m'").TestRuns!);

@@ -87,12 +87,15 @@ internal sealed class MissingArgumentRepair : ITypeDirectedRepair
             // A gap that leaves the other arguments on parameters of exactly their types is the likelier one.
             var exact = arguments.Count == 0 ? 1 : arguments.Select((argument, position) => Call.TypeOf(site.Model, argument) is { } type
                 && LosslessConversion.IsIdentity(site.Model.Compilation, type, parameters[position < gap ? position : position + 1].Type)).Count(same => same) / (double)arguments.Count;
+            // A gap that leaves the other arguments on parameters named like them (rate on rate) is likelier still.
+            var aligned = arguments.Select((argument, position) => NameSimilarity.Score(argument.Expression.ToString(), parameters[position < gap ? position : position + 1].Name))
+                .DefaultIfEmpty(0).Average();
             var parameter = parameters[index];
             var ambiguous = parameters.Count(other => SymbolEqualityComparer.Default.Equals(other.Type, parameter.Type)) > 1;
             foreach (var (value, score) in Values(site, call, parameter))
             {
                 var text = ambiguous && NameSimilarity.Score(value, parameter.Name) < 1 ? $"{parameter.Name}: {value}" : value;
-                yield return Proposal(method, parameter, text, score + (0.3 * exact), Insertion(call.Arguments, index, text));
+                yield return Proposal(method, parameter, text, score + (0.3 * exact) + (0.3 * aligned), Insertion(call.Arguments, index, text));
             }
         }
     }

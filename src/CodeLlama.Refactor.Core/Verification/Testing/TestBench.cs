@@ -158,6 +158,7 @@ public sealed class TestBench : IDisposable
 
         int passed = 0, failed = 0;
         var failedNames = new SortedSet<string>(StringComparer.Ordinal);
+        var aborted = false;
         var problems = new List<string>();
         var timedOut = false;
         var builtAll = true;
@@ -188,6 +189,7 @@ public sealed class TestBench : IDisposable
 
             var (projectPassed, projectFailed) = TestRunner.Counts(run.Output);
             failedNames.UnionWith(TestRunner.FailedTestNames(run.Output));
+            aborted |= run.Output.Contains("test run was aborted", StringComparison.Ordinal);
             passed += projectPassed;
             failed += projectFailed;
             if (run.TimedOut)
@@ -218,6 +220,7 @@ public sealed class TestBench : IDisposable
         {
             Notes = attemptNotes,
             FailedTests = [.. failedNames],
+            Aborted = aborted,
         };
     }
 
