@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Verification.Sandbox;

@@ -1,4 +1,3 @@
-using CodeLlama.Refactor.Pipelines;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Editing;

@@ -1,4 +1,3 @@
-using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Editing;

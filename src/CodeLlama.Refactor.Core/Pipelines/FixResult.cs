@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
@@ -29,65 +30,56 @@ public enum FixStatus
     /// <summary>
     /// Several candidates compiled and no test reaches the change to choose among them, and none was clearly ahead of
     /// the rest (<see cref="Ranking.CandidateRanking.IsClearlyAheadAsync"/>): nothing was written; the alternatives are in
-    /// <see cref="FixRecord.Tried"/> as <see cref="CandidateOutcome.Tied"/>.
+    /// <see cref="FixRecord.Tried"/> as <see cref="Verdict.Tied"/>.
     /// </summary>
     Ambiguous,
-}
-
-/// <summary>What became of one candidate.</summary>
-public enum CandidateOutcome
-{
-    /// <summary>It compiled and ranked first: it was applied.</summary>
-    Chosen,
-
-    /// <summary>It compiled, but another candidate ranked higher.</summary>
-    RankedLower,
-
-    /// <summary>The target error was still there with it.</summary>
-    TargetRemains,
-
-    /// <summary>It added an error or warning in a project that compiles the change (detail: which, where).</summary>
-    AddsDiagnostics,
-
-    /// <summary>It edited generated code.</summary>
-    EditsGeneratedCode,
-
-    /// <summary>It compiled, but adds a member that only throws: never a fix, shown as a suggestion.</summary>
-    AddsThrowingStub,
-
-    /// <summary>It compiled, but adds a narrowing or lossy cast (detail: from → to): never a fix, shown as a suggestion.</summary>
-    AddsLossyCast,
-
-    /// <summary>It compiled, but adds a <c>#pragma warning disable</c> or <c>#nullable disable</c>: never a fix, shown as a suggestion.</summary>
-    SuppressesDiagnostics,
-
-    /// <summary>It compiled, but adds a null-forgiving <c>!</c>: never a fix, shown as a suggestion.</summary>
-    AddsNullForgiving,
-
-    /// <summary>It compiled, but only deletes the failing code: never a fix, shown as a suggestion.</summary>
-    DeletesCode,
-
-    /// <summary>It added or removed files or references, which edits of file texts cannot carry.</summary>
-    ChangesProject,
-
-    /// <summary>It adds a capability or a security diagnostic the code did not have (detail: which).</summary>
-    Unsafe,
-
-    /// <summary>The tests failed in every run it was part of (<see cref="TriedCandidate.TestRuns"/>).</summary>
-    FailedTests,
 
     /// <summary>
-    /// It compiled and tied with another for first place, and no test reaches the change to choose: the error is
-    /// <see cref="FixStatus.Ambiguous"/>.
+    /// Its candidates are guesses (<see cref="Candidates.TypeDirected.Guesses"/>) and no test reaches the member they
+    /// change, so none was written: they are shown as suggestions (<see cref="FixRecord.Reason"/> names the member).
     /// </summary>
-    Tied,
-
-    /// <summary>It ranked first, but was not written: the tests that reach it could not run (the record's reason says why).</summary>
-    Untested,
-
-    /// <summary>It was set aside to look for a passing combination, and the test-run budget ran out before it was tried.</summary>
-    PassedOver,
+    UntestedGuess,
 }
+
+/// <summary>Why an error was left as it is: typed, so that reports choose the words and the JSON fields.</summary>
+public enum ReasonKind
+{
+    /// <summary>No source offered a candidate (<see cref="FixReason.Items"/>: the sources asked).</summary>
+    NoCandidate,
+
+    /// <summary>Every candidate was rejected before the tests (<see cref="FixReason.Items"/>: each candidate and its verdict).</summary>
+    Rejected,
+
+    /// <summary>Several candidates compiled and nothing could choose (<see cref="FixReason.Items"/>: the candidates).</summary>
+    Ambiguous,
+
+    /// <summary>Its candidates are guesses and no test reaches <see cref="FixReason.Member"/> (<see cref="FixReason.Items"/>: the guesses).</summary>
+    UntestedGuess,
+
+    /// <summary>Every candidate failed a test that reaches it (<see cref="FixReason.Items"/>: the failing tests).</summary>
+    FailedTests,
+
+    /// <summary>Errors were left where its tests build, so they could not run.</summary>
+    TestsBlocked,
+
+    /// <summary>Code a model wrote is never run outside a sandbox, and none can be made here.</summary>
+    NoSandbox,
+
+    /// <summary>The tests did not run to the end (<see cref="FixReason.Items"/>: what they showed).</summary>
+    TestsDidNotRun,
+
+    /// <summary>The test runs ran out before its candidates were judged.</summary>
+    TestBudgetSpent,
+
+    /// <summary>The fix was verified, but the file as written still has the error.</summary>
+    NotOnDisk,
+}
+
+/// <summary>Why an error is left: the kind and what the kind names.</summary>
+/// <param name="Kind">The kind of reason.</param>
+/// <param name="Items">What the kind names (the sources asked, the candidates, the failing tests), in order.</param>
+/// <param name="Member">The member the error sits in, where the kind is about it.</param>
+public sealed record FixReason(ReasonKind Kind, IReadOnlyList<string> Items, string? Member = null);
 
 /// <summary>One test run a candidate was part of.</summary>
 /// <param name="Run">The run's number in this fix run, from 1.</param>
@@ -101,14 +93,13 @@ public sealed record CandidateTestRun(int Run, bool Passed, int SharedWith);
 /// <param name="Outcome">What became of it.</param>
 /// <param name="Detail">What decided it (the diagnostics added, the errors left and the edit size), or null.</param>
 /// <param name="TestRuns">The test runs it was part of, in order; empty when none.</param>
-public sealed record TriedCandidate(string Source, string Title, CandidateOutcome Outcome, string? Detail = null, IReadOnlyList<CandidateTestRun>? TestRuns = null)
+public sealed record TriedCandidate(string Source, string Title, Verdict Outcome, string? Detail = null, IReadOnlyList<CandidateTestRun>? TestRuns = null)
 {
     /// <summary>
     /// True for a candidate that compiled but is never a fix (a throwing stub, a lossy cast, a suppression, a deletion):
     /// reports list it as a suggestion; it is never written.
     /// </summary>
-    public bool IsSuggestion => Outcome is CandidateOutcome.AddsThrowingStub or CandidateOutcome.AddsLossyCast
-        or CandidateOutcome.SuppressesDiagnostics or CandidateOutcome.AddsNullForgiving or CandidateOutcome.DeletesCode;
+    public bool IsSuggestion => Outcome.IsSuggestion();
 }
 
 /// <summary>One compile error and what the run did about it.</summary>
@@ -117,8 +108,8 @@ public sealed record TriedCandidate(string Source, string Title, CandidateOutcom
 /// <param name="Source">The chosen candidate's source, or null.</param>
 /// <param name="Title">The chosen candidate's title, or null.</param>
 /// <param name="Tried">Every candidate tried, with its outcome.</param>
-/// <param name="Reason">Why a fix was not written, for <see cref="FixStatus.NotTested"/>; else null.</param>
-public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried, string? Reason = null);
+/// <param name="Reason">Why the error is left; null for a fixed one (every other status has one).</param>
+public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried, FixReason? Reason = null);
 
 /// <summary>What <see cref="FixPipeline"/> did.</summary>
 /// <param name="RootDirectory">The folder report paths are relative to.</param>
@@ -133,6 +124,7 @@ public sealed record FixRecord(CompileError Error, FixStatus Status, string? Sou
 /// <param name="Times">Wall time per stage.</param>
 /// <param name="LoadDiagnostics">What loading the solution reported.</param>
 /// <param name="TestRuns">How many test runs the tests took to choose among the candidates.</param>
+/// <param name="MaxTestRuns">The budget of test runs (<see cref="FixOptions.MaxTestRuns"/>).</param>
 public sealed record FixResult(
     string RootDirectory,
     IReadOnlyList<FixRecord> Errors,
@@ -142,7 +134,8 @@ public sealed record FixResult(
     TestOutcome? Tests,
     FixTimes Times,
     IReadOnlyList<LoadDiagnostic> LoadDiagnostics,
-    int TestRuns = 0) : IPipelineResult
+    int TestRuns = 0,
+    int MaxTestRuns = 0) : IPipelineResult
 {
     /// <summary>Errors left that the user excluded by name (<c>--exclude</c>, <c>--exclude-diagnostics</c>): not in <see cref="Remaining"/>.</summary>
     public IReadOnlyList<CompileError> ExcludedErrors { get; init; } = [];

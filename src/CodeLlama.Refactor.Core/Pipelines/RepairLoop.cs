@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Candidates.TypeDirected;
 using CodeLlama.Refactor.Ranking;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
@@ -13,7 +14,7 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <param name="Source">The candidate's source.</param>
 /// <param name="Title">The candidate's title.</param>
 /// <param name="Preference">The candidate's preference (higher is less certain); not part of its identity.</param>
-public sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string Title, int Preference = 0)
+internal sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string Title, int Preference = 0)
 {
     /// <summary>The member the error sits in (<see cref="MemberIdentity"/>), or null; not part of its identity.</summary>
     public string? Member { get; init; }
@@ -26,6 +27,18 @@ public sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string Ti
 
     /// <summary>Every candidate that compiled for the error, best first, this one among them; not part of its identity.</summary>
     public IReadOnlyList<AppliedFix> Ranked { get; init; } = [];
+
+    /// <summary>Whether it is a guess (<see cref="Candidates.TypeDirected.Guesses"/>); not part of its identity.</summary>
+    public bool IsGuess { get; init; }
+
+    /// <summary>
+    /// Whether it is a deterministic repair (what the parser expected, a spelling fix, a missing using) clearly ahead of
+    /// every other candidate: compilation alone may write it where no test can run; not part of its identity.
+    /// </summary>
+    public bool Certain { get; init; }
+
+    /// <summary>The solution it was applied to and the solution with it, for the tests that reach it; not part of its identity.</summary>
+    public (Solution Before, Solution After)? Change { get; init; }
 
     /// <inheritdoc/>
     public bool Equals(AppliedFix? other) =>
@@ -42,6 +55,9 @@ public sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string Ti
 internal sealed record RepairConstraints(IReadOnlySet<AppliedFix> Banned, IReadOnlySet<DiagnosticKey> Withheld, Func<Project, bool> TestsReach)
 {
     public static RepairConstraints None { get; } = new(new HashSet<AppliedFix>(), new HashSet<DiagnosticKey>(), _ => false);
+
+    /// <summary>Errors whose tests cannot run (errors are left where they build): compilation alone decides for them.</summary>
+    public IReadOnlySet<DiagnosticKey> Untestable { get; init; } = new HashSet<DiagnosticKey>();
 }
 
 /// <summary>The in-memory repair loop's outcome.</summary>
@@ -50,8 +66,8 @@ internal sealed record RepairConstraints(IReadOnlySet<AppliedFix> Banned, IReadO
 /// <param name="Applied">The fixes applied, in order.</param>
 /// <param name="Iterations">Rounds run.</param>
 /// <param name="Remaining">The build errors of <paramref name="Solution"/>.</param>
-public sealed record RepairOutcome(
-    Solution Solution, IReadOnlyList<FixRecord> Records, IReadOnlyList<AppliedFix> Applied, int Iterations, IReadOnlyList<BuildError> Remaining);
+internal sealed record RepairOutcome(
+    Solution Solution, IReadOnlyList<ErrorRecord> Records, IReadOnlyList<AppliedFix> Applied, int Iterations, IReadOnlyList<BuildError> Remaining);
 
 /// <summary>
 /// Rounds of Targets → Candidates → Verification → Ranking, in memory: take the build errors (<see cref="BuildErrors"/>),
@@ -66,23 +82,12 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
     /// <summary>The sources that threw during the run, for the report.</summary>
     public SourceFailures Failures { get; } = new();
 
-    private sealed class Record(CompileError error)
-    {
-        public CompileError Error { get; } = error;
-
-        public AppliedFix? Chosen { get; set; }
-
-        public FixStatus? Held { get; set; }
-
-        public List<TriedCandidate> Tried { get; } = [];
-    }
-
     public async Task<RepairOutcome> RunAsync(int maxIterations, RepairConstraints constraints, CancellationToken cancellationToken)
     {
         var solution = loaded.Solution;
         // One record per error as first seen: errors with the same id, file and message (a deleted using leaves dozens)
         // are told apart by their order in the file, and each target framework's project counts its own.
-        var records = new Dictionary<(ProjectId Project, DiagnosticKey Key), List<Record>>();
+        var records = new Dictionary<(ProjectId Project, DiagnosticKey Key), List<ErrorRecord>>();
         var applied = new List<AppliedFix>();
         var iterations = 0;
         while (iterations < maxIterations)
@@ -129,21 +134,25 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
 
         var left = await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
         var remaining = left.CountBy(error => (error.Project.Id, DiagnosticKey.From(error.Diagnostic))).ToDictionary();
-        var outcome = records.SelectMany(group =>
+        foreach (var group in records)
         {
             // Which of several identical errors are the ones left cannot be told: the first ones count as left.
             var count = remaining.GetValueOrDefault(group.Key);
-            return group.Value.Select(record => record.Chosen is null && count-- > 0 ? ToRecord(record, remains: true) : ToRecord(record, remains: false));
-        });
-        return new RepairOutcome(solution, outcome.ToList(), applied, iterations, left);
+            foreach (var record in group.Value)
+            {
+                record.Remains = record.Chosen is null && count-- > 0;
+            }
+        }
+
+        return new RepairOutcome(solution, records.SelectMany(group => group.Value).ToList(), applied, iterations, left);
     }
 
     // This round's records per error: the ones not yet repaired, in order, and a new one for each error seen more often
     // than before.
-    private static Dictionary<(ProjectId, DiagnosticKey), Queue<Record>> OpenRecords(
-        Dictionary<(ProjectId Project, DiagnosticKey Key), List<Record>> records, IReadOnlyList<BuildError> located)
+    private static Dictionary<(ProjectId, DiagnosticKey), Queue<ErrorRecord>> OpenRecords(
+        Dictionary<(ProjectId Project, DiagnosticKey Key), List<ErrorRecord>> records, IReadOnlyList<BuildError> located)
     {
-        var open = new Dictionary<(ProjectId, DiagnosticKey), Queue<Record>>();
+        var open = new Dictionary<(ProjectId, DiagnosticKey), Queue<ErrorRecord>>();
         foreach (var group in located.GroupBy(target => (target.Project.Id, DiagnosticKey.From(target.Diagnostic))))
         {
             if (!records.TryGetValue(group.Key, out var list))
@@ -154,12 +163,12 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             var unrepaired = list.Where(record => record.Chosen is null).ToList();
             foreach (var target in group.Skip(unrepaired.Count))
             {
-                var record = new Record(CompileErrorFinder.ToError(target));
+                var record = new ErrorRecord(CompileErrorFinder.ToError(target), group.Key.Item2);
                 list.Add(record);
                 unrepaired.Add(record);
             }
 
-            open[group.Key] = new Queue<Record>(unrepaired);
+            open[group.Key] = new Queue<ErrorRecord>(unrepaired);
         }
 
         return open;
@@ -168,20 +177,22 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
     // One target: candidates from every source, each verified in every project compiling its files, ranked; the best is
     // returned to be applied unless the error is withheld, or no test reaches it and the best is not clearly ahead.
     private async Task<(AppliedFix Applied, Solution Solution)?> RepairAsync(
-        Solution solution, BuildError target, DiagnosticKey key, RepairConstraints constraints, Record record, CancellationToken cancellationToken)
+        Solution solution, BuildError target, DiagnosticKey key, RepairConstraints constraints, ErrorRecord record, CancellationToken cancellationToken)
     {
         // A record seen again in a later round is judged again there: only that round's candidates count.
         record.Tried.Clear();
         record.Held = null;
+        record.Member = MemberIdentity.Of(target.Diagnostic);
         var verifier = new CompileVerifier(solution, loaded.ProjectsDiagnosingDocumentation);
         var verified = new List<VerifiedCandidate>();
         var candidates = (await CandidatesAsync(target.Document!, target.Diagnostic, cancellationToken).ConfigureAwait(false))
             .DistinctBy(candidate => (candidate.Source, candidate.Title));
+        record.SourcesAsked = [.. sources.Select(SourceName)];
         foreach (var proposed in candidates)
         {
             if (constraints.Banned.Contains(new AppliedFix(key, proposed.Source, proposed.Title)))
             {
-                record.Tried.Add(new TriedCandidate(proposed.Source, proposed.Title, CandidateOutcome.PassedOver));
+                record.Tried.Add(new TriedCandidate(proposed.Source, proposed.Title, Verdict.PassedOver));
                 continue;
             }
 
@@ -192,7 +203,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             var verdict = await verifier.VerifyAsync(candidate, target, cancellationToken).ConfigureAwait(false);
             if (verdict.Accepted && await gate.VerifyAsync(solution, candidate, cancellationToken).ConfigureAwait(false) is { IsSafe: false } safety)
             {
-                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, CandidateOutcome.Unsafe, safety.Detail));
+                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, Verdict.Unsafe, safety.Detail));
             }
             else if (verdict.Accepted)
             {
@@ -200,7 +211,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             }
             else
             {
-                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, Rejection(verdict.Outcome),
+                record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, verdict.Outcome,
                     verdict.Added.Count > 0 ? string.Join(", ", verdict.Added) : verdict.Detail));
             }
         }
@@ -211,9 +222,13 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             return null;
         }
 
-        var testsDecide = constraints.TestsReach(target.Project);
+        var testsDecide = constraints.TestsReach(target.Project) && !constraints.Untestable.Contains(key);
+        var clearlyAhead = await CandidateRanking.IsClearlyAheadAsync(ranked, cancellationToken).ConfigureAwait(false);
+        var firstIsGuess = await Guesses.IsGuessAsync(solution, ranked[0].Candidate, cancellationToken).ConfigureAwait(false);
+        // A guess is written only when a test reaches its member and passes: without tests to run, it stays a suggestion.
         record.Held = constraints.Withheld.Contains(key) ? FixStatus.NotTested
-            : !testsDecide && !await CandidateRanking.IsClearlyAheadAsync(ranked, cancellationToken).ConfigureAwait(false) ? FixStatus.Ambiguous
+            : !testsDecide && firstIsGuess ? FixStatus.UntestedGuess
+            : !testsDecide && !clearlyAhead ? FixStatus.Ambiguous
             : null;
         var first = ranked[0];
         for (var index = 0; index < ranked.Count; index++)
@@ -222,10 +237,11 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             var tied = verdict.ErrorDelta == first.Verdict.ErrorDelta && candidate.Preference == first.Candidate.Preference;
             var outcome = record.Held switch
             {
-                FixStatus.NotTested when index == 0 => CandidateOutcome.Untested,
-                FixStatus.Ambiguous when tied => CandidateOutcome.Tied,
-                null when index == 0 => CandidateOutcome.Chosen,
-                _ => CandidateOutcome.RankedLower,
+                FixStatus.NotTested when index == 0 => Verdict.Untested,
+                FixStatus.Ambiguous when tied => Verdict.Tied,
+                FixStatus.UntestedGuess when Guesses.IsGuess(candidate.Source) => Verdict.UntestedGuess,
+                null when index == 0 => Verdict.Chosen,
+                _ => Verdict.RankedLower,
             };
             record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, outcome, $"errors {verdict.ErrorDelta:+0;-0;0}, edit {verdict.EditSize} chars"));
         }
@@ -236,32 +252,26 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         }
 
         var alternatives = ranked.Select(entry => new AppliedFix(key, entry.Candidate.Source, entry.Candidate.Title, entry.Candidate.Preference) { Trust = entry.Candidate.Trust }).ToList();
-        var applied = alternatives[0] with { Member = MemberIdentity.Of(target.Diagnostic), TestsDecide = testsDecide, Ranked = alternatives };
+        var applied = alternatives[0] with
+        {
+            Member = record.Member,
+            TestsDecide = testsDecide,
+            Ranked = alternatives,
+            IsGuess = firstIsGuess,
+            Certain = clearlyAhead && !firstIsGuess && IsDeterministic(first.Candidate),
+            Change = (solution, first.Candidate.Solution),
+        };
         return (applied, first.Candidate.Solution);
     }
 
-    private static CandidateOutcome Rejection(CompileOutcome outcome) => outcome switch
-    {
-        CompileOutcome.TargetRemains => CandidateOutcome.TargetRemains,
-        CompileOutcome.AddsDiagnostics => CandidateOutcome.AddsDiagnostics,
-        CompileOutcome.EditsGeneratedCode => CandidateOutcome.EditsGeneratedCode,
-        CompileOutcome.ChangesProject => CandidateOutcome.ChangesProject,
-        CompileOutcome.AddsThrowingStub => CandidateOutcome.AddsThrowingStub,
-        CompileOutcome.AddsLossyCast => CandidateOutcome.AddsLossyCast,
-        CompileOutcome.SuppressesDiagnostics => CandidateOutcome.SuppressesDiagnostics,
-        CompileOutcome.AddsNullForgiving => CandidateOutcome.AddsNullForgiving,
-        CompileOutcome.DeletesCode => CandidateOutcome.DeletesCode,
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "not a rejection"),
-    };
+    private const string ParserSource = "parser";
 
-    private static FixRecord ToRecord(Record record, bool remains) => record.Chosen is { } chosen
-        ? new FixRecord(record.Error, FixStatus.Fixed, chosen.Source, chosen.Title, record.Tried)
-        : !remains ? new FixRecord(record.Error, FixStatus.Fixed, null, "resolved by another fix", record.Tried)
-        : record.Held == FixStatus.NotTested && record.Tried.FirstOrDefault(tried => tried.Outcome == CandidateOutcome.Untested) is { } untested
-            ? new FixRecord(record.Error, FixStatus.NotTested, untested.Source, untested.Title, record.Tried, WithheldReason)
-        : new FixRecord(record.Error, record.Held == FixStatus.Ambiguous ? FixStatus.Ambiguous : FixStatus.Unfixed, null, null, record.Tried);
+    // What the parser expected, and the IDE's corrections that use what exists (a spelling fix, the missing using).
+    private static bool IsDeterministic(Candidate candidate) =>
+        candidate.Source == ParserSource || (candidate.Source.StartsWith("roslyn:", StringComparison.Ordinal) && candidate.Preference <= 1);
 
-    private const string WithheldReason = "other errors remain in what its tests build, so the tests could not run";
+    // Sources are named by their type: the report says which were asked when none offered a candidate.
+    private static string SourceName(ICandidateSource source) => source.GetType().Name;
 
     private async Task<IReadOnlyList<Candidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;

@@ -1,4 +1,6 @@
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Reports;
@@ -50,11 +52,12 @@ public static class FixReport
             var how = record.Status switch
             {
                 FixStatus.Fixed => $"fixed by {record.Source ?? "-"}: {record.Title}",
-                FixStatus.RejectedByTests => $"fix rejected by tests ({record.Source}: {record.Title})",
                 FixStatus.NotWritten => $"fix not written ({record.Source}: {record.Title})",
-                FixStatus.NotTested => $"fix not tested: {record.Reason ?? "no sandbox"} ({record.Source}: {record.Title})",
+                FixStatus.NotTested => $"fix not tested: {Reason(record)} ({record.Source}: {record.Title})",
                 FixStatus.Ambiguous => $"ambiguous, nothing written: no test ran to choose (none reaches it, or tests are off) and no candidate is clearly ahead: {string.Join(" | ", Alternatives(record))}",
-                _ => $"unfixed ({record.Tried.Count} candidate(s) tried)",
+                FixStatus.UntestedGuess => $"untested guess, nothing written: {Reason(record)}",
+                FixStatus.RejectedByTests => $"fix rejected by tests ({record.Source}: {record.Title}): {Reason(record)}",
+                _ => $"unfixed ({record.Tried.Count} candidate(s) tried): {Reason(record)}",
             };
             writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id} [{error.ProjectName}]: {how}");
             foreach (var suggestion in record.Tried.Where(tried => tried.IsSuggestion))
@@ -77,9 +80,9 @@ public static class FixReport
 
         CompileErrorText.WriteExcluded(result.ExcludedErrors, result.RootDirectory, writer);
         var tests = result.Tests is null ? "tests not run"
-            : result.Tests.Succeeded ? $"tests passed ({result.Tests.Passed}) after {result.TestRuns} test run(s)"
+            : result.Tests.Succeeded ? $"tests passed ({result.Tests.Passed}) after {result.TestRuns} of at most {result.MaxTestRuns} test run(s)"
             : result.Tests.Verdict == Verification.TestVerdict.NoSandbox ? $"{result.Tests.Detail} (install bubblewrap, or --sandbox off)"
-            : $"tests failed: {result.Tests.Detail}";
+            : $"last test run failed: {result.Tests.Detail} ({result.TestRuns} of at most {result.MaxTestRuns} test run(s))";
         var files = result.Files.Count(file => file.Status == FileStatus.DryRun) is var dry and > 0
             ? $"{dry} file(s) would change (dry run)"
             : $"{result.Files.Count(file => file.Status == FileStatus.Written)} file(s) written";
@@ -111,13 +114,15 @@ public static class FixReport
     private static string Hint(FixRecord? record) => record switch
     {
         { Status: FixStatus.Ambiguous } => $" (ambiguous, not written: {string.Join(" | ", Alternatives(record))})",
-        { Status: FixStatus.NotTested } => $" (fix not tested, not written: {record.Reason ?? "no sandbox"}: {record.Title})",
+        { Status: FixStatus.NotTested } => $" (fix not tested, not written: {Reason(record)}: {record.Title})",
+        { Status: FixStatus.UntestedGuess } => $" (untested guess, not written: {Reason(record)})",
         _ when record?.Tried.FirstOrDefault(tried => tried.IsSuggestion) is { } suggestion => $" (suggestion, never written: {suggestion.Title}: {Words(suggestion)})",
+        { Reason: not null } => $" ({Reason(record)})",
         _ => "",
     };
 
     private static IEnumerable<string> Alternatives(FixRecord record) =>
-        record.Tried.Where(tried => tried.Outcome == CandidateOutcome.Tied).Select(tried => $"{tried.Source}: {tried.Title}");
+        record.Tried.Where(tried => tried.Outcome == Verdict.Tied).Select(tried => $"{tried.Source}: {tried.Title}");
 
     private static string Runs(IReadOnlyList<CandidateTestRun> runs) =>
         string.Join(", ", runs.Select(run => $"run {run.Run} {(run.Passed ? "passed" : "failed")}{(run.SharedWith > 0 ? $" (with {run.SharedWith} other fix(es))" : "")}"));
@@ -138,9 +143,13 @@ public static class FixReport
                 FixStatus.NotWritten => "not written",
                 FixStatus.NotTested => "not tested",
                 FixStatus.Ambiguous => "ambiguous",
+                FixStatus.UntestedGuess => "untested guess",
                 _ => "unfixed",
             },
-            reason = record.Status == FixStatus.NotTested ? record.Reason ?? "no sandbox" : null,
+            reason = record.Reason is null ? null : Reason(record),
+            reasonKind = record.Reason is null ? null : ReasonKindName(record.Reason.Kind),
+            reasonItems = record.Reason?.Items,
+            member = record.Reason?.Member,
             source = record.Source,
             title = record.Title,
             alternatives = record.Status == FixStatus.Ambiguous ? Alternatives(record).ToList() : null,
@@ -168,6 +177,7 @@ public static class FixReport
         {
             iterations = result.Iterations,
             testRuns = result.TestRuns,
+            maxTestRuns = result.MaxTestRuns,
             tests = result.Tests is null ? null : new
             {
                 projects = result.Tests.Projects,
@@ -195,29 +205,72 @@ public static class FixReport
     {
         var words = tried.Outcome switch
         {
-            CandidateOutcome.Chosen => "chosen",
-            CandidateOutcome.RankedLower => "verified, ranked lower",
-            CandidateOutcome.TargetRemains => "rejected: the error is still there",
-            CandidateOutcome.AddsDiagnostics => "rejected: it adds",
-            CandidateOutcome.EditsGeneratedCode => "rejected: it edits generated code",
-            CandidateOutcome.AddsThrowingStub => "never a fix: it adds a member that only throws",
-            CandidateOutcome.AddsLossyCast => "never a fix: it adds a narrowing or lossy cast",
-            CandidateOutcome.SuppressesDiagnostics => "never a fix: it adds #pragma warning disable or #nullable disable",
-            CandidateOutcome.AddsNullForgiving => "never a fix: it adds a null-forgiving '!'",
-            CandidateOutcome.DeletesCode => "never a fix: it deletes the failing code",
-            CandidateOutcome.ChangesProject => "rejected: it adds or removes files or references",
-            CandidateOutcome.Unsafe => "rejected: unsafe —",
-            CandidateOutcome.FailedTests => "failed the tests",
-            CandidateOutcome.Tied => "verified, tied for first; no test ran to choose",
-            CandidateOutcome.Untested => "verified, ranked first, not written: its tests could not run",
-            CandidateOutcome.PassedOver => "set aside: the test runs ran out before it was tested",
+            Verdict.Chosen => "chosen",
+            Verdict.RankedLower => "verified, ranked lower",
+            Verdict.TargetRemains => "rejected: the error is still there",
+            Verdict.AddsDiagnostics => "rejected: it adds",
+            Verdict.EditsGeneratedCode => "rejected: it edits generated code",
+            Verdict.AddsThrowingStub => "never a fix: it adds a member that only throws",
+            Verdict.AddsLossyCast => "never a fix: it adds a narrowing or lossy cast",
+            Verdict.SuppressesDiagnostics => "never a fix: it adds #pragma warning disable or #nullable disable",
+            Verdict.AddsNullForgiving => "never a fix: it adds a null-forgiving '!'",
+            Verdict.DeletesCode => "never a fix: it deletes the failing code",
+            Verdict.ChangesProject => "rejected: it adds or removes files or references",
+            Verdict.Unsafe => "rejected: unsafe —",
+            Verdict.FailedTests => "failed the tests",
+            Verdict.Tied => "verified, tied for first; no test ran to choose",
+            Verdict.Untested => "verified, ranked first, not written: its tests could not run",
+            Verdict.PassedOver => "set aside: the test runs ran out before it was tested",
+            Verdict.UntestedGuess => "verified, but a guess no test reaches: a suggestion, not written",
             _ => tried.Outcome.ToString(),
         };
         words = tried.Detail is null ? words
-            : tried.Outcome is CandidateOutcome.AddsDiagnostics or CandidateOutcome.Unsafe ? $"{words} {tried.Detail}"
+            : tried.Outcome is Verdict.AddsDiagnostics or Verdict.Unsafe ? $"{words} {tried.Detail}"
             : $"{words} ({tried.Detail})";
         return tried.TestRuns is { Count: > 0 } runs ? $"{words}; tests: {Runs(runs)}" : words;
     }
+
+    /// <summary>Why an error is left, in words.</summary>
+    /// <param name="record">The error's record.</param>
+    /// <returns>E.g. "no candidate: asked MissingTokenSource, RoslynCodeFixSource"; empty for a fixed one.</returns>
+    public static string Reason(FixRecord? record)
+    {
+        if (record?.Reason is not { } reason)
+        {
+            return "";
+        }
+
+        var items = string.Join(" | ", reason.Items);
+        return reason.Kind switch
+        {
+            ReasonKind.NoCandidate => $"no candidate: asked {string.Join(", ", reason.Items)}",
+            ReasonKind.Rejected => $"every candidate was rejected: {items}",
+            ReasonKind.Ambiguous => $"no candidate is clearly ahead and no test ran to choose: {items}",
+            ReasonKind.UntestedGuess => $"no test reaches {reason.Member ?? "the changed code"} to tell the guesses apart: {items}",
+            ReasonKind.FailedTests => reason.Items.Count == 0 ? "every candidate failed the tests that reach it" : $"every candidate failed the tests that reach it (last failing: {string.Join(", ", reason.Items)})",
+            ReasonKind.TestsBlocked => "other errors remain in what its tests build, so the tests could not run",
+            ReasonKind.NoSandbox => "no sandbox",
+            ReasonKind.TestsDidNotRun => $"the tests did not run to the end: {items}",
+            ReasonKind.TestBudgetSpent => "the test runs ran out before its candidates were judged",
+            ReasonKind.NotOnDisk => "the file as written still has the error",
+            _ => reason.Kind.ToString(),
+        };
+    }
+
+    private static string ReasonKindName(ReasonKind kind) => kind switch
+    {
+        ReasonKind.NoCandidate => "no candidate",
+        ReasonKind.Rejected => "rejected",
+        ReasonKind.Ambiguous => "ambiguous",
+        ReasonKind.UntestedGuess => "untested guess",
+        ReasonKind.FailedTests => "failed tests",
+        ReasonKind.TestsBlocked => "tests blocked",
+        ReasonKind.NoSandbox => "no sandbox",
+        ReasonKind.TestsDidNotRun => "tests did not run",
+        ReasonKind.TestBudgetSpent => "test budget spent",
+        ReasonKind.NotOnDisk => "not on disk",
+        _ => kind.ToString(),
+    };
 
     private static string? Relative(FixResult result, string? fullPath) =>
         fullPath is null ? null : RelativePaths.From(result.RootDirectory, fullPath);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
 
 namespace CodeLlama.Refactor.Reports;

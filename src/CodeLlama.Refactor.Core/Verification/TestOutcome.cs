@@ -31,6 +31,18 @@ public sealed record TestOutcome(TestVerdict Verdict, int Projects, int Passed, 
     /// <summary>How the assemblies under test were made (emitted, or built and why), for <c>--verbosity detailed</c>.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// The fully qualified names of the tests that failed, so that a failure convicts only the candidates whose members
+    /// those tests reach; empty when none failed or the run did not get as far as the tests.
+    /// </summary>
+    public IReadOnlyList<string> FailedTests { get; init; } = [];
+
+    /// <summary>
+    /// Whether the test host crashed (a stack overflow, say) and the run was aborted: which test failed is then not
+    /// known from this run.
+    /// </summary>
+    public bool Aborted { get; init; }
+
     /// <summary>How many test attempts the run took (each candidate set tried is one).</summary>
     public int Attempts { get; init; } = 1;
 }

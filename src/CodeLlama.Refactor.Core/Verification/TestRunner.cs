@@ -85,6 +85,10 @@ public static partial class TestRunner
         return firstError ?? "dotnet test failed";
     }
 
+    /// <summary>The fully qualified names of every test a <c>dotnet test</c> output reports failed (a theory's arguments dropped).</summary>
+    internal static IEnumerable<string> FailedTestNames(string output) =>
+        FailedTestName().Matches(output).Select(match => match.Groups["name"].Value).Distinct(StringComparer.Ordinal);
+
     private static bool IsTestProject(Project project) =>
         project.MetadataReferences.OfType<PortableExecutableReference>().Any(reference =>
             Path.GetFileName(reference.FilePath) is { } name
@@ -95,4 +99,7 @@ public static partial class TestRunner
 
     [GeneratedRegex(@"^\s*Failed (?<name>[\w.]+) \[", RegexOptions.Multiline)]
     private static partial Regex FailedTest();
+
+    [GeneratedRegex(@"^\s*Failed (?<name>[\w.+]+)(\(.*\))? \[", RegexOptions.Multiline)]
+    private static partial Regex FailedTestName();
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Testing;

@@ -1,5 +1,7 @@
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
@@ -45,7 +47,7 @@ public sealed class FixAcrossProjectsTests
         Assert.NotEqual(0, buildExit);
         Assert.Contains(result.Remaining, error => error.Id == "CS0103" && error.ProjectName == "Lib(net10.0)");
         Assert.Contains(result.Errors.SelectMany(record => record.Tried), tried =>
-            tried.Outcome == CandidateOutcome.AddsDiagnostics && tried.Detail!.Contains("CS0102 in Lib(net8.0)", StringComparison.Ordinal));
+            tried.Outcome == Verdict.AddsDiagnostics && tried.Detail!.Contains("CS0102 in Lib(net8.0)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -81,7 +83,7 @@ public sealed class FixAcrossProjectsTests
         Assert.False(result.IsClean);
         Assert.Equal(["A", "B"], result.Remaining.Select(error => error.ProjectName).Order().ToList());
         Assert.Contains(result.Errors.SelectMany(record => record.Tried), tried =>
-            tried.Outcome == CandidateOutcome.AddsDiagnostics && tried.Title.Contains("'Format'", StringComparison.Ordinal));
+            tried.Outcome == Verdict.AddsDiagnostics && tried.Title.Contains("'Format'", StringComparison.Ordinal));
     }
 
     [Fact]

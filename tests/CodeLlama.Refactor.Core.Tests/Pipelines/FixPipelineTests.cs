@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
@@ -96,7 +98,7 @@ public sealed class FixPipelineTests
 
         var record = Assert.Single(result.Errors);
         Assert.Equal("Change 'Cout' to 'Cost'.", record.Title);
-        Assert.Contains(record.Tried, tried => tried.Title == "Change 'Cout' to 'Count'." && tried.Outcome == CandidateOutcome.FailedTests);
+        Assert.Contains(record.Tried, tried => tried.Title == "Change 'Cout' to 'Count'." && tried.Outcome == Verdict.FailedTests);
         Assert.True(result.Tests is { Succeeded: true });
         Assert.Contains("Count * Cost;", File.ReadAllText(solution.File("Lib/Order.cs")));
     }
@@ -146,7 +148,7 @@ public sealed class FixPipelineTests
 
         Assert.Equal(before, File.ReadAllText(generated));
         Assert.Contains(result.Remaining, error => error.Id == "CS0103");
-        Assert.Contains(result.Errors.Single().Tried, tried => tried.Outcome == CandidateOutcome.EditsGeneratedCode);
+        Assert.Contains(result.Errors.Single().Tried, tried => tried.Outcome == Verdict.EditsGeneratedCode);
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public sealed class FixPipelineTests
         var (buildExit, _) = await DotnetCli.RunAsync(solution.Directory, "build", "-nologo");
 
         var tried = result.Errors.SelectMany(record => record.Tried).ToList();
-        Assert.Contains(tried, candidate => candidate.Title.Contains("new file", StringComparison.Ordinal) && candidate.Outcome == CandidateOutcome.ChangesProject);
+        Assert.Contains(tried, candidate => candidate.Title.Contains("new file", StringComparison.Ordinal) && candidate.Outcome == Verdict.ChangesProject);
         Assert.Equal(["Shop.cs"], Directory.EnumerateFiles(solution.File("Lib"), "*.cs").Select(Path.GetFileName).ToList());
         Assert.Equal(result.IsClean, buildExit == 0);
         Assert.All(result.Files, file => Assert.Equal(file.Edit.Updated.ToString(), File.ReadAllText(file.FilePath)));

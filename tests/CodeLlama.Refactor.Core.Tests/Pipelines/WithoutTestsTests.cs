@@ -1,6 +1,7 @@
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Pipelines;
@@ -40,7 +41,7 @@ public sealed class WithoutTestsTests
         var tripled = result.Errors.Single(record => record.Error.Message.Contains("TRIPLED", StringComparison.Ordinal));
         Assert.Equal(FixStatus.Ambiguous, doubled.Status);
         Assert.Equal(["'DOUBLED' → 'count * 2'", "'DOUBLED' → 'count + count'"],
-            doubled.Tried.Where(tried => tried.Outcome == CandidateOutcome.Tied).Select(tried => tried.Title).Order(StringComparer.Ordinal));
+            doubled.Tried.Where(tried => tried.Outcome == Verdict.Tied).Select(tried => tried.Title).Order(StringComparer.Ordinal));
         Assert.Equal(FixStatus.Fixed, tripled.Status);
         var written = File.ReadAllText(solution.File("Lib/Pricing.cs"));
         Assert.Contains("=> count * 3;", written, StringComparison.Ordinal);
@@ -71,7 +72,8 @@ public sealed class WithoutTestsTests
         var tripled = result.Errors.Single(record => record.Error.Message.Contains("TRIPLED", StringComparison.Ordinal));
         Assert.Equal(FixStatus.NotTested, tripled.Status);
         Assert.Equal("'TRIPLED' → 'count * 3'", tripled.Title);
-        Assert.Contains("other errors remain", tripled.Reason, StringComparison.Ordinal);
+        Assert.Equal(ReasonKind.TestsBlocked, tripled.Reason?.Kind);
+        Assert.Contains("other errors remain", FixReport.Reason(tripled), StringComparison.Ordinal);
         Assert.Null(result.Tests);
         Assert.Equal(before, File.ReadAllText(solution.File("Lib/Pricing.cs")));
     }
@@ -93,7 +95,7 @@ public sealed class WithoutTestsTests
         var record = Assert.Single(result.Errors);
         Assert.NotEqual(FixStatus.Fixed, record.Status);
         var suggestion = Assert.Single(record.Tried, tried => tried.Source == "fixed");
-        Assert.Equal(CandidateOutcome.AddsLossyCast, suggestion.Outcome);
+        Assert.Equal(Verdict.AddsLossyCast, suggestion.Outcome);
         Assert.Equal("never a fix: it adds a narrowing or lossy cast (decimal → int)", FixReport.Words(suggestion));
         Assert.Contains("suggestion, not written (fixed: 'amount' → '(int)amount')", text.ToString(), StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(solution.File("Lib/Money.cs")));

@@ -66,6 +66,6 @@ public sealed class CandidateRankingTests
         var suffix = Before.Reverse().Zip(after.Reverse()).Take(Math.Min(Before.Length, after.Length) - prefix).TakeWhile(pair => pair.First == pair.Second).Count();
         var size = Before.Length + after.Length - 2 * (prefix + suffix);
         var solution = Document.WithText(SourceText.From(after)).Project.Solution;
-        return new VerifiedCandidate(new Candidate(source, source, solution, preference), new CompileVerdict(CompileOutcome.Accepted, [], errorDelta, size));
+        return new VerifiedCandidate(new Candidate(source, source, solution, preference), new CompileVerdict(Verdict.Accepted, [], errorDelta, size));
     }
 }

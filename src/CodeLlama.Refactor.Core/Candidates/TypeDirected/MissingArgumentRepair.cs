@@ -6,14 +6,14 @@ namespace CodeLlama.Refactor.Candidates.TypeDirected;
 
 /// <summary>
 /// CS7036 (no argument for a required parameter) and CS1501 (no overload takes that many): pass an in-scope value of
-/// the missing parameter's type, the one named most like the parameter first. A deleted argument may have been any of
+/// the missing parameter's type, every one of them (up to the source's cap), ranked by data flow (a local computed in
+/// the same method just before the call first, <see cref="ScopeValues.FlowScore"/>) and by how like the parameter it is
+/// named. A deleted argument may have been any of
 /// them, so each place where the others still type-check is tried; the argument is named where the position alone
 /// would not tell the reader which parameter it fills.
 /// </summary>
 internal sealed class MissingArgumentRepair : ITypeDirectedRepair
 {
-    private const int ValuesPerParameter = 4;
-
     public IReadOnlyCollection<string> ErrorIds { get; } = ["CS7036", "CS1501"];
 
     public IEnumerable<Candidate> Propose(RepairSite site, CancellationToken cancellationToken)
@@ -87,12 +87,15 @@ internal sealed class MissingArgumentRepair : ITypeDirectedRepair
             // A gap that leaves the other arguments on parameters of exactly their types is the likelier one.
             var exact = arguments.Count == 0 ? 1 : arguments.Select((argument, position) => Call.TypeOf(site.Model, argument) is { } type
                 && LosslessConversion.IsIdentity(site.Model.Compilation, type, parameters[position < gap ? position : position + 1].Type)).Count(same => same) / (double)arguments.Count;
+            // A gap that leaves the other arguments on parameters named like them (rate on rate) is likelier still.
+            var aligned = arguments.Select((argument, position) => NameSimilarity.Score(argument.Expression.ToString(), parameters[position < gap ? position : position + 1].Name))
+                .DefaultIfEmpty(0).Average();
             var parameter = parameters[index];
             var ambiguous = parameters.Count(other => SymbolEqualityComparer.Default.Equals(other.Type, parameter.Type)) > 1;
             foreach (var (value, score) in Values(site, call, parameter))
             {
                 var text = ambiguous && NameSimilarity.Score(value, parameter.Name) < 1 ? $"{parameter.Name}: {value}" : value;
-                yield return Proposal(method, parameter, text, score + (0.3 * exact), Insertion(call.Arguments, index, text));
+                yield return Proposal(method, parameter, text, score + (0.3 * exact) + (0.3 * aligned), Insertion(call.Arguments, index, text));
             }
         }
     }
@@ -115,11 +118,13 @@ internal sealed class MissingArgumentRepair : ITypeDirectedRepair
     private static IEnumerable<(string Text, double Score)> Values(RepairSite site, Call call, IParameterSymbol parameter)
     {
         var passed = call.Arguments.Arguments.Select(argument => argument.Expression.ToString()).ToHashSet(StringComparer.Ordinal);
-        return ScopeValues.AssignableTo(site.Model, call.Syntax.SpanStart, parameter.Type, parameter.Name)
+        var position = call.Syntax.SpanStart;
+        var inScope = ScopeValues.InScope(site.Model, position);
+        return ScopeValues.AssignableTo(site.Model, position, parameter.Type, parameter.Name)
             .Where(value => !IsInside(value.Symbol, call.Syntax))
-            .Select(value => (value.Name, Score: NameSimilarity.Score(value.Name, parameter.Name) - (passed.Contains(value.Name) ? 0.6 : 0)))
+            .Select(value => (value.Name, Score: NameSimilarity.Score(value.Name, parameter.Name) + ScopeValues.FlowScore(value, position, inScope) - (passed.Contains(value.Name) ? 0.6 : 0)))
             .OrderByDescending(value => value.Score)
-            .Take(ValuesPerParameter);
+            .Take(TypeDirectedSource.MaxCandidates);
     }
 
     // A value declared by the call itself (an out variable, a lambda's parameter) is not yet there to pass.

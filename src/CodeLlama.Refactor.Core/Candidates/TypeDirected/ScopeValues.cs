@@ -24,6 +24,30 @@ internal static class ScopeValues
             .ThenBy(value => value.Name, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// How much data flow favours <paramref name="value"/> at <paramref name="position"/>, in [0, 0.6]: a local computed
+    /// in the same method just before the position most, the further back the less; a parameter a little; a member not.
+    /// A value computed just above a call is the likeliest argument whatever its name (<c>overtime</c> for <c>hours</c>).
+    /// </summary>
+    public static double FlowScore(ScopeValue value, int position, IReadOnlyList<ScopeValue> inScope)
+    {
+        if (value.Symbol is IParameterSymbol)
+        {
+            return 0.05;
+        }
+
+        if (value.Symbol is not ILocalSymbol)
+        {
+            return 0;
+        }
+
+        // Locals of the method, nearest declaration first.
+        var nearer = inScope.Count(other => other.Symbol is ILocalSymbol && DeclarationEnd(other.Symbol) > DeclarationEnd(value.Symbol) && DeclarationEnd(other.Symbol) <= position);
+        return Math.Max(0.2, 0.6 - (0.1 * nearer));
+    }
+
+    private static int DeclarationEnd(ISymbol symbol) => symbol.DeclaringSyntaxReferences.Select(reference => reference.Span.End).DefaultIfEmpty(0).Max();
+
     public static IReadOnlyList<ScopeValue> InScope(SemanticModel model, int position)
     {
         var enclosing = model.GetEnclosingSymbol(position);

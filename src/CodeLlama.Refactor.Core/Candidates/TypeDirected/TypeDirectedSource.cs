@@ -5,7 +5,8 @@ namespace CodeLlama.Refactor.Candidates.TypeDirected;
 /// <summary>
 /// Repairs the semantic errors the IDE has no code fix for, from the types in scope: the missing argument from an
 /// in-scope value of its type, arguments reordered so that they type-check, the declared type the expression has, the
-/// return of an in-scope value, the initialised local, a member or value of a fitting type with a related name. Only
+/// return of an in-scope value, the initialised local, a member or value of a fitting type with a related name, a value
+/// whose type has the member an unknown receiver is asked for. Only
 /// lossless conversions: never a cast, never a <c>!</c>, never a deletion, never a stub. Every candidate is verified
 /// and ranked like any other; the tests decide among those that compile.
 /// </summary>
@@ -28,6 +29,7 @@ public sealed class TypeDirectedSource : ICandidateSource
         new MissingReturnRepair(),
         new UnassignedLocalRepair(),
         new RelatedNameRepair(),
+        new ReceiverRepair(),
     ];
 
     /// <inheritdoc/>

@@ -36,7 +36,7 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         var changes = candidate.Solution.GetChanges(current).GetProjectChanges().ToList();
         if (changes.Any(ChangesProjectShape))
         {
-            return CompileVerdict.Refused(CompileOutcome.ChangesProject);
+            return CompileVerdict.Refused(Verdict.ChangesProject);
         }
 
         var changed = changes.SelectMany(project => project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true)).ToList();
@@ -50,7 +50,7 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
             if (GeneratedCode.IsGeneratedFileName(before.FilePath)
                 || GeneratedCode.IsGenerated((await before.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!, cancellationToken))
             {
-                return CompileVerdict.Refused(CompileOutcome.EditsGeneratedCode);
+                return CompileVerdict.Refused(Verdict.EditsGeneratedCode);
             }
 
             var oldText = await before.GetTextAsync(cancellationToken).ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         var errorDelta = after.Count(entry => IsError(entry.Diagnostic)) - before.Count(entry => IsError(entry.Diagnostic));
         if (afterGroups.FirstOrDefault(group => group.Key == targetKey)?.Count() >= beforeCounts.GetValueOrDefault(targetKey))
         {
-            return new CompileVerdict(CompileOutcome.TargetRemains, [], errorDelta, editSize);
+            return new CompileVerdict(Verdict.TargetRemains, [], errorDelta, editSize);
         }
 
         // An error inside the target's own member may have been masked by the target (an expression of error type
@@ -113,7 +113,7 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
             appeared.Add("more errors than before");
         }
 
-        return new CompileVerdict(appeared.Count == 0 ? CompileOutcome.Accepted : CompileOutcome.AddsDiagnostics, appeared, errorDelta, editSize);
+        return new CompileVerdict(appeared.Count == 0 ? Verdict.Accepted : Verdict.AddsDiagnostics, appeared, errorDelta, editSize);
     }
 
     // Edits are written as file texts: a candidate that adds or removes documents or references changes the project,

@@ -10,7 +10,7 @@ namespace CodeLlama.Refactor.Verification;
 internal static class NeverAFix
 {
     /// <summary>The first rule the candidate breaks, with what breaks it, or null when it breaks none.</summary>
-    public static async Task<(CompileOutcome Outcome, string Detail)?> FindAsync(
+    public static async Task<(Verdict Outcome, string Detail)?> FindAsync(
         Solution current, Solution candidate, IReadOnlyList<DocumentId> changed, DocumentId target, CancellationToken cancellationToken)
     {
         // Linked copies of one file carry the same edit: one of them speaks for the file.
@@ -21,22 +21,22 @@ internal static class NeverAFix
             var file = Path.GetFileName(before.FilePath) ?? before.Name;
             if (await ThrowingStubs.AddsAsync(before, after, cancellationToken).ConfigureAwait(false))
             {
-                return (CompileOutcome.AddsThrowingStub, $"in {file}");
+                return (Verdict.AddsThrowingStub, $"in {file}");
             }
 
             if (await LossyCasts.AddedAsync(before, after, cancellationToken).ConfigureAwait(false) is [var cast, ..])
             {
-                return (CompileOutcome.AddsLossyCast, cast);
+                return (Verdict.AddsLossyCast, cast);
             }
 
             if (await Suppressions.AddsDirectiveAsync(before, after, cancellationToken).ConfigureAwait(false))
             {
-                return (CompileOutcome.SuppressesDiagnostics, $"in {file}");
+                return (Verdict.SuppressesDiagnostics, $"in {file}");
             }
 
             if (await Suppressions.AddsNullForgivingAsync(before, after, cancellationToken).ConfigureAwait(false))
             {
-                return (CompileOutcome.AddsNullForgiving, $"in {file}");
+                return (Verdict.AddsNullForgiving, $"in {file}");
             }
         }
 
@@ -44,7 +44,7 @@ internal static class NeverAFix
         var edited = changed.FirstOrDefault(id => id == target || (targetFile is not null && current.GetDocument(id)!.FilePath == targetFile));
         return edited is not null
             && await DeletedCode.DeletesAsync(current.GetDocument(edited)!, candidate.GetDocument(edited)!, cancellationToken).ConfigureAwait(false)
-            ? (CompileOutcome.DeletesCode, $"in {Path.GetFileName(targetFile)}")
+            ? (Verdict.DeletesCode, $"in {Path.GetFileName(targetFile)}")
             : null;
     }
 }

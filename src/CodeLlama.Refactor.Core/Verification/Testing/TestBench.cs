@@ -157,6 +157,8 @@ public sealed class TestBench : IDisposable
         }
 
         int passed = 0, failed = 0;
+        var failedNames = new SortedSet<string>(StringComparer.Ordinal);
+        var aborted = false;
         var problems = new List<string>();
         var timedOut = false;
         var builtAll = true;
@@ -186,6 +188,8 @@ public sealed class TestBench : IDisposable
             }
 
             var (projectPassed, projectFailed) = TestRunner.Counts(run.Output);
+            failedNames.UnionWith(TestRunner.FailedTestNames(run.Output));
+            aborted |= run.Output.Contains("test run was aborted", StringComparison.Ordinal);
             passed += projectPassed;
             failed += projectFailed;
             if (run.TimedOut)
@@ -215,6 +219,8 @@ public sealed class TestBench : IDisposable
         return new TestOutcome(verdict, testProjects.Count, passed, failed, problems.Count == 0 ? null : string.Join("; ", problems), runner.Description)
         {
             Notes = attemptNotes,
+            FailedTests = [.. failedNames],
+            Aborted = aborted,
         };
     }
 

@@ -1,6 +1,7 @@
 using CodeLlama.Refactor.Candidates.TypeDirected;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
 
 namespace CodeLlama.Refactor.Core.Tests.Candidates.TypeDirected;
@@ -60,7 +61,7 @@ public sealed class TypeDirectedFixTests
         Assert.Equal(FixStatus.Fixed, record.Status);
         Assert.Equal(TypeDirectedSource.SourceName, record.Source);
         Assert.Equal("Return 'largest' at the end of 'Largest'", record.Title);
-        Assert.Contains(record.Tried, tried => tried.Title == "Return 'seen' at the end of 'Largest'" && tried.Outcome == CandidateOutcome.FailedTests);
+        Assert.Contains(record.Tried, tried => tried.Title == "Return 'seen' at the end of 'Largest'" && tried.Outcome == Verdict.FailedTests);
         Assert.True(result.Tests is { Succeeded: true });
         Assert.Contains("            seen++;\n        }\n\n        return largest;\n    }", File.ReadAllText(solution.File("Lib/Stats.cs")).ReplaceLineEndings("\n"));
     }
@@ -102,7 +103,7 @@ public sealed class TypeDirectedFixTests
         Assert.All(result.Errors, error => Assert.Equal(FixStatus.Fixed, error.Status));
         var record = Assert.Single(result.Errors, error => error.Source == TypeDirectedSource.SourceName);
         Assert.Equal("Reorder the arguments of 'Report.Line(string, string, int)' to (label, unit, count)", record.Title);
-        Assert.Contains(record.Tried, tried => tried.Title.EndsWith("to (unit, label, count)", StringComparison.Ordinal) && tried.Outcome == CandidateOutcome.FailedTests);
+        Assert.Contains(record.Tried, tried => tried.Title.EndsWith("to (unit, label, count)", StringComparison.Ordinal) && tried.Outcome == Verdict.FailedTests);
         Assert.Contains("=> Line(label, unit, count);", File.ReadAllText(solution.File("Lib/Report.cs")));
     }
 
@@ -196,7 +197,7 @@ public sealed class TypeDirectedFixTests
         Assert.Equal(FixStatus.Fixed, record.Status);
         Assert.Equal(TypeDirectedSource.SourceName, record.Source);
         Assert.True(result.Tests is { Succeeded: true }, result.Tests?.Detail);
-        Assert.Contains(record.Tried, tried => tried.Title.Contains("\"pass\"", StringComparison.Ordinal) && tried.Outcome == CandidateOutcome.FailedTests);
+        Assert.Contains(record.Tried, tried => tried.Title.Contains("\"pass\"", StringComparison.Ordinal) && tried.Outcome == Verdict.FailedTests);
         Assert.Matches(@"string\? label = (default|null)\b[^;]*;", File.ReadAllText(solution.File("Lib/Grade.cs")));
     }
 }

@@ -37,7 +37,7 @@ public sealed class CompileScopeTests
 
         var verdict = await VerifyAsync(library, Broken.Replace("int b)", "int b, int offset)", StringComparison.Ordinal));
 
-        Assert.Equal(CompileOutcome.AddsDiagnostics, verdict.Outcome);
+        Assert.Equal(Verdict.AddsDiagnostics, verdict.Outcome);
         Assert.Contains(app.Id, verdict.Compiled);
         Assert.Contains(verdict.Added, added => added.EndsWith("in App", StringComparison.Ordinal));
     }

@@ -22,7 +22,7 @@ public sealed class NeverAFixTests
 
         var verdict = await VerifyAsync(before, before.Replace(broken, cast, StringComparison.Ordinal), "CS0266");
 
-        Assert.Equal(CompileOutcome.AddsLossyCast, verdict.Outcome);
+        Assert.Equal(Verdict.AddsLossyCast, verdict.Outcome);
         Assert.Equal(conversion, verdict.Detail);
         Assert.True(verdict.IsNeverAFix);
     }
@@ -34,14 +34,14 @@ public sealed class NeverAFixTests
 
         var verdict = await VerifyAsync(before, before.Replace("= value;", "= (string)value;", StringComparison.Ordinal), "CS0266");
 
-        Assert.Equal(CompileOutcome.Accepted, verdict.Outcome);
+        Assert.Equal(Verdict.Accepted, verdict.Outcome);
     }
 
     [Theory]
-    [InlineData("#pragma warning disable CS8602\n", "", CompileOutcome.SuppressesDiagnostics)]
-    [InlineData("#nullable disable warnings\n", "", CompileOutcome.SuppressesDiagnostics)]
-    [InlineData("", "name!.Length", CompileOutcome.AddsNullForgiving)]
-    public async Task SilencingTheCompiler_IsNeverAFix(string header, string expression, CompileOutcome expected)
+    [InlineData("#pragma warning disable CS8602\n", "", Verdict.SuppressesDiagnostics)]
+    [InlineData("#nullable disable warnings\n", "", Verdict.SuppressesDiagnostics)]
+    [InlineData("", "name!.Length", Verdict.AddsNullForgiving)]
+    public async Task SilencingTheCompiler_IsNeverAFix(string header, string expression, Verdict expected)
     {
         var before = Nullable("name.Length");
         var after = header + Nullable(expression.Length > 0 ? expression : "name.Length");
@@ -56,7 +56,7 @@ public sealed class NeverAFixTests
     {
         var verdict = await VerifyAsync(Nullable("name.Length"), Nullable("name?.Length ?? 0"), "CS8602");
 
-        Assert.Equal(CompileOutcome.Accepted, verdict.Outcome);
+        Assert.Equal(Verdict.Accepted, verdict.Outcome);
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class NeverAFixTests
     {
         var verdict = await VerifyAsync(Shapes(""), Shapes(stub), "CS0103");
 
-        Assert.Equal(CompileOutcome.AddsThrowingStub, verdict.Outcome);
+        Assert.Equal(Verdict.AddsThrowingStub, verdict.Outcome);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class NeverAFixTests
     {
         var verdict = await VerifyAsync(Shapes(""), Shapes("private static int Square(int side) => side * side;"), "CS0103");
 
-        Assert.Equal(CompileOutcome.Accepted, verdict.Outcome);
+        Assert.Equal(Verdict.Accepted, verdict.Outcome);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class NeverAFixTests
 
         var verdict = await VerifyAsync(before, Items("return items.Count;"), "CS0103");
 
-        Assert.Equal(CompileOutcome.DeletesCode, verdict.Outcome);
+        Assert.Equal(Verdict.DeletesCode, verdict.Outcome);
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public sealed class NeverAFixTests
         var replaced = await VerifyAsync(Items("items.Add(Missing);\n        return items.Count;"), Items("items.Add(items.Count);\n        return items.Count;"), "CS0103");
         var stray = await VerifyAsync(Items("return (items.Count));"), Items("return (items.Count);"), "CS1002");
 
-        Assert.Equal(CompileOutcome.Accepted, replaced.Outcome);
-        Assert.Equal(CompileOutcome.Accepted, stray.Outcome);
+        Assert.Equal(Verdict.Accepted, replaced.Outcome);
+        Assert.Equal(Verdict.Accepted, stray.Outcome);
     }
 
     private static string Method(string parameter, string body) =>

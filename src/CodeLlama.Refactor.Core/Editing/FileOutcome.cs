@@ -1,6 +1,4 @@
-using CodeLlama.Refactor.Editing;
-
-namespace CodeLlama.Refactor.Pipelines;
+namespace CodeLlama.Refactor.Editing;
 
 /// <summary>What happened to a file's edit.</summary>
 public enum FileStatus

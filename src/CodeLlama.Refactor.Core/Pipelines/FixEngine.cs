@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using CodeLlama.Refactor.Candidates;
+using CodeLlama.Refactor.Candidates.ParserRecovery;
+using CodeLlama.Refactor.Candidates.RoslynFixes;
+using CodeLlama.Refactor.Candidates.TypeDirected;
+using CodeLlama.Refactor.Editing;
+using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Verification;
+using CodeLlama.Refactor.Verification.Safety;
+using CodeLlama.Refactor.Verification.Sandbox;
+using CodeLlama.Refactor.Verification.Testing;
+using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Pipelines;
+
+/// <summary>
+/// One <c>fix</c> run over a loaded solution: it owns the solution, the options and one record per error, created when
+/// the error is found (<see cref="ErrorRecord"/>). The stages run in one direction: the repair loop (in memory), the
+/// tests (each unit of errors judged by the tests that reach its candidate, <see cref="TestAttribution"/>), the write,
+/// and the compile of what was written; then each record's status is decided, once (<see cref="Decide"/>).
+/// </summary>
+internal sealed class FixEngine
+{
+    private readonly LoadedSolution loaded;
+    private readonly FixOptions options;
+    private readonly IProgress<WorkProgress>? progress;
+    private readonly RepairLoop loop;
+    private RepairConstraints constraints;
+
+    public FixEngine(LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress)
+    {
+        this.loaded = loaded;
+        this.options = options;
+        this.progress = progress;
+        IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), .. options.ExtraSources ?? []];
+        loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), FixScope.Of(loaded, options));
+        constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
+    }
+
+    public async Task<FixResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var repairing = Stopwatch.StartNew();
+        var outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
+        outcome = await WithholdUntestableAsync(outcome, cancellationToken).ConfigureAwait(false);
+        repairing.Stop();
+
+        var testing = Stopwatch.StartNew();
+        var tested = await TestAsync(outcome, cancellationToken).ConfigureAwait(false);
+        testing.Stop();
+
+        var writing = Stopwatch.StartNew();
+        var final = tested.Outcome;
+        var edits = await SolutionEdits.BetweenAsync(loaded.Solution, final.Solution, cancellationToken).ConfigureAwait(false);
+        var written = await VerifiedEdits.WriteAsync(loaded.RootDirectory, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
+        writing.Stop();
+
+        // What is left comes from what the files now say: loaded and compiled afresh from disk after a write (or a write
+        // refused: the files may have changed under the run); as they would be, in memory, for a dry run; as loaded when
+        // there was nothing to write.
+        var remaining = !options.DryRun && edits.Count > 0 ? await RemainingOnDiskAsync(edits, cancellationToken).ConfigureAwait(false)
+            : options.DryRun ? CompileErrorFinder.ToErrors(final.Remaining)
+            : await CompileErrorFinder.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var excluded = FixScope.Excluded(loaded, options, remaining);
+        remaining = FixScope.Filter(loaded, options, remaining);
+        return new FixResult(
+            loaded.RootDirectory,
+            Decide(final.Records, tested, remaining),
+            remaining,
+            written.Files,
+            final.Iterations,
+            tested.Tests,
+            new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
+            [.. loaded.Diagnostics, .. written.Recovered, .. loop.Failures.Warnings()],
+            tested.Runs,
+            options.MaxTestRuns) { ExcludedErrors = excluded };
+    }
+
+    // Tests decide for an error when they are on and a test project uses the error's project (or is it); elsewhere
+    // only a candidate clearly ahead is applied, and never a guess.
+    private static Func<Project, bool> TestsReach(Solution solution, FixOptions options)
+    {
+        if (options.Tests == TestMode.None)
+        {
+            return _ => false;
+        }
+
+        var reached = new Dictionary<ProjectId, bool>();
+        return project => reached.TryGetValue(project.Id, out var known)
+            ? known
+            : reached[project.Id] = TestRunner.AffectedTestProjects(solution, [project.Id]).Count > 0;
+    }
+
+    // A fix the tests decide on is written only once they pass with it. When errors are left where the tests build,
+    // the tests cannot run, so those fixes are withheld (reported not tested) and the loop repairs the rest without
+    // them; a deterministic repair clearly ahead (a spelling fix) is decided by compilation alone there, as where no
+    // test reaches. That run can apply fixes of errors it had not seen, so it is repeated until none the tests decide
+    // on is left where they cannot run.
+    private async Task<RepairOutcome> WithholdUntestableAsync(RepairOutcome outcome, CancellationToken cancellationToken)
+    {
+        var withheld = new HashSet<DiagnosticKey>();
+        var untestable = new HashSet<DiagnosticKey>();
+        for (var pass = 0; pass < options.MaxIterations; pass++)
+        {
+            var decided = outcome.Applied.Where(fix => fix.TestsDecide).ToList();
+            var projects = decided.SelectMany(fix => outcome.Solution.GetDocumentIdsWithFilePath(fix.ErrorKey.FilePath).Take(1)).Select(id => id.ProjectId).Distinct();
+            if (decided.Count == 0 || !SolutionTrials.BlocksTests(outcome, TestRunner.AffectedTestProjects(outcome.Solution, projects)))
+            {
+                break;
+            }
+
+            withheld.UnionWith(decided.Where(fix => !fix.Certain).Select(fix => fix.ErrorKey));
+            untestable.UnionWith(decided.Where(fix => fix.Certain).Select(fix => fix.ErrorKey));
+            constraints = constraints with { Withheld = withheld, Untestable = untestable };
+            outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>What the tests decided: the combination to write, the judgement of each error's unit, the runs.</summary>
+    private sealed record Tested(RepairOutcome Outcome, IReadOnlyDictionary<DiagnosticKey, (TestUnit Unit, UnitJudgement Judgement)> Judged, TestOutcome? Tests, int Runs);
+
+    private async Task<Tested> TestAsync(RepairOutcome outcome, CancellationToken cancellationToken)
+    {
+        var units = TestUnit.Of(outcome.Applied.Where(fix => fix.TestsDecide));
+        if (options.Tests == TestMode.None || units.Count == 0)
+        {
+            return new Tested(outcome, new Dictionary<DiagnosticKey, (TestUnit, UnitJudgement)>(), null, 0);
+        }
+
+        var sandbox = await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
+        // One copy for every run: built by the first, later ones emit only the assemblies that changed.
+        using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox, loaded.Outputs);
+        var trials = new SolutionTrials(loaded, loop, constraints, options, bench, units, progress);
+        var zero = units.Select(_ => 0).ToArray();
+        trials.Seed(zero, outcome);
+        var attribution = await new TestAttribution(units.Select(unit => unit.Candidates).ToList(), trials, options.MaxTestRuns)
+            .DecideAsync(cancellationToken).ConfigureAwait(false);
+
+        var judged = new Dictionary<DiagnosticKey, (TestUnit, UnitJudgement)>();
+        var withheld = new HashSet<DiagnosticKey>();
+        var levels = new int[units.Count];
+        for (var index = 0; index < units.Count; index++)
+        {
+            var judgement = attribution.Units[index];
+            var written = judgement.Judgement == Judgement.Accepted
+                || (options.AllowFailingTests && judgement.Judgement is Judgement.Convicted or Judgement.NotRun && attribution.Last?.Verdict != TestVerdict.NoSandbox);
+            levels[index] = judgement.Judgement == Judgement.Accepted ? judgement.Level : 0;
+            foreach (var fix in units[index].Fixes)
+            {
+                judged[fix.ErrorKey] = (units[index], judgement);
+                if (!written)
+                {
+                    withheld.Add(fix.ErrorKey);
+                }
+            }
+        }
+
+        var final = await trials.BuildAsync(levels, withheld, cancellationToken).ConfigureAwait(false);
+        var tests = attribution.Last is null ? null : attribution.Last with { Notes = bench.Notes, Attempts = bench.Attempts };
+        return new Tested(final, judged, tests, attribution.Runs);
+    }
+
+    // The files as they now are on disk, read again the way the workspace reads them, into the projects as loaded (the
+    // tool writes no project file), every document of a linked file included.
+    private async Task<IReadOnlyList<CompileError>> RemainingOnDiskAsync(IReadOnlyList<FileEdit> edits, CancellationToken cancellationToken)
+    {
+        var solution = loaded.Solution;
+        foreach (var edit in edits)
+        {
+            foreach (var id in solution.GetDocumentIdsWithFilePath(edit.FilePath))
+            {
+                var text = await new FileTextLoader(edit.FilePath, defaultEncoding: null)
+                    .LoadTextAndVersionAsync(new LoadTextOptions(SourceHashAlgorithm.Sha256), cancellationToken).ConfigureAwait(false);
+                solution = solution.WithDocumentText(id, text.Text, PreservationMode.PreserveIdentity);
+            }
+        }
+
+        return await CompileErrorFinder.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    // Each record's status, decided once from everything the stages found: what the loop applied or held, what the
+    // tests judged, and whether the error is gone from what the files say (a fix whose file was not written is not).
+    private IReadOnlyList<FixRecord> Decide(IReadOnlyList<ErrorRecord> records, Tested tested, IReadOnlyList<CompileError> remaining)
+    {
+        static (string, string?, string, string) Kind(CompileError error) => (error.Id, error.FilePath, error.Message, error.ProjectName);
+        var unfixed = records.Where(record => record.Chosen is null && record.Remains).CountBy(record => Kind(record.Error)).ToDictionary();
+        var notWritten = remaining.CountBy(Kind).ToDictionary(entry => entry.Key, entry => entry.Value - unfixed.GetValueOrDefault(entry.Key));
+        bool OnDisk(CompileError error)
+        {
+            if (notWritten.GetValueOrDefault(Kind(error)) <= 0)
+            {
+                return false;
+            }
+
+            notWritten[Kind(error)]--;
+            return true;
+        }
+
+        return records.Select(record => RecordDecision.Decide(
+            record, tested.Judged.TryGetValue(record.Key, out var judged) ? judged : null, tested.Tests, record.Chosen is not null && OnDisk(record.Error))).ToList();
+    }
+}
