@@ -35,7 +35,7 @@ internal static class LogEventText
             return null;
         }
 
-        var withException = method.Parameters.Any(parameter => IsException(parameter.Type)) ? " with an exception" : "";
+        var withException = method.Parameters.Any(parameter => TypeText.IsSystemClassOrDerived(parameter.Type, "Exception")) ? " with an exception" : "";
         return [XmlDoc.Text($"Writes a log event {level}{withException}.")];
     }
 
@@ -54,17 +54,4 @@ internal static class LogEventText
         MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
         _ => null,
     };
-
-    private static bool IsException(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current is { Name: "Exception", ContainingNamespace.Name: "System" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -126,22 +126,9 @@ internal static class MemberText
 
         // Event arguments describe their event: an instance of them is manual or cancelled in no sense of its own.
         IReadOnlyList<XmlNodeSyntax> subject = property.IsStatic ? TypeText.Nodes(property.ContainingType, context)
-            : IsEventArguments(property.ContainingType) ? [T("the event")]
+            : TypeText.IsSystemClassOrDerived(property.ContainingType, "EventArgs") ? [T("the event")]
             : [T("this instance")];
         return [.. subject, T(" " + clause)];
-    }
-
-    private static bool IsEventArguments(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current is { Name: "EventArgs", ContainingNamespace.Name: "System" })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static string Accessors(IPropertySymbol property) =>

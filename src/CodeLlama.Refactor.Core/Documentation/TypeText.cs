@@ -60,6 +60,23 @@ public static class TypeText
         return nodes;
     }
 
+    /// <summary>Whether <paramref name="type"/> is, or derives from, the class <c>System.</c><paramref name="name"/>.</summary>
+    /// <param name="type">A type, or null.</param>
+    /// <param name="name">The name of a class in the System namespace, e.g. <c>Exception</c>.</param>
+    /// <returns>True when it is or derives from it.</returns>
+    public static bool IsSystemClassOrDerived(ITypeSymbol? type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name && current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A cref for <paramref name="symbol"/> that the compiler binds to it at <paramref name="context"/>, or null.</summary>
     /// <param name="symbol">A type or member.</param>
     /// <param name="context">Where the comment is written.</param>
