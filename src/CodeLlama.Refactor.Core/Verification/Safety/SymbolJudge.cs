@@ -153,8 +153,8 @@ internal sealed class SymbolJudge(AllowList allowList)
     }
 
     // What runs when a solution type is merely used: overrides (ToString, Equals…), interface implementations
-    // (Dispose, GetEnumerator, CompareTo…), field and property initializers, static constructors and finalizers, and
-    // the same for its base types.
+    // (Dispose, GetEnumerator, CompareTo…), parameterless constructors, field and property initializers, static
+    // constructors and finalizers, and the same for its base types.
     private ValueTask<Blocked?> CheckSolutionTypeAsync(INamedTypeSymbol type, Solution solution, CancellationToken cancellationToken) =>
         CachedAsync(types, type, () => CheckSolutionTypeUncachedAsync(type, solution, cancellationToken));
 
@@ -170,7 +170,9 @@ internal sealed class SymbolJudge(AllowList allowList)
             {
                 var runsUncalled = member switch
                 {
-                    IMethodSymbol method => method.IsOverride || method.MethodKind is MethodKind.StaticConstructor or MethodKind.Destructor || implementations.Contains(method),
+                    IMethodSymbol method => method.IsOverride || method.MethodKind is MethodKind.StaticConstructor or MethodKind.Destructor || implementations.Contains(method)
+                        // A parameterless constructor runs when the library makes the type for the candidate (Lazy<T>, new() constraints).
+                        || method is { MethodKind: MethodKind.Constructor, Parameters.IsEmpty: true },
                     IFieldSymbol or IPropertySymbol => HasInitializer(member),
                     _ => false,
                 };

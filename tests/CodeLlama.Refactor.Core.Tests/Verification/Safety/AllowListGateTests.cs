@@ -113,6 +113,43 @@ public sealed class AllowListGateTests
         Assert.Equal(via, verdict.Refusal?.Via);
     }
 
+    // Solution code the BCL runs on the candidate's behalf without the candidate naming the member: a constructor that
+    // Lazy<T> calls, a comparison that Sort calls, a formatter that string.Format asks for, an equality a set calls.
+    private const string CalledByTheLibrary = """
+
+        public sealed class Heavy
+        {
+            public Heavy() => File.Delete("/tmp/heavy");
+        }
+
+        public sealed class Ranked : IComparable<Ranked>
+        {
+            public int CompareTo(Ranked? other) { File.Delete("/tmp/ranked"); return 0; }
+        }
+
+        public sealed class Provider : IFormatProvider
+        {
+            public object? GetFormat(Type? formatType) { File.Delete("/tmp/provider"); return null; }
+        }
+
+        public sealed class Key
+        {
+            public override int GetHashCode() { File.Delete("/tmp/key"); return 0; }
+        }
+        """;
+
+    [Theory]
+    [InlineData("var lazy = new Lazy<Heavy>(); var made = lazy.Value;")]
+    [InlineData("var list = new System.Collections.Generic.List<Ranked> { new Ranked(), new Ranked() }; list.Sort();")]
+    [InlineData("var text = string.Format(new Provider(), \"{0}\", 1);")]
+    [InlineData("var set = new System.Collections.Generic.HashSet<Key> { new Key() };")]
+    public async Task Solution_code_the_library_calls_for_the_candidate_is_refused(string statement)
+    {
+        var verdict = await JudgeAsync(Harmless + CalledByTheLibrary, SafetySnippet.Method(statement) + CalledByTheLibrary);
+
+        Assert.Equal(SafetyStatus.Unsafe, verdict.Status);
+    }
+
     [Theory]
     [InlineData("var most = Math.Max(value.Length, 3);")]
     [InlineData("var joined = string.Join(\",\", value.Split(' '));")]
