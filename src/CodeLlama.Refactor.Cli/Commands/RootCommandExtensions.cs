@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -7,6 +8,7 @@ internal static class RootCommandExtensions
     /// <summary>Parses and runs <paramref name="args"/>; a usage error is one line per problem on stderr and exit code 2.</summary>
     public static async Task<int> RunAsync(this RootCommand root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        ShowEnumDefaultsAsTyped(root);
         var parseResult = root.Parse(args);
         var configuration = new InvocationConfiguration
         {
@@ -29,6 +31,30 @@ internal static class RootCommandExtensions
         }
 
         return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes help show an enum option's default as its choices are written and typed (<c>[default: text]</c>, not
+    /// <c>Text</c>, the enum's own name).
+    /// </summary>
+    public static RootCommand ShowEnumDefaultsAsTyped(this RootCommand root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        if (root.Options.OfType<HelpOption>().FirstOrDefault()?.Action is not HelpAction help)
+        {
+            return root;
+        }
+
+        foreach (var option in root.Subcommands.SelectMany(command => command.Options).Concat(root.Options).Distinct())
+        {
+            if (option.ValueType.IsEnum && option.HasDefaultValue && option.GetDefaultValue() is { } value)
+            {
+                var typed = value.ToString()!.ToLowerInvariant();
+                help.Builder.CustomizeSymbol(option, defaultValue: _ => typed);
+            }
+        }
+
+        return root;
     }
 
     // The parser lists the values an option accepts one per line, indented: joined with spaces, they stay one line.

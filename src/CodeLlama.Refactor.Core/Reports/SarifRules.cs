@@ -18,14 +18,21 @@ internal static class SarifRules
                 $"Reported by the C# compiler, as `dotnet build` reports it, e.g.: {first.Message}"),
             _ => (id, first.Message),
         };
+        var helpUri = id.StartsWith("CS", StringComparison.Ordinal)
+            ? $"https://learn.microsoft.com/dotnet/csharp/misc/{id.ToLowerInvariant()}"
+            : RulePages + id + ".md";
         return new JsonObject
         {
             ["id"] = id,
             ["shortDescription"] = new JsonObject { ["text"] = shortText },
             ["fullDescription"] = new JsonObject { ["text"] = fullText },
-            ["helpUri"] = id.StartsWith("CS", StringComparison.Ordinal)
-                ? $"https://learn.microsoft.com/dotnet/csharp/misc/{id.ToLowerInvariant()}"
-                : RulePages + id + ".md",
+            ["helpUri"] = helpUri,
+            // GitHub's rules (GH2012) ask for help text besides the link; code scanning shows the markdown.
+            ["help"] = new JsonObject
+            {
+                ["text"] = $"{fullText} More: {helpUri}",
+                ["markdown"] = $"**{id}**: {fullText}\n\n[More about {id}]({helpUri})",
+            },
             ["defaultConfiguration"] = new JsonObject { ["level"] = Level(first.Level) },
         };
     }
