@@ -32,6 +32,9 @@ public sealed partial class HelpTextTests
         var defaults = DefaultValue().Matches(output).Select(match => match.Groups[1].Value).ToList();
         Assert.NotEmpty(defaults);
         Assert.All(defaults, value => Assert.Equal(value.ToLowerInvariant(), value));
+        var choices = Choices().Matches(output).Select(match => match.Groups[1].Value).ToList();
+        Assert.NotEmpty(choices);
+        Assert.All(choices, value => Assert.Equal(value.ToLowerInvariant(), value));
         if (command != "serve")
         {
             Assert.Contains("[default: text]", output, StringComparison.Ordinal);
@@ -90,6 +93,9 @@ public sealed partial class HelpTextTests
             }
         }
     }
+
+    [GeneratedRegex(@"<([^<>]+\|[^<>]+)>")]
+    private static partial Regex Choices();
 
     [GeneratedRegex(@"\[default: ([^\]]+)\]")]
     private static partial Regex DefaultValue();

@@ -87,6 +87,8 @@ internal static class CommonOptions
     private static Option<Verbosity> CreateVerbosityOption(string description) => new("--verbosity", "-v")
     {
         Description = description,
+        // The words as typed, not the enum's names.
+        HelpName = "q[uiet]|m[inimal]|n[ormal]|d[etailed]|diag[nostic]",
         DefaultValueFactory = _ => Verbosity.Normal,
         CustomParser = result =>
         {
