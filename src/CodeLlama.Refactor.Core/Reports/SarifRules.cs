@@ -14,6 +14,12 @@ internal static class SarifRules
             "CS1591" => ("Missing XML comment for publicly visible type or member",
                 "A public or protected type or member has no documentation comment (the compiler's CS1591, where the project "
                 + "generates a documentation file). `codellama-refactor doc` writes one."),
+            "CLRF0001" => ("Missing XML comment for publicly visible type or member",
+                "A public or protected type or member has no documentation comment: the compiler's CS1591 rule, in a project "
+                + "that does not generate a documentation file (where the build itself reports nothing). `codellama-refactor doc` writes one."),
+            "CLRF0002" => ("Incomplete XML comment",
+                "An existing documentation comment lacks elements the compiler does not ask for (returns, value). "
+                + "`codellama-refactor doc` adds them."),
             _ when id.StartsWith("CS", StringComparison.Ordinal) => ($"C# compiler {(first.Level == FindingLevel.Error ? "error" : "diagnostic")} {id}",
                 $"Reported by the C# compiler, as `dotnet build` reports it, e.g.: {first.Message}"),
             _ => (id, first.Message),
