@@ -27,9 +27,7 @@ public static class ReportedUndocumentedMembers
         ArgumentNullException.ThrowIfNull(loaded);
         var perProject = await Task.WhenAll(loaded.Projects
             .Select(project => Task.Run(
-                () => loaded.ProjectsDiagnosingDocumentation.Contains(project.Id)
-                    ? OfProjectAsync(project, visibility, cancellationToken)
-                    : BeyondBuildAsync(project, visibility, cancellationToken),
+                () => OfProjectAsync(project, loaded.ProjectsDiagnosingDocumentation.Contains(project.Id), visibility, cancellationToken),
                 cancellationToken)))
             .ConfigureAwait(false);
         // One finding per place, as doc writes one comment there: a member of a multi-targeting project is found once per
@@ -42,31 +40,10 @@ public static class ReportedUndocumentedMembers
             .ToList();
     }
 
-    // A project whose build reports no CS1591: every member doc would document, as CLRF0001 at its configured severity.
-    private static async Task<IReadOnlyList<(UndocumentedMember Member, DiagnosticSeverity Severity, string RuleId)>> BeyondBuildAsync(
-        Project project, Visibility visibility, CancellationToken cancellationToken)
-    {
-        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        if (compilation is null)
-        {
-            return [];
-        }
-
-        var userTrees = UndocumentedMemberFinder.UserTrees(project, compilation, cancellationToken);
-        var members = new List<(UndocumentedMember Member, DiagnosticSeverity Severity, string RuleId)>();
-        foreach (var (symbol, location) in UndocumentedMemberFinder.Undocumented(compilation, userTrees, visibility, cancellationToken))
-        {
-            if (OptionSeverity(compilation, location.SourceTree!, DocumentationDiagnosticIds.MissingCommentBeyondBuild, cancellationToken) is { } severity)
-            {
-                members.Add((UndocumentedMemberFinder.ToMember(symbol, location), severity, DocumentationDiagnosticIds.MissingCommentBeyondBuild));
-            }
-        }
-
-        return members;
-    }
-
+    // In a project whose build reports CS1591, what the compiler reports; in another, every member doc would document,
+    // as CLRF0001 at its configured severity.
     private static async Task<IReadOnlyList<(UndocumentedMember Member, DiagnosticSeverity Severity, string RuleId)>> OfProjectAsync(
-        Project project, Visibility visibility, CancellationToken cancellationToken)
+        Project project, bool buildReportsIt, Visibility visibility, CancellationToken cancellationToken)
     {
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (compilation is null)
@@ -75,9 +52,10 @@ public static class ReportedUndocumentedMembers
         }
 
         var userTrees = UndocumentedMemberFinder.UserTrees(project, compilation, cancellationToken);
+        var ruleId = buildReportsIt ? DocumentationDiagnosticIds.MissingComment : DocumentationDiagnosticIds.MissingCommentBeyondBuild;
         // What the compiler itself reports, after NoWarn, severities from .editorconfig/.globalconfig and #pragma.
         var reported = new Dictionary<(SyntaxTree, int), DiagnosticSeverity>();
-        foreach (var diagnostic in compilation.GetDiagnostics(cancellationToken))
+        foreach (var diagnostic in buildReportsIt ? compilation.GetDiagnostics(cancellationToken) : [])
         {
             if (diagnostic.Id == DocumentationDiagnosticIds.MissingComment && !diagnostic.IsSuppressed
                 && diagnostic.Severity != DiagnosticSeverity.Hidden
@@ -91,11 +69,11 @@ public static class ReportedUndocumentedMembers
         foreach (var (symbol, location) in UndocumentedMemberFinder.Undocumented(compilation, userTrees, visibility, cancellationToken))
         {
             var severity = reported.TryGetValue((location.SourceTree!, location.SourceSpan.Start), out var found) ? found
-                : DocumentationRequirement.IsRequired(symbol, Visibility.Public) ? (DiagnosticSeverity?)null
-                : OptionSeverity(compilation, location.SourceTree!, DocumentationDiagnosticIds.MissingComment, cancellationToken);
+                : buildReportsIt && DocumentationRequirement.IsRequired(symbol, Visibility.Public) ? (DiagnosticSeverity?)null
+                : OptionSeverity(compilation, location.SourceTree!, ruleId, cancellationToken);
             if (severity is { } counted)
             {
-                members.Add((UndocumentedMemberFinder.ToMember(symbol, location), counted, DocumentationDiagnosticIds.MissingComment));
+                members.Add((UndocumentedMemberFinder.ToMember(symbol, location), counted, ruleId));
             }
         }
 
