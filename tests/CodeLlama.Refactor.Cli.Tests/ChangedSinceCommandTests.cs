@@ -75,7 +75,10 @@ public sealed class ChangedSinceCommandTests
 
         var (included, _, _) = await CliRunner.RunAsync("check", solution.Directory, "--changed-since", "HEAD~1", "--include", "Lib/Calculator.cs", "--diagnostics", "CS1591");
         var (excludedExit, output, _) = await CliRunner.RunAsync(
-            "check", solution.Directory, "--changed-since", "HEAD~1", "--exclude", "Lib/Invoice.cs", "--exclude", "Lib/Ledger.cs", "--exclude-diagnostics", "CS0029");
+            // The sample's project writes no documentation file: its undocumented members are CLRF0001 findings, left out
+            // by name here so that only the compile errors decide.
+            "check", solution.Directory, "--changed-since", "HEAD~1", "--exclude", "Lib/Invoice.cs", "--exclude", "Lib/Ledger.cs",
+            "--exclude-diagnostics", "CS0029", "--exclude-diagnostics", "CLRF0001");
 
         Assert.Equal(ExitCodes.FindingsRemain, included);
         Assert.Equal(ExitCodes.Success, excludedExit);

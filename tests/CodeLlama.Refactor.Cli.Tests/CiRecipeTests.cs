@@ -70,16 +70,53 @@ public sealed partial class CiRecipeTests
         Assert.Contains("gh pr create", text, StringComparison.Ordinal);
         Assert.Contains("security-events: write", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--dry-run", fix, StringComparison.Ordinal);
+        Assert.Contains("github/codeql-action/upload-sarif@v4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("upload-sarif@v3", text, StringComparison.Ordinal);
     }
 
-    // Every "dotnet codellama-refactor …" line of a recipe, without the prefix.
+    // The package is on no public feed: a recipe on a stock runner must build it from the tool's source and install it
+    // from the folder it packed into, never `dotnet tool restore` a package no feed serves.
+    [Theory]
+    [InlineData("github-actions.yml")]
+    [InlineData("azure-pipelines.yml")]
+    public void Recipe_PacksTheToolFromItsSource_AndInstallsItFromThatFolder(string recipe)
+    {
+        var text = File.ReadAllText(Path.Combine(Samples.RepositoryRoot, "docs", "ci", recipe));
+        var packs = PackStep().Matches(text);
+        var installs = InstallStep().Matches(text);
+
+        Assert.DoesNotContain(
+            text.Split('\n').Where(line => !line.TrimStart().StartsWith('#')),
+            line => line.Contains("dotnet tool restore", StringComparison.Ordinal));
+        Assert.NotEmpty(packs);
+        Assert.Equal(packs.Count, installs.Count);
+        foreach (var (pack, install) in packs.Zip(installs))
+        {
+            // The project path after the checkout's folder is the repository's own tool project.
+            var project = pack.Groups["project"].Value;
+            var inRepository = project[(project.IndexOf("/src/", StringComparison.Ordinal) + 1)..];
+            var csproj = File.ReadAllText(Path.Combine(Samples.RepositoryRoot, inRepository, Path.GetFileName(inRepository) + ".csproj"));
+            Assert.Contains("<PackAsTool>true</PackAsTool>", csproj, StringComparison.Ordinal);
+            Assert.Contains($"<PackageId>{install.Groups["id"].Value}</PackageId>", csproj, StringComparison.Ordinal);
+            Assert.Contains("<ToolCommandName>codellama-refactor</ToolCommandName>", csproj, StringComparison.Ordinal);
+            Assert.Equal(pack.Groups["output"].Value, install.Groups["source"].Value);
+        }
+    }
+
+    // Every "codellama-refactor check|doc|fix …" line of a recipe, without the command's name.
     private static IReadOnlyList<string> Commands(string recipe) =>
         ToolLine().Matches(File.ReadAllText(Path.Combine(Samples.RepositoryRoot, "docs", "ci", recipe)))
             .Select(match => match.Groups[1].Value.Trim())
             .ToList();
 
-    [GeneratedRegex(@"dotnet codellama-refactor (.+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<![\w/.""-])codellama-refactor ((?:check|doc|fix) .+)$", RegexOptions.Multiline)]
     private static partial Regex ToolLine();
+
+    [GeneratedRegex(@"dotnet pack ""?(?<project>[^"" ]+)""? -c Release -o ""?(?<output>[^"" ]+)""?")]
+    private static partial Regex PackStep();
+
+    [GeneratedRegex(@"dotnet tool install (?<id>\S+) --tool-path \S+ --add-source ""?(?<source>[^"" ]+)""?")]
+    private static partial Regex InstallStep();
 
     private static async Task<(int ExitCode, string Out, string Error)> RunInAsync(string directory, params string[] args)
     {

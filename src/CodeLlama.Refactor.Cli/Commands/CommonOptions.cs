@@ -27,16 +27,20 @@ internal static class CommonOptions
 
     public static readonly Option<bool> NoRestoreOption = new("--no-restore")
     {
-        Description = "Never run dotnet restore; load the projects as they are. A project that was never restored is then refused. "
-            + "Without it, such a project is restored first (into obj/, as dotnet build does; under --dry-run into a temporary folder).",
+        Description = "Never run dotnet restore; load the projects as they are. A project that was never restored (no "
+            + "obj/project.assets.json) then gets a warning, and errors about its packages' types may follow. Without it, such a "
+            + "project is restored first (into obj/, as dotnet build does; under --dry-run into a temporary folder).",
     };
 
-    public static readonly Option<Verbosity> VerbosityOption = CreateVerbosityOption();
+    public static readonly Option<Verbosity> VerbosityOption = CreateVerbosityOption(
+        "How much to say on stderr: q[uiet], m[inimal], n[ormal], d[etailed] (the text report lists every member) "
+        + "or diag[nostic] (adds stack traces).");
 
-    public static readonly Option<bool> VerifyNoChangesOption = new("--verify-no-changes")
-    {
-        Description = "Write nothing; print the diff of what would change and exit 1 if anything would (a CI gate, as dotnet format's).",
-    };
+    /// <summary>serve's --verbosity: serve writes no report, only its log.</summary>
+    public static readonly Option<Verbosity> ServeVerbosityOption = CreateVerbosityOption(
+        "How much the server logs on stderr: q[uiet], m[inimal], n[ormal], d[etailed] (adds debug messages) or diag[nostic] (adds stack traces).");
+
+    public static readonly Option<bool> VerifyNoChangesOption = CreateVerifyNoChangesOption();
 
     public static readonly Option<DirectoryInfo?> SarifRootOption = new("--sarif-root")
     {
@@ -80,10 +84,11 @@ internal static class CommonOptions
     }
 
     // MSBuild's and dotnet's names and their abbreviations: q[uiet], m[inimal], n[ormal], d[etailed], diag[nostic].
-    private static Option<Verbosity> CreateVerbosityOption() => new("--verbosity", "-v")
+    private static Option<Verbosity> CreateVerbosityOption(string description) => new("--verbosity", "-v")
     {
-        Description = "How much to say on stderr: q[uiet], m[inimal], n[ormal], d[etailed] (the text report lists every member) "
-            + "or diag[nostic] (adds stack traces).",
+        Description = description,
+        // The words as typed, not the enum's names.
+        HelpName = "q[uiet]|m[inimal]|n[ormal]|d[etailed]|diag[nostic]",
         DefaultValueFactory = _ => Verbosity.Normal,
         CustomParser = result =>
         {
@@ -97,6 +102,25 @@ internal static class CommonOptions
             return Verbosity.Normal;
         },
     };
+
+    // --dry-run shows the diff and exits 0; --verify-no-changes shows it and exits 1 when there is one: asking for both
+    // leaves the exit code's meaning open, so the parser refuses it (exit code 2) rather than pick one.
+    private static Option<bool> CreateVerifyNoChangesOption()
+    {
+        var option = new Option<bool>("--verify-no-changes")
+        {
+            Description = "Write nothing; print the diff of what would change and exit 1 if anything would (a CI gate, as dotnet format's). "
+                + "Not with --dry-run.",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValue(option) && result.GetValue(DryRunOption))
+            {
+                result.AddError("--dry-run and --verify-no-changes cannot be used together: --verify-no-changes already writes nothing.");
+            }
+        });
+        return option;
+    }
 
     // A token that starts with '-' and names no file lands here when no option matched it: say so, as dotnet does.
     private static Argument<string> CreatePathArgument()

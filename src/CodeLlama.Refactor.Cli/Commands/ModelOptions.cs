@@ -13,7 +13,8 @@ internal static class ModelOptions
 {
     public static readonly Option<string?> ModelOption = new("--model")
     {
-        Description = "A Code Llama GGUF file (7B, 13B or 70B, base or Instruct) that writes candidates and documentation "
+        Description = "A GGUF file of any fill-in-the-middle code model (Code Llama, CodeGemma, StarCoder2, DeepSeek-Coder, "
+            + "Qwen2.5-Coder; its FIM tokens are read from the file) that writes candidates and documentation "
             + $"text; every candidate is still verified. Default: ${LlamaModelOptions.ModelEnvironmentVariable}; without either, "
             + "the embedded rules and templates do the job alone.",
     };

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Text.RegularExpressions;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -28,7 +30,40 @@ internal static class RootCommandExtensions
             return ExitCodes.BadInput;
         }
 
-        return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        return parseResult.Action is HelpAction
+            ? await WriteHelpAsync(root, parseResult, configuration).ConfigureAwait(false)
+            : await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+
+    // System.CommandLine writes an enum option's default with the enum's own name ([default: Text]) beside the lower-case
+    // choices users type, and keeps its help builder internal: the help text is rewritten once written instead.
+    private static async Task<int> WriteHelpAsync(RootCommand root, ParseResult parseResult, InvocationConfiguration configuration)
+    {
+        var help = new StringWriter();
+        var exitCode = await parseResult.InvokeAsync(new InvocationConfiguration { Output = help, Error = configuration.Error })
+            .ConfigureAwait(false);
+        configuration.Output.Write(WithEnumDefaultsAsTyped(root, help.ToString()));
+        return exitCode;
+    }
+
+    /// <summary>
+    /// <paramref name="help"/> with each enum option's default written as its choices are (<c>[default: text]</c>, not
+    /// <c>[default: Text]</c>).
+    /// </summary>
+    internal static string WithEnumDefaultsAsTyped(RootCommand root, string help)
+    {
+        var names = root.Subcommands.SelectMany(command => command.Options).Concat(root.Options)
+            .Where(option => option.ValueType.IsEnum && option.HasDefaultValue)
+            .Select(option => option.GetDefaultValue()?.ToString())
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            // The help wraps long lines, possibly between "[default:" and the value.
+            help = Regex.Replace(help, $@"(\[default:\s+){Regex.Escape(name)}\]", match => match.Groups[1].Value + name.ToLowerInvariant() + "]");
+        }
+
+        return help;
     }
 
     // The parser lists the values an option accepts one per line, indented: joined with spaces, they stay one line.

@@ -49,7 +49,7 @@ internal static class ServeCommand
             ParallelOption,
             QueueOption,
             MaxRequestKilobytesOption,
-            CommonOptions.VerbosityOption,
+            CommonOptions.ServeVerbosityOption,
         }.WithModelOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
@@ -92,7 +92,7 @@ internal static class ServeCommand
 
     private static Task<int> RunAsync(ParseResult parseResult, ConsoleStreams streams, CancellationToken cancellationToken)
     {
-        var log = new ConsoleLog(streams.Error, parseResult.GetValue(CommonOptions.VerbosityOption));
+        var log = new ConsoleLog(streams.Error, parseResult.GetValue(CommonOptions.ServeVerbosityOption));
         return CommandRunner.RunAsync(log, cancellationToken, async () =>
         {
             var host = parseResult.GetValue(HostOption)!;

@@ -39,10 +39,10 @@ public static class CheckPipeline
             ? null
             : await ChangeCausation.PreExistingAsync(loaded, options.Change, errors, cancellationToken).ConfigureAwait(false);
         var compiling = stopwatch.Elapsed - loading;
-        var undocumented = (await ReportedUndocumentedMembers.FindAsync(loaded, options.Visibility, cancellationToken).ConfigureAwait(false))
-            .Where(entry => InScope(entry.Member.FilePath) && diagnostics.Includes(DocumentationDiagnosticIds.MissingComment, entry.Severity))
-            .Select(entry => entry.Member)
+        var reported = (await ReportedUndocumentedMembers.FindAsync(loaded, options.Visibility, cancellationToken).ConfigureAwait(false))
+            .Where(entry => InScope(entry.Member.FilePath) && diagnostics.Includes(entry.RuleId, entry.Severity))
             .ToList();
+        var undocumented = reported.Select(entry => entry.Member).ToList();
 
         return new CheckResult(
             loaded.RootDirectory,
@@ -55,6 +55,10 @@ public static class CheckPipeline
         {
             ExcludedErrors = excluded,
             PreExistingErrors = preExisting,
+            NotReportedByBuild = reported
+                .Where(entry => entry.RuleId == DocumentationDiagnosticIds.MissingCommentBeyondBuild)
+                .Select(entry => entry.Member)
+                .ToHashSet(),
         };
     }
 }

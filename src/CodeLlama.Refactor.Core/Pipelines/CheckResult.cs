@@ -35,6 +35,19 @@ public sealed record CheckResult(
     /// </summary>
     public IReadOnlySet<CompileError>? PreExistingErrors { get; init; }
 
+    /// <summary>
+    /// The members of <see cref="Undocumented"/> in projects whose build does not report CS1591 (no documentation file):
+    /// reported as CLRF0001, the rest as CS1591.
+    /// </summary>
+    public IReadOnlySet<UndocumentedMember> NotReportedByBuild { get; init; } = new HashSet<UndocumentedMember>();
+
+    /// <summary>The id a member of <see cref="Undocumented"/> is reported under: CS1591, or CLRF0001 where the build reports none.</summary>
+    /// <param name="member">A member of <see cref="Undocumented"/>.</param>
+    /// <returns>The diagnostic id.</returns>
+    public string RuleIdOf(UndocumentedMember member) => NotReportedByBuild.Contains(member)
+        ? DocumentationDiagnosticIds.MissingCommentBeyondBuild
+        : DocumentationDiagnosticIds.MissingComment;
+
     /// <summary>True when nothing is broken (apart from what was excluded by name) and nothing in scope is undocumented.</summary>
     public bool IsClean => Errors.Count == 0 && Undocumented.Count == 0;
 }

@@ -31,7 +31,7 @@ public static class CheckReport
     [
         .. result.Errors.Select(error => new Finding(
             error.Id, $"{error.Message} [{error.ProjectName}]", Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
-        .. result.Undocumented.Select(member => Findings.Undocumented(member, result.RootDirectory)),
+        .. result.Undocumented.Select(member => Findings.Undocumented(member, result.RootDirectory, result.RuleIdOf(member))),
     ];
 
     // Errors always, one line each; undocumented members one line each only when asked, else one line per file.

@@ -58,11 +58,19 @@ public static class DocReport
             + $" ({result.Elapsed.TotalSeconds:0.0} s).");
     }
 
-    // What is left undocumented; for a dry run also each member it would document, with the file's verified edit as its fix.
+    // What is left undocumented; for a dry run also each member it would document, with the comment doc verified for
+    // that member as its fix (the file's edit split among its members, so that a result carries its own edit only).
     private static IReadOnlyList<Finding> ToFindings(DocResult result)
     {
         var dryRunFiles = result.Files.Where(file => file.Status == FileStatus.DryRun).ToDictionary(file => file.FilePath, StringComparer.Ordinal);
-        var fixedFiles = new HashSet<string>(StringComparer.Ordinal);
+        var fixesByFile = dryRunFiles.ToDictionary(
+            pair => pair.Key,
+            pair => MemberFixes.ByMember(
+                pair.Value.Edit.Original,
+                FindingFix.Between(pair.Value.Edit.Original, pair.Value.Edit.Updated),
+                result.Members.Where(member => member.FilePath == pair.Key).Select(member => member.Line).ToList()),
+            StringComparer.Ordinal);
+        var fixedLines = new HashSet<(string File, int Line)>();
         var wouldDocument = result.Members
             .Where(member => dryRunFiles.ContainsKey(member.FilePath))
             .Select(member => new Finding(
@@ -74,8 +82,10 @@ public static class DocReport
                 member.Line,
                 1,
                 FindingLevel.Warning,
-                // One fix per file: the verified edit of the whole file, on its first finding.
-                fixedFiles.Add(member.FilePath) ? ReportWriter.DryRunFix(dryRunFiles[member.FilePath], "Add the XML documentation doc verified for this file") : null));
+                // Members declared on one line (int a, b;) share one comment: the first of them carries it.
+                fixedLines.Add((member.FilePath, member.Line)) && fixesByFile[member.FilePath].TryGetValue(member.Line, out var replacements)
+                    ? new FindingFix($"Add the XML documentation doc verified for {member.Kind} '{member.Symbol}'", replacements)
+                    : null));
         return
         [
             .. wouldDocument,

@@ -29,12 +29,13 @@ public sealed record Finding(string RuleId, string Message, string? File, int Li
 /// <summary>Builds findings the same way for every report.</summary>
 public static class Findings
 {
-    /// <summary>The CS1591 finding of an undocumented member.</summary>
+    /// <summary>The finding of an undocumented member: CS1591, or the id given.</summary>
     /// <param name="member">The undocumented member.</param>
     /// <param name="rootDirectory">The folder report paths are relative to.</param>
+    /// <param name="ruleId">CS1591, or CLRF0001 in a project whose build does not report CS1591.</param>
     /// <returns>A warning located at the member's name.</returns>
-    public static Finding Undocumented(UndocumentedMember member, string rootDirectory) => new(
-        DocumentationDiagnosticIds.MissingComment,
+    public static Finding Undocumented(UndocumentedMember member, string rootDirectory, string ruleId = DocumentationDiagnosticIds.MissingComment) => new(
+        ruleId,
         $"Missing XML comment for {member.Kind} '{member.Symbol}'",
         RelativePaths.From(rootDirectory, member.FilePath),
         member.Line,

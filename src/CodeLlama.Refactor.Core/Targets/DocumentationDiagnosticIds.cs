@@ -6,6 +6,12 @@ public static class DocumentationDiagnosticIds
     /// <summary>Missing XML comment for publicly visible type or member.</summary>
     public const string MissingComment = "CS1591";
 
+    /// <summary>
+    /// The tool's own id for the same missing comment in a project whose build does not report CS1591 (it generates no
+    /// documentation file): the analyzer package's rule, configured as any analyzer's.
+    /// </summary>
+    public const string MissingCommentBeyondBuild = "CLRF0001";
+
     /// <summary>Every documentation diagnostic: a malformed comment, a bad cref, a parameter tag that does not match.</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {

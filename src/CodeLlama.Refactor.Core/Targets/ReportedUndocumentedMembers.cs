@@ -7,7 +7,10 @@ namespace CodeLlama.Refactor.Targets;
 /// The undocumented members a build reports: the compiler's own CS1591 diagnostics, with the project's options applied
 /// (<c>NoWarn</c>, <c>.editorconfig</c> and <c>.globalconfig</c> severities, <c>#pragma warning disable</c>,
 /// <c>TreatWarningsAsErrors</c>), in the projects whose build generates documentation (only there does the build
-/// report CS1591). Members beyond the compiler's rule (<see cref="Visibility.All"/>) follow the same options.
+/// report CS1591). In the other projects the same members count as CLRF0001 (the analyzer package's rule), with
+/// CLRF0001's configured severity (warning unless <c>NoWarn</c>, <c>.editorconfig</c> or <c>.globalconfig</c> say
+/// otherwise): the list is the one <c>doc</c> documents, whether or not the project writes a documentation file.
+/// Members beyond the compiler's rule (<see cref="Visibility.All"/>) follow the same options.
 /// </summary>
 public static class ReportedUndocumentedMembers
 {
@@ -15,27 +18,32 @@ public static class ReportedUndocumentedMembers
     /// <param name="loaded">The loaded solution.</param>
     /// <param name="visibility">Which members must be documented.</param>
     /// <param name="cancellationToken">Cancels the search.</param>
-    /// <returns>The members as the build would report them, with the severity the build gives each.</returns>
-    public static async Task<IReadOnlyList<(UndocumentedMember Member, DiagnosticSeverity Severity)>> FindAsync(
+    /// <returns>The members with the id they are reported under (CS1591 or CLRF0001) and the severity the project gives it.</returns>
+    public static async Task<IReadOnlyList<(UndocumentedMember Member, DiagnosticSeverity Severity, string RuleId)>> FindAsync(
         LoadedSolution loaded,
         Visibility visibility,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var perProject = await Task.WhenAll(loaded.Projects
-            .Where(project => loaded.ProjectsDiagnosingDocumentation.Contains(project.Id))
-            .Select(project => Task.Run(() => OfProjectAsync(project, visibility, cancellationToken), cancellationToken)))
+            .Select(project => Task.Run(
+                () => OfProjectAsync(project, loaded.ProjectsDiagnosingDocumentation.Contains(project.Id), visibility, cancellationToken),
+                cancellationToken)))
             .ConfigureAwait(false);
+        // One finding per place, as doc writes one comment there: a member of a multi-targeting project is found once per
+        // target, and a positional record's primary constructor at the record's own name.
         return perProject.SelectMany(members => members)
-            .DistinctBy(entry => entry.Member)
+            .DistinctBy(entry => (entry.Member.FilePath, entry.Member.Line, entry.Member.Column))
             .OrderBy(entry => entry.Member.FilePath, StringComparer.Ordinal)
             .ThenBy(entry => entry.Member.Line)
             .ThenBy(entry => entry.Member.Column)
             .ToList();
     }
 
-    private static async Task<IReadOnlyList<(UndocumentedMember Member, DiagnosticSeverity Severity)>> OfProjectAsync(
-        Project project, Visibility visibility, CancellationToken cancellationToken)
+    // In a project whose build reports CS1591, what the compiler reports; in another, every member doc would document,
+    // as CLRF0001 at its configured severity.
+    private static async Task<IReadOnlyList<(UndocumentedMember Member, DiagnosticSeverity Severity, string RuleId)>> OfProjectAsync(
+        Project project, bool buildReportsIt, Visibility visibility, CancellationToken cancellationToken)
     {
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (compilation is null)
@@ -44,9 +52,10 @@ public static class ReportedUndocumentedMembers
         }
 
         var userTrees = UndocumentedMemberFinder.UserTrees(project, compilation, cancellationToken);
+        var ruleId = buildReportsIt ? DocumentationDiagnosticIds.MissingComment : DocumentationDiagnosticIds.MissingCommentBeyondBuild;
         // What the compiler itself reports, after NoWarn, severities from .editorconfig/.globalconfig and #pragma.
         var reported = new Dictionary<(SyntaxTree, int), DiagnosticSeverity>();
-        foreach (var diagnostic in compilation.GetDiagnostics(cancellationToken))
+        foreach (var diagnostic in buildReportsIt ? compilation.GetDiagnostics(cancellationToken) : [])
         {
             if (diagnostic.Id == DocumentationDiagnosticIds.MissingComment && !diagnostic.IsSuppressed
                 && diagnostic.Severity != DiagnosticSeverity.Hidden
@@ -56,15 +65,15 @@ public static class ReportedUndocumentedMembers
             }
         }
 
-        var members = new List<(UndocumentedMember Member, DiagnosticSeverity Severity)>();
+        var members = new List<(UndocumentedMember Member, DiagnosticSeverity Severity, string RuleId)>();
         foreach (var (symbol, location) in UndocumentedMemberFinder.Undocumented(compilation, userTrees, visibility, cancellationToken))
         {
             var severity = reported.TryGetValue((location.SourceTree!, location.SourceSpan.Start), out var found) ? found
-                : DocumentationRequirement.IsRequired(symbol, Visibility.Public) ? (DiagnosticSeverity?)null
-                : OptionSeverity(compilation, location.SourceTree!, cancellationToken);
+                : buildReportsIt && DocumentationRequirement.IsRequired(symbol, Visibility.Public) ? (DiagnosticSeverity?)null
+                : OptionSeverity(compilation, location.SourceTree!, ruleId, cancellationToken);
             if (severity is { } counted)
             {
-                members.Add((UndocumentedMemberFinder.ToMember(symbol, location), counted));
+                members.Add((UndocumentedMemberFinder.ToMember(symbol, location), counted, ruleId));
             }
         }
 
@@ -72,11 +81,11 @@ public static class ReportedUndocumentedMembers
     }
 
     // A member the compiler's rule does not cover (an internal one, under --visibility all) counts as CS1591 would at its
-    // place: unless NoWarn or an .editorconfig/.globalconfig severity turns CS1591 off there.
-    private static DiagnosticSeverity? OptionSeverity(Compilation compilation, SyntaxTree tree, CancellationToken cancellationToken)
+    // place: unless NoWarn or an .editorconfig/.globalconfig severity turns CS1591 off there. CLRF0001 is read the same way.
+    private static DiagnosticSeverity? OptionSeverity(Compilation compilation, SyntaxTree tree, string id, CancellationToken cancellationToken)
     {
         // NoWarn wins over any configured severity, as the compiler has it.
-        if (compilation.Options.SpecificDiagnosticOptions.GetValueOrDefault(DocumentationDiagnosticIds.MissingComment) == ReportDiagnostic.Suppress)
+        if (compilation.Options.SpecificDiagnosticOptions.GetValueOrDefault(id) == ReportDiagnostic.Suppress)
         {
             return null;
         }
@@ -84,15 +93,15 @@ public static class ReportedUndocumentedMembers
         var report = ReportDiagnostic.Default;
         var provider = compilation.Options.SyntaxTreeOptionsProvider;
         if (provider is not null
-            && !provider.TryGetDiagnosticValue(tree, DocumentationDiagnosticIds.MissingComment, cancellationToken, out report)
-            && !provider.TryGetGlobalDiagnosticValue(DocumentationDiagnosticIds.MissingComment, cancellationToken, out report))
+            && !provider.TryGetDiagnosticValue(tree, id, cancellationToken, out report)
+            && !provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out report))
         {
             report = ReportDiagnostic.Default;
         }
 
         if (report == ReportDiagnostic.Default)
         {
-            report = compilation.Options.SpecificDiagnosticOptions.GetValueOrDefault(DocumentationDiagnosticIds.MissingComment, ReportDiagnostic.Default);
+            report = compilation.Options.SpecificDiagnosticOptions.GetValueOrDefault(id, ReportDiagnostic.Default);
         }
 
         return report switch

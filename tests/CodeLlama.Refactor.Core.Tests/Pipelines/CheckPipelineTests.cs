@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Workspaces;
@@ -82,17 +83,32 @@ public sealed class CheckPipelineTests
     }
 
     [Fact]
-    public async Task ProjectWithoutGenerateDocumentationFile_ReportsNoCS1591_AsItsBuildReportsNone()
+    public async Task ProjectWithoutGenerateDocumentationFile_ReportsAsCLRF0001_TheMembersDocWouldDocument()
     {
         using var sample = Samples.Copy(Samples.Undocumented);
         var project = sample.File("src/Geometry/Geometry.csproj");
         File.WriteAllText(project, File.ReadAllText(project).Replace(
             "<GenerateDocumentationFile>true</GenerateDocumentationFile>", "", StringComparison.Ordinal));
+        var path = SolutionPath.Resolve(project);
 
-        var result = await CheckPipeline.RunAsync(SolutionPath.Resolve(project), new CheckOptions(Visibility.All));
+        var check = await CheckPipeline.RunAsync(path, new CheckOptions());
+        var doc = await DocPipeline.RunAsync(path, new DocOptions(DryRun: true));
+        var findings = CheckReport.ToFindings(check);
 
-        Assert.Empty(result.Errors);
-        Assert.Empty(result.Undocumented);
+        Assert.Empty(check.Errors);
+        Assert.NotEmpty(check.Undocumented);
+        Assert.Equal(check.Undocumented.Count, check.NotReportedByBuild.Count);
+        Assert.All(findings, finding => Assert.Equal("CLRF0001", finding.RuleId));
+        // One list: what doc counts as undocumented is what check names, and doc writes a new comment at each place check
+        // names (a positional record's one comment covers its parameters' properties too, so places, not symbols).
+        Assert.Equal(doc.Before.Total - doc.Before.Documented, check.Undocumented.Count);
+        Assert.Equal(
+            doc.Members.Where(member => !member.Completed).Select(member => (member.FilePath, member.Line)).Distinct().Order(),
+            check.Undocumented.Select(member => (member.FilePath, member.Line)).Distinct().Order());
+
+        File.WriteAllText(sample.File("src/Geometry/.editorconfig"), "[*.cs]\ndotnet_diagnostic.CLRF0001.severity = none\n");
+        var silenced = await CheckPipeline.RunAsync(path, new CheckOptions());
+        Assert.Empty(silenced.Undocumented);
     }
 
     [Fact]

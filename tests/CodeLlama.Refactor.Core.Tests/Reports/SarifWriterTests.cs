@@ -79,6 +79,8 @@ public sealed class SarifWriterTests
             Assert.False(string.IsNullOrWhiteSpace((string?)rule!["shortDescription"]!["text"]));
             Assert.False(string.IsNullOrWhiteSpace((string?)rule["fullDescription"]!["text"]));
             Assert.StartsWith("https://", (string?)rule["helpUri"], StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace((string?)rule["help"]!["text"]));
+            Assert.False(string.IsNullOrWhiteSpace((string?)rule["help"]!["markdown"]));
         }
 
         Assert.Equal("error", (string?)driver["rules"]!.AsArray().Single(rule => (string?)rule!["id"] == "CS1002")!["defaultConfiguration"]!["level"]);
