@@ -26,7 +26,8 @@ internal sealed class FixEngine
     private readonly LoadedSolution loaded;
     private readonly FixOptions options;
     private readonly IProgress<WorkProgress>? progress;
-    private readonly RepairLoop loop;
+    private readonly Func<BuildError, bool>? inScope;
+    private readonly Lazy<RepairLoop> repairLoop;
     private RepairConstraints constraints;
 
     public FixEngine(LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress)
@@ -34,15 +35,26 @@ internal sealed class FixEngine
         this.loaded = loaded;
         this.options = options;
         this.progress = progress;
+        inScope = FixScope.Of(loaded, options);
         IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), .. options.ExtraSources ?? []];
-        loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), FixScope.Of(loaded, options));
+        // The safety gate loads the SDK's analyzers: made only when there is something to repair.
+        repairLoop = new(() => new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), inScope));
         constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
     }
 
+    private RepairLoop Loop => repairLoop.Value;
+
     public async Task<FixResult> RunAsync(CancellationToken cancellationToken)
     {
+        // A solution without errors to repair ends here: no candidate source, safety gate or test run is started.
+        var errors = await BuildErrors.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!errors.Any(error => error.Document is not null && (inScope is null || inScope(error))))
+        {
+            return NothingToRepair(CompileErrorFinder.ToErrors(errors));
+        }
+
         var repairing = Stopwatch.StartNew();
-        var outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
+        var outcome = await Loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
         outcome = await WithholdUntestableAsync(outcome, cancellationToken).ConfigureAwait(false);
         repairing.Stop();
 
@@ -72,10 +84,23 @@ internal sealed class FixEngine
             final.Iterations,
             tested.Tests,
             new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
-            [.. loaded.Diagnostics, .. written.Recovered, .. loop.Failures.Warnings()],
+            [.. loaded.Diagnostics, .. written.Recovered, .. Loop.Failures.Warnings()],
             tested.Runs,
             options.MaxTestRuns) { ExcludedErrors = excluded };
     }
+
+    // What is left when nothing could be repaired: the errors the loop does not take on (those without a document, or
+    // out of its scope), as loaded. No stage ran, so none has a time.
+    private FixResult NothingToRepair(IReadOnlyList<CompileError> remaining) =>
+        new(
+            loaded.RootDirectory,
+            [],
+            FixScope.Filter(loaded, options, remaining),
+            [],
+            0,
+            null,
+            new FixTimes(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero),
+            loaded.Diagnostics) { ExcludedErrors = FixScope.Excluded(loaded, options, remaining) };
 
     // Tests decide for an error when they are on and a test project uses the error's project (or is it); elsewhere
     // only a candidate clearly ahead is applied, and never a guess.
@@ -113,7 +138,7 @@ internal sealed class FixEngine
             withheld.UnionWith(decided.Where(fix => !fix.Certain).Select(fix => fix.ErrorKey));
             untestable.UnionWith(decided.Where(fix => fix.Certain).Select(fix => fix.ErrorKey));
             constraints = constraints with { Withheld = withheld, Untestable = untestable };
-            outcome = await loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
+            outcome = await Loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
@@ -133,7 +158,7 @@ internal sealed class FixEngine
         var sandbox = await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
         // One copy for every run: built by the first, later ones emit only the assemblies that changed.
         using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox, loaded.Outputs);
-        var trials = new SolutionTrials(loaded, loop, constraints, options, bench, units, progress);
+        var trials = new SolutionTrials(loaded, Loop, constraints, options, bench, units, progress);
         var zero = units.Select(_ => 0).ToArray();
         trials.Seed(zero, outcome);
         var attribution = await new TestAttribution(units.Select(unit => unit.Candidates).ToList(), trials, options.MaxTestRuns)

@@ -21,8 +21,9 @@ public static class FixPipeline
     public static async Task<FixResult> RunAsync(
         SolutionPath path, FixOptions options, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        // --sandbox required fails before anything is loaded; the answer is cached for RepairAsync.
-        if (options.Tests != TestMode.None)
+        // --sandbox required fails before anything is loaded; the answer is cached for RepairAsync. Otherwise the sandbox
+        // is probed only when a test is about to run in it.
+        if (options.Tests != TestMode.None && options.Sandbox == SandboxMode.Required)
         {
             await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
         }

@@ -30,6 +30,27 @@ public sealed class FixPipelineTests
         Assert.Contains("Passed!", buildOutput);
     }
 
+    // No repair round, no test run and no safety gate (whose analyzers take a while to load): the run ends once the
+    // loaded solution is seen to have no errors. The stages that did not run have no time at all.
+    [Fact]
+    public async Task SolutionWithoutErrors_EndsAfterLoading_WithoutARepairRoundOrATestRun()
+    {
+        using var sample = Samples.Copy(Samples.Undocumented);
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(sample.Directory), new FixOptions());
+
+        Assert.True(result.IsClean);
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Files);
+        Assert.Equal(0, result.Iterations);
+        Assert.Equal(0, result.TestRuns);
+        Assert.Null(result.Tests);
+        Assert.Equal(TimeSpan.Zero, result.Times.Repairing);
+        Assert.Equal(TimeSpan.Zero, result.Times.Testing);
+        Assert.Equal(TimeSpan.Zero, result.Times.Writing);
+        Assert.True(result.Times.Loading > TimeSpan.Zero);
+    }
+
     [Fact]
     public async Task ErrorsRevealedByEarlierFixes_AreRepairedOverSeveralRounds()
     {
