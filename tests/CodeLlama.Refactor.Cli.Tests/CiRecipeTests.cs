@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CodeLlama.Refactor.Testing;
+using YamlDotNet.RepresentationModel;
 
 namespace CodeLlama.Refactor.Cli.Tests;
 
@@ -16,6 +17,8 @@ public sealed partial class CiRecipeTests
     [Theory]
     [InlineData("github-actions.yml")]
     [InlineData("azure-pipelines.yml")]
+    [InlineData("gitlab-ci.yml")]
+    [InlineData("github-nuget-feed.yml")]
     public async Task Recipe_SarifNamesRepositoryPaths_AndTheGateFailsOnAnUndocumentedChangeUntilDocWritesIt(string recipe)
     {
         var commands = Commands(recipe);
@@ -32,11 +35,18 @@ public sealed partial class CiRecipeTests
         string[] Expand(string command) => command
             .Replace("MySolution.sln", solution, StringComparison.Ordinal)
             .Replace("${{ github.base_ref }}", "main", StringComparison.Ordinal)
+            .Replace("${GITHUB_BASE_REF}", "main", StringComparison.Ordinal)
+            .Replace("$CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main", StringComparison.Ordinal)
             .Replace("$(System.PullRequest.TargetBranchName)", "main", StringComparison.Ordinal)
             .Replace("$(Build.ArtifactStagingDirectory)", staging, StringComparison.Ordinal)
             .Replace("\"", "", StringComparison.Ordinal)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
+        var gate = Expand(commands.Single(command => command.Contains("--verify-no-changes", StringComparison.Ordinal)));
+        Assert.Equal(ExitCodes.Success, (await RunInAsync(repository, gate)).ExitCode);
+        File.WriteAllText(Path.Combine(sample.Directory, "src", "Geometry", "Square.cs"), "namespace Geometry;\n\npublic sealed class Square\n{\n    public double Side { get; init; }\n}\n");
+
+        // A check scoped to the change names the new file only; an unscoped one every undocumented file.
         var check = Expand(commands.Single(command => command.StartsWith("check", StringComparison.Ordinal)));
         Directory.CreateDirectory(Path.Combine(staging, "CodeAnalysisLogs"));
         var (checkExit, _, _) = await RunInAsync(repository, check);
@@ -46,10 +56,8 @@ public sealed partial class CiRecipeTests
         Assert.Equal(ExitCodes.FindingsRemain, checkExit);
         Assert.NotEmpty(uris);
         Assert.All(uris, uri => Assert.StartsWith("Undocumented/src/Geometry/", uri, StringComparison.Ordinal));
+        Assert.Equal(check.Contains("--changed-since"), uris.All(uri => uri == "Undocumented/src/Geometry/Square.cs"));
 
-        var gate = Expand(commands.Single(command => command.Contains("--verify-no-changes", StringComparison.Ordinal)));
-        Assert.Equal(ExitCodes.Success, (await RunInAsync(repository, gate)).ExitCode);
-        File.WriteAllText(Path.Combine(sample.Directory, "src", "Geometry", "Square.cs"), "namespace Geometry;\n\npublic sealed class Square\n{\n    public double Side { get; init; }\n}\n");
         var failing = await RunInAsync(repository, gate);
         Assert.Equal(ExitCodes.FindingsRemain, failing.ExitCode);
         Assert.Contains("+++ b/src/Geometry/Square.cs", failing.Out, StringComparison.Ordinal);
@@ -59,29 +67,60 @@ public sealed partial class CiRecipeTests
         Assert.Equal(ExitCodes.Success, (await RunInAsync(repository, gate)).ExitCode);
     }
 
+    // The GitHub recipes use the repository's own action: the gate hands it the SARIF its check writes (the action
+    // uploads it with upload-sarif@v4), and the fix recipe opens a pull request with what fix wrote.
     [Fact]
-    public void GitHubRecipe_UploadsTheSarifItWrites_AndOpensAPullRequestWithWhatFixWrote()
+    public void GitHubRecipes_UseTheAction_WhichUploadsTheSarifTheCheckWrites_AndFixOpensAPullRequest()
     {
-        var text = File.ReadAllText(Path.Combine(Samples.RepositoryRoot, "docs", "ci", "github-actions.yml"));
-        var fix = Commands("github-actions.yml").Single(command => command.StartsWith("fix", StringComparison.Ordinal));
+        var gate = ActionFile.LoadYaml(File.ReadAllText(Path.Combine(Samples.RepositoryRoot, "docs", "ci", "github-actions.yml")));
+        var uses = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)gate["jobs"])["gate"])["steps"]).Children.Cast<YamlMappingNode>()
+            .Where(step => step.Children.ContainsKey("uses") && ActionFile.Scalar(step, "uses").StartsWith("codellama-refactor/codellama-refactor@", StringComparison.Ordinal))
+            .Select(step => (YamlMappingNode)step["with"])
+            .ToList();
+        var check = ActionFile.Scalar(uses.Single(with => ActionFile.Scalar(with, "command").StartsWith("check", StringComparison.Ordinal)), "command").Split(' ');
+        var sarif = ActionFile.Scalar(uses.Single(with => with.Children.ContainsKey("sarif-file")), "sarif-file");
+        var fixText = File.ReadAllText(Path.Combine(Samples.RepositoryRoot, "docs", "ci", "github-fix-pull-request.yml"));
+        var fix = Commands("github-fix-pull-request.yml").Single(command => command.StartsWith("fix", StringComparison.Ordinal));
+        var action = File.ReadAllText(ActionFile.Path);
 
-        Assert.Contains("sarif_file: check.sarif", text, StringComparison.Ordinal);
-        Assert.Contains("--output check.sarif", text, StringComparison.Ordinal);
-        Assert.Contains("gh pr create", text, StringComparison.Ordinal);
-        Assert.Contains("security-events: write", text, StringComparison.Ordinal);
+        Assert.Equal(2, uses.Count);
+        Assert.Equal(sarif, check[Array.IndexOf(check, "--output") + 1]);
+        Assert.Equal("sarif", check[Array.IndexOf(check, "--format") + 1]);
+        Assert.Contains("github/codeql-action/upload-sarif@v4", action, StringComparison.Ordinal);
+        Assert.Contains("sarif_file: ${{ inputs.sarif-file }}", action, StringComparison.Ordinal);
+        Assert.Contains("gh pr create", fixText, StringComparison.Ordinal);
+        Assert.Contains("pull-requests: write", fixText, StringComparison.Ordinal);
         Assert.DoesNotContain("--dry-run", fix, StringComparison.Ordinal);
-        Assert.Contains("github/codeql-action/upload-sarif@v4", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("upload-sarif@v3", text, StringComparison.Ordinal);
+        Assert.All(Directory.GetFiles(Path.Combine(Samples.RepositoryRoot, "docs", "ci")), file =>
+            Assert.DoesNotContain("upload-sarif@v3", File.ReadAllText(file), StringComparison.Ordinal));
+    }
+
+    // What the GitHub recipes leave to the action, the other services' recipes do in their own YAML.
+    [Theory]
+    [InlineData("gitlab-ci.yml", "codellama-refactor", "before_script", "script")]
+    [InlineData("azure-pipelines.yml", null, "steps")]
+    public void OtherServicesRecipes_AreYaml_WhoseStepsPackTheToolAndRunCheckAndTheGate(string recipe, string? job, params string[] steps)
+    {
+        var root = ActionFile.LoadYaml(File.ReadAllText(Path.Combine(Samples.RepositoryRoot, "docs", "ci", recipe)));
+        var scripts = steps.SelectMany(key => ((YamlSequenceNode)((YamlMappingNode)(job is null ? root : root[job]))[key]).Children)
+            .Select(step => step is YamlScalarNode line ? ActionFile.Scalar(line)
+                : ((YamlMappingNode)step).Children.TryGetValue("script", out var script) ? ActionFile.Scalar(script) : "")
+            .ToList();
+
+        Assert.Contains(scripts, script => script.Contains("dotnet pack ", StringComparison.Ordinal));
+        Assert.Contains(scripts, script => script.Contains("codellama-refactor check ", StringComparison.Ordinal));
+        Assert.Contains(scripts, script => script.Contains("--verify-no-changes", StringComparison.Ordinal));
     }
 
     // The package is on no public feed: a recipe on a stock runner must build it from the tool's source and install it
     // from the folder it packed into, never `dotnet tool restore` a package no feed serves.
     [Theory]
-    [InlineData("github-actions.yml")]
-    [InlineData("azure-pipelines.yml")]
+    [InlineData("action.yml")]
+    [InlineData("docs/ci/azure-pipelines.yml")]
+    [InlineData("docs/ci/gitlab-ci.yml")]
     public void Recipe_PacksTheToolFromItsSource_AndInstallsItFromThatFolder(string recipe)
     {
-        var text = File.ReadAllText(Path.Combine(Samples.RepositoryRoot, "docs", "ci", recipe));
+        var text = File.ReadAllText(Path.Combine(Samples.RepositoryRoot, recipe));
         var packs = PackStep().Matches(text);
         var installs = InstallStep().Matches(text);
 
@@ -103,13 +142,14 @@ public sealed partial class CiRecipeTests
         }
     }
 
-    // Every "codellama-refactor check|doc|fix …" line of a recipe, without the command's name.
+    // Every "codellama-refactor check|doc|fix …" line of a recipe (or the action's "command: check|doc|fix …" input),
+    // without the command's name and without what a shell does with its exit code ("|| status=$?").
     private static IReadOnlyList<string> Commands(string recipe) =>
         ToolLine().Matches(File.ReadAllText(Path.Combine(Samples.RepositoryRoot, "docs", "ci", recipe)))
             .Select(match => match.Groups[1].Value.Trim())
             .ToList();
 
-    [GeneratedRegex(@"(?<![\w/.""-])codellama-refactor ((?:check|doc|fix) .+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?:(?<![\w/.""-])codellama-refactor |command: )((?:check|doc|fix) .+?)(?: \|\|.*)?$", RegexOptions.Multiline)]
     private static partial Regex ToolLine();
 
     [GeneratedRegex(@"dotnet pack ""?(?<project>[^"" ]+)""? -c Release -o ""?(?<output>[^"" ]+)""?")]
