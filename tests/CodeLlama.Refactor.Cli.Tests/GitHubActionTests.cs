@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Testing.Models;
 
 namespace CodeLlama.Refactor.Cli.Tests;
 
@@ -11,7 +12,7 @@ namespace CodeLlama.Refactor.Cli.Tests;
 public sealed class GitHubActionTests
 {
     // From the files git would commit, without any build output: pack, install from the folder feed into a tool path,
-    // then the action's run, annotate and exit steps with the installed tool on a sample.
+    // then the action's run, annotate and exit steps with the installed tool on a sample, and a run with a model.
     [Trait("Category", "EndToEnd")]
     [UnixFact]
     public async Task InstallStep_PacksACleanCopyAndInstallsIt_AndTheInstalledToolChecksASample()
@@ -59,6 +60,17 @@ public sealed class GitHubActionTests
             Assert.True(annotate.ExitCode == 0, annotate.Output);
             Assert.Equal(results.Count, annotations.Length);
             Assert.All(annotations, line => Assert.Matches(@"^::warning file=src/Geometry/\w+\.cs,line=\d+,col=\d+,title=CLRF0001::Missing XML comment for ", line));
+
+            // The package's llama.cpp for this platform loads: doc with a scripted model, through the installed tool.
+            var model = TestModels.WriteScripted(Path.Combine(work, "doc.gguf"), ModelFilesFixture.DocScript);
+            var doc = await StepAsync("run", sample.Directory, new Dictionary<string, string>(runner)
+            {
+                ["PATH"] = path,
+                ["CODELLAMA_REFACTOR_COMMAND"] = $"doc Undocumented.sln --model {model} --context 4096",
+            });
+            Assert.True(doc.ExitCode == 0, doc.Output);
+            Assert.Equal("exit-code=0", File.ReadAllLines(githubOutput)[^1]);
+            Assert.Contains($"/// {ModelFilesFixture.DocScript}", File.ReadAllText(sample.File("src/Geometry/Circle.cs")), StringComparison.Ordinal);
 
             Assert.Equal(1, (await StepAsync("exit", sample.Directory, new Dictionary<string, string> { ["EXIT_CODE"] = "1", ["FAIL_ON_FINDINGS"] = "true" })).ExitCode);
             Assert.Equal(0, (await StepAsync("exit", sample.Directory, new Dictionary<string, string> { ["EXIT_CODE"] = "1", ["FAIL_ON_FINDINGS"] = "false" })).ExitCode);
