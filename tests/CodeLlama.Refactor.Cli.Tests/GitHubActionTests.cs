@@ -59,7 +59,7 @@ public sealed class GitHubActionTests
             var annotations = annotate.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.True(annotate.ExitCode == 0, annotate.Output);
             Assert.Equal(results.Count, annotations.Length);
-            Assert.All(annotations, line => Assert.Matches(@"^::warning file=src/Geometry/\w+\.cs,line=\d+,col=\d+,title=CLRF0001::Missing XML comment for ", line));
+            Assert.All(annotations, line => Assert.Matches(@"^::warning file=src/Geometry/\w+\.cs,line=\d+,col=\d+,title=CS1591::Missing XML comment for ", line));
 
             // The package's llama.cpp for this platform loads: doc with a scripted model, through the installed tool.
             var model = TestModels.WriteScripted(Path.Combine(work, "doc.gguf"), ModelFilesFixture.DocScript);
