@@ -74,7 +74,7 @@ internal sealed class FixEngine
             new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
             [.. loaded.Diagnostics, .. written.Recovered, .. loop.Failures.Warnings()],
             tested.Runs,
-            options.MaxTestRuns) { ExcludedErrors = excluded };
+            options.MaxTestRuns) { ExcludedErrors = excluded, SourceFailures = loop.Failures.ToList() };
     }
 
     // Tests decide for an error when they are on and a test project uses the error's project (or is it); elsewhere
