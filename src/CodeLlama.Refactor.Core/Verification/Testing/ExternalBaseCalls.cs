@@ -20,7 +20,7 @@ internal static class ExternalBaseCalls
     /// <returns>True when the receiver's static type ties the call to <paramref name="overriding"/>.</returns>
     public static bool Reach(SemanticModel model, Location location, INamedTypeSymbol overriding, CancellationToken cancellationToken)
     {
-        var name = model.SyntaxTree.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeToReplace: true);
+        var name = model.SyntaxTree.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
         var receiver = name.Parent switch
         {
             MemberAccessExpressionSyntax access when access.Name == name => model.GetTypeInfo(access.Expression, cancellationToken).Type,
