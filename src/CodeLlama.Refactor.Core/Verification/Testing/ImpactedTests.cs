@@ -206,9 +206,10 @@ public static class ImpactedTests
         var callers = new List<ISymbol>();
         foreach (var target in targets)
         {
-            var external = !throughExternalBases && !target.Locations.Any(location => location.IsInSource);
             foreach (var reference in (await SymbolFinder.FindReferencesAsync(target, solution, cancellationToken).ConfigureAwait(false)).Where(found => Bound(found.Definition)))
             {
+                // The search cascades: what a reference is bound to, not what was searched for, says whether it is external.
+                var external = !throughExternalBases && !reference.Definition.Locations.Any(location => location.IsInSource);
                 foreach (var location in reference.Locations)
                 {
                     var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
