@@ -37,6 +37,12 @@ internal static class Program
                 await RepairBenchmark.RunAsync(
                     args[1], Option(args, "--target"), int.Parse(Option(args, "--per-class") ?? "3"), args.Contains("--tests"));
                 return 0;
+            case "engine" when args.Length > 1:
+                // fix through the JSON report, this build beside a baseline build of the tool.
+                await FixEngineBenchmark.RunAsync(
+                    [.. args.Skip(1).TakeWhile(arg => !arg.StartsWith("--", StringComparison.Ordinal))],
+                    Option(args, "--baseline"), int.Parse(Option(args, "--repetitions") ?? "1"), Option(args, "--reports"));
+                return 0;
             case "write-synthetic" when args.Length > 1:
                 // The synthetic solution with its test project, to try the tool on by hand.
                 var solution = await SyntheticSolution.WriteAsync(Path.GetFullPath(args[1]));
@@ -53,7 +59,8 @@ internal static class Program
             default:
                 Console.Error.WriteLine(
                     "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
-                    + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]");
+                    + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
+                    + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;
         }
     }

@@ -62,7 +62,7 @@ internal static class RepairBenchmark
     }
 
     // The solution's sources and restore outputs, without build outputs or version control.
-    private static void Copy(string from, string to)
+    internal static void Copy(string from, string to)
     {
         foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
         {

@@ -28,6 +28,9 @@ internal sealed class ErrorRecord(CompileError error, DiagnosticKey key)
     /// <summary>The sources asked for candidates.</summary>
     public IReadOnlyList<string> SourcesAsked { get; set; } = [];
 
+    /// <summary>The sources that threw when asked for its candidates: what they would have offered is missing.</summary>
+    public IReadOnlyList<string> SourcesFailed { get; set; } = [];
+
     /// <summary>Whether the error is still there after the loop.</summary>
     public bool Remains { get; set; }
 

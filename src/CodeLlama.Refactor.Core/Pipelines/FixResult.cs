@@ -79,7 +79,14 @@ public enum ReasonKind
 /// <param name="Kind">The kind of reason.</param>
 /// <param name="Items">What the kind names (the sources asked, the candidates, the failing tests), in order.</param>
 /// <param name="Member">The member the error sits in, where the kind is about it.</param>
-public sealed record FixReason(ReasonKind Kind, IReadOnlyList<string> Items, string? Member = null);
+public sealed record FixReason(ReasonKind Kind, IReadOnlyList<string> Items, string? Member = null)
+{
+    /// <summary>
+    /// The candidate sources that threw when asked about this error (<see cref="SourceFailure"/>): the reason may be
+    /// theirs, since what they would have offered is missing. Empty when every source answered.
+    /// </summary>
+    public IReadOnlyList<string> FailedSources { get; init; } = [];
+}
 
 /// <summary>One test run a candidate was part of.</summary>
 /// <param name="Run">The run's number in this fix run, from 1.</param>
@@ -139,6 +146,9 @@ public sealed record FixResult(
 {
     /// <summary>Errors left that the user excluded by name (<c>--exclude</c>, <c>--exclude-diagnostics</c>): not in <see cref="Remaining"/>.</summary>
     public IReadOnlyList<CompileError> ExcludedErrors { get; init; } = [];
+
+    /// <summary>The candidate sources that threw during the run, once each, with how often and the first exception.</summary>
+    public IReadOnlyList<SourceFailure> SourceFailures { get; init; } = [];
 
     /// <summary>
     /// True when the solution builds afterwards (apart from errors excluded by name) and every change was written (or

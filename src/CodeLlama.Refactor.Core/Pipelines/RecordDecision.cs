@@ -17,6 +17,15 @@ internal static class RecordDecision
     /// <returns>The error's record for the report.</returns>
     public static FixRecord Decide(ErrorRecord record, (TestUnit Unit, UnitJudgement Judgement)? judged, TestOutcome? tests, bool stillOnDisk)
     {
+        var decided = DecideStatus(record, judged, tests, stillOnDisk);
+        // A source that threw for this error may be why it is left: the reason says which.
+        return decided.Reason is { } reason && record.SourcesFailed.Count > 0
+            ? decided with { Reason = reason with { FailedSources = record.SourcesFailed } }
+            : decided;
+    }
+
+    private static FixRecord DecideStatus(ErrorRecord record, (TestUnit Unit, UnitJudgement Judgement)? judged, TestOutcome? tests, bool stillOnDisk)
+    {
         var tried = judged is var (unit, judgement) ? Annotate(record, unit, judgement) : record.Tried;
         if (record.Chosen is { } chosen)
         {

@@ -185,9 +185,10 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         record.Member = MemberIdentity.Of(target.Diagnostic);
         var verifier = new CompileVerifier(solution, loaded.ProjectsDiagnosingDocumentation);
         var verified = new List<VerifiedCandidate>();
-        var candidates = (await CandidatesAsync(target.Document!, target.Diagnostic, cancellationToken).ConfigureAwait(false))
-            .DistinctBy(candidate => (candidate.Source, candidate.Title));
+        var (offered, failed) = await CandidatesAsync(target.Document!, target.Diagnostic, cancellationToken).ConfigureAwait(false);
+        var candidates = offered.DistinctBy(candidate => (candidate.Source, candidate.Title));
         record.SourcesAsked = [.. sources.Select(SourceName)];
+        record.SourcesFailed = failed;
         foreach (var proposed in candidates)
         {
             if (constraints.Banned.Contains(new AppliedFix(key, proposed.Source, proposed.Title)))
@@ -273,9 +274,11 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
     // Sources are named by their type: the report says which were asked when none offered a candidate.
     private static string SourceName(ICandidateSource source) => source.GetType().Name;
 
-    private async Task<IReadOnlyList<Candidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Candidate> Offered, IReadOnlyList<string> Failed)> CandidatesAsync(
+        Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var all = new List<Candidate>();
+        var failed = new List<string>();
         foreach (var source in sources)
         {
             try
@@ -289,10 +292,11 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             {
                 // A source that fails offers nothing; the others still do, and the report says how often it failed.
                 Failures.Record(source, exception);
+                failed.Add(SourceName(source));
             }
         }
 
-        return all;
+        return (all, failed);
     }
 
     private async Task<BuildError?> CurrentAsync(Solution solution, BuildError stale, DiagnosticKey key, CancellationToken cancellationToken)

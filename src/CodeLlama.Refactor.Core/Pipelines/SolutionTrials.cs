@@ -177,6 +177,8 @@ internal sealed class SolutionTrials(
 
         var edits = await SolutionEdits.BetweenAsync(before, after, cancellationToken).ConfigureAwait(false);
         var projects = testProjects.SelectMany(project => after.Projects.Where(other => other.FilePath == project.FilePath)).ToList();
-        return await ImpactedTests.FindAsync(after, edits, projects, cancellationToken).ConfigureAwait(false);
+        // Only a test that names the member (or a base the solution declares) judges it: a call through object.ToString
+        // reaches every override, and would vouch for a guess in a member no test runs.
+        return await ImpactedTests.FindAsync(after, edits, projects, cancellationToken, throughExternalBases: false).ConfigureAwait(false);
     }
 }

@@ -150,6 +150,7 @@ public static class FixReport
             reasonKind = record.Reason is null ? null : ReasonKindName(record.Reason.Kind),
             reasonItems = record.Reason?.Items,
             member = record.Reason?.Member,
+            failedSources = record.Reason?.FailedSources,
             source = record.Source,
             title = record.Title,
             alternatives = record.Status == FixStatus.Ambiguous ? Alternatives(record).ToList() : null,
@@ -170,6 +171,13 @@ public static class FixReport
             line = error.Line,
             column = error.Column,
             project = error.ProjectName,
+        }),
+        sourceFailures = result.SourceFailures.Select(failure => new
+        {
+            source = failure.Source,
+            count = failure.Count,
+            exception = failure.First.GetType().Name,
+            message = failure.First.Message,
         }),
         excludedErrors = CompileErrorText.ToJson(result.ExcludedErrors, result.RootDirectory),
         files = result.Files.Select(file => new { file = file.RelativePath, status = file.Status.ToString().ToLowerInvariant(), reason = file.Reason }),
@@ -241,6 +249,12 @@ public static class FixReport
         }
 
         var items = string.Join(" | ", reason.Items);
+        var failed = reason.FailedSources.Count == 0 ? "" : $" ({string.Join(", ", reason.FailedSources)} failed for this error)";
+        return ReasonWords(reason, items) + failed;
+    }
+
+    private static string ReasonWords(FixReason reason, string items)
+    {
         return reason.Kind switch
         {
             ReasonKind.NoCandidate => $"no candidate: asked {string.Join(", ", reason.Items)}",

@@ -27,6 +27,20 @@ public sealed class RecordDecisionTests
     }
 
     [Fact]
+    public void ASourceThrewForTheError_TheReasonNamesIt_WhateverItsKind()
+    {
+        var record = new ErrorRecord(Error, Key) { Remains = true, SourcesAsked = ["MissingTokenSource", "ModelRepairSource"], SourcesFailed = ["ModelRepairSource"] };
+        var answered = new ErrorRecord(Error, Key) { Remains = true, SourcesAsked = ["MissingTokenSource"] };
+
+        var decided = RecordDecision.Decide(record, null, null, stillOnDisk: false);
+
+        Assert.Equal(ReasonKind.NoCandidate, decided.Reason!.Kind);
+        Assert.Equal(["ModelRepairSource"], decided.Reason.FailedSources);
+        Assert.Equal("no candidate: asked MissingTokenSource, ModelRepairSource (ModelRepairSource failed for this error)", FixReport.Reason(decided));
+        Assert.Empty(RecordDecision.Decide(answered, null, null, stillOnDisk: false).Reason!.FailedSources);
+    }
+
+    [Fact]
     public void EveryCandidateRejectedByTheCompiler_Unfixed_TheReasonListsTheVerdicts()
     {
         var record = new ErrorRecord(Error, Key) { Remains = true };

@@ -1,7 +1,9 @@
 using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Candidates.ParserRecovery;
 using CodeLlama.Refactor.Inference;
+using System.Text.Json;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Workspaces;
 
@@ -32,6 +34,19 @@ public sealed class SourceFailureTests
             warning.Message);
         Assert.True(model.Requests > 0, "the model was never asked");
         Assert.Contains(result.Errors, record => record.Error.Id == "CS0103" && record.Status == FixStatus.Fixed);
+
+        // The JSON report carries the failure once, typed, and the reason of the error the model could not answer names it.
+        using var json = new StringWriter();
+        FixReport.Write(result, ReportFormat.Json, json);
+        var root = JsonDocument.Parse(json.ToString()).RootElement;
+        var failure = Assert.Single(root.GetProperty("sourceFailures").EnumerateArray());
+        Assert.Equal(nameof(ModelRepairSource), failure.GetProperty("source").GetString());
+        Assert.Equal(model.Requests, failure.GetProperty("count").GetInt32());
+        Assert.Equal(nameof(InferenceException), failure.GetProperty("exception").GetString());
+        Assert.Equal(FailingModel.Reason, failure.GetProperty("message").GetString());
+        var unanswered = root.GetProperty("errors").EnumerateArray().Single(error => error.GetProperty("id").GetString() == "CS0019");
+        Assert.Equal([nameof(ModelRepairSource)], unanswered.GetProperty("failedSources").EnumerateArray().Select(source => source.GetString()));
+        Assert.EndsWith("(ModelRepairSource failed for this error)", unanswered.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,12 +24,18 @@ public static class ImpactedTests
     /// <param name="edits">The changes, as text before and after.</param>
     /// <param name="testProjects">The test projects whose tests may be selected.</param>
     /// <param name="cancellationToken">Cancels the search.</param>
+    /// <param name="throughExternalBases">
+    /// Whether a call through a base or interface member the solution does not declare (<c>object.ToString</c>,
+    /// <c>IComparable.CompareTo</c>) reaches the member: it may, at run time, but such a call reaches every override in
+    /// the world. True selects tests to run (more is safe); false finds the tests that name the member or a base the
+    /// solution declares, the only ones that may vouch for a guess.
+    /// </param>
     /// <returns>
     /// The tests' fully qualified names (the test frameworks' <c>FullyQualifiedName</c>), or null when the walk could not
     /// be bounded or a change lies outside any member, so that only a full run is a safe answer.
     /// </returns>
     public static async Task<IReadOnlyList<string>?> FindAsync(
-        Solution solution, IReadOnlyList<FileEdit> edits, IReadOnlyList<Project> testProjects, CancellationToken cancellationToken = default)
+        Solution solution, IReadOnlyList<FileEdit> edits, IReadOnlyList<Project> testProjects, CancellationToken cancellationToken = default, bool throughExternalBases = true)
     {
         ArgumentNullException.ThrowIfNull(solution);
         ArgumentNullException.ThrowIfNull(edits);
@@ -59,7 +65,7 @@ public static class ImpactedTests
                     tests.Add(FullyQualifiedName((IMethodSymbol)symbol));
                 }
 
-                foreach (var caller in await CallersAsync(symbol, solution, cancellationToken).ConfigureAwait(false))
+                foreach (var caller in await CallersAsync(symbol, solution, throughExternalBases, cancellationToken).ConfigureAwait(false))
                 {
                     if (seen.Add(caller))
                     {
@@ -182,8 +188,10 @@ public static class ImpactedTests
         member is BaseFieldDeclarationSyntax field ? [.. field.Declaration.Variables] : [member];
 
     // Who uses a symbol: the members whose bodies refer to it, or to a member it overrides or implements (a call
-    // through the base or the interface reaches it too).
-    private static async Task<IReadOnlyList<ISymbol>> CallersAsync(ISymbol symbol, Solution solution, CancellationToken cancellationToken)
+    // through the base or the interface reaches it too). Without external bases, a reference counts only when it is
+    // bound to one of those members (not one the search cascades to, such as a sibling override), and a call through a
+    // member the solution does not declare only when its receiver's type ties it to the symbol (ExternalBaseCalls).
+    private static async Task<IReadOnlyList<ISymbol>> CallersAsync(ISymbol symbol, Solution solution, bool throughExternalBases, CancellationToken cancellationToken)
     {
         var targets = new List<ISymbol> { symbol };
         targets.AddRange(await SymbolFinder.FindImplementedInterfaceMembersAsync(symbol, solution, cancellationToken: cancellationToken).ConfigureAwait(false));
@@ -192,15 +200,21 @@ public static class ImpactedTests
             targets.Add(overridden);
         }
 
+        bool Bound(ISymbol definition) =>
+            throughExternalBases || targets.Any(target => SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, definition.OriginalDefinition));
+
         var callers = new List<ISymbol>();
         foreach (var target in targets)
         {
-            foreach (var reference in await SymbolFinder.FindReferencesAsync(target, solution, cancellationToken).ConfigureAwait(false))
+            foreach (var reference in (await SymbolFinder.FindReferencesAsync(target, solution, cancellationToken).ConfigureAwait(false)).Where(found => Bound(found.Definition)))
             {
+                // The search cascades: what a reference is bound to, not what was searched for, says whether it is external.
+                var external = !throughExternalBases && !reference.Definition.Locations.Any(location => location.IsInSource);
                 foreach (var location in reference.Locations)
                 {
                     var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                    if (model?.GetEnclosingSymbol(location.Location.SourceSpan.Start, cancellationToken) is { } enclosing)
+                    if (model?.GetEnclosingSymbol(location.Location.SourceSpan.Start, cancellationToken) is { } enclosing
+                        && (!external || (symbol.ContainingType is { } type && ExternalBaseCalls.Reach(model, location.Location, type, cancellationToken))))
                     {
                         callers.Add(Member(enclosing));
                     }

@@ -95,12 +95,75 @@ public sealed class ImpactedTestsTests
         Assert.Null(await ImpactedTests.FindAsync(solution, edits, [project]));
     }
 
-    private static (Solution Solution, IReadOnlyList<FileEdit> Edits, Project Project) Changed(string from, string to)
+    // Sprache's shape: a test reaches Result.ToString; no test reaches Position.ToString, which overrides the same
+    // object.ToString. A call through a member the solution does not declare is a call to every override in the world.
+    private const string Overrides = """
+        namespace Shop;
+
+        public sealed class Position
+        {
+            public int Line => 1;
+
+            public override string ToString() => "Line " + Line;
+        }
+
+        public interface IResult { }
+
+        public sealed class Result : IResult
+        {
+            public override string ToString() => "failure";
+
+            public static string Describe(object value) => value.ToString()!;
+        }
+        """;
+
+    private const string OverrideTests = """
+        using Shop;
+        using Xunit;
+
+        namespace Shop.Tests;
+
+        public sealed class ResultTests
+        {
+            [Fact]
+            public void Describes() => System.Diagnostics.Debug.Assert(new Result().ToString() == "failure");
+
+            [Fact]
+            public void DescribesAnything() => System.Diagnostics.Debug.Assert(Result.Describe(new Result()) == "failure");
+
+            [Fact]
+            public void ThroughItsInterface() => System.Diagnostics.Debug.Assert(((IResult)new Result()).ToString() == "failure");
+        }
+        """;
+
+    [Fact]
+    public async Task ChangedOverride_IsReachedThroughTheBaseTheFrameworkDeclares_OnlyWhenAsked()
     {
-        var project = InMemoryProject.Create(("Xunit.cs", Framework), ("Shop.cs", Library), ("Tests.cs", Tests));
+        var (solution, edits, project) = Changed("\"Line \" + Line", "\"Ln \" + Line", Overrides, OverrideTests);
+
+        var anyCall = await ImpactedTests.FindAsync(solution, edits, [project]);
+        var provable = await ImpactedTests.FindAsync(solution, edits, [project], throughExternalBases: false);
+
+        Assert.Contains("Shop.Tests.ResultTests.DescribesAnything", anyCall!);
+        Assert.Empty(provable!);
+    }
+
+    [Fact]
+    public async Task ChangedOverride_CalledOnItsTypeOrThroughItsOwnInterface_IsReachedEitherWay()
+    {
+        var (solution, edits, project) = Changed("\"failure\";", "\"failed\";", Overrides, OverrideTests);
+
+        var provable = await ImpactedTests.FindAsync(solution, edits, [project], throughExternalBases: false);
+
+        Assert.Equal(["Shop.Tests.ResultTests.Describes", "Shop.Tests.ResultTests.ThroughItsInterface"], provable);
+    }
+
+    private static (Solution Solution, IReadOnlyList<FileEdit> Edits, Project Project) Changed(string from, string to, string library = Library, string tests = Tests)
+    {
+        var project = InMemoryProject.Create(("Xunit.cs", Framework), ("Shop.cs", library), ("Tests.cs", tests));
         var document = project.Documents.Single(document => document.Name == "Shop.cs");
-        var original = SourceText.From(Library);
-        var updated = original.WithChanges(new TextChange(new TextSpan(Library.IndexOf(from, StringComparison.Ordinal), from.Length), to));
+        var original = SourceText.From(library);
+        var updated = original.WithChanges(new TextChange(new TextSpan(library.IndexOf(from, StringComparison.Ordinal), from.Length), to));
         var solution = project.Solution.WithDocumentText(document.Id, updated);
         return (solution, [new FileEdit(document.FilePath!, original, updated)], solution.GetProject(project.Id)!);
     }
