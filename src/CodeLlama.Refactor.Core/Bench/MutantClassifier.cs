@@ -44,25 +44,26 @@ internal static class MutantClassifier
             return run with { Fault = BenchFault.ErrorsRemain, LeftReason = record?.Reason?.Kind };
         }
 
-        var engineTested = result.Tests?.Succeeded == true;
-        if (after == mutant.Original && written.Count == 1)
+        // Exact: the user's own code is back. It counts as verified once tests that reach it have passed with it.
+        var exact = after == mutant.Original && written.Count == 1;
+        var outcome = exact ? BenchOutcome.Exact : BenchOutcome.Passes;
+        if (result.Tests?.Succeeded == true && exact)
         {
-            return run with { Outcome = BenchOutcome.Exact, TestsVerified = engineTested };
+            return run with { Outcome = outcome, TestsVerified = true };
         }
 
-        var changedProjects = written.SelectMany(file => loaded.Solution.GetDocumentIdsWithFilePath(file.Edit.FilePath))
-            .Select(id => id.ProjectId).Distinct();
+        var changedProjects = written.SelectMany(file => loaded.Solution.GetDocumentIdsWithFilePath(file.Edit.FilePath)).Select(id => id.ProjectId).Distinct();
         var testProjects = TestRunner.AffectedTestProjects(loaded.Solution, changedProjects);
         if (fix.Tests == TestMode.None || testProjects.Count == 0)
         {
-            return run with { Outcome = BenchOutcome.Passes, TestsVerified = false };
+            return run with { Outcome = outcome, TestsVerified = false };
         }
 
         // The files are written in the copy already: the tests run over it as it is.
         var tests = await TestRunner.RunAsync(loaded.RootDirectory, [], testProjects, fix.EffectiveTestTimeout, sandbox,
             modelWritten: chosen?.Source?.StartsWith("model:", StringComparison.Ordinal) == true, cancellationToken).ConfigureAwait(false);
-        return tests.Verdict == TestVerdict.Failed
+        return tests.Verdict == TestVerdict.Failed && !exact
             ? run with { Outcome = BenchOutcome.Wrong, Fault = BenchFault.TestsFail }
-            : run with { Outcome = BenchOutcome.Passes, TestsVerified = tests.Succeeded };
+            : run with { Outcome = outcome, TestsVerified = tests.Succeeded };
     }
 }
