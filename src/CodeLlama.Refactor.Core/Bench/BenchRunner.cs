@@ -34,7 +34,8 @@ public static class BenchRunner
         var total = Stopwatch.StartNew();
         IReadOnlyList<Mutant> mutants;
         IReadOnlyList<LoadDiagnostic> diagnostics;
-        using (var loaded = await WorkspaceLoader.LoadAsync(path, fix.Loading, hostServices: null, progress: null, cancellationToken).ConfigureAwait(false))
+        // The user's tree is loaded as a dry run loads it: even the design-time build's outputs go to a private folder.
+        using (var loaded = await WorkspaceLoader.LoadAsync(path, (fix with { DryRun = true }).Loading, hostServices: null, progress: null, cancellationToken).ConfigureAwait(false))
         {
             diagnostics = loaded.Diagnostics;
             mutants = await MutantGenerator.GenerateAsync(loaded, options.Plan, cancellationToken).ConfigureAwait(false);

@@ -9,15 +9,19 @@ namespace CodeLlama.Refactor.Bench;
 /// <summary>One place a mutant of a kind can be made: the edit that breaks the code and what it does, in words.</summary>
 /// <param name="Change">The edit of the document's text.</param>
 /// <param name="Description">What it does, e.g. <c>';' after 'total'</c>.</param>
-internal sealed record MutantSite(TextChange Change, string Description);
+public sealed record MutantSite(TextChange Change, string Description);
 
 /// <summary>
 /// Finds the places in one document where a mutant of each kind can be made, in position order. Each edit is the one a
 /// person makes by mistake (a dropped letter, a deleted line, a rename left half done), never an invented construct.
 /// </summary>
-internal static class MutantSites
+public static class MutantSites
 {
     /// <summary>The sites of <paramref name="kind"/> in a document.</summary>
+    /// <param name="kind">The kind of mutant.</param>
+    /// <param name="root">The document's syntax root.</param>
+    /// <param name="model">Its semantic model.</param>
+    /// <returns>The sites, in position order.</returns>
     public static IEnumerable<MutantSite> Find(MutantKind kind, SyntaxNode root, SemanticModel model) => kind switch
     {
         MutantKind.Syntax => DeletedSemicolons(root),
