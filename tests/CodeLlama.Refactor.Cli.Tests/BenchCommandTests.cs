@@ -68,7 +68,7 @@ public sealed class BenchCommandTests
 
         Assert.True(copies.Count == 3, $"the run ended before its second mutant: {error}");
         Assert.Equal(ExitCodes.Cancelled, exitCode);
-        Assert.Matches(new Regex("Interrupted after [12] of 3 mutant"), output);
+        Assert.True(new Regex("Interrupted after [12] of 3 mutant").IsMatch(output), $"no partial report; stderr: {error}");
         Assert.Contains("| all ", output, StringComparison.Ordinal);
         Assert.Contains("bench: mutant 2 of 3", error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateDirectories(PrivateFolder.Root, $"bench-{pid}-*"));

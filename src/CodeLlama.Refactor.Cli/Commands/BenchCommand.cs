@@ -20,7 +20,7 @@ internal static class BenchCommand
     public static readonly Option<int> MutantsOption = CommonOptions.PositiveIntOption(
         "--mutants", "How many build errors to inject in all, shared among the kinds, 1 to 10000.", 24, 10_000);
 
-    public static readonly Option<IReadOnlyList<MutantKind>> KindsOption = CreateKindsOption();
+    public static readonly Option<IReadOnlyList<MutantKind>?> KindsOption = CreateKindsOption();
 
     public static readonly Option<BenchFormat> BenchFormatOption = CommonOptions.EnumOption(
         "--format", "text: tables for the terminal; json: for CI trend lines; html: a self-contained page with a chart per kind.", BenchFormat.Text, "-f");
@@ -61,23 +61,25 @@ internal static class BenchCommand
         return command;
     }
 
-    // Comma-separated kind names, repeatable; all kinds when not given.
-    private static Option<IReadOnlyList<MutantKind>> CreateKindsOption() => new("--kinds")
+    // Comma-separated kind names, repeatable; null (every kind) when not given.
+    private static Option<IReadOnlyList<MutantKind>?> CreateKindsOption() => new("--kinds")
     {
-        Description = $"The kinds of error to inject, comma-separated: {string.Join(", ", MutantKinds.All.Select(kind => kind.Name()))}. All by default.",
-        DefaultValueFactory = _ => MutantKinds.All,
+        Description = $"The kinds of error to inject, comma-separated: {string.Join(", ", MutantKinds.All.Select(kind => kind.Name()))}. All of them by default.",
         CustomParser = result =>
         {
             var kinds = new List<MutantKind>();
-            foreach (var name in result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            foreach (var token in result.Tokens)
             {
-                if (MutantKinds.Parse(name) is { } kind)
+                foreach (var name in token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    kinds.Add(kind);
-                }
-                else
-                {
-                    result.AddError($"--kinds: '{name}' is not a kind; use {string.Join(", ", MutantKinds.All.Select(known => known.Name()))}.");
+                    if (MutantKinds.Parse(name) is { } kind)
+                    {
+                        kinds.Add(kind);
+                    }
+                    else
+                    {
+                        result.AddError($"--kinds: '{token.Value}' names '{name}', which is not a kind; use {string.Join(", ", MutantKinds.All.Select(known => known.Name()))}.");
+                    }
                 }
             }
 
@@ -105,7 +107,7 @@ internal static class BenchCommand
             var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0.6f, candidates, log, progress: null, cancellationToken).ConfigureAwait(false);
             using var owned = model as IDisposable;
             IReadOnlyList<ICandidateSource> sources = model is null ? [] : [new ModelRepairSource(model, candidates, parseResult.GetValue(ModelOptions.RepairPromptOption))];
-            var plan = new MutantPlan(parseResult.GetValue(MutantsOption), parseResult.GetValue(KindsOption)!, parseResult.GetValue(ModelOptions.SeedOption));
+            var plan = new MutantPlan(parseResult.GetValue(MutantsOption), parseResult.GetValue(KindsOption) ?? MutantKinds.All, parseResult.GetValue(ModelOptions.SeedOption));
             var progress = verbosity > Verbosity.Quiet ? new BenchProgressLines(streams.Error) : null;
             var result = await BenchRunner.RunAsync(path, new BenchOptions(plan, fix, sources, candidates), progress, cancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in result.LoadDiagnostics)
