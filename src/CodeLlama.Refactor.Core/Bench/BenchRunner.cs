@@ -15,6 +15,8 @@ namespace CodeLlama.Refactor.Bench;
 /// </summary>
 public static class BenchRunner
 {
+    private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>Runs the bench on <paramref name="path"/>.</summary>
     /// <param name="path">The solution or project; it must build.</param>
     /// <param name="options">The plan, the fix options, the model sources.</param>
@@ -49,14 +51,14 @@ public static class BenchRunner
         {
             if (options.MeasureFixRun)
             {
-                fixRun = await TimeFixRunAsync(path, fix, cancellationToken).ConfigureAwait(false);
+                fixRun = await TimeFixRunAsync(path, fix, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var sampler = new ModelSampler(fix, sandbox);
             foreach (var mutant in mutants)
             {
                 progress?.Report(new BenchProgress(runs.Count, mutants.Count, mutant, repairing.Elapsed, Left(runs.Count, mutants.Count, repairing.Elapsed)));
-                runs.Add(await RepairAsync(path, mutant, fix, options, sampler, sandbox, cancellationToken).ConfigureAwait(false));
+                runs.Add(await AbandonOnCancelAsync(RepairAsync(path, mutant, fix, options, sampler, sandbox, cancellationToken), cancellationToken).ConfigureAwait(false));
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException || cancellationToken.IsCancellationRequested)
@@ -68,6 +70,22 @@ public static class BenchRunner
         progress?.Report(new BenchProgress(runs.Count, mutants.Count, null, repairing.Elapsed, TimeSpan.Zero));
         return new BenchResult(path.RootDirectory, options.Plan, mutants.Count, runs, options.ModelSources.Count > 0 ? options.Candidates : 0,
             total.Elapsed, fixRun, interrupted, diagnostics);
+    }
+
+    // A step interrupted by Ctrl+C may not notice for a long while (a compilation, MSBuild's build host that took the
+    // same signal): the partial report must not wait for it. The step gets a moment to delete its copy; a copy it leaves
+    // is removed by the next run (PrivateFolder).
+    private static async Task<MutantRun> AbandonOnCancelAsync(Task<MutantRun> repair, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await repair.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!repair.IsCompleted)
+        {
+            await Task.WhenAny(repair, Task.Delay(CleanupGrace, CancellationToken.None)).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static TimeSpan? Left(int done, int count, TimeSpan elapsed) =>
