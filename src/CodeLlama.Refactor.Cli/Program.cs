@@ -11,6 +11,7 @@ internal static class Program
     internal static RootCommand BuildRootCommand(ConsoleStreams streams) =>
         new("Finds, fixes and documents what is wrong with a C# solution, verifying every change before it is written.")
         {
+            BenchCommand.GetCommand(streams),
             CheckCommand.GetCommand(streams),
             DocCommand.GetCommand(streams),
             FixCommand.GetCommand(streams),

@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Bench;
 using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
@@ -23,14 +24,14 @@ internal static class RepairMutants
 
     private static readonly (string Class, string[] Ids, SiteFinder Find)[] Classes =
     [
-        ("syntax: deleted ';'", ["CS1002"], DeletedSemicolons),
-        ("misspelt name", ["CS0103", "CS1061"], Misspellings),
-        ("deleted using", ["CS0246", "CS0103", "CS1061", "CS0117", "CS1503"], (root, _) => DeletedUsings(root)),
-        ("missing argument (CS7036/CS1501)", ["CS7036", "CS1501"], DeletedArguments),
-        ("argument order (CS1503/CS1502)", ["CS1503", "CS1502"], SwappedArguments),
-        ("declared type (CS0029/CS0266)", ["CS0029", "CS0266"], WrongDeclaredTypes),
-        ("missing return (CS0161)", ["CS0161"], (root, _) => DeletedReturns(root)),
-        ("unassigned local (CS0165)", ["CS0165"], (root, _) => DeletedInitializers(root)),
+        ("syntax: deleted ';'", ["CS1002"], Shared(MutantKind.Syntax)),
+        ("misspelt name", ["CS0103", "CS1061"], Shared(MutantKind.MisspelledName)),
+        ("deleted using", ["CS0246", "CS0103", "CS1061", "CS0117", "CS1503"], Shared(MutantKind.MissingUsing)),
+        ("missing argument (CS7036/CS1501)", ["CS7036", "CS1501"], Shared(MutantKind.MissingArgument)),
+        ("argument order (CS1503/CS1502)", ["CS1503", "CS1502"], Shared(MutantKind.SwappedArguments)),
+        ("declared type (CS0029/CS0266)", ["CS0029", "CS0266"], Shared(MutantKind.TypeMismatch)),
+        ("missing return (CS0161)", ["CS0161"], Shared(MutantKind.DeletedReturn)),
+        ("unassigned local (CS0165)", ["CS0165"], Shared(MutantKind.UnassignedLocal)),
         ("unknown name (CS0103)", ["CS0103"], ShortenedNames),
         ("unknown member (CS1061/CS0117)", ["CS1061", "CS0117"], ShortenedMembers),
     ];
@@ -114,89 +115,9 @@ internal static class RepairMutants
         }
     }
 
-    private static IEnumerable<(TextChange, string)> DeletedSemicolons(SyntaxNode root, SemanticModel model) =>
-        root.DescendantNodes().OfType<StatementSyntax>()
-            .Select(statement => statement.GetLastToken())
-            .Where(token => token.IsKind(SyntaxKind.SemicolonToken) && token.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia))
-            .Select(token => (new TextChange(token.Span, ""), $"';' after '{token.GetPreviousToken()}'"));
-
-    private static IEnumerable<(TextChange, string)> Misspellings(SyntaxNode root, SemanticModel model) =>
-        root.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Where(name => name.Identifier.ValueText.Length >= 5 && model.GetSymbolInfo(name).Symbol is ILocalSymbol or IParameterSymbol or IPropertySymbol or IFieldSymbol)
-            .Select(name => (new TextChange(new TextSpan(name.Identifier.Span.End - 2, 1), ""), $"'{name}' misspelt"));
-
-    private static IEnumerable<(TextChange, string)> DeletedUsings(SyntaxNode root) =>
-        root.DescendantNodes().OfType<UsingDirectiveSyntax>()
-            .Where(directive => directive.GlobalKeyword.IsKind(SyntaxKind.None) && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Alias is null)
-            .Select(directive => (new TextChange(directive.FullSpan, ""), $"'{directive.ToString().Trim()}' deleted"));
-
-    // The last argument that fills a required parameter: a deleted optional one is no error.
-    private static IEnumerable<(TextChange, string)> DeletedArguments(SyntaxNode root, SemanticModel model)
-    {
-        foreach (var call in root.DescendantNodes().Where(node => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
-        {
-            var arguments = call switch
-            {
-                InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
-                BaseObjectCreationExpressionSyntax { ArgumentList: { } list } => list.Arguments,
-                _ => default,
-            };
-            if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol method || arguments.Count == 0 || arguments.Any(argument => argument.NameColon is not null))
-            {
-                continue;
-            }
-
-            var index = Enumerable.Range(0, Math.Min(arguments.Count, method.Parameters.Length)).LastOrDefault(i => method.Parameters[i] is { IsOptional: false, IsParams: false }, -1);
-            if (index < 0)
-            {
-                continue;
-            }
-
-            var span = index > 0 ? TextSpan.FromBounds(arguments[index - 1].Span.End, arguments[index].Span.End)
-                : arguments.Count > 1 ? TextSpan.FromBounds(arguments[0].SpanStart, arguments[1].SpanStart)
-                : arguments[0].Span;
-            yield return (new TextChange(span, ""), $"argument '{arguments[index]}' of '{method.Name}' deleted");
-        }
-    }
-
-    private static IEnumerable<(TextChange, string)> SwappedArguments(SyntaxNode root, SemanticModel model)
-    {
-        foreach (var list in root.DescendantNodes().OfType<ArgumentListSyntax>())
-        {
-            var arguments = list.Arguments;
-            for (var i = 0; i + 1 < arguments.Count; i++)
-            {
-                var (left, right) = (arguments[i], arguments[i + 1]);
-                if (left.NameColon is null && right.NameColon is null
-                    && model.GetTypeInfo(left.Expression).Type is { } leftType && model.GetTypeInfo(right.Expression).Type is { } rightType
-                    && !SymbolEqualityComparer.Default.Equals(leftType, rightType))
-                {
-                    yield return (new TextChange(TextSpan.FromBounds(left.SpanStart, right.Span.End), $"{right}, {left}"), $"'{left}' and '{right}' swapped");
-                    break;
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<(TextChange, string)> WrongDeclaredTypes(SyntaxNode root, SemanticModel model) =>
-        root.DescendantNodes().OfType<LocalDeclarationStatementSyntax>()
-            .Where(statement => statement.Declaration.Variables is [{ Initializer: not null }] && !statement.IsConst)
-            .Select(statement => (statement.Declaration.Type, Type: model.GetTypeInfo(statement.Declaration.Variables[0].Initializer!.Value).Type))
-            .Where(entry => entry.Type is { SpecialType: not SpecialType.None } or { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Array })
-            .Select(entry => (new TextChange(entry.Item1.Span, entry.Type!.SpecialType == SpecialType.System_String ? "int" : "string"),
-                $"'{entry.Item1}' declared as {(entry.Type.SpecialType == SpecialType.System_String ? "int" : "string")}"));
-
-    private static IEnumerable<(TextChange, string)> DeletedReturns(SyntaxNode root) =>
-        root.DescendantNodes().OfType<BaseMethodDeclarationSyntax>()
-            .Where(method => method.Body is { Statements: [.., ReturnStatementSyntax { Expression: not null }] })
-            .Select(method => method.Body!.Statements[^1])
-            .Select(statement => (new TextChange(statement.FullSpan, ""), $"'{statement}' deleted"));
-
-    private static IEnumerable<(TextChange, string)> DeletedInitializers(SyntaxNode root) =>
-        root.DescendantNodes().OfType<LocalDeclarationStatementSyntax>()
-            .Where(statement => statement.Declaration.Variables is [{ Initializer: not null }] && !statement.Declaration.Type.IsVar && !statement.IsConst)
-            .Select(statement => statement.Declaration.Variables[0])
-            .Select(variable => (new TextChange(TextSpan.FromBounds(variable.Identifier.Span.End, variable.Initializer!.Span.End), ""), $"initializer of '{variable.Identifier}' deleted"));
+    // The kinds bench makes too: the same sites (MutantSites).
+    private static SiteFinder Shared(MutantKind kind) =>
+        (root, model) => MutantSites.Find(kind, root, model).Select(site => (site.Change, site.Description));
 
     // A name of two words written in the other order ('parameterName' as 'nameParameter'): beyond the edits and the
     // prefixes a spelling fix reaches, as a name remembered rather than read is.

@@ -20,6 +20,7 @@ public sealed partial class HelpTextTests
     }
 
     [Theory]
+    [InlineData("bench")]
     [InlineData("check")]
     [InlineData("doc")]
     [InlineData("fix")]

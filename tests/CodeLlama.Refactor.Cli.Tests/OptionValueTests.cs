@@ -15,7 +15,7 @@ public sealed class OptionValueTests
     private static readonly HashSet<string> FreeText =
     [
         "--output", "--sarif-root", "--include", "--exclude", "--diagnostics", "--exclude-diagnostics", "--model",
-        "--llama-native", "--endpoint", "--api-key",
+        "--llama-native", "--endpoint", "--api-key", "--export",
     ];
 
     private static readonly Dictionary<string, string[]> BadValues = new()
@@ -48,6 +48,8 @@ public sealed class OptionValueTests
         ["--parallel"] = ["0", "65", "two"],
         ["--queue"] = ["-1", "x", "100001"],
         ["--max-request-kb"] = ["0", "2000000"],
+        ["--mutants"] = ["0", "10001", "many"],
+        ["--kinds"] = ["typo", "syntax,nope"],
     };
 
     public static TheoryData<string, string, string> Cases()
