@@ -17,7 +17,12 @@ internal static class FimPromptText
     /// <summary>The question a FIM prompt written as text asks; a prompt in no known format is all prefix.</summary>
     /// <param name="prompt">The prompt text.</param>
     /// <returns>Its prefix, suffix, typed text and repository context.</returns>
-    public static InfillRequest Read(string prompt)
+    public static InfillRequest Read(string prompt) => Find(prompt) ?? new InfillRequest(prompt, string.Empty);
+
+    /// <summary>The question a FIM prompt written as text asks; null when the text holds no known family's markers.</summary>
+    /// <param name="prompt">The prompt text.</param>
+    /// <returns>Its prefix, suffix, typed text and repository context, or null.</returns>
+    public static InfillRequest? Find(string prompt)
     {
         foreach (var format in Formats)
         {
@@ -39,7 +44,7 @@ internal static class FimPromptText
             }
         }
 
-        return new InfillRequest(prompt, string.Empty);
+        return null;
     }
 
     private static string Unpad(string text, bool leading) => leading
