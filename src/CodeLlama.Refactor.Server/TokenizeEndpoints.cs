@@ -16,18 +16,13 @@ internal static class TokenizeEndpoints
 
     public static async Task<IResult> TokenizeAsync(HttpContext context, IInfillModel model, ServerOptions options)
     {
-        if (model is not IServedModel served)
-        {
-            return Errors.NotSupported("This model has no tokenizer here.");
-        }
-
-        var (_, json, error) = await RequestJson.ReadAsync<JsonObject>(context, options);
+        var (served, json, error) = await ReadAsync(context, model, options);
         if (error is not null)
         {
             return error;
         }
 
-        if (json!.Raw["content"] is not JsonValue content || !content.TryGetValue<string>(out var text))
+        if (json.Raw["content"] is not JsonValue content || !content.TryGetValue<string>(out var text))
         {
             return Errors.Json(StatusCodes.Status400BadRequest, "The body must hold content, the text to tokenize.");
         }
@@ -41,18 +36,13 @@ internal static class TokenizeEndpoints
 
     public static async Task<IResult> DetokenizeAsync(HttpContext context, IInfillModel model, ServerOptions options)
     {
-        if (model is not IServedModel served)
-        {
-            return Errors.NotSupported("This model has no tokenizer here.");
-        }
-
-        var (_, json, error) = await RequestJson.ReadAsync<JsonObject>(context, options);
+        var (served, json, error) = await ReadAsync(context, model, options);
         if (error is not null)
         {
             return error;
         }
 
-        var given = json!.Raw["tokens"] as JsonArray ?? [];
+        var given = json.Raw["tokens"] as JsonArray ?? [];
         var tokens = new List<int>();
         foreach (var node in given)
         {
@@ -65,6 +55,18 @@ internal static class TokenizeEndpoints
         }
 
         return Results.Json(new JsonObject { ["content"] = served.Detokenize(tokens) });
+    }
+
+    // The served model's tokenizer and the body, or why there are none.
+    private static async Task<(IServedModel Served, RequestJson Json, IResult? Error)> ReadAsync(HttpContext context, IInfillModel model, ServerOptions options)
+    {
+        if (model is not IServedModel served)
+        {
+            return (null!, null!, Errors.NotSupported("This model has no tokenizer here."));
+        }
+
+        var (_, json, error) = await RequestJson.ReadAsync<JsonObject>(context, options);
+        return (served, json!, error);
     }
 
     // The piece as text when its bytes are whole UTF-8, else the bytes themselves, as llama.cpp answers.
