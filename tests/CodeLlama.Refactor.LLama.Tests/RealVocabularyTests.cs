@@ -77,7 +77,12 @@ public sealed class RealVocabularyTests : IDisposable
 
     private static LLamaWeights Load(string vocabulary) => LoadFile(Path.Combine(AppContext.BaseDirectory, "Vocabularies", $"ggml-vocab-{vocabulary}.gguf"));
 
-    private static LLamaWeights LoadFile(string path) => LLamaWeights.LoadFromFile(new ModelParams(path) { VocabOnly = true, GpuLayerCount = 0 });
+    private static LLamaWeights LoadFile(string path)
+    {
+        // The log callback can only be set before llama.cpp's first native call, which may be this one.
+        NativeLog.Install();
+        return LLamaWeights.LoadFromFile(new ModelParams(path) { VocabOnly = true, GpuLayerCount = 0 });
+    }
 
     // Code Llama's tokenizer is Llama 2's (llama-spm) with 16 tokens added at 32000–32015, its infill tokens ▁<PRE>
     // ▁<SUF> ▁<MID> ▁<EOT> at 32007–32010. The other twelve never occur in a prompt built from ids; they are written
