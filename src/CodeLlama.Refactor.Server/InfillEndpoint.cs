@@ -79,7 +79,7 @@ internal static class InfillEndpoint
             var answers = results
                 .SelectMany((result, prompt) => ModelAnswer.All(result).Select(completion =>
                 {
-                    var whole = LlamaCppAnswers.Whole(result, completion, model, prompt * perPrompt + completion.Index, probabilities);
+                    var whole = LlamaCppAnswers.Whole(result, completion, model, prompt * perPrompt + completion.Index, probabilities, json.Bool("return_tokens", false));
                     return body.ResponseFields is { Count: > 0 } fields ? ResponseFields.Select(whole, fields) : whole;
                 }))
                 .ToList();

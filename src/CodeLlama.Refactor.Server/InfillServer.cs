@@ -44,6 +44,7 @@ public static class InfillServer
         app.UseRequestQueue(model.Concurrency + options.MaxQueue);
 
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        app.MapGet("/v1/health", () => Results.Json(new { status = "ok" }));
         app.MapGet("/props", () => StatusEndpoints.Props(model));
         app.MapGet("/slots", (HttpContext context) => StatusEndpoints.Slots(context, model, options));
         app.MapGet("/metrics", () => StatusEndpoints.Metrics(model, options));

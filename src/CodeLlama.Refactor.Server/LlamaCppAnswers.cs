@@ -19,11 +19,14 @@ internal static class LlamaCppAnswers
     /// <param name="model">The served model.</param>
     /// <param name="index">Its place among the answers (prompt × n_cmpl + candidate).</param>
     /// <param name="probabilities">n_probs: with more than 0, each token's probabilities go along.</param>
+    /// <param name="returnTokens">return_tokens: the generated token ids go in <c>tokens</c> (else it is empty).</param>
     /// <returns>The answer as JSON.</returns>
-    public static JsonObject Whole(InfillResult result, InfillCompletion completion, IInfillModel model, int index, int probabilities)
+    public static JsonObject Whole(InfillResult result, InfillCompletion completion, IInfillModel model, int index, int probabilities, bool returnTokens = false)
     {
         var answer = JsonSerializer.SerializeToNode(Response(result, completion, model))!.AsObject();
         answer["index"] = index;
+        answer["tokens"] = returnTokens ? new JsonArray([.. completion.Tokens.Select(token => (JsonNode)token.Id)]) : new JsonArray();
+        answer["stop_type"] = !completion.Finished ? "limit" : completion.StoppingWord is null ? "eos" : "word";
         if (probabilities > 0)
         {
             answer["completion_probabilities"] = new JsonArray([.. completion.Tokens.Select(Probability)]);

@@ -105,6 +105,22 @@ public sealed class CompletionRequestTests(RunningServerFixture server) : IClass
     }
 
     [Fact]
+    public async Task Return_tokens_lists_the_generated_ids_and_stop_type_says_why_the_completion_ended()
+    {
+        const string Prompt = "<PRE> int x = <SUF>; <MID>";
+
+        var eos = await CompleteAsync(new { prompt = Prompt, return_tokens = true, n_probs = 1 });
+        var word = await CompleteAsync(new { prompt = Prompt, stop = new[] { "sum" } });
+        var limit = await CompleteAsync(new { prompt = Prompt, n_predict = 2 });
+
+        var tokens = eos.GetProperty("tokens").EnumerateArray().Select(token => token.GetInt32()).ToList();
+        Assert.Equal(eos.GetProperty("tokens_predicted").GetInt32(), tokens.Count);
+        Assert.Equal(eos.GetProperty("completion_probabilities").EnumerateArray().Select(entry => entry.GetProperty("id").GetInt32()), tokens);
+        Assert.Empty(word.GetProperty("tokens").EnumerateArray());
+        Assert.Equal(("eos", "word", "limit"), (eos.GetProperty("stop_type").GetString(), word.GetProperty("stop_type").GetString(), limit.GetProperty("stop_type").GetString()));
+    }
+
+    [Fact]
     public async Task A_streamed_token_carries_its_probabilities()
     {
         using var response = await Client.PostAsJsonAsync("completion", new { prompt = "<PRE> int x = <SUF>; <MID>", n_probs = 2, stream = true });
