@@ -18,7 +18,6 @@ namespace CodeLlama.Refactor.LLama;
 /// </summary>
 public sealed class LlamaInfillModel : IInfillModel, IServedModel, IDisposable
 {
-    private const int CodeLlamaEndOfText = 32010;
     // What ends an assistant turn in ChatML, the conversation format for a GGUF without a chat template.
     private const string ChatMlEnd = "<|im_end|>";
     private readonly LLamaWeights weights;
@@ -116,9 +115,9 @@ public sealed class LlamaInfillModel : IInfillModel, IServedModel, IDisposable
         parameters.Threads = threads;
         parameters.BatchThreads = threads;
 
-        if (ModelFile.NeedsEndOfTextOverride(header))
+        if (ModelFile.EndOfTextOverride(header) is { } endOfText)
         {
-            parameters.MetadataOverrides.Add(new MetadataOverride("tokenizer.ggml.eot_token_id", CodeLlamaEndOfText));
+            parameters.MetadataOverrides.Add(new MetadataOverride("tokenizer.ggml.eot_token_id", endOfText));
         }
 
         NativeLog.Clear();
