@@ -1,4 +1,5 @@
 using System.Text;
+using CodeLlama.Refactor.Inference;
 using LLama;
 using LLama.Native;
 
@@ -6,13 +7,22 @@ namespace CodeLlama.Refactor.LLama;
 
 /// <summary>
 /// One completion being generated: its sampler, its tokens and text so far, and the rules that end it (an end token, a
-/// stop text, a line indented less than asked, the time limit once a line is complete).
+/// stop text, a line indented less than asked, the time limit once a line is complete). Each token is reported to the
+/// request's <see cref="InfillRequest.Progress"/> with the text it settled.
 /// </summary>
-internal sealed class CandidateSequence(LLamaWeights weights, TokenSampler sampler, LLamaSeqId sequence)
+internal sealed class CandidateSequence(LLamaWeights weights, TokenSampler sampler, LLamaSeqId sequence, int index)
 {
     private readonly StreamingTokenDecoder decoder = new(Encoding.UTF8, weights);
     private readonly StringBuilder text = new();
+    private readonly List<GeneratedToken> tokens = [];
     private int lineStart = -1;
+    private int reported;
+
+    /// <summary>Which of the request's candidates it is.</summary>
+    public int Index { get; } = index;
+
+    /// <summary>The tokens generated so far.</summary>
+    public IReadOnlyList<GeneratedToken> Tokens => tokens;
 
     public TokenSampler Sampler { get; } = sampler;
 
@@ -41,13 +51,55 @@ internal sealed class CandidateSequence(LLamaWeights weights, TokenSampler sampl
         Done = true;
     }
 
-    /// <summary>Adds a sampled token and applies the request's stopping rules; false when the sequence ended.</summary>
-    public bool Add(LLamaToken token, double logProbability, InfillJob job)
+    /// <summary>Adds a sampled token, applies the request's stopping rules and reports it; false when the sequence ended.</summary>
+    public bool Add(GeneratedToken token, InfillJob job)
     {
         TokenCount++;
-        LogProbability += logProbability;
-        decoder.Add(token);
+        LogProbability += token.LogProbability;
+        tokens.Add(token);
+        decoder.Add((LLamaToken)token.Id);
         text.Append(decoder.Read());
+        var going = Continues(job);
+        if (job.Request.Progress is { } progress)
+        {
+            var settled = going ? Settled(job.Request) : text.Length;
+            var gained = settled > reported ? text.ToString(reported, settled - reported) : string.Empty;
+            reported = Math.Max(reported, settled);
+            progress(new InfillProgress(Index, token, gained));
+        }
+
+        return going;
+    }
+
+    // The length of the text no later token can take back: not a tail that may be the start of a stop text, nor a line
+    // whose indentation is still undecided under MinIndent.
+    private int Settled(InfillRequest request)
+    {
+        var current = text.ToString();
+        var settled = current.Length;
+        foreach (var stop in request.Stop)
+        {
+            for (var length = Math.Min(stop.Length - 1, current.Length); length > 0; length--)
+            {
+                if (current.AsSpan(current.Length - length).SequenceEqual(stop.AsSpan(0, length)))
+                {
+                    settled = Math.Min(settled, current.Length - length);
+                    break;
+                }
+            }
+        }
+
+        var newline = current.LastIndexOf('\n');
+        if (request.MinIndent is > 0 && newline >= 0 && current.AsSpan(newline + 1).Trim(" \t").IsEmpty)
+        {
+            settled = Math.Min(settled, newline + 1);
+        }
+
+        return settled;
+    }
+
+    private bool Continues(InfillJob job)
+    {
         var request = job.Request;
         foreach (var stop in request.Stop)
         {

@@ -18,6 +18,7 @@ internal sealed class ContinuousBatcher : IDisposable
     private readonly LLamaWeights weights;
     private readonly LLamaContext context;
     private readonly InfillStatistics statistics;
+    private readonly TokenPieces pieces;
     private readonly HashSet<int> endTokens;
     private readonly bool reusePrefix;
     private readonly EngineSlot[] slots;
@@ -27,9 +28,11 @@ internal sealed class ContinuousBatcher : IDisposable
     private readonly ManualResetEventSlim admitting = new(initialState: true);
     private readonly Thread thread;
 
-    public ContinuousBatcher(LLamaWeights weights, LLamaContext context, InfillStatistics statistics, int slotCount, int candidatesPerSlot, bool reusePrefix)
+    public ContinuousBatcher(
+        LLamaWeights weights, LLamaContext context, InfillStatistics statistics, TokenPieces pieces, int slotCount, int candidatesPerSlot, bool reusePrefix)
     {
         this.weights = weights;
+        this.pieces = pieces;
         this.context = context;
         this.statistics = statistics;
         this.reusePrefix = reusePrefix;
@@ -42,6 +45,16 @@ internal sealed class ContinuousBatcher : IDisposable
     }
 
     public int SlotCount => slots.Length;
+
+    /// <summary>Requests submitted that no slot has taken yet (read without a lock: a moment's view).</summary>
+    public int Deferred => waiting.Count + incoming.Count;
+
+    /// <summary>What each slot is doing (read without a lock, from another thread: a moment's view for /slots).</summary>
+    /// <returns>One entry per slot.</returns>
+    public IReadOnlyList<SlotState> Snapshot() => slots.Select(slot => slot.Job is { } job
+            ? new SlotState(slot.Index, true, job.Position, job.Candidates.Count > 0 ? job.Candidates[0].TokenCount : 0, Math.Max(0, job.MaxNew - job.Step))
+            : new SlotState(slot.Index, false, slot.Cached.Length, 0, -1))
+        .ToList();
 
     public Task<InfillResult> Submit(InfillJob job)
     {
@@ -239,7 +252,7 @@ internal sealed class ContinuousBatcher : IDisposable
 
             var request = job.Request;
             var sampler = new TokenSampler(job.Temperature, job.Seed + offset, request.TopK ?? TokenSampler.DefaultTopK, request.TopP ?? 1f);
-            var candidate = new CandidateSequence(weights, sampler, (LLamaSeqId)(slot.FirstSequence + offset)) { LogitIndex = logits };
+            var candidate = new CandidateSequence(weights, sampler, (LLamaSeqId)(slot.FirstSequence + offset), offset) { LogitIndex = logits };
             job.Candidates.Add(candidate);
             if (job.MaxNew == 0)
             {
@@ -262,14 +275,22 @@ internal sealed class ContinuousBatcher : IDisposable
         var queued = 0;
         foreach (var candidate in job.Candidates.Where(candidate => !candidate.Done))
         {
-            var (token, logProbability) = candidate.Sampler.Sample(handle.GetLogitsIth(candidate.LogitIndex));
+            var logits = handle.GetLogitsIth(candidate.LogitIndex);
+            var (token, logProbability) = candidate.Sampler.Sample(logits);
             if (endTokens.Contains(token))
             {
                 candidate.End(finished: true);
                 continue;
             }
 
-            if (!candidate.Add((LLamaToken)token, logProbability, job))
+            var generated = new GeneratedToken(token, pieces.Bytes(token), logProbability)
+            {
+                Alternatives = job.Request.Probabilities > 0
+                    ? candidate.Sampler.Alternatives(logits, job.Request.Probabilities)
+                        .Select(alternative => new GeneratedToken(alternative.Token, pieces.Bytes(alternative.Token), alternative.LogProbability)).ToList()
+                    : [],
+            };
+            if (!candidate.Add(generated, job))
             {
                 continue;
             }
@@ -320,6 +341,8 @@ internal sealed class ContinuousBatcher : IDisposable
             .Select(candidate => new InfillCompletion(candidate.Text, candidate.LogProbability, candidate.Finished, candidate.TokenCount)
             {
                 StoppingWord = candidate.StoppingWord,
+                Index = candidate.Index,
+                Tokens = candidate.Tokens,
             })
             .OrderByDescending(completion => completion.LogProbability)
             .ToList();

@@ -9,8 +9,9 @@ namespace CodeLlama.Refactor.LLama;
 /// as llama.cpp's server lays it out:
 /// <c>[BOS if the GGUF adds one] + context + [FIM_PRE] + tok(prefix) + [FIM_SUF] + tok(suffix) + [FIM_MID] + tok(typed)</c>.
 /// Repository context goes in as <see cref="RepositoryContext"/> lays it out, markers as the model's FIM_REP and FIM_SEP
-/// tokens. For Code Llama the suffix and the typed text lose the space SentencePiece puts in front of a text (Meta's
-/// <c>encode_infilling</c>).
+/// tokens. The family's rules come from its <see cref="FimFamilyDescriptor"/>, found by the FIM_PRE token's text: the
+/// order of the parts, and whether the suffix and the typed text lose the space SentencePiece puts in front of a text
+/// (Code Llama: Meta's <c>encode_infilling</c>).
 /// </summary>
 internal sealed class FimPrompt
 {
@@ -34,8 +35,7 @@ internal sealed class FimPrompt
         Middle = vocabulary.InfillMiddle ?? throw new InvalidOperationException("The vocabulary has no infill middle token.");
         Repository = vocabulary.InfillRep;
         FileSeparator = vocabulary.InfillSep;
-        var prefixText = vocabulary.LLamaTokenToString(Prefix, isSpecialToken: true)?.Trim('▁', ' ');
-        IsCodeLlama = prefixText == "<PRE>";
+        Family = FimFamilyDescriptor.ByPrefixToken(vocabulary.LLamaTokenToString(Prefix, isSpecialToken: true));
         sentinelTokens = Tokenize(Sentinel);
     }
 
@@ -57,8 +57,8 @@ internal sealed class FimPrompt
     /// <summary>FIM_SEP, which opens each file of repository context, when the model has one.</summary>
     public LLamaToken? FileSeparator { get; }
 
-    /// <summary>True for Code Llama's &lt;PRE&gt; family, whose suffix drops SentencePiece's leading space.</summary>
-    public bool IsCodeLlama { get; }
+    /// <summary>The family whose FIM_PRE token the vocabulary has; null for one the project does not know (prompted as llama.cpp does).</summary>
+    public FimFamilyDescriptor? Family { get; }
 
     /// <summary>The prompt for the gap between <paramref name="prefix"/> and <paramref name="suffix"/>.</summary>
     /// <param name="prefix">The text before the gap.</param>
@@ -78,12 +78,13 @@ internal sealed class FimPrompt
         }
 
         tokens.AddRange(Context(request.Extra));
-        tokens.Add(Prefix);
-        tokens.AddRange(Tokenize(request.Prefix));
-        tokens.Add(Suffix);
-        tokens.AddRange(IsCodeLlama ? TokenizeInfill(request.Suffix) : Tokenize(request.Suffix));
+        var withoutWordStart = Family?.SuffixWithoutWordStart ?? false;
+        LLamaToken[] prefix = [Prefix, .. Tokenize(request.Prefix)];
+        LLamaToken[] suffix = [Suffix, .. (withoutWordStart ? TokenizeInfill(request.Suffix) : Tokenize(request.Suffix))];
+        LLamaToken[] parts = Family?.Order == FimOrder.SuffixPrefixMiddle ? [.. suffix, .. prefix] : [.. prefix, .. suffix];
+        tokens.AddRange(parts);
         tokens.Add(Middle);
-        tokens.AddRange(IsCodeLlama ? TokenizeInfill(request.Typed) : Tokenize(request.Typed));
+        tokens.AddRange(withoutWordStart ? TokenizeInfill(request.Typed) : Tokenize(request.Typed));
         return [.. tokens];
     }
 

@@ -16,14 +16,16 @@ namespace CodeLlama.Refactor.LLama;
 /// whose evaluated prompt stays in the KV cache, so a prompt that starts like that slot's previous one (the next member
 /// of the same file) evaluates only its new tokens; K candidates fork that one prompt into K sequences.
 /// </summary>
-public sealed class LlamaInfillModel : IInfillModel, IDisposable
+public sealed class LlamaInfillModel : IInfillModel, IServedModel, IDisposable
 {
-    private const int CodeLlamaEndOfText = 32010;
+    // What ends an assistant turn in ChatML, the conversation format for a GGUF without a chat template.
+    private const string ChatMlEnd = "<|im_end|>";
     private readonly LLamaWeights weights;
     private readonly LLamaContext context;
     private readonly FimPrompt prompt;
     private readonly LlamaModelOptions options;
     private readonly ContinuousBatcher batcher;
+    private readonly TokenPieces pieces;
     private int requestCount = -1;
 
     private LlamaInfillModel(LLamaWeights weights, LLamaContext context, LlamaModelOptions options, int gpuLayers)
@@ -34,7 +36,9 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         prompt = new FimPrompt(weights);
         GpuLayers = gpuLayers;
         Name = Path.GetFileName(options.ModelPath);
-        batcher = new ContinuousBatcher(weights, context, Statistics, Slots, Math.Max(1, options.MaxCandidates), options.ReusePromptPrefix);
+        pieces = new TokenPieces(weights);
+        ChatTemplate = weights.Metadata.TryGetValue("tokenizer.chat_template", out var template) ? template : null;
+        batcher = new ContinuousBatcher(weights, context, Statistics, pieces, Slots, Math.Max(1, options.MaxCandidates), options.ReusePromptPrefix);
     }
 
     /// <inheritdoc/>
@@ -60,6 +64,18 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
 
     /// <inheritdoc/>
     public InfillStatistics Statistics { get; } = new();
+
+    /// <inheritdoc/>
+    public int VocabularySize => weights.Vocab.Count;
+
+    /// <inheritdoc/>
+    public string? ChatTemplate { get; }
+
+    /// <inheritdoc/>
+    public int Deferred => batcher.Deferred;
+
+    /// <inheritdoc/>
+    public SamplingDefaults Sampling => new(options.Temperature, options.Seed, TokenSampler.DefaultTopK, 1f);
 
     /// <summary>The prompt builder, for tests that pin the token layout.</summary>
     internal FimPrompt Prompt => prompt;
@@ -99,9 +115,9 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         parameters.Threads = threads;
         parameters.BatchThreads = threads;
 
-        if (ModelFile.NeedsEndOfTextOverride(header))
+        if (ModelFile.EndOfTextOverride(header) is { } endOfText)
         {
-            parameters.MetadataOverrides.Add(new MetadataOverride("tokenizer.ggml.eot_token_id", CodeLlamaEndOfText));
+            parameters.MetadataOverrides.Add(new MetadataOverride("tokenizer.ggml.eot_token_id", endOfText));
         }
 
         NativeLog.Clear();
@@ -145,6 +161,38 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
     /// <inheritdoc/>
     public int CountTokens(string text) => prompt.Tokenize(text).Length;
 
+    /// <inheritdoc/>
+    public IReadOnlyList<int> Tokenize(string text, bool addSpecial, bool parseSpecial)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // llama.cpp adds BOS only where the GGUF says to (tokenizer.ggml.add_bos_token).
+        if (text.Length == 0)
+        {
+            return addSpecial && weights.Vocab is { ShouldAddBOS: true, BOS: { } bos } ? [(int)bos] : [];
+        }
+
+        return [.. weights.Tokenize(text, addSpecial, parseSpecial, Encoding.UTF8).Select(token => (int)token)];
+    }
+
+    /// <inheritdoc/>
+    public byte[] TokenBytes(int token) => pieces.Bytes(token);
+
+    /// <inheritdoc/>
+    public string Detokenize(IReadOnlyList<int> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var decoder = new StreamingTokenDecoder(Encoding.UTF8, weights) { DecodeSpecialTokens = true };
+        foreach (var token in tokens)
+        {
+            decoder.Add((LLamaToken)token);
+        }
+
+        return decoder.Read();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<SlotState> SlotStates() => batcher.Snapshot();
+
     /// <summary>
     /// Holds decoding until the result is disposed: requests submitted meanwhile wait, and all start in the same step.
     /// Lets a test prove that concurrent requests share decode steps without depending on when threads run.
@@ -164,7 +212,13 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         LLamaToken[] tokens;
         try
         {
-            tokens = request.Instruction is { } instruction ? InstructionPrompt(request.SystemPrompt, instruction) : prompt.Build(request);
+            (tokens, request) = request switch
+            {
+                { PromptTokens: { } given } => (Given(given), request),
+                { Conversation: { } turns } => ConversationPrompt(request, turns),
+                { Instruction: { } instruction } => (ChatPrompt(Turns(request.SystemPrompt, instruction)), request),
+                _ => (prompt.Build(request), request),
+            };
         }
         catch (InferenceException exception)
         {
@@ -193,9 +247,32 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
         weights.Dispose();
     }
 
-    // The instruction as one user turn (after the system turn, when there is one) through the GGUF's own chat template,
-    // with the assistant's turn opened.
-    private LLamaToken[] InstructionPrompt(string? system, string instruction)
+    private static List<ChatTurn> Turns(string? system, string instruction) =>
+        system is null ? [new ChatTurn("user", instruction)] : [new ChatTurn("system", system), new ChatTurn("user", instruction)];
+
+    // A conversation through the GGUF's template; without one, through ChatML as llama.cpp's server falls back to,
+    // whose end of turn then also ends the answer.
+    private (LLamaToken[] Tokens, InfillRequest Request) ConversationPrompt(InfillRequest request, IReadOnlyList<ChatTurn> turns)
+    {
+        if (ChatTemplate is not null)
+        {
+            return (ChatPrompt(turns), request);
+        }
+
+        var text = string.Concat(turns.Select(turn => $"<|im_start|>{turn.Role}\n{turn.Content}{ChatMlEnd}\n")) + "<|im_start|>assistant\n";
+        return (TokenizeChat(text), request with { Stop = [.. request.Stop, ChatMlEnd] });
+    }
+
+    private LLamaToken[] Given(IReadOnlyList<int> tokens)
+    {
+        var size = VocabularySize;
+        return tokens.All(token => token >= 0 && token < size)
+            ? [.. tokens.Select(token => (LLamaToken)token)]
+            : throw new InferenceException($"A prompt token is outside the vocabulary of {size} tokens.");
+    }
+
+    // The turns through the GGUF's own chat template, with the assistant's turn opened.
+    private LLamaToken[] ChatPrompt(IReadOnlyList<ChatTurn> turns)
     {
         LLamaTemplate template;
         try
@@ -207,13 +284,16 @@ public sealed class LlamaInfillModel : IInfillModel, IDisposable
             throw new InferenceException($"{Name} has no chat template, so it cannot answer an instruction prompt: use the FIM prompt.", exception);
         }
 
-        if (system is not null)
+        foreach (var turn in turns)
         {
-            template.Add("system", system);
+            template.Add(turn.Role, turn.Content);
         }
 
-        template.Add("user", instruction);
-        var text = Encoding.UTF8.GetString(template.Apply());
+        return TokenizeChat(Encoding.UTF8.GetString(template.Apply()));
+    }
+
+    private LLamaToken[] TokenizeChat(string text)
+    {
         var bos = weights.Vocab.BOS is { } id ? weights.Vocab.LLamaTokenToString(id, isSpecialToken: true) : null;
         // The template may write BOS itself; parse its special tokens and add BOS only where it did not.
         var addBos = weights.Vocab.ShouldAddBOS && (bos is null || !text.StartsWith(bos, StringComparison.Ordinal));

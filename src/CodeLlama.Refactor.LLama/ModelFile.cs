@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.LLama.Gguf;
 
 namespace CodeLlama.Refactor.LLama;
@@ -9,11 +10,6 @@ namespace CodeLlama.Refactor.LLama;
 /// </summary>
 internal static class ModelFile
 {
-    /// <summary>Code Llama's vocabulary size, and where its ▁&lt;EOT&gt; token sits.</summary>
-    private const int CodeLlamaVocabularySize = 32016;
-
-    private const int CodeLlamaEndOfText = 32010;
-
     /// <summary>Which Code Llama files can infill, for error messages.</summary>
     public const string InfillVariants =
         "use Code Llama 7B, 13B or 70B (base or Instruct); the 34B and the Python variants were not trained to infill";
@@ -55,15 +51,15 @@ internal static class ModelFile
     }
 
     /// <summary>
-    /// True when the file has Code Llama's vocabulary but does not name its end-of-infill token (older conversions):
-    /// without ▁&lt;EOT&gt; generation would never stop, so the loader supplies id 32010.
+    /// The end-of-infill token to supply when the file has a family's vocabulary but does not name that token (older
+    /// Code Llama conversions: without ▁&lt;EOT&gt; generation would never stop), as the family's descriptor says.
     /// </summary>
     /// <param name="header">The model's header.</param>
-    /// <returns>Whether to override tokenizer.ggml.eot_token_id.</returns>
-    public static bool NeedsEndOfTextOverride(GgufHeader header) =>
-        header.Integer("tokenizer.ggml.eot_token_id") is null
-        && header.Tokens.Count == CodeLlamaVocabularySize
-        && header.Tokens[CodeLlamaEndOfText] == "▁<EOT>";
+    /// <returns>The id to set as tokenizer.ggml.eot_token_id, or null when none is needed.</returns>
+    public static int? EndOfTextOverride(GgufHeader header) => header.Integer("tokenizer.ggml.eot_token_id") is null
+        ? FimFamilyDescriptor.All.Select(family => family.EndOfText).OfType<EndOfTextOverride>()
+            .FirstOrDefault(end => header.Tokens.Count == end.VocabularySize && header.Tokens[end.Id] == end.Piece)?.Id
+        : null;
 
     /// <summary>The refusal for <paramref name="file"/>.</summary>
     /// <param name="file">The model file.</param>

@@ -27,6 +27,25 @@ internal sealed class TokenSampler(float temperature, int seed, int topK = Token
         // Vectorised: this runs once per sequence per decode step, over the whole vocabulary.
         var best = TensorPrimitives.IndexOfMax(logits);
         var max = logits[best];
+        var logNormalizer = LogNormalizer(logits, max);
+        var chosen = temperature <= 0 ? best : SampleAmongTop(logits, max);
+        return (chosen, logits[chosen] - logNormalizer);
+    }
+
+    /// <summary>The <paramref name="count"/> most likely tokens and their log-probabilities under the model (llama.cpp's <c>n_probs</c>).</summary>
+    /// <param name="logits">The logits of every token.</param>
+    /// <param name="count">How many to return.</param>
+    /// <returns>The tokens, most likely first.</returns>
+    public IReadOnlyList<(int Token, double LogProbability)> Alternatives(ReadOnlySpan<float> logits, int count)
+    {
+        var max = logits[TensorPrimitives.IndexOfMax(logits)];
+        var logNormalizer = LogNormalizer(logits, max);
+        return Top(logits, Math.Min(count, logits.Length)).Select(entry => (entry.Token, entry.Logit - logNormalizer)).ToList();
+    }
+
+    // log Σ exp(logit), computed from the largest logit so that exp cannot overflow.
+    private double LogNormalizer(ReadOnlySpan<float> logits, float max)
+    {
         if (scratch.Length < logits.Length)
         {
             scratch = new float[logits.Length];
@@ -35,14 +54,12 @@ internal sealed class TokenSampler(float temperature, int seed, int topK = Token
         var shifted = scratch.AsSpan(0, logits.Length);
         TensorPrimitives.Subtract(logits, max, shifted);
         TensorPrimitives.Exp(shifted, shifted);
-        var logNormalizer = max + Math.Log(TensorPrimitives.Sum<float>(shifted));
-        var chosen = temperature <= 0 ? best : SampleAmongTop(logits, max);
-        return (chosen, logits[chosen] - logNormalizer);
+        return max + Math.Log(TensorPrimitives.Sum<float>(shifted));
     }
 
-    private int SampleAmongTop(ReadOnlySpan<float> logits, float max)
+    // The `keep` largest logits, most likely first.
+    private static List<(int Token, float Logit)> Top(ReadOnlySpan<float> logits, int keep)
     {
-        var keep = topK <= 0 ? logits.Length : Math.Min(topK, logits.Length);
         var top = new PriorityQueue<int, float>(keep + 1);
         for (var index = 0; index < logits.Length; index++)
         {
@@ -59,14 +76,20 @@ internal sealed class TokenSampler(float temperature, int seed, int topK = Token
             }
         }
 
-        // Most likely first, so that top-p keeps a prefix of the list.
-        var candidates = new List<(int Token, double Weight)>(top.Count);
+        var list = new List<(int Token, float Logit)>(top.Count);
         while (top.TryDequeue(out var token, out var logit))
         {
-            candidates.Add((token, Math.Exp((logit - max) / temperature)));
+            list.Add((token, logit));
         }
 
-        candidates.Reverse();
+        list.Reverse();
+        return list;
+    }
+
+    private int SampleAmongTop(ReadOnlySpan<float> logits, float max)
+    {
+        var keep = topK <= 0 ? logits.Length : Math.Min(topK, logits.Length);
+        var candidates = Top(logits, keep).Select(entry => (entry.Token, Weight: Math.Exp((entry.Logit - max) / temperature))).ToList();
         var total = candidates.Sum(candidate => candidate.Weight);
         if (topP is > 0 and < 1)
         {

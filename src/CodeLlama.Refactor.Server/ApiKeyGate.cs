@@ -21,7 +21,8 @@ internal static class ApiKeyGate
         var expected = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase) || Presents(context.Request, expected))
+            if (context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals("/v1/health", StringComparison.OrdinalIgnoreCase)
+                || Presents(context.Request, expected))
             {
                 await next(context).ConfigureAwait(false);
                 return;

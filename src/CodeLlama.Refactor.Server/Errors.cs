@@ -19,6 +19,11 @@ internal static class Errors
         },
         statusCode: status);
 
+    /// <summary>501 with llama.cpp's <c>not_supported_error</c>, for a route this server was not started to answer.</summary>
+    public static IResult NotSupported(string message) => Results.Json(
+        new LlamaCppError { Error = new LlamaCppErrorBody { Code = StatusCodes.Status501NotImplemented, Message = message, Type = "not_supported_error" } },
+        statusCode: StatusCodes.Status501NotImplemented);
+
     /// <summary>The answer for a model that could not answer: 413 for a prompt too long, else 500.</summary>
     public static IResult From(InferenceException exception) => exception is PromptTooLongException
         ? Json(StatusCodes.Status413PayloadTooLarge, exception.Message)

@@ -5,7 +5,8 @@ namespace CodeLlama.Refactor.Server;
 /// <summary>
 /// Reads a FIM prompt that a client wrote as text in a family's markers (<c>/v1/completions</c>, <c>/completion</c>),
 /// so that the prompt can be built again from the served model's own tokens: the repository context before the prefix
-/// marker, the prefix, the suffix, and what the client put after the middle marker (text the user has typed).
+/// marker, the prefix, the suffix, and what the client put after the middle marker (text the user has typed). Every
+/// family's markers come from its <see cref="FimFamilyDescriptor"/>; the prompts read are in PSM order.
 /// </summary>
 internal static class FimPromptText
 {
@@ -17,7 +18,12 @@ internal static class FimPromptText
     /// <summary>The question a FIM prompt written as text asks; a prompt in no known format is all prefix.</summary>
     /// <param name="prompt">The prompt text.</param>
     /// <returns>Its prefix, suffix, typed text and repository context.</returns>
-    public static InfillRequest Read(string prompt)
+    public static InfillRequest Read(string prompt) => Find(prompt) ?? new InfillRequest(prompt, string.Empty);
+
+    /// <summary>The question a FIM prompt written as text asks; null when the text holds no known family's markers.</summary>
+    /// <param name="prompt">The prompt text.</param>
+    /// <returns>Its prefix, suffix, typed text and repository context, or null.</returns>
+    public static InfillRequest? Find(string prompt)
     {
         foreach (var format in Formats)
         {
@@ -30,19 +36,16 @@ internal static class FimPromptText
                 var suffix = prompt[(suf + format.Suffix.Trim().Length)..mid];
                 var typed = prompt[(mid + format.Middle.Trim().Length)..];
                 // The markers' own spaces (Code Llama's "<PRE> ", " <SUF>" and " <MID>") belong to the format, not to the code.
-                if (format.Family == FimFamily.CodeLlama)
-                {
-                    (prefix, suffix) = (Unpad(Unpad(prefix, leading: true), leading: false), Unpad(suffix, leading: false));
-                }
-
+                prefix = Unpad(Unpad(prefix, leading: true, format.Prefix.EndsWith(' ')), leading: false, format.Suffix.StartsWith(' '));
+                suffix = Unpad(suffix, leading: false, format.Middle.StartsWith(' '));
                 return new InfillRequest(prefix, suffix) { Typed = typed, Extra = format.ReadContext(prompt[..pre]) };
             }
         }
 
-        return new InfillRequest(prompt, string.Empty);
+        return null;
     }
 
-    private static string Unpad(string text, bool leading) => leading
-        ? text.StartsWith(' ') ? text[1..] : text
+    private static string Unpad(string text, bool leading, bool padded) => !padded ? text
+        : leading ? text.StartsWith(' ') ? text[1..] : text
         : text.EndsWith(' ') ? text[..^1] : text;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Inference.Http;
 using Microsoft.AspNetCore.Http;
@@ -8,8 +9,9 @@ namespace CodeLlama.Refactor.Server;
 /// OpenAI-compatible <c>POST /v1/completions</c> and <c>GET /v1/models</c>, for editor clients that speak OpenAI: the
 /// prompt is a FIM prompt as text in a family's markers (Code Llama's <c>&lt;PRE&gt; … &lt;SUF&gt;… &lt;MID&gt;</c>, or
 /// StarCoder's, CodeGemma's, Qwen's, DeepSeek's), which is read back into its parts (<see cref="FimPromptText"/>) and
-/// built again from the served model's own tokens; or a plain prompt with OpenAI's <c>suffix</c> beside it. With
-/// <c>"stream": true</c> the answer goes as one server-sent event (<see cref="EventStream"/>).
+/// built again from the served model's own tokens; a plain prompt with OpenAI's <c>suffix</c> beside it; or text or
+/// token ids to continue as they are (<see cref="PromptInput"/>). <c>n</c> (or <c>n_cmpl</c>) completions come from
+/// one evaluation of each prompt. With <c>"stream": true</c> each token goes as a <c>text_completion</c> chunk.
 /// </summary>
 internal static class OpenAiEndpoints
 {
@@ -17,44 +19,94 @@ internal static class OpenAiEndpoints
 
     public static async Task<IResult> CompletionsAsync(HttpContext context, IInfillModel model, ServerOptions options)
     {
-        var (body, error) = await JsonBody.ReadAsync<OpenAiCompletionRequest>(context, options);
+        var (body, json, error) = await RequestJson.ReadAsync<OpenAiCompletionRequest>(context, options);
         if (error is not null)
         {
             return error;
         }
 
+        var perPrompt = json!.Completions;
         if (!TokenLimit.AreValid(body!.NPredict, body.MaxTokens) || body.Temperature < 0 || body.TopP is < 0 or > 1)
         {
             return Errors.Json(StatusCodes.Status400BadRequest, "max_tokens and n_predict must be -1 (up to the context) or more; temperature must not be negative; top_p must be between 0 and 1.");
         }
 
-        var asked = body.Suffix is { } given ? new InfillRequest(body.Prompt, given) : FimPromptText.Read(body.Prompt);
-        var request = asked with
+        if (InfillEndpoint.Validate(perPrompt, 0) is { } invalid)
+        {
+            return Errors.Json(StatusCodes.Status400BadRequest, invalid);
+        }
+
+        IReadOnlyList<InfillRequest> prompts;
+        if (body.Suffix is { } given)
+        {
+            prompts = [new InfillRequest(body.Prompt, given)];
+        }
+        else
+        {
+            (var read, var unreadable) = PromptInput.Read(json.Raw["prompt"] ?? string.Empty, model as IServedModel);
+            if (unreadable is not null)
+            {
+                return Errors.Json(StatusCodes.Status400BadRequest, unreadable);
+            }
+
+            prompts = read!;
+        }
+
+        var requests = prompts.Select(asked => asked with
         {
             MaxNewTokens = TokenLimit.From(body.NPredict, body.MaxTokens),
             Temperature = body.Temperature,
             Seed = body.Seed,
             Stop = body.Stop,
             TopP = body.TopP,
-        };
+            Candidates = perPrompt,
+        }).ToList();
+        var id = "cmpl-" + Guid.NewGuid().ToString("N");
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        if (body.Stream is true)
+        {
+            return new TokenStream(model, requests, perPrompt, new CompletionChunks(id, created, model.Name));
+        }
+
         try
         {
-            var result = await model.InfillAsync(request, context.RequestAborted);
-            var completion = ModelAnswer.First(result);
-            var answer = new OpenAiCompletionResponse
+            var results = await Task.WhenAll(requests.Select(request => model.InfillAsync(request, context.RequestAborted)));
+            var choices = results.SelectMany((result, prompt) => ModelAnswer.All(result).Select(completion => new OpenAiChoice
             {
-                Id = "cmpl-" + Guid.NewGuid().ToString("N"),
-                Created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-                Model = model.Name,
-                Choices = [new OpenAiChoice { Text = completion.Text, FinishReason = ModelAnswer.FinishReason(completion) }],
-                Usage = ModelAnswer.Usage(result, completion),
-            };
-            // A streamed completion's chunks have the same shape as the whole answer.
-            return body.Stream is true ? new EventStream([answer]) : Results.Json(answer);
+                Index = prompt * perPrompt + completion.Index, Text = completion.Text, FinishReason = ModelAnswer.FinishReason(completion),
+            })).ToList();
+            return Results.Json(new OpenAiCompletionResponse
+            {
+                Id = id, Created = created, Model = model.Name, Choices = choices, Usage = ModelAnswer.Usage(results),
+            });
         }
         catch (InferenceException exception)
         {
             return Errors.From(exception);
         }
+    }
+
+    /// <summary>OpenAI's completion chunks: one per token with its text, then one with the finish reason and usage per choice.</summary>
+    private sealed class CompletionChunks(string id, long created, string model) : IStreamShape
+    {
+        public bool EndsWithDone => true;
+
+        public object Token(int index, InfillProgress step) => Chunk(index, step.Text, finishReason: null);
+
+        public IEnumerable<object> End(int index, InfillResult result, InfillCompletion completion, string remainder)
+        {
+            var last = Chunk(index, remainder, ModelAnswer.FinishReason(completion));
+            last["usage"] = System.Text.Json.JsonSerializer.SerializeToNode(ModelAnswer.Usage(result, completion));
+            return [last];
+        }
+
+        private JsonObject Chunk(int index, string text, string? finishReason) => new()
+        {
+            ["id"] = id,
+            ["object"] = "text_completion",
+            ["created"] = created,
+            ["model"] = model,
+            ["choices"] = new JsonArray(new JsonObject { ["text"] = text, ["index"] = index, ["logprobs"] = null, ["finish_reason"] = finishReason }),
+        };
     }
 }

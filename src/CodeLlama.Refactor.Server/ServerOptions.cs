@@ -25,6 +25,18 @@ public sealed record ServerOptions(
     /// <summary>Seconds a client refused with 503 is told to wait before it tries again.</summary>
     public const int RetryAfterSeconds = 1;
 
+    /// <summary>The most completions one prompt may ask for (<c>n_cmpl</c>, OpenAI's <c>n</c>): the sequences a slot decodes side by side.</summary>
+    public const int MaxCompletions = 4;
+
+    /// <summary>The most alternatives a token may be reported with (<c>n_probs</c>).</summary>
+    public const int MaxProbabilities = 100;
+
+    /// <summary>Answers <c>GET /metrics</c> (llama.cpp's <c>--metrics</c>); without, it answers 501 as llama.cpp does.</summary>
+    public bool Metrics { get; init; }
+
+    /// <summary>Answers <c>GET /slots</c> (llama.cpp's default; <c>--no-slots</c> turns it off, and it answers 501).</summary>
+    public bool Slots { get; init; } = true;
+
     /// <summary>The URL Kestrel binds.</summary>
     public string ListenUrl => $"http://{ListenHost.ForUrl(Host)}:{Port}";
 

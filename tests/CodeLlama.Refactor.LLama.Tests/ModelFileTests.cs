@@ -20,10 +20,10 @@ public sealed class ModelFileTests(ScriptedModelFixture models) : IClassFixture<
     [Fact]
     public void A_code_llama_vocabulary_without_an_eot_id_gets_32010_supplied()
     {
-        Assert.True(ModelFile.NeedsEndOfTextOverride(GgufHeader.Read(models.ScriptedPath)));
+        Assert.Equal(32010, ModelFile.EndOfTextOverride(GgufHeader.Read(models.ScriptedPath)));
 
         var declared = TestModels.WriteRandom(Path.Combine(models.Folder, "declared-eot.gguf"), new TinyLlamaShape(DeclareEndOfText: true));
-        Assert.False(ModelFile.NeedsEndOfTextOverride(GgufHeader.Read(declared)));
+        Assert.Null(ModelFile.EndOfTextOverride(GgufHeader.Read(declared)));
     }
 
     [Fact]

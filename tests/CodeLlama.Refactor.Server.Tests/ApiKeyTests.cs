@@ -87,10 +87,12 @@ public sealed class ApiKeyTests : IAsyncLifetime
         Assert.Equal(RunningServerFixture.Script, (await response.Content.ReadFromJsonAsync<LlamaCppInfillResponse>())!.Content);
     }
 
-    [Fact]
-    public async Task Health_stays_open_without_the_key()
+    [Theory]
+    [InlineData("health")]
+    [InlineData("v1/health")]
+    public async Task Health_stays_open_without_the_key(string path)
     {
-        var response = await client.GetAsync("health");
+        var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -50,20 +50,36 @@ public sealed class ChatCompletionsTests(ChatCompletionsTests.InstructServer ser
     }
 
     [Fact]
-    public async Task Asked_to_stream_serve_sends_the_answer_as_one_chunk_event_then_done()
+    public async Task Asked_to_stream_serve_sends_a_chunk_per_token_the_first_with_the_role_then_the_finish_reason_then_done()
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
 
         using var response = await client.PostAsJsonAsync("v1/chat/completions", new { messages = new[] { new { role = "user", content = "Fix the error." } }, stream = true });
 
-        var chunk = Assert.Single(await ServerSentEvents.ReadAsync(response));
-        Assert.Equal("chat.completion.chunk", chunk.GetProperty("object").GetString());
-        var choice = Assert.Single(chunk.GetProperty("choices").EnumerateArray());
-        Assert.Equal("assistant", choice.GetProperty("delta").GetProperty("role").GetString());
-        Assert.Equal(InstructServer.Answer, choice.GetProperty("delta").GetProperty("content").GetString());
-        Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
+        var chunks = await ServerSentEvents.ReadAsync(response);
+        Assert.True(chunks.Count > 2, $"{chunks.Count} chunks");
+        Assert.All(chunks, chunk => Assert.Equal("chat.completion.chunk", chunk.GetProperty("object").GetString()));
+        var choices = chunks.Select(chunk => Assert.Single(chunk.GetProperty("choices").EnumerateArray())).ToList();
+        Assert.Equal("assistant", choices[0].GetProperty("delta").GetProperty("role").GetString());
+        Assert.All(choices.Skip(1), choice => Assert.False(choice.GetProperty("delta").TryGetProperty("role", out _)));
+        Assert.Equal(InstructServer.Answer, string.Concat(choices.Select(choice => choice.GetProperty("delta").TryGetProperty("content", out var content) ? content.GetString() : "")));
+        Assert.Equal("stop", choices[^1].GetProperty("finish_reason").GetString());
         // Written with the options of a whole answer: the answer's '+' as itself, not as \u002B.
-        Assert.Contains("\"content\":\"" + InstructServer.Answer + "\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u002B", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Llama_vims_instruction_continuation_sends_its_earlier_answer_back_as_an_assistant_turn_and_is_answered()
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var first = await PromptTokensAsync(client, """{"messages":[{"role":"system","content":"You are a code-editing assistant."},{"role":"user","content":"Fix the error."}]}""");
+
+        var continued = await PromptTokensAsync(
+            client,
+            """{"messages":[{"role":"system","content":"You are a code-editing assistant."},{"role":"user","content":"Fix the error."},{"role":"assistant","content":"return label.Length;"},{"role":"user","content":"Add the count."}],"stream":false}""");
+
+        // Every turn reaches the template: the earlier answer and the new instruction lengthen the prompt.
+        Assert.True(continued > first + 10, $"{continued} prompt tokens with four turns, {first} with two");
     }
 
     [Fact]
@@ -96,8 +112,10 @@ public sealed class ChatCompletionsTests(ChatCompletionsTests.InstructServer ser
     }
 
     [Theory]
-    [InlineData("""{"messages":[{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"user","content":"c"}]}""", "[user,assistant,user]")]
-    [InlineData("""{"messages":[]}""", "one user turn")]
+    [InlineData("""{"messages":[{"role":"user","content":"a"},{"role":"tool","content":"b"}]}""", "[user,tool]")]
+    [InlineData("""{"messages":[{"role":"system","content":"a"}]}""", "at least one user turn")]
+    [InlineData("""{"messages":[]}""", "at least one user turn")]
+    [InlineData("""{"messages":[{"role":"user","content":"a"}],"n":9}""", "n_cmpl (or n) must be 1 to 4")]
     [InlineData("""{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"x"}}]}]}""", "other parts are not supported")]
     [InlineData("""{"messages":[{"role":"user","content":"a"}],"max_tokens":-2}""", "must be -1 (up to the context) or more")]
     public async Task Requests_serve_cannot_answer_as_asked_are_refused_with_400_saying_why(string json, string expected)
@@ -111,14 +129,17 @@ public sealed class ChatCompletionsTests(ChatCompletionsTests.InstructServer ser
     }
 
     [Fact]
-    public async Task A_served_model_without_a_chat_template_answers_500_saying_so()
+    public async Task A_served_model_without_a_chat_template_answers_through_chatml_as_llama_cpp_falls_back_to()
     {
         using var client = new HttpClient { BaseAddress = fimServer.BaseAddress };
+        using var tokenized = await client.PostAsJsonAsync(
+            "tokenize", new { content = "<|im_start|>user\nFix it.<|im_end|>\n<|im_start|>assistant\n", add_special = true });
+        var chatMl = JsonDocument.Parse(await tokenized.Content.ReadAsStringAsync()).RootElement.GetProperty("tokens").GetArrayLength();
 
-        using var response = await client.PostAsJsonAsync("v1/chat/completions", new { messages = new[] { new { role = "user", content = "Fix it." } } });
+        var tokens = await PromptTokensAsync(client, """{"messages":[{"role":"user","content":"Fix it."}],"max_tokens":4}""");
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Contains("no chat template", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The prompt is exactly the ChatML rendering of the turn.
+        Assert.Equal(chatMl, tokens);
     }
 
     [Theory]

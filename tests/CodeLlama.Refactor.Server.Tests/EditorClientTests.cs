@@ -62,13 +62,20 @@ public sealed class EditorClientTests(RunningServerFixture server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Streamed_infill_answers_one_event_that_holds_the_content_and_stop()
+    public async Task Streamed_infill_sends_one_event_per_token_then_the_whole_answer_with_stop()
     {
         using var response = await Client.PostAsJsonAsync("infill", new { input_prefix = "x", input_suffix = "y", stream = true });
 
-        var chunk = Assert.Single(await ServerSentEvents.ReadAsync(response, endsWithDone: false));
-        Assert.Equal(RunningServerFixture.Script, chunk.GetProperty("content").GetString());
-        Assert.True(chunk.GetProperty("stop").GetBoolean());
+        var events = await ServerSentEvents.ReadAsync(response, endsWithDone: false);
+        var tokens = events.Take(events.Count - 1).ToList();
+        Assert.All(tokens, e => Assert.False(e.GetProperty("stop").GetBoolean()));
+        Assert.All(tokens, e => Assert.Single(e.GetProperty("tokens").EnumerateArray()));
+        var last = events[^1];
+        Assert.True(last.GetProperty("stop").GetBoolean());
+        // One event per generated token: as many as the answer says it predicted, and more than one.
+        Assert.Equal(last.GetProperty("timings").GetProperty("predicted_n").GetInt32(), tokens.Count);
+        Assert.True(tokens.Count > 1, $"{tokens.Count} token events");
+        Assert.Equal(RunningServerFixture.Script, string.Concat(events.Select(e => e.GetProperty("content").GetString())));
     }
 
     [Fact]
@@ -114,15 +121,18 @@ public sealed class EditorClientTests(RunningServerFixture server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Openai_completions_asked_to_stream_answer_as_one_text_completion_event_then_done()
+    public async Task Openai_completions_asked_to_stream_send_a_text_completion_chunk_per_token_then_done()
     {
         using var response = await Client.PostAsJsonAsync("v1/completions", new { prompt = "<PRE> int x = <SUF>; <MID>", max_tokens = 32, temperature = 0, stream = true });
 
-        var chunk = Assert.Single(await ServerSentEvents.ReadAsync(response));
-        Assert.Equal("text_completion", chunk.GetProperty("object").GetString());
-        var choice = Assert.Single(chunk.GetProperty("choices").EnumerateArray());
-        Assert.Equal(RunningServerFixture.Script, choice.GetProperty("text").GetString());
-        Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
+        var chunks = await ServerSentEvents.ReadAsync(response);
+        Assert.True(chunks.Count > 2, $"{chunks.Count} chunks");
+        Assert.All(chunks, chunk => Assert.Equal("text_completion", chunk.GetProperty("object").GetString()));
+        var choices = chunks.Select(chunk => Assert.Single(chunk.GetProperty("choices").EnumerateArray())).ToList();
+        Assert.Equal(RunningServerFixture.Script, string.Concat(choices.Select(choice => choice.GetProperty("text").GetString())));
+        Assert.All(choices[..^1], choice => Assert.Equal(JsonValueKind.Null, choice.GetProperty("finish_reason").ValueKind));
+        Assert.Equal("stop", choices[^1].GetProperty("finish_reason").GetString());
+        Assert.Equal(chunks.Count - 1, chunks[^1].GetProperty("usage").GetProperty("completion_tokens").GetInt32());
     }
 
     [Theory]

@@ -31,14 +31,25 @@ internal static class ServeCommand
     public static readonly Option<int> MaxRequestKilobytesOption = CommonOptions.PositiveIntOption(
         "--max-request-kb", "Larger request bodies are answered 413. 1 to 1048576 (1 GiB).", 8192, 1 << 20);
 
+    public static readonly Option<bool> MetricsOption = new("--metrics")
+    {
+        Description = "Answer GET /metrics with Prometheus metrics under llama.cpp's names (llamacpp:prompt_tokens_total, ...); without it, 501 as llama.cpp.",
+    };
+
+    public static readonly Option<bool> NoSlotsOption = new("--no-slots")
+    {
+        Description = "Answer GET /slots with 501, as llama.cpp's --no-slots.",
+    };
+
     public static Command GetCommand(ConsoleStreams streams)
     {
         var command = new Command(
             "serve",
             "Load a FIM model (Code Llama, or any FIM GGUF llama.cpp knows) once and answer infill requests over HTTP as "
             + "llama.cpp's server does, for its editor clients (llama.vim, llama.vscode, Continue): POST /infill, POST /completion, "
-            + "GET /health, GET /props, and OpenAI-compatible POST /v1/completions, POST /v1/chat/completions (a GGUF with a chat "
-            + "template) and GET /v1/models; stream: true is answered as one server-sent event. fix and doc (and the IDE code fixes) reach it with "
+            + "POST /tokenize, POST /detokenize, GET /health, GET /props, GET /slots, GET /metrics (with --metrics), and OpenAI-compatible "
+            + "POST /v1/completions, POST /v1/chat/completions (the GGUF's chat template, else ChatML) and GET /v1/models; stream: true "
+            + "sends each token as it is generated. fix and doc (and the IDE code fixes) reach it with "
             + "--endpoint http://HOST:PORT. Up to --parallel requests are decoded together; up to --queue more wait for a slot, and others "
             + "are answered 503. Ctrl+C stops it (exit code 0). Exit code 2: bad input (a bad option value, a model that cannot "
             + "be used, a port in use, a --host other than loopback without an API key).")
@@ -49,6 +60,8 @@ internal static class ServeCommand
             ParallelOption,
             QueueOption,
             MaxRequestKilobytesOption,
+            MetricsOption,
+            NoSlotsOption,
             CommonOptions.ServeVerbosityOption,
         }.WithModelOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
@@ -104,10 +117,14 @@ internal static class ServeCommand
                     + $"{ServerOptions.ApiKeyEnvironmentVariable}, or listen on 127.0.0.1.");
             }
 
-            using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: 1, log, progress: null, parseResult.GetValue(ParallelOption))
+            using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: ServerOptions.MaxCompletions, log, progress: null, parseResult.GetValue(ParallelOption))
                 ?? throw new InputException($"serve needs a model: pass --model FILE.gguf or set {LLama.LlamaModelOptions.ModelEnvironmentVariable}.");
             var options = new ServerOptions(
-                host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L, apiKey, parseResult.GetValue(QueueOption));
+                host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L, apiKey, parseResult.GetValue(QueueOption))
+            {
+                Metrics = parseResult.GetValue(MetricsOption),
+                Slots = !parseResult.GetValue(NoSlotsOption),
+            };
             await using var app = InfillServer.Create(model, options);
             try
             {

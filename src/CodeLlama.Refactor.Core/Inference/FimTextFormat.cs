@@ -20,8 +20,8 @@ public enum FimFamily
 }
 
 /// <summary>
-/// A FIM prompt as text, in one family's markers, for an OpenAI-compatible server whose tokenizer turns the markers
-/// into its special tokens (an in-process model builds the prompt from token ids instead).
+/// A FIM prompt as text, in one family's markers (<see cref="FimFamilyDescriptor"/>), for an OpenAI-compatible server
+/// whose tokenizer turns the markers into its special tokens (an in-process model builds the prompt from token ids instead).
 /// </summary>
 /// <param name="Family">The family.</param>
 /// <param name="Prefix">The marker before the prefix (Code Llama's includes the space its training put after it).</param>
@@ -37,35 +37,33 @@ public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffi
     /// <summary>The marker that opens each file of repository context, for a family that has one.</summary>
     public string? FileSeparator { get; init; }
 
-    /// <summary>Code Llama's format.</summary>
-    public static FimTextFormat CodeLlama { get; } = new(FimFamily.CodeLlama, "<PRE> ", " <SUF>", " <MID>", ["<EOT>"]);
+    /// <summary>The order of the parts.</summary>
+    public FimOrder Order { get; init; }
 
-    /// <summary>The format of <paramref name="family"/>.</summary>
+    /// <summary>Code Llama's format.</summary>
+    public static FimTextFormat CodeLlama { get; } = For(FimFamily.CodeLlama);
+
+    /// <summary>The format of <paramref name="family"/>, as its descriptor gives it.</summary>
     /// <param name="family">The family.</param>
     /// <returns>Its markers and stops.</returns>
-    public static FimTextFormat For(FimFamily family) => family switch
+    public static FimTextFormat For(FimFamily family)
     {
-        FimFamily.CodeLlama => CodeLlama,
-        FimFamily.StarCoder => new(family, "<fim_prefix>", "<fim_suffix>", "<fim_middle>", ["<|endoftext|>", "<file_sep>"])
+        var descriptor = FimFamilyDescriptor.For(family);
+        return new(family, descriptor.Prefix, descriptor.Suffix, descriptor.Middle, descriptor.Stops)
         {
-            Repository = "<repo_name>",
-            FileSeparator = "<file_sep>",
-        },
-        FimFamily.CodeGemma => new(family, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|file_separator|>", "<eos>"]),
-        FimFamily.Qwen => new(family, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|endoftext|>", "<|fim_pad|>", "<|file_sep|>"])
-        {
-            Repository = "<|repo_name|>",
-            FileSeparator = "<|file_sep|>",
-        },
-        FimFamily.DeepSeek => new(family, "<｜fim▁begin｜>", "<｜fim▁hole｜>", "<｜fim▁end｜>", ["<｜end▁of▁sentence｜>", "<|EOT|>"]),
-        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown FIM family."),
-    };
+            Repository = descriptor.Repository,
+            FileSeparator = descriptor.FileSeparator,
+            Order = descriptor.Order,
+        };
+    }
 
     /// <summary>The prompt for the gap between <paramref name="prefix"/> and <paramref name="suffix"/>.</summary>
     /// <param name="prefix">The text before the gap.</param>
     /// <param name="suffix">The text after it.</param>
     /// <returns>The prompt text.</returns>
-    public string Render(string prefix, string suffix) => Prefix + prefix + Suffix + suffix + Middle;
+    public string Render(string prefix, string suffix) => Order == FimOrder.PrefixSuffixMiddle
+        ? Prefix + prefix + Suffix + suffix + Middle
+        : Suffix + suffix + Prefix + prefix + Middle;
 
     /// <summary>The prompt for <paramref name="request"/>: its repository context, prefix, suffix and typed text.</summary>
     /// <param name="request">The question.</param>

@@ -90,7 +90,33 @@ public sealed record InfillRequest(
 
     /// <summary>A system turn before <see cref="Instruction"/>, for templates that take one; null for none.</summary>
     public string? SystemPrompt { get; init; }
+
+    /// <summary>
+    /// When set, a whole conversation to answer as the assistant's next turn, rendered through the model's chat template
+    /// or, for a model without one, through ChatML (as llama.cpp's server does); prefix, suffix and context are not used.
+    /// </summary>
+    public IReadOnlyList<ChatTurn>? Conversation { get; init; }
+
+    /// <summary>
+    /// When set, the prompt as token ids, evaluated exactly as given (a plain completion, llama.cpp's <c>/completion</c>
+    /// without FIM markers); prefix, suffix and context are not used.
+    /// </summary>
+    public IReadOnlyList<int>? PromptTokens { get; init; }
+
+    /// <summary>How many of the most likely alternatives to report with each generated token (llama.cpp's <c>n_probs</c>); 0 for none.</summary>
+    public int Probabilities { get; init; }
+
+    /// <summary>
+    /// Called for each token as it is generated, on the engine's thread (keep it short), so that a server can stream
+    /// the completion token by token; null when nobody listens.
+    /// </summary>
+    public Action<InfillProgress>? Progress { get; init; }
 }
+
+/// <summary>One turn of a conversation.</summary>
+/// <param name="Role">system, user or assistant.</param>
+/// <param name="Content">Its text.</param>
+public sealed record ChatTurn(string Role, string Content);
 
 /// <summary>One piece of repository context.</summary>
 /// <param name="FileName">The file it comes from.</param>
@@ -106,6 +132,12 @@ public sealed record InfillCompletion(string Text, double LogProbability, bool F
 {
     /// <summary>The stop text that ended it, when one did.</summary>
     public string? StoppingWord { get; init; }
+
+    /// <summary>Which of the request's candidates it is (the order they were started in, which streamed tokens name).</summary>
+    public int Index { get; init; }
+
+    /// <summary>The tokens it generated, with their log-probabilities (and alternatives, when asked for); empty where the model does not say.</summary>
+    public IReadOnlyList<GeneratedToken> Tokens { get; init; } = [];
 }
 
 /// <summary>The answer to one <see cref="InfillRequest"/>.</summary>

@@ -16,6 +16,7 @@ public sealed class InfillStatistics
     private long decodedTokens;
     private long decodeTicks;
     private int mostSequencesInOneDecode;
+    private long decodedSequences;
 
     /// <summary>Prompts answered.</summary>
     public int Requests => Volatile.Read(ref requests);
@@ -37,6 +38,9 @@ public sealed class InfillStatistics
 
     /// <summary>Time inside the engine's decode calls: the model's own work, without sampling or waiting.</summary>
     public TimeSpan DecodeTime => TimeSpan.FromTicks(Interlocked.Read(ref decodeTicks));
+
+    /// <summary>Sequences the decode calls carried tokens of, summed over the calls (llama.cpp's busy slots per decode, times the calls).</summary>
+    public long DecodedSequences => Interlocked.Read(ref decodedSequences);
 
     /// <summary>The most sequences one decode call carried tokens of: above 1 when concurrent sequences shared a step.</summary>
     public int MostSequencesInOneDecode => Volatile.Read(ref mostSequencesInOneDecode);
@@ -92,6 +96,7 @@ public sealed class InfillStatistics
         Interlocked.Increment(ref decodeCalls);
         Interlocked.Add(ref decodedTokens, tokens);
         Interlocked.Add(ref decodeTicks, time.Ticks);
+        Interlocked.Add(ref decodedSequences, sequences);
         var most = Volatile.Read(ref mostSequencesInOneDecode);
         while (sequences > most && Interlocked.CompareExchange(ref mostSequencesInOneDecode, sequences, most) != most)
         {

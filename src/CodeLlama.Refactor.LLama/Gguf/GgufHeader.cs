@@ -165,6 +165,18 @@ internal sealed class GgufHeader
             return strings;
         }
 
+        // Scores and token types, which a test vocabulary is built from; other arrays are skipped, their count kept.
+        if (elementType is 5 or 6)
+        {
+            var values = elementType == 5 ? (Array)new int[count] : new float[count];
+            for (long index = 0; index < count; index++)
+            {
+                values.SetValue(ReadValue(reader, elementType), index);
+            }
+
+            return values;
+        }
+
         for (long index = 0; index < count; index++)
         {
             ReadValue(reader, elementType);
