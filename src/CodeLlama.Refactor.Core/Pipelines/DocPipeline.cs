@@ -134,7 +134,10 @@ public static class DocPipeline
         {
             if (!models.TryGetValue(document.Id, out var model))
             {
-                models[document.Id] = model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
+                // The text reads declarations and what bodies call and throw, never flow-state nullability: without
+                // nullable analysis a body binds without the nullable walker, a large share of the time spent reading it.
+                var compilation = (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+                models[document.Id] = model = compilation.GetSemanticModel(declaration.SyntaxTree, SemanticModelOptions.DisableNullableAnalysis);
             }
 
             var root = await declaration.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
