@@ -315,7 +315,7 @@ public static class ThrownExceptions
         }
 
         var helper = reference.GetSyntax(cancellationToken);
-        var helperModel = helper.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(helper.SyntaxTree, SemanticModelOptions.DisableNullableAnalysis);
+        var helperModel = helper.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(helper.SyntaxTree);
         if (mayBeOwnThrower && OnlyThrow(helper) is { } only && Created(only, helperModel, cancellationToken) is { } created)
         {
             return [new Thrown(created.Type, Enclosing(invocation.Parent!, declaration, model), PassedName(created.Creation, helperModel, operation, model))];

@@ -134,10 +134,7 @@ public static class DocPipeline
         {
             if (!models.TryGetValue(document.Id, out var model))
             {
-                // The text reads declarations and what bodies call and throw, never flow-state nullability: without
-                // nullable analysis a body binds without the nullable walker, a large share of the time spent reading it.
-                var compilation = (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-                models[document.Id] = model = compilation.GetSemanticModel(declaration.SyntaxTree, SemanticModelOptions.DisableNullableAnalysis);
+                models[document.Id] = model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
             var root = await declaration.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
