@@ -6,8 +6,8 @@ using CodeLlama.Refactor.Workspaces;
 namespace CodeLlama.Refactor.Benchmarks;
 
 /// <summary>
-/// `doc` on the synthetic solution: members documented per second after loading (goal >= 2,000/s), and the whole
-/// `doc --dry-run` process against `dotnet build` of the same solution, side by side in one run.
+/// `doc` on the synthetic solution, or on a real one given by path: members documented per second after loading (goal
+/// >= 2,000/s), and the whole `doc --dry-run` process against `dotnet build` of the same solution, side by side in one run.
 /// </summary>
 /// <remarks>
 /// The first in-process run is what one `doc` invocation does: it jits the documentation, emit and doc-comment code
@@ -15,11 +15,22 @@ namespace CodeLlama.Refactor.Benchmarks;
 /// </remarks>
 internal static class DocBenchmark
 {
-    public static async Task RunAsync(int repetitions)
+    public static async Task RunAsync(int repetitions, string? realSolution)
     {
-        var root = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "doc-" + Guid.NewGuid().ToString("N")[..8]);
-        var solution = await SyntheticSolution.WriteAsync(root);
-        Console.WriteLine($"Synthetic solution: {SyntheticSolution.ProjectCount} projects, {SyntheticSolution.CountLines(root):N0} lines in {root}");
+        string root, solution;
+        if (realSolution is null)
+        {
+            root = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "doc-" + Guid.NewGuid().ToString("N")[..8]);
+            solution = await SyntheticSolution.WriteAsync(root);
+            Console.WriteLine($"Synthetic solution: {SyntheticSolution.ProjectCount} projects, {SyntheticSolution.CountLines(root):N0} lines in {root}");
+        }
+        else
+        {
+            solution = Path.GetFullPath(realSolution);
+            root = Path.GetDirectoryName(solution)!;
+            Console.WriteLine($"Solution: {solution}");
+        }
+
         Console.WriteLine($"Runtime: {RuntimeMode.Describe()}, {Environment.ProcessorCount} cores");
         await Measure.ProcessAsync("dotnet", root, "restore", solution);
 
@@ -54,6 +65,9 @@ internal static class DocBenchmark
         }
 
         Console.WriteLine($"doc / build = {Measure.Median(docTimes) / Measure.Median(buildTimes):0.00}");
-        Directory.Delete(root, recursive: true);
+        if (realSolution is null)
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }

@@ -13,7 +13,7 @@ internal static class Program
                 await CheckBenchmark.RunAsync(Repetitions(args));
                 return 0;
             case "doc":
-                await DocBenchmark.RunAsync(Repetitions(args));
+                await DocBenchmark.RunAsync(Repetitions(args), args.Length > 2 ? args[2] : null);
                 return 0;
             case "verify":
                 await VerifyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20);
@@ -58,7 +58,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | doc [repetitions] [solution] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
                     + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;

@@ -25,7 +25,8 @@ internal static class MethodText
         }
 
         var (words, isAsync) = NameOf(method);
-        var asynchronously = isAsync ? " asynchronously" : "";
+        // PermitIfAsync returning a configuration takes an asynchronous guard; it does not itself run asynchronously.
+        var asynchronously = isAsync && IsAwaitable(method.ReturnType) ? " asynchronously" : "";
         if (words.Count == 0)
         {
             return [T("Performs the operation" + asynchronously + ".")];
@@ -34,6 +35,11 @@ internal static class MethodText
         if (LogEventText.Summary(method, words, context) is { } logs)
         {
             return logs;
+        }
+
+        if (HookText.Summary(method, words, context) is { } hook)
+        {
+            return hook;
         }
 
         var first = words[0];
@@ -92,6 +98,11 @@ internal static class MethodText
         if (MethodShape.ReturnedParameter(method, context) is { } returned && ThrownExceptions(context) is [var (exception, _), ..])
         {
             return [T("Returns "), XmlDoc.ParamRef(returned.Name), T(", or throws "), .. TypeText.Nodes(exception, context), T(".")];
+        }
+
+        if (Configures(method, words) is { } configures)
+        {
+            return configures;
         }
 
         // A name that is no verb, on a body that only returns a field or property: say which.
@@ -252,6 +263,11 @@ internal static class MethodText
             return [T($"{lead} {(rest[rest.Count - 1] == "unless" ? "unless" : "if")} "), XmlDoc.ParamRef(flag.Name), T(" is "), XmlDoc.SeeLangword("true")];
         }
 
+        if (rest is [.., "if" or "unless" or "when"])
+        {
+            return Conditional(method, rest, candidates);
+        }
+
         if (rest.Count > 0)
         {
             var phrase = string.Join(" ", rest);
@@ -278,6 +294,14 @@ internal static class MethodText
         if (others.Count == 0 && receiver is not null && !(IsLookup(method) && !method.ReturnsVoid))
         {
             return [T(" "), XmlDoc.ParamRef(receiver.Name)];
+        }
+
+        // services.Decorate(strategy) decorates the services by means of the strategy: a comparer, a strategy, a formatter
+        // or an encoding is what the verb works with, not what it acts on.
+        if (method.IsExtensionMethod && candidates.Where(parameter => parameter.Ordinal > 0).ToList() is [var instrument]
+            && Split(instrument.Type.Name) is [.., "comparer" or "strategy" or "formatter" or "encoding"])
+        {
+            return [T(" "), XmlDoc.ParamRef(method.Parameters[0].Name), T(" using "), XmlDoc.ParamRef(instrument.Name)];
         }
 
         // A handler's Handle(request, next) handles its request: the type's name says what its verb acts on.
@@ -308,6 +332,47 @@ internal static class MethodText
             ? [T(" the " + Phrase(Split(owner.Name)))]
             : [];
     }
+
+    // StateConfiguration.InternalTransition(…) returning a StateConfiguration: a configuration's or a builder's chained
+    // method named by a noun configures what it names ("Returns a StateConfiguration." said only the type). "Async"
+    // inside the name (InternalTransitionAsyncIf) says how the configured action runs, not what is configured.
+    private static IReadOnlyList<XmlNodeSyntax>? Configures(IMethodSymbol method, IReadOnlyList<string> words)
+    {
+        if (IsFunctionWord(words[0]) || words[0] is "must" or "should" or "can" or "may" or "will" or "is" or "has" or "does"
+            || method.ContainingType is not { } owner || Split(owner.Name) is not [.., "configuration" or "builder" or "configurator"]
+            || !SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, owner.OriginalDefinition))
+        {
+            return null;
+        }
+
+        var named = words.Where(word => word != "async").ToList();
+        var candidates = method.Parameters.Where(parameter => parameter.RefKind != RefKind.Out && parameter.Type.Name != nameof(CancellationToken)).ToList();
+        return named is [.., "if" or "unless" or "when"]
+            ? [T("Configures"), .. Conditional(method, named, candidates), T(".")]
+            : IsFunctionWord(named[named.Count - 1]) ? null : [T($"Configures the {Phrase(named)}.")];
+    }
+
+    // IgnoreIf(trigger, guard) ignores its trigger when its guard, a predicate, returns true: the condition is the one
+    // predicate passed. Without a flag or one predicate the name says only that there is a condition, so the sentence
+    // names none (listing every parameter after "if" made the guard's description a condition).
+    private static IReadOnlyList<XmlNodeSyntax> Conditional(IMethodSymbol method, IReadOnlyList<string> rest, IReadOnlyList<IParameterSymbol> candidates)
+    {
+        var word = rest[rest.Count - 1] == "unless" ? "unless" : "if";
+        IReadOnlyList<XmlNodeSyntax> lead = rest.Count > 1 ? [T(" the " + string.Join(" ", rest.Take(rest.Count - 1)))]
+            : candidates.FirstOrDefault(parameter => !(method.IsExtensionMethod && parameter.Ordinal == 0)) is { } first
+                && !IsCallable(first.Type) && !IsQuantity(first.Type) && first.Type.SpecialType != SpecialType.System_String
+                ? [T(" "), XmlDoc.ParamRef(first.Name)]
+                : [];
+        return candidates.Where(parameter => IsPredicate(parameter.Type)).ToList() is [var predicate]
+            ? [.. lead, T($" {word} "), XmlDoc.ParamRef(predicate.Name), T(" returns "), XmlDoc.SeeLangword("true")]
+            : [.. lead, T($" {word} a condition holds")];
+    }
+
+    // Func<bool>, Func<T, Task<bool>>, Predicate<T>: a delegate that answers yes or no.
+    private static bool IsPredicate(ITypeSymbol type) =>
+        type is INamedTypeSymbol { DelegateInvokeMethod.ReturnType: var answer }
+        && (answer.SpecialType == SpecialType.System_Boolean
+            || IsTask(answer) && answer is INamedTypeSymbol { TypeArguments: [{ SpecialType: SpecialType.System_Boolean }] });
 
     // In RequestExceptionHandler.Handle(request, exception, state), "handler" is the agent of "handle" and the word
     // nearest before it that names a parameter ("exception") is what it handles; none when no word names one.
@@ -440,6 +505,10 @@ internal static class MethodText
     // Void, or a task without a result: nothing a verb's object could be.
     private static bool ReturnsNothing(IMethodSymbol method) =>
         method.ReturnsVoid || IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 0 };
+
+    // Task, ValueTask, IAsyncEnumerable, or any type with GetAwaiter (CommandTask<T>): what "asynchronously" can be said of.
+    private static bool IsAwaitable(ITypeSymbol type) =>
+        IsTask(type) || type.Name == "IAsyncEnumerable" || type.GetMembers("GetAwaiter").Any(member => member is IMethodSymbol { Parameters.Length: 0 });
 
     public static bool IsTask(ITypeSymbol type) =>
         type.Name is "Task" or "ValueTask" && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";

@@ -96,6 +96,31 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         // A throw helper called under an if is a throw under that if, and nameof(...) passed to it names the parameter.
         { "public static class Lookup { public static string Find(string key, string value) { if (Missing(value)) { Fail.ThrowNull(nameof(value)); } return key + value; } private static bool Missing(string text) => text.Length == 0; } internal static class Fail { public static void ThrowNull(string name) => throw new System.ArgumentNullException(name); }", "public static string Find", "/// <exception cref=\"System.ArgumentNullException\">Thrown when <paramref name=\"value\"/> is null.</exception>" },
         { "public static class Names { public static string Check(string name, int size) { if (size > 10) { Fail.ThrowTooLarge(); } return name; } } internal static class Fail { public static void ThrowTooLarge() { throw new System.InvalidOperationException(); } }", "public static string Check", "/// <exception cref=\"System.InvalidOperationException\">Thrown when <paramref name=\"size\"/> is greater than <c>10</c>.</exception>" },
+        // On* passed one delegate it keeps: the delegate runs on that event (a call inside a lambda runs later).
+        { "public sealed class RetryBuilder { public System.Collections.Generic.List<System.Action<System.Exception, int>> Handlers { get; } = new(); public RetryBuilder OnRetry(System.Action<System.Exception, int> onRetry) { Handlers.Add(onRetry); return this; } }", "public RetryBuilder OnRetry", "/// Specifies <paramref name=\"onRetry\"/> to run on retry." },
+        { "public sealed class Job { public Job OnCompletionOf(Job other, System.Action callback) => this; }", "OnCompletionOf", "/// Specifies <paramref name=\"callback\"/> to run on completion of <paramref name=\"other\"/>." },
+        { "public sealed class Door { public Door OnOpen(System.Action action) => OnOpen(_ => action()); public Door OnOpen(System.Action<int> action) => this; }", "OnOpen(System.Action action)", "/// Specifies <paramref name=\"action\"/> to run on open." },
+        // XIf passed one predicate is conditional on it; with none to name, on a condition.
+        { "public sealed class Pipeline { public Pipeline RetryIf(string operation, System.Func<System.Exception, bool> predicate) => this; }", "RetryIf", "/// Retries if <paramref name=\"predicate\"/> returns <see langword=\"true\"/>." },
+        { "public sealed class Stage { } public sealed class Plan { public Plan SkipIf(Stage stage, params System.Func<bool>[] checks) => this; }", "SkipIf", "/// Skips <paramref name=\"stage\"/> if a condition holds." },
+        // An extension's comparer is what its verb works with; the receiver is what it acts on.
+        { "public static class ListSorting { public static System.Collections.Generic.List<int> Sort(this System.Collections.Generic.List<int> items, System.Collections.Generic.IComparer<int> comparer) { items.Sort(comparer); return items; } }", "public static System.Collections.Generic.List<int> Sort", "/// Sorts <paramref name=\"items\"/> using <paramref name=\"comparer\"/>." },
+        { "public sealed class Plugin { public void Deactivate() { } }", "public void Deactivate", "/// Deactivates the plugin." },
+        { "public static class Sorting { public static bool TrySort(this System.Collections.Generic.List<string> names, System.Collections.Generic.IComparer<string> comparer) { names.Sort(comparer); return true; } }", "TrySort", "/// Tries to sort <paramref name=\"names\"/> using <paramref name=\"comparer\"/>." },
+        // A configuration's chained method named by a noun configures what it names.
+        { "public sealed class ServerConfiguration { public ServerConfiguration Endpoint(string url) => this; public ServerConfiguration CompressionIf(System.Func<string, bool> predicate) => this; }", "Endpoint(", "/// Configures the endpoint." },
+        { "public sealed class ServerConfiguration { public ServerConfiguration Endpoint(string url) => this; public ServerConfiguration CompressionIf(System.Func<string, bool> predicate) => this; }", "CompressionIf(", "/// Configures the compression if <paramref name=\"predicate\"/> returns <see langword=\"true\"/>." },
+    };
+
+    /// <summary>Snippets whose member's comment must not say a text: a claim the code does not support.</summary>
+    public static TheoryData<string, string, string> Unclaimed => new()
+    {
+        // A method that calls the delegate it is passed raises its event; it does not keep the delegate for later.
+        { "public sealed class Model { public void OnChanged(System.Action notify) { notify(); } }", "public void OnChanged", "Specifies" },
+        // A name ending in Async on a method that returns no awaitable: its delegate is asynchronous, the method is not.
+        { "public sealed class Policy { public Policy FallbackAsync(System.Func<System.Threading.Tasks.Task> fallback) => this; }", "FallbackAsync", "asynchronously" },
+        // A modal is no noun: a builder's MustAsync configures no "must".
+        { "public sealed class RuleBuilder { public RuleBuilder MustAsync(System.Func<int, System.Threading.Tasks.Task<bool>> predicate) => this; }", "MustAsync", "Configures" },
     };
 
     public const string EarlyReturn = "public static class Registry { public static bool TryRegister(string name) => name.Length > 1; public static string Register(string name) { if (TryRegister(name)) { return name; } throw new System.InvalidOperationException(); } public static string Register(string name, int count) => Register(name + count); }";
@@ -110,6 +135,18 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
 
         Assert.Contains(comment, line => line.Trim().StartsWith(expectedLine.Trim(), StringComparison.Ordinal));
         Assert.Empty(fixture.Result.Remaining);
+    }
+
+    [Theory]
+    [MemberData(nameof(Unclaimed))]
+    public void MemberKind_ClaimsNothingItsCodeDoesNotShow(string source, string declaration, string unsupported)
+    {
+        var lines = File.ReadAllLines(fixture.FileFor(source));
+        var at = Array.FindIndex(lines, line => line.Contains(declaration, StringComparison.Ordinal));
+        var comment = lines[..at].Reverse().TakeWhile(line => line.TrimStart().StartsWith("///", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(comment);
+        Assert.DoesNotContain(comment, line => line.Contains(unsupported, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,7 +175,7 @@ public sealed class DocumentedKindsFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(folder, "Kinds.csproj"),
             "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup></Project>");
         var index = 0;
-        foreach (var source in DocTemplateTests.Kinds.Select(row => (string)row[0]))
+        foreach (var source in DocTemplateTests.Kinds.Concat(DocTemplateTests.Unclaimed).Select(row => (string)row[0]))
         {
             var file = Path.Combine(folder, $"Code{index}.cs");
             File.WriteAllText(file, $"namespace Kinds{index++};\n\n{OneMemberPerLine(source)}\n");
