@@ -38,11 +38,12 @@ internal static class Program
                     args[1], Option(args, "--target"), int.Parse(Option(args, "--per-class") ?? "3"), args.Contains("--tests"));
                 return 0;
             case "fix-e2e":
-                await FixEndToEndBenchmark.RunSyntheticAsync(Repetitions(args));
+                await FixEndToEndBenchmark.RunSyntheticAsync(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 3, Option(args, "--baseline-tool"));
                 return 0;
             case "fix-e2e-on" when args.Length > 4:
-                // A real solution: fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions]
-                await FixEndToEndBenchmark.RunAsync(args[1], args[2], args[3], args[4], args.Length > 5 ? int.Parse(args[5]) : 3);
+                // A real solution: fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL]
+                await FixEndToEndBenchmark.RunAsync(
+                    args[1], args[2], args[3], args[4], args.Length > 5 && int.TryParse(args[5], out var count) ? count : 3, Option(args, "--baseline-tool"));
                 return 0;
             case "write-synthetic" when args.Length > 1:
                 // The synthetic solution with its test project, to try the tool on by hand.
@@ -59,7 +60,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model|fix-e2e [repetitions] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|doc|model [repetitions] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]");
                 return 2;
         }
