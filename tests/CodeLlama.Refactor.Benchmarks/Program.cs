@@ -43,6 +43,14 @@ internal static class Program
                     [.. args.Skip(1).TakeWhile(arg => !arg.StartsWith("--", StringComparison.Ordinal))],
                     Option(args, "--baseline"), int.Parse(Option(args, "--repetitions") ?? "1"), Option(args, "--reports"));
                 return 0;
+            case "fix-e2e":
+                await FixEndToEndBenchmark.RunSyntheticAsync(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 3, Option(args, "--baseline-tool"));
+                return 0;
+            case "fix-e2e-on" when args.Length > 4:
+                // A real solution: fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL]
+                await FixEndToEndBenchmark.RunAsync(
+                    args[1], args[2], args[3], args[4], args.Length > 5 && int.TryParse(args[5], out var count) ? count : 3, Option(args, "--baseline-tool"));
+                return 0;
             case "write-synthetic" when args.Length > 1:
                 // The synthetic solution with its test project, to try the tool on by hand.
                 var solution = await SyntheticSolution.WriteAsync(Path.GetFullPath(args[1]));
@@ -58,7 +66,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | doc [repetitions] [solution] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | doc [repetitions] [solution] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
                     + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;

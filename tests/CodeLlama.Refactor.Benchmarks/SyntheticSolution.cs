@@ -51,7 +51,7 @@ internal static class SyntheticSolution
             + "    <Nullable>enable</Nullable>\n    <ImplicitUsings>enable</ImplicitUsings>\n  </PropertyGroup>\n" + reference + "</Project>\n";
     }
 
-    private static string SourceFile(int project, int file)
+    internal static string SourceFile(int project, int file)
     {
         var code = new StringBuilder($"namespace Synthetic.Module{project:00};\n\n");
         for (var type = 0; type < ClassesPerFile; type++)

@@ -47,7 +47,7 @@ internal static class SyntheticTests
     }
 
     // The generator's Compute{method}(input) for a component made with `seed`, as SyntheticSolution writes it.
-    private static int Expected(string name, int seed, int method, int input)
+    internal static int Expected(string name, int seed, int method, int input)
     {
         var values = Enumerable.Range(0, 16).Select(i => (seed * 31) + i).ToList();
         var total = input;

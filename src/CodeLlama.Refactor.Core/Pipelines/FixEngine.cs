@@ -157,7 +157,7 @@ internal sealed class FixEngine
 
         var sandbox = await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
         // One copy for every run: built by the first, later ones emit only the assemblies that changed.
-        using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox, loaded.Outputs);
+        using var bench = new TestBench(loaded.RootDirectory, options.EffectiveTestTimeout, sandbox, loaded.Outputs) { DocumentationBuilt = loaded.ProjectsDiagnosingDocumentation };
         var trials = new SolutionTrials(loaded, Loop, constraints, options, bench, units, progress);
         var zero = units.Select(_ => 0).ToArray();
         trials.Seed(zero, outcome);

@@ -10,22 +10,26 @@ namespace CodeLlama.Refactor.Candidates.RoslynFixes;
 /// Candidates from the IDE's own code fixes (spell-check, add using, generate member, …). A provider or action that
 /// throws, or needs a user interface, is skipped.
 /// </summary>
-public sealed class RoslynCodeFixSource(IReadOnlyList<CodeFixProvider> providers) : ICandidateSource
+public sealed class RoslynCodeFixSource : ICandidateSource
 {
+    // Composing the IDE's providers takes a second or more: paid when the first error asks for candidates, once per process.
+    private readonly Lazy<IReadOnlyList<CodeFixProvider>> providers;
+
+    /// <summary>A source over <paramref name="providers"/>.</summary>
+    /// <param name="providers">The code fix providers to ask.</param>
+    public RoslynCodeFixSource(IReadOnlyList<CodeFixProvider> providers) => this.providers = new(providers);
+
+    /// <summary>A source over every C# code fix provider of the IDE, composed when first asked for candidates.</summary>
+    public RoslynCodeFixSource() => providers = new(() => FeatureHost.CodeFixProviders);
+
     /// <inheritdoc/>
     public CandidateTrust Trust => CandidateTrust.Trusted;
-
-    /// <summary>A source over every C# code fix provider of the IDE.</summary>
-    public RoslynCodeFixSource()
-        : this(FeatureHost.CodeFixProviders)
-    {
-    }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<Candidate>> GetCandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
-        foreach (var provider in providers.Where(provider => provider.FixableDiagnosticIds.Contains(diagnostic.Id)))
+        foreach (var provider in providers.Value.Where(provider => provider.FixableDiagnosticIds.Contains(diagnostic.Id)))
         {
             var actions = new List<CodeAction>();
             try

@@ -7,8 +7,8 @@ namespace CodeLlama.Refactor.Verification.Safety;
 /// <summary>
 /// The gate every candidate passes before its tests run, whoever wrote it: it is unsafe when it adds, in a document it
 /// changes, a capability that document's member did not use (<see cref="CapabilityTable"/>) and the project does not
-/// allow, or a security diagnostic of the SDK's analyzers (<see cref="SecurityRules"/>) that was not there. A candidate
-/// of an untrusted source must also pass the allow-list (<see cref="AllowListGate"/>).
+/// allow. A candidate of an untrusted source must also pass the allow-list (<see cref="AllowListGate"/>) and add no
+/// security diagnostic of the SDK's analyzers (<see cref="SecurityRules"/>) that was not there.
 /// </summary>
 /// <param name="allowed">Capabilities allowed for every project (<c>--allow-capability</c>); .editorconfig may allow more.</param>
 /// <param name="analyzers">The security analyzers; null runs the capability scan alone.</param>
@@ -25,6 +25,12 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
         : this(allowed ?? [], SecurityAnalyzers.Sdk)
     {
     }
+
+    /// <summary>
+    /// Whether the security rules judge trusted candidates too. Off by default: trusted sources only rename, import and
+    /// generate from what the code already has, and the rules cost an analysis of the whole project per candidate.
+    /// </summary>
+    public bool AnalyzesTrusted { get; init; }
 
     /// <summary>Decides whether <paramref name="candidate"/>, made from <paramref name="current"/>, is safe to build and test.</summary>
     /// <param name="current">The solution the candidate edits.</param>
@@ -64,7 +70,7 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
                 }
             }
 
-            if (analyzers is not null && changed.Count > 0 && await AddedFindingAsync(current.GetProject(project.ProjectId), project.NewProject, changed, cancellationToken).ConfigureAwait(false) is { } finding)
+            if (analyzers is not null && changed.Count > 0 && (AnalyzesTrusted || candidate.Trust == CandidateTrust.Untrusted) && await AddedFindingAsync(current.GetProject(project.ProjectId), project.NewProject, changed, cancellationToken).ConfigureAwait(false) is { } finding)
             {
                 return new SafetyVerdict(SafetyStatus.Unsafe, Diagnostic: finding);
             }

@@ -4,6 +4,8 @@ namespace CodeLlama.Refactor.Verification.Sandbox;
 /// What of a solution's folder a test copy leaves out: build outputs and tool folders by name; files over
 /// <see cref="LargeFileBytes"/> that are not source, project or build files; and every path listed in
 /// <see cref="IgnoreFileName"/> at the solution's root (one path relative to the root per line, <c>#</c> starts a comment).
+/// The <c>bin</c> and <c>obj</c> folders of the projects a test run builds are kept, whole, when asked for
+/// (<see cref="WithWarmProjects"/>): the copy then starts from the user's own build.
 /// </summary>
 public sealed class CopyRules
 {
@@ -23,9 +25,13 @@ public sealed class CopyRules
         ".xml", ".xaml", ".razor", ".cshtml", ".snk",
     ];
 
-    private readonly HashSet<string> ignored;
+    /// <summary>The build output folders kept in the folders of the projects a test run builds.</summary>
+    public static readonly IReadOnlyList<string> WarmOutputFolders = ["bin", "obj"];
 
-    private CopyRules(HashSet<string> ignored) => this.ignored = ignored;
+    private readonly HashSet<string> ignored;
+    private readonly HashSet<string> warmOutputs;
+
+    private CopyRules(HashSet<string> ignored, HashSet<string> warmOutputs) => (this.ignored, this.warmOutputs) = (ignored, warmOutputs);
 
     /// <summary>The rules for the folder <paramref name="root"/>, with its ignore file if it has one.</summary>
     /// <param name="root">The solution's folder.</param>
@@ -38,14 +44,39 @@ public sealed class CopyRules
             .Select(line => line.Split('#', 2)[0].Trim().Trim('/', '\\'))
             .Where(line => line.Length > 0)
             .Select(line => Path.GetFullPath(Path.Combine(root, line)))
+            .ToHashSet(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    /// <summary>These rules, also keeping the <see cref="WarmOutputFolders"/> of the projects in <paramref name="projectFolders"/>.</summary>
+    /// <param name="projectFolders">The folders of the projects whose build outputs the copy starts from.</param>
+    /// <returns>The rules.</returns>
+    public CopyRules WithWarmProjects(IEnumerable<string> projectFolders) => new(
+        ignored,
+        projectFolders.SelectMany(folder => WarmOutputFolders.Select(name => Path.GetFullPath(Path.Combine(folder, name))))
+            .Where(folder => !ignored.Contains(folder))
             .ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Whether <paramref name="path"/> is a kept build output folder of a project the tests build, or inside one.</summary>
+    /// <param name="path">A full path.</param>
+    /// <returns>True when it is.</returns>
+    public bool IsWarmOutput(string path)
+    {
+        for (var folder = Path.GetFullPath(path); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (warmOutputs.Contains(folder))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the folder <paramref name="path"/> is copied.</summary>
     /// <param name="path">A folder's full path.</param>
     /// <returns>True to copy it.</returns>
     public bool CopiesFolder(string path) =>
-        !SkippedFolders.Contains(Path.GetFileName(path), StringComparer.OrdinalIgnoreCase)
+        (warmOutputs.Contains(Path.GetFullPath(path)) || !SkippedFolders.Contains(Path.GetFileName(path), StringComparer.OrdinalIgnoreCase))
         && !ignored.Contains(Path.GetFullPath(path))
         // A linked folder can point anywhere, up to the root of the disk.
         && new DirectoryInfo(path).LinkTarget is null;
@@ -55,5 +86,5 @@ public sealed class CopyRules
     /// <returns>True to copy it.</returns>
     public bool CopiesFile(string path) =>
         !ignored.Contains(Path.GetFullPath(path))
-        && (BuildFileExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) || new FileInfo(path).Length <= LargeFileBytes);
+        && (IsWarmOutput(path) || BuildFileExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) || new FileInfo(path).Length <= LargeFileBytes);
 }

@@ -5,6 +5,8 @@ namespace CodeLlama.Refactor.Verification.Sandbox;
 /// <summary>
 /// A private copy of a solution's folder for one test run: a new folder in <see cref="PrivateFolder"/> (0700),
 /// holding what <see cref="CopyRules"/> keeps, with the candidate's changes written over it; deleted on dispose.
+/// Files keep their last write times, so that MSBuild's up-to-date checks see the user's build outputs (kept for the
+/// projects the tests build, <see cref="WarmOutputs"/>) as up to date with the sources they were built from.
 /// </summary>
 public sealed class TestCopy : IDisposable
 {
@@ -22,15 +24,19 @@ public sealed class TestCopy : IDisposable
     /// <param name="sourceRoot">The solution's folder.</param>
     /// <param name="changed">Files (inside <paramref name="sourceRoot"/>) and their new text.</param>
     /// <param name="cancellationToken">Stops copying (the partial copy is deleted).</param>
+    /// <param name="warmProjectFolders">The folders of the projects whose <c>bin</c> and <c>obj</c> are copied too.</param>
     /// <returns>The copy; dispose it to delete it.</returns>
-    public static TestCopy Create(string sourceRoot, IReadOnlyList<(string FilePath, string Text)> changed, CancellationToken cancellationToken = default)
+    public static TestCopy Create(
+        string sourceRoot, IReadOnlyList<(string FilePath, string Text)> changed, CancellationToken cancellationToken = default, IReadOnlyCollection<string>? warmProjectFolders = null)
     {
         ArgumentNullException.ThrowIfNull(changed);
         // In this user's private folder, mode 0700, named after this process so that the next run removes it if this one is killed.
         var copy = new TestCopy(Path.GetFullPath(sourceRoot), PrivateFolder.CreateRunFolder(Kind));
         try
         {
-            CopyTree(copy.SourceRoot, copy.Root, CopyRules.For(copy.SourceRoot), cancellationToken);
+            var warm = warmProjectFolders ?? [];
+            CopyTree(copy.SourceRoot, copy.Root, CopyRules.For(copy.SourceRoot).WithWarmProjects(warm), cancellationToken);
+            WarmOutputs.Rebase(copy.SourceRoot, copy.Root, warm.Select(folder => copy.PathOf(Path.Combine(folder, "obj"))));
             foreach (var (filePath, text) in changed)
             {
                 copy.Write(filePath, text);
@@ -105,7 +111,9 @@ public sealed class TestCopy : IDisposable
         Directory.CreateDirectory(target);
         foreach (var file in Directory.EnumerateFiles(source).Where(rules.CopiesFile))
         {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            var copied = Path.Combine(target, Path.GetFileName(file));
+            File.Copy(file, copied);
+            File.SetLastWriteTimeUtc(copied, File.GetLastWriteTimeUtc(file));
         }
 
         foreach (var directory in Directory.EnumerateDirectories(source).Where(rules.CopiesFolder))

@@ -1,4 +1,5 @@
 using System.Text;
+using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
@@ -12,9 +13,13 @@ namespace CodeLlama.Refactor.Verification.Testing;
 internal static class AssemblyEmitter
 {
     /// <summary>Emits <paramref name="compilation"/>; with the first error instead when it does not emit.</summary>
-    public static (EmittedAssembly? Emitted, string? Error) Emit(Compilation compilation, BuiltAssembly built, CancellationToken cancellationToken)
+    /// <param name="compilation">The project's compilation.</param>
+    /// <param name="built">What the project's build wrote.</param>
+    /// <param name="documentationBuilt">Whether the project's own build reports documentation diagnostics.</param>
+    /// <param name="cancellationToken">Cancels the emit.</param>
+    public static (EmittedAssembly? Emitted, string? Error) Emit(Compilation compilation, BuiltAssembly built, bool documentationBuilt, CancellationToken cancellationToken)
     {
-        compilation = WithEncodings(compilation);
+        compilation = WithEncodings(documentationBuilt ? compilation : WithoutDocumentationDiagnostics(compilation));
         using var pe = new MemoryStream();
         using var pdb = built.DebugFormat == DebugInformationFormat.PortablePdb ? new MemoryStream() : null;
         var options = new EmitOptions(
@@ -33,6 +38,15 @@ internal static class AssemblyEmitter
             ? (new EmittedAssembly(pe.ToArray(), pdb?.ToArray()), null)
             : (null, result.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)?.ToString() ?? "it does not emit");
     }
+
+    /// <summary>Whether the project <paramref name="id"/> reports documentation diagnostics in its own build; all do when unknown.</summary>
+    public static bool BuildsDocumentation(IReadOnlySet<ProjectId>? documentationBuilt, ProjectId id) => documentationBuilt?.Contains(id) ?? true;
+
+    // The workspace binds every project's documentation comments (WorkspaceLoader); the build of a project that generates
+    // no documentation file does not, so a missing comment there is no warning, and no error under TreatWarningsAsErrors.
+    private static Compilation WithoutDocumentationDiagnostics(Compilation compilation) => compilation.WithOptions(
+        compilation.Options.WithSpecificDiagnosticOptions(compilation.Options.SpecificDiagnosticOptions.SetItems(
+            DocumentationDiagnosticIds.All.Select(id => KeyValuePair.Create(id, ReportDiagnostic.Suppress)))));
 
     // A PDB records each source file's checksum, which needs the text's encoding; a text made from a string has none,
     // and the compiler would have read the file as UTF-8.

@@ -40,7 +40,7 @@ internal sealed class CompilerStandIn
     /// <paramref name="target"/>; null with the reason when one of them cannot stand in for the compiler.
     /// </summary>
     public static async Task<(CompilerStandIn? StandIn, string? Reason)> PrepareAsync(
-        TestCopy target, Solution candidate, IReadOnlyCollection<ProjectId> projects, ProjectOutputs outputs, CancellationToken cancellationToken)
+        TestCopy target, Solution candidate, IReadOnlyCollection<ProjectId> projects, ProjectOutputs outputs, IReadOnlySet<ProjectId>? documentationBuilt, CancellationToken cancellationToken)
     {
         var reason = TargetsHookReason(target, candidate, projects);
         if (reason is not null)
@@ -49,7 +49,7 @@ internal sealed class CompilerStandIn
         }
 
         var assemblies = new List<StandInAssembly>();
-        var refusal = await EmitAllAsync(target, candidate, projects, outputs, assemblies, cancellationToken).ConfigureAwait(false);
+        var refusal = await EmitAllAsync(target, candidate, projects, outputs, documentationBuilt, assemblies, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             // What was emitted before the refusal must not be taken for a build's output.
@@ -65,7 +65,7 @@ internal sealed class CompilerStandIn
 
     // Emits each project where its build would write, adding it to assemblies; the reason when one cannot stand in.
     private static async Task<string?> EmitAllAsync(
-        TestCopy target, Solution candidate, IReadOnlyCollection<ProjectId> projects, ProjectOutputs outputs, List<StandInAssembly> assemblies, CancellationToken cancellationToken)
+        TestCopy target, Solution candidate, IReadOnlyCollection<ProjectId> projects, ProjectOutputs outputs, IReadOnlySet<ProjectId>? documentationBuilt, List<StandInAssembly> assemblies, CancellationToken cancellationToken)
     {
         foreach (var project in projects.Select(id => candidate.GetProject(id)!))
         {
@@ -82,7 +82,7 @@ internal sealed class CompilerStandIn
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             var assembly = new StandInAssembly(project.Id, target.PathOf(intermediate));
             var assumed = new BuiltAssembly(assembly.IntermediatePath, [], DebugInformationFormat.PortablePdb, Path.ChangeExtension(assembly.IntermediatePath, ".pdb"));
-            var (emitted, error) = AssemblyEmitter.Emit(compilation!, assumed, cancellationToken);
+            var (emitted, error) = AssemblyEmitter.Emit(compilation!, assumed, AssemblyEmitter.BuildsDocumentation(documentationBuilt, project.Id), cancellationToken);
             if (emitted is null)
             {
                 return $"{project.Name}'s compilation does not emit: {error}";
@@ -110,7 +110,7 @@ internal sealed class CompilerStandIn
     /// After the build: checks each recorded command line against what was emitted and emits the build's resources in;
     /// the reason when the build is not one the emitted assemblies can stand for, else null.
     /// </summary>
-    public async Task<string?> CompleteAsync(Solution candidate, ProjectOutputs outputs, CancellationToken cancellationToken)
+    public async Task<string?> CompleteAsync(Solution candidate, ProjectOutputs outputs, IReadOnlySet<ProjectId>? documentationBuilt, CancellationToken cancellationToken)
     {
         foreach (var assembly in assemblies)
         {
@@ -140,7 +140,7 @@ internal sealed class CompilerStandIn
             }
 
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            var (emitted, error) = AssemblyEmitter.Emit(compilation!, built, cancellationToken);
+            var (emitted, error) = AssemblyEmitter.Emit(compilation!, built, AssemblyEmitter.BuildsDocumentation(documentationBuilt, project.Id), cancellationToken);
             if (emitted is null)
             {
                 return $"{project.Name}'s compilation does not emit with the build's resources: {error}";

@@ -18,6 +18,10 @@ public sealed class TestBench : IDisposable
 {
     private const int MaxFilteredTests = 300;
 
+    // A library that packs on build would make a package of the candidate in the copy: slow, and it needs what packing
+    // needs (a readme, a license file) that the copy may lack.
+    private const string NoPackOnBuild = "-p:GeneratePackageOnBuild=false";
+
     private readonly string rootDirectory;
     private readonly TimeSpan timeout;
     private readonly ISandbox? sandbox;
@@ -44,6 +48,12 @@ public sealed class TestBench : IDisposable
         this.sandbox = sandbox;
         this.outputs = outputs ?? ProjectOutputs.AsLoaded;
     }
+
+    /// <summary>
+    /// The projects whose own build reports documentation diagnostics (<see cref="LoadedSolution.ProjectsDiagnosingDocumentation"/>):
+    /// the others are emitted without them, as their build compiles them. Null when unknown: every project's are kept.
+    /// </summary>
+    public IReadOnlySet<ProjectId>? DocumentationBuilt { get; init; }
 
     /// <summary>How each project's assembly reached the copy: emitted, or built and why; for <c>--verbosity detailed</c>.</summary>
     public IReadOnlyList<string> Notes => notes;
@@ -139,7 +149,7 @@ public sealed class TestBench : IDisposable
         var build = copy is null || outputsHold is null || candidate is null;
         if (copy is null)
         {
-            copy = TestCopy.Create(rootDirectory, changed, cancellationToken);
+            copy = TestCopy.Create(rootDirectory, changed, cancellationToken, WarmProjectFolders(candidate, testProjects));
             if (candidate is not null)
             {
                 build = !await BuildAroundEmittedAsync(copy, candidate, testProjects, runner, deadline, attemptNotes, cancellationToken).ConfigureAwait(false);
@@ -174,7 +184,7 @@ public sealed class TestBench : IDisposable
 
                 run = isRestored
                     ? await runner.RunAsync(
-                        Dotnet(copy, projectCopy, ["test", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false", .. FilterArguments(filter)]),
+                        Dotnet(copy, projectCopy, ["test", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false", NoPackOnBuild, .. FilterArguments(filter)]),
                         Remaining(deadline),
                         cancellationToken).ConfigureAwait(false)
                     : restore!;
@@ -182,7 +192,7 @@ public sealed class TestBench : IDisposable
             else
             {
                 run = await runner.RunAsync(
-                    Dotnet(copy, projectCopy, ["test", projectCopy, "--no-build", "--nologo", "--verbosity", "minimal", .. FilterArguments(filter)]),
+                    Dotnet(copy, projectCopy, ["test", projectCopy, "--no-build", "--nologo", "--verbosity", "minimal", NoPackOnBuild, .. FilterArguments(filter)]),
                     Remaining(deadline),
                     cancellationToken).ConfigureAwait(false);
             }
@@ -253,7 +263,7 @@ public sealed class TestBench : IDisposable
         TestCopy target, Solution candidate, IReadOnlyList<Project> testProjects, ISandbox runner, DateTime deadline, List<string> attemptNotes, CancellationToken cancellationToken)
     {
         var reached = TestedOutputs.Reached(candidate, testProjects);
-        var (standIn, reason) = await CompilerStandIn.PrepareAsync(target, candidate, reached, outputs, cancellationToken).ConfigureAwait(false);
+        var (standIn, reason) = await CompilerStandIn.PrepareAsync(target, candidate, reached, outputs, DocumentationBuilt, cancellationToken).ConfigureAwait(false);
         if (standIn is null)
         {
             attemptNotes.Add($"compiled by MSBuild: {reason}");
@@ -264,7 +274,7 @@ public sealed class TestBench : IDisposable
         {
             var run = await RestoreAsync(target, projectCopy, deadline, cancellationToken).ConfigureAwait(false)
                 ?? await runner.RunAsync(
-                    Dotnet(target, projectCopy, ["build", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false", .. standIn.BuildProperties]),
+                    Dotnet(target, projectCopy, ["build", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false", NoPackOnBuild, .. standIn.BuildProperties]),
                     Remaining(deadline),
                     cancellationToken).ConfigureAwait(false);
             if (run.TimedOut || run.ExitCode != 0)
@@ -275,7 +285,7 @@ public sealed class TestBench : IDisposable
             }
         }
 
-        reason = await standIn.CompleteAsync(candidate, outputs, cancellationToken).ConfigureAwait(false);
+        reason = await standIn.CompleteAsync(candidate, outputs, DocumentationBuilt, cancellationToken).ConfigureAwait(false);
         if (reason is not null)
         {
             standIn.Undo();
@@ -322,7 +332,7 @@ public sealed class TestBench : IDisposable
             var project = candidate.GetProject(id)!;
             var reason = await ReasonToBuildAsync(target, held.GetProject(id), cancellationToken).ConfigureAwait(false);
             var compilation = reason is null ? await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) : null;
-            var (emitted, error) = compilation is null ? (null, null) : AssemblyEmitter.Emit(compilation, buildOutputs[outputs.AssemblyPath(project)!].Built!, cancellationToken);
+            var (emitted, error) = compilation is null ? (null, null) : AssemblyEmitter.Emit(compilation, buildOutputs[outputs.AssemblyPath(project)!].Built!, AssemblyEmitter.BuildsDocumentation(DocumentationBuilt, id), cancellationToken);
             if (emitted is null)
             {
                 attemptNotes.Add($"{project.Name}: built by MSBuild: {reason ?? $"its compilation does not emit: {error}"}");
@@ -354,7 +364,7 @@ public sealed class TestBench : IDisposable
             known = BuiltAssembly.Read(target.PathOf(outputPath));
             if (known.Built is { } assembly && await built.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } compilation)
             {
-                var (emitted, error) = AssemblyEmitter.Emit(compilation, assembly, cancellationToken);
+                var (emitted, error) = AssemblyEmitter.Emit(compilation, assembly, AssemblyEmitter.BuildsDocumentation(DocumentationBuilt, built.Id), cancellationToken);
                 using var builtStream = File.OpenRead(assembly.Path);
                 var difference = emitted is null
                     ? $"its compilation does not emit: {error}"
@@ -366,6 +376,19 @@ public sealed class TestBench : IDisposable
         }
 
         return known.Reason;
+    }
+
+    // The projects the tests build start from the user's own build outputs: MSBuild rebuilds only what changed.
+    private static IReadOnlyCollection<string> WarmProjectFolders(Solution? candidate, IReadOnlyList<Project> testProjects)
+    {
+        var solution = candidate ?? testProjects.FirstOrDefault()?.Solution;
+        return solution is null
+            ? []
+            : TestedOutputs.Reached(solution, testProjects)
+                .Select(id => solution.GetProject(id)?.FilePath)
+                .OfType<string>()
+                .Select(path => Path.GetDirectoryName(path)!)
+                .ToHashSet(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> FilterArguments(IReadOnlyList<string>? filter) =>

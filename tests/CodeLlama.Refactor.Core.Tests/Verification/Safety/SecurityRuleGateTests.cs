@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Verification.Safety;
 
 namespace CodeLlama.Refactor.Core.Tests.Verification.Safety;
@@ -32,7 +33,7 @@ public sealed class SecurityRuleGateTests
     [InlineData("#pragma warning disable CA5351\n        using var hash = MD5.Create();", "CA5351 (broken cryptography: MD5)")]
     public async Task Statement_that_adds_a_security_diagnostic_is_unsafe_and_names_the_rule(string statement, string expected)
     {
-        var verdict = await SafetySnippet.JudgeAsync(Harmless, SafetySnippet.Method(statement), [Capability.Network]);
+        var verdict = await SafetySnippet.JudgeAsync(Harmless, SafetySnippet.Method(statement), Analyzing([Capability.Network]));
 
         Assert.Equal(SafetyStatus.Unsafe, verdict.Status);
         Assert.Equal($"unsafe — {expected}", verdict.Reason);
@@ -43,7 +44,7 @@ public sealed class SecurityRuleGateTests
     {
         const string statement = "#pragma warning disable SYSLIB0011\n        var graph = new System.Runtime.Serialization.Formatters.Binary.BinaryFormatter().Deserialize(new MemoryStream());";
 
-        var verdict = await SafetySnippet.JudgeAsync(Harmless, SafetySnippet.Method(statement));
+        var verdict = await SafetySnippet.JudgeAsync(Harmless, SafetySnippet.Method(statement), Analyzing());
 
         Assert.Equal(SafetyStatus.Unsafe, verdict.Status);
         Assert.StartsWith("unsafe — CA230", verdict.Reason, StringComparison.Ordinal);
@@ -56,7 +57,7 @@ public sealed class SecurityRuleGateTests
         var before = SafetySnippet.Method("").Replace("(string value)\n    {\n", "(string value)\n    {\n        var request = new System.Web.HttpRequest();\n", StringComparison.Ordinal) + web;
 
         var verdict = await SafetySnippet.JudgeAsync(
-            before, before.Replace("return value.Length * 2;", "System.Diagnostics.Process.Start(\"sh\", \"-c \" + request.RawUrl);\n        return value.Length * 2;", StringComparison.Ordinal), [Capability.Process]);
+            before, before.Replace("return value.Length * 2;", "System.Diagnostics.Process.Start(\"sh\", \"-c \" + request.RawUrl);\n        return value.Length * 2;", StringComparison.Ordinal), Analyzing([Capability.Process]));
 
         Assert.Equal(SafetyStatus.Unsafe, verdict.Status);
         Assert.StartsWith("unsafe — CA3006", verdict.Reason, StringComparison.Ordinal);
@@ -67,7 +68,7 @@ public sealed class SecurityRuleGateTests
     {
         var before = SafetySnippet.Method("using var hash = MD5.Create(); var x = value * 2;");
 
-        var verdict = await SafetySnippet.JudgeAsync(before, SafetySnippet.Method("using var hash = MD5.Create(); var x = value.Length * 2;"));
+        var verdict = await SafetySnippet.JudgeAsync(before, SafetySnippet.Method("using var hash = MD5.Create(); var x = value.Length * 2;"), Analyzing());
 
         Assert.True(verdict.IsSafe, verdict.Reason);
     }
@@ -75,8 +76,23 @@ public sealed class SecurityRuleGateTests
     [Fact]
     public async Task Strong_hash_is_safe()
     {
-        var verdict = await SafetySnippet.JudgeAsync(Harmless, SafetySnippet.Method("var digest = SHA256.HashData(new byte[] { 1 });"));
+        var verdict = await SafetySnippet.JudgeAsync(Harmless, SafetySnippet.Method("var digest = SHA256.HashData(new byte[] { 1 });"), Analyzing());
 
         Assert.True(verdict.IsSafe, verdict.Reason);
     }
+
+    [Fact]
+    public async Task The_rules_judge_untrusted_candidates_only_by_default()
+    {
+        var statement = SafetySnippet.Method("var roll = new Random().Next();");
+
+        var trusted = await SafetySnippet.JudgeAsync(Harmless, statement, new SafetyGate([]), trust: CandidateTrust.Trusted);
+        var untrusted = await SafetySnippet.JudgeAsync(Harmless, statement, new SafetyGate([]), trust: CandidateTrust.Untrusted);
+
+        Assert.True(trusted.IsSafe, trusted.Reason);
+        Assert.Equal("unsafe — CA5394 (insecure randomness)", untrusted.Reason);
+    }
+
+    // A gate whose rules judge the snippets' trusted candidates too, so that each rule is seen without the allow-list.
+    private static SafetyGate Analyzing(IReadOnlyCollection<Capability>? allowed = null) => new(allowed ?? []) { AnalyzesTrusted = true };
 }

@@ -70,6 +70,60 @@ public sealed class TestCopyTests : IDisposable
         Assert.Equal("class C {}", File.ReadAllText(Path.Combine(source.FullName, "Lib/Code.cs")));
     }
 
+    [Fact]
+    public void WarmProjects_KeepTheirBuildOutputs_OthersLeaveThemOut()
+    {
+        Write("Lib/Lib.csproj", "<Project />");
+        Write("Lib/bin/Debug/net10.0/Lib.dll", "binary");
+        WriteBytes("Lib/bin/Debug/net10.0/native.so", CopyRules.LargeFileBytes + 1);
+        Write("Lib/obj/Debug/net10.0/Lib.dll", "binary");
+        Write("Tool/Tool.csproj", "<Project />");
+        Write("Tool/bin/Debug/Tool.dll", "binary");
+
+        using var copy = TestCopy.Create(source.FullName, [], warmProjectFolders: [Path.Combine(source.FullName, "Lib")]);
+
+        Assert.True(File.Exists(Path.Combine(copy.Root, "Lib/bin/Debug/net10.0/Lib.dll")));
+        Assert.True(File.Exists(Path.Combine(copy.Root, "Lib/bin/Debug/net10.0/native.so")));
+        Assert.True(File.Exists(Path.Combine(copy.Root, "Lib/obj/Debug/net10.0/Lib.dll")));
+        Assert.False(Directory.Exists(Path.Combine(copy.Root, "Tool/bin")));
+    }
+
+    [Fact]
+    public void CopiedFiles_KeepTheirLastWriteTimes()
+    {
+        Write("Lib/Code.cs", "class C {}");
+        Write("Lib/obj/Debug/Lib.dll", "binary");
+        var written = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(Path.Combine(source.FullName, "Lib/Code.cs"), written);
+        File.SetLastWriteTimeUtc(Path.Combine(source.FullName, "Lib/obj/Debug/Lib.dll"), written.AddMinutes(1));
+
+        using var copy = TestCopy.Create(source.FullName, [], warmProjectFolders: [Path.Combine(source.FullName, "Lib")]);
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(copy.Root, "Lib/Code.cs")));
+        Assert.Equal(written.AddMinutes(1), File.GetLastWriteTimeUtc(Path.Combine(copy.Root, "Lib/obj/Debug/Lib.dll")));
+    }
+
+    [Fact]
+    public void RestoreFiles_NameTheCopysFolder_AndKeepTheirTimes()
+    {
+        var root = source.FullName;
+        Write("Lib/obj/project.assets.json", $$"""{ "projectPath": "{{root}}/Lib/Lib.csproj", "sibling": "{{root}}-other/x", "packages": "/root/.nuget/packages/" }""");
+        Write("Lib/obj/Debug/Lib.GeneratedMSBuildEditorConfig.editorconfig", $"build_property.ProjectDir = {root}/Lib/\n");
+        Write("Lib/obj/Debug/Lib.dll", $"binary {root}/Lib");
+        var written = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(Path.Combine(root, "Lib/obj/project.assets.json"), written);
+
+        using var copy = TestCopy.Create(root, [], warmProjectFolders: [Path.Combine(root, "Lib")]);
+
+        var assets = Path.Combine(copy.Root, "Lib/obj/project.assets.json");
+        Assert.Equal(
+            $$"""{ "projectPath": "{{copy.Root}}/Lib/Lib.csproj", "sibling": "{{root}}-other/x", "packages": "/root/.nuget/packages/" }""",
+            File.ReadAllText(assets));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(assets));
+        Assert.Contains($"{copy.Root}/Lib/", File.ReadAllText(Path.Combine(copy.Root, "Lib/obj/Debug/Lib.GeneratedMSBuildEditorConfig.editorconfig")), StringComparison.Ordinal);
+        Assert.Equal($"binary {root}/Lib", File.ReadAllText(Path.Combine(copy.Root, "Lib/obj/Debug/Lib.dll")));
+    }
+
     [LinuxFact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Copy_IsPrivateToItsOwner_OutsideTheSource_AndGoneAfterDispose()

@@ -77,6 +77,51 @@ public sealed class TestBenchTests
         }
         """;
 
+    // Packs on build, with its documentation file in the package: the compiler's documentation file is not there when
+    // the compilation is emitted in memory, and packing would stop the build (NU5026).
+    private const string PackingLibrary = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+          <PropertyGroup><GeneratePackageOnBuild>true</GeneratePackageOnBuild><GenerateDocumentationFile>true</GenerateDocumentationFile><NoWarn>CS1591</NoWarn></PropertyGroup>
+        </Project>
+        """;
+
+    [Fact]
+    public async Task ALibraryThatPacksOnBuild_IsStillCompiledInMemory()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Calculator.cs"] = Calculator }, new Dictionary<string, string> { ["CalculatorTests.cs"] = CalculatorTests });
+        File.WriteAllText(solution.File("Lib/Lib.csproj"), PackingLibrary);
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+        using var bench = new TestBench(solution.Directory, TimeSpan.FromMinutes(5), sandbox: null, loaded.Outputs) { DocumentationBuilt = loaded.ProjectsDiagnosingDocumentation };
+
+        var first = await AttemptAsync(bench, loaded, "b + a");
+        var wrong = await AttemptAsync(bench, loaded, "a - b");
+
+        Assert.True(first is { Verdict: TestVerdict.Passed, Passed: 2 }, first.Detail);
+        Assert.True(first.Notes.Contains("compiled in memory; MSBuild built the rest without the compiler"), string.Join("\n", first.Notes));
+        Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1 }, wrong.Detail);
+        Assert.True(wrong.Notes.Contains("Lib: emitted"), string.Join("\n", wrong.Notes));
+    }
+
+    [Fact]
+    public async Task ATestProjectWhoseWarningsAreErrors_WithoutADocumentationFile_IsStillCompiledInMemory()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Calculator.cs"] = Calculator }, new Dictionary<string, string> { ["CalculatorTests.cs"] = CalculatorTests });
+        // Its public test class has no documentation comment: the workspace reports CS1591 there, its build does not.
+        File.WriteAllText(
+            solution.File("Lib.Tests/Lib.Tests.csproj"),
+            TemporarySolution.TestProject.Replace("<Nullable>", "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><Nullable>", StringComparison.Ordinal));
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+        using var bench = new TestBench(solution.Directory, TimeSpan.FromMinutes(5), sandbox: null, loaded.Outputs) { DocumentationBuilt = loaded.ProjectsDiagnosingDocumentation };
+
+        var first = await AttemptAsync(bench, loaded, "b + a");
+
+        Assert.True(first is { Verdict: TestVerdict.Passed, Passed: 2 }, first.Detail);
+        Assert.True(first.Notes.Contains("compiled in memory; MSBuild built the rest without the compiler"), string.Join("\n", first.Notes));
+    }
+
     [Fact]
     public async Task TheFirstBuild_EmitsTheResourcesMSBuildEmbeds_WithoutCompiling()
     {
