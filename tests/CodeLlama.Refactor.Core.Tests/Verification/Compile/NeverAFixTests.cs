@@ -98,6 +98,36 @@ public sealed class NeverAFixTests
         Assert.Equal(Verdict.Accepted, stray.Outcome);
     }
 
+    [Theory]
+    [InlineData("Count().Result", "System.Threading.Tasks.Task<int>.Result")]
+    [InlineData("Count().GetAwaiter().GetResult()", "System.Runtime.CompilerServices.TaskAwaiter<int>.GetResult")]
+    [InlineData("Count().Wait(100) ? 3 : 0", "System.Threading.Tasks.Task.Wait")]
+    public async Task BlockingOnATask_IsNeverAFix(string blocking, string wait)
+    {
+        var before = Tasks("Count()");
+
+        var verdict = await VerifyAsync(before, Tasks(blocking), "CS0029");
+
+        Assert.Equal(Verdict.BlocksOnTask, verdict.Outcome);
+        Assert.Equal(wait, verdict.Detail);
+        Assert.True(verdict.IsNeverAFix);
+    }
+
+    [Fact]
+    public async Task AwaitingTheTask_IsAFix_AndAResultPropertyOfAnotherTypeIsNoWait()
+    {
+        var before = Tasks("Count()") + "public sealed class Outcome\n{\n    public int Result { get; set; }\n}\n";
+        var after = before.Replace("public static int Total() => Count();", "public static async Task<int> Total() => await Count() + new Outcome().Result;", StringComparison.Ordinal);
+
+        var verdict = await VerifyAsync(before, after, "CS0029");
+
+        Assert.Equal(Verdict.Accepted, verdict.Outcome);
+    }
+
+    private static string Tasks(string expression) =>
+        Usings + "using System.Threading.Tasks;\n\npublic static class Counter\n{\n    public static Task<int> Count() => Task.FromResult(3);\n\n"
+        + $"    public static int Total() => {expression};\n}}\n";
+
     private static string Method(string parameter, string body) =>
         Usings + $"public static class Sizes\n{{\n    public static object Convert({parameter})\n    {{\n        {body}\n        return whole;\n    }}\n}}\n";
 
