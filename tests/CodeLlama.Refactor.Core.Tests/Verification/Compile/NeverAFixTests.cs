@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Verification;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Core.Tests.Verification.Compile;
@@ -49,6 +50,20 @@ public sealed class NeverAFixTests
         var verdict = await VerifyAsync(before, after, "CS8602");
 
         Assert.Equal(expected, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task TurningTheNullableContextOffForTheProject_IsRefused()
+    {
+        var project = InMemoryProject.Create(Nullable("name.Length"));
+        var diagnostic = (await project.Documents.Single().GetSemanticModelAsync())!.GetDiagnostics().First(diagnostic => diagnostic.Id == "CS8602");
+        var options = ((CSharpCompilationOptions)project.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Disable);
+        var candidate = new Candidate("test", "edit", project.WithCompilationOptions(options).Solution, 0);
+
+        var verdict = await new CompileVerifier(project.Solution, new HashSet<ProjectId>())
+            .VerifyAsync(candidate, new BuildError(project, diagnostic, IsSyntax: false), CancellationToken.None);
+
+        Assert.Equal(Verdict.ChangesProject, verdict.Outcome);
     }
 
     [Fact]
