@@ -30,22 +30,14 @@ public sealed class MissingAwaitSource : ICandidateSource
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(diagnostic);
-        if (!ErrorIds.Contains(diagnostic.Id) || !diagnostic.Location.IsInSource)
-        {
-            return [];
-        }
-
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+        if (!ErrorIds.Contains(diagnostic.Id) || await ErrorSite.FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } site)
         {
             return [];
         }
 
         var candidates = new List<Candidate>();
-        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        foreach (var task in Operands(node).Where(operand => operand.Parent is not AwaitExpressionSyntax
-            && TaskTypes.IsTask(model.GetTypeInfo(operand, cancellationToken).Type)))
+        foreach (var task in Operands(site.Node).Where(operand => operand.Parent is not AwaitExpressionSyntax
+            && TaskTypes.IsTask(site.Model.GetTypeInfo(operand, cancellationToken).Type)))
         {
             var rewrite = new AsyncRewrite(document.Project.Solution);
             if (await rewrite.AwaitAsync(document, task, cancellationToken).ConfigureAwait(false))

@@ -30,19 +30,11 @@ public sealed class NullableRepairSource : ICandidateSource
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(diagnostic);
-        if (!ErrorIds.Contains(diagnostic.Id) || !diagnostic.Location.IsInSource)
+        if (!ErrorIds.Contains(diagnostic.Id) || await ErrorSite.FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { Model: var model, Node: var node })
         {
             return [];
         }
 
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
-        {
-            return [];
-        }
-
-        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var candidates = new List<Candidate>();
         if (await AnnotateAsync(document.Project.Solution, NullableDeclarations.Of(node, model, diagnostic, cancellationToken), cancellationToken).ConfigureAwait(false) is { } annotated)
         {
