@@ -61,6 +61,18 @@ public sealed class MissingAwaitSourceTests
         Assert.Contains("=> nameof(Total);", text);
     }
 
+    [Theory]
+    [InlineData("CS4016", "public async Task<int> TwiceAsync()\n    {\n        await Task.Yield();\n        return LoadAsync();\n    }", "return await LoadAsync();")]
+    [InlineData("CS1503", "public async Task<string> LabelAsync() => Label(LoadAsync());\n\n    private static string Label(int price) => $\"{price} EUR\";", "=> Label(await LoadAsync());")]
+    [InlineData("CS0019", "public async Task<bool> DearAsync() => LoadAsync() > 30;", "=> await LoadAsync() > 30;")]
+    public async Task TaskWhereItsValueBelongs_InAsyncCode_IsAwaitedInPlace(string id, string member, string expected)
+    {
+        var snippet = await CandidateSnippet.RepairAsync(new MissingAwaitSource(), id, Prices + "    " + member + "\n}\n");
+
+        var candidate = Assert.Single(snippet.Candidates);
+        Assert.Contains(expected, await snippet.CompiledTextAsync(candidate));
+    }
+
     [Fact]
     public async Task MemberOfTheTasksValue_IsReadFromTheAwaitedTask()
     {
