@@ -223,6 +223,7 @@ public static class FixReport
             Verdict.SuppressesDiagnostics => "never a fix: it adds #pragma warning disable or #nullable disable",
             Verdict.AddsNullForgiving => "never a fix: it adds a null-forgiving '!'",
             Verdict.DeletesCode => "never a fix: it deletes the failing code",
+            Verdict.BlocksOnTask => "never a fix: it blocks on a task instead of awaiting it",
             Verdict.ChangesProject => "rejected: it adds or removes files or references",
             Verdict.Unsafe => "rejected: unsafe —",
             Verdict.FailedTests => "failed the tests",

@@ -52,6 +52,12 @@ public enum Verdict
     /// <summary>It compiled, but only deletes the failing code: never a fix, shown as a suggestion.</summary>
     DeletesCode,
 
+    /// <summary>
+    /// It compiled, but blocks on a task (<c>.Result</c>, <c>.Wait()</c>, <c>GetAwaiter().GetResult()</c>; detail: which)
+    /// where an <c>await</c> belongs: never a fix, shown as a suggestion.
+    /// </summary>
+    BlocksOnTask,
+
     /// <summary>It added or removed files or references, which edits of file texts cannot carry.</summary>
     ChangesProject,
 
@@ -101,5 +107,5 @@ public static class Verdicts
     /// <param name="verdict">The verdict.</param>
     /// <returns>Whether it is a suggestion.</returns>
     public static bool IsSuggestion(this Verdict verdict) => verdict is Verdict.AddsThrowingStub or Verdict.AddsLossyCast
-        or Verdict.SuppressesDiagnostics or Verdict.AddsNullForgiving or Verdict.DeletesCode or Verdict.UntestedGuess;
+        or Verdict.SuppressesDiagnostics or Verdict.AddsNullForgiving or Verdict.DeletesCode or Verdict.BlocksOnTask or Verdict.UntestedGuess;
 }

@@ -5,7 +5,7 @@ namespace CodeLlama.Refactor.Candidates.TypeDirected;
 
 /// <summary>
 /// Which candidates are guesses: ones their source cannot tell from their siblings by kind (an in-scope value of the
-/// right type, <c>default</c>, a changed declared type, a conversion, one of several argument orders, a related name),
+/// right type, <c>default</c>, a declaration made nullable or a null check added, a changed declared type, a conversion, one of several argument orders, a related name),
 /// and any edit that makes a member call itself (a spelling fix from <c>Pay</c> to the enclosing <c>WeeklyPay</c>
 /// compiles, and recurses without end). A guess is written only when a test reaches the member it changes and every
 /// such test passes; what the parser expected, a spelling fix and a missing using keep the rules of deterministic
@@ -16,7 +16,7 @@ public static class Guesses
     /// <summary>Whether a candidate of <paramref name="source"/> is a guess by its kind.</summary>
     /// <param name="source">The candidate's <see cref="Candidate.Source"/>.</param>
     /// <returns>True for a guess.</returns>
-    public static bool IsGuess(string source) => source == TypeDirectedSource.SourceName;
+    public static bool IsGuess(string source) => source is TypeDirectedSource.SourceName or Nullable.NullableRepairSource.SourceName;
 
     /// <summary>Whether <paramref name="candidate"/> is a guess: by its kind, or because it makes a member call itself.</summary>
     /// <param name="before">The solution the candidate was made for.</param>

@@ -117,9 +117,13 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
     }
 
     // Edits are written as file texts: a candidate that adds or removes documents or references changes the project,
-    // which no write here carries, so what compiled in memory would not be what builds on disk.
+    // which no write here carries, so what compiled in memory would not be what builds on disk. So does one that edits
+    // an .editorconfig or the compilation options (warnings or the nullable context turned off, say).
     private static bool ChangesProjectShape(ProjectChanges project) =>
-        project.GetAddedDocuments().Any() || project.GetRemovedDocuments().Any()
+        !Equals(project.OldProject.CompilationOptions, project.NewProject.CompilationOptions)
+        || !Equals(project.OldProject.ParseOptions, project.NewProject.ParseOptions)
+        || project.GetChangedAnalyzerConfigDocuments().Any() || project.GetAddedAnalyzerConfigDocuments().Any() || project.GetRemovedAnalyzerConfigDocuments().Any()
+        || project.GetAddedDocuments().Any() || project.GetRemovedDocuments().Any()
         || project.GetAddedAdditionalDocuments().Any() || project.GetRemovedAdditionalDocuments().Any()
         || project.GetAddedMetadataReferences().Any() || project.GetRemovedMetadataReferences().Any()
         || project.GetAddedProjectReferences().Any() || project.GetRemovedProjectReferences().Any()

@@ -5,7 +5,7 @@ namespace CodeLlama.Refactor.Verification;
 /// <summary>
 /// The edits that compile and remove the error but are never a fix, checked on a candidate that compiled (so that it can
 /// still be shown as a suggestion): a member that only throws, a lossy cast, a suppression (<c>#pragma warning
-/// disable</c>, <c>#nullable disable</c>, <c>!</c>), deleting the failing code.
+/// disable</c>, <c>#nullable disable</c>, <c>!</c>), blocking on a task, deleting the failing code.
 /// </summary>
 internal static class NeverAFix
 {
@@ -37,6 +37,11 @@ internal static class NeverAFix
             if (await Suppressions.AddsNullForgivingAsync(before, after, cancellationToken).ConfigureAwait(false))
             {
                 return (Verdict.AddsNullForgiving, $"in {file}");
+            }
+
+            if (await BlockingWaits.FirstAddedAsync(before, after, cancellationToken).ConfigureAwait(false) is { } wait)
+            {
+                return (Verdict.BlocksOnTask, wait);
             }
         }
 

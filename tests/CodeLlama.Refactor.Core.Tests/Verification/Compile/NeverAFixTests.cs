@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Verification;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Core.Tests.Verification.Compile;
@@ -52,6 +53,20 @@ public sealed class NeverAFixTests
     }
 
     [Fact]
+    public async Task TurningTheNullableContextOffForTheProject_IsRefused()
+    {
+        var project = InMemoryProject.Create(Nullable("name.Length"));
+        var diagnostic = (await project.Documents.Single().GetSemanticModelAsync())!.GetDiagnostics().First(diagnostic => diagnostic.Id == "CS8602");
+        var options = ((CSharpCompilationOptions)project.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Disable);
+        var candidate = new Candidate("test", "edit", project.WithCompilationOptions(options).Solution, 0);
+
+        var verdict = await new CompileVerifier(project.Solution, new HashSet<ProjectId>())
+            .VerifyAsync(candidate, new BuildError(project, diagnostic, IsSyntax: false), CancellationToken.None);
+
+        Assert.Equal(Verdict.ChangesProject, verdict.Outcome);
+    }
+
+    [Fact]
     public async Task NullCheck_IsAFix()
     {
         var verdict = await VerifyAsync(Nullable("name.Length"), Nullable("name?.Length ?? 0"), "CS8602");
@@ -97,6 +112,36 @@ public sealed class NeverAFixTests
         Assert.Equal(Verdict.Accepted, replaced.Outcome);
         Assert.Equal(Verdict.Accepted, stray.Outcome);
     }
+
+    [Theory]
+    [InlineData("Count().Result", "System.Threading.Tasks.Task<int>.Result")]
+    [InlineData("Count().GetAwaiter().GetResult()", "System.Runtime.CompilerServices.TaskAwaiter<int>.GetResult")]
+    [InlineData("Count().Wait(100) ? 3 : 0", "System.Threading.Tasks.Task.Wait")]
+    public async Task BlockingOnATask_IsNeverAFix(string blocking, string wait)
+    {
+        var before = Tasks("Count()");
+
+        var verdict = await VerifyAsync(before, Tasks(blocking), "CS0029");
+
+        Assert.Equal(Verdict.BlocksOnTask, verdict.Outcome);
+        Assert.Equal(wait, verdict.Detail);
+        Assert.True(verdict.IsNeverAFix);
+    }
+
+    [Fact]
+    public async Task AwaitingTheTask_IsAFix_AndAResultPropertyOfAnotherTypeIsNoWait()
+    {
+        var before = Tasks("Count()") + "public sealed class Outcome\n{\n    public int Result { get; set; }\n}\n";
+        var after = before.Replace("public static int Total() => Count();", "public static async Task<int> Total() => await Count() + new Outcome().Result;", StringComparison.Ordinal);
+
+        var verdict = await VerifyAsync(before, after, "CS0029");
+
+        Assert.Equal(Verdict.Accepted, verdict.Outcome);
+    }
+
+    private static string Tasks(string expression) =>
+        Usings + "using System.Threading.Tasks;\n\npublic static class Counter\n{\n    public static Task<int> Count() => Task.FromResult(3);\n\n"
+        + $"    public static int Total() => {expression};\n}}\n";
 
     private static string Method(string parameter, string body) =>
         Usings + $"public static class Sizes\n{{\n    public static object Convert({parameter})\n    {{\n        {body}\n        return whole;\n    }}\n}}\n";
