@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Candidates.ParserRecovery;
+using CodeLlama.Refactor.Candidates.Refactoring;
 using CodeLlama.Refactor.Candidates.RoslynFixes;
 using CodeLlama.Refactor.Candidates.TypeDirected;
 using CodeLlama.Refactor.Editing;
@@ -34,7 +35,10 @@ internal sealed class FixEngine
         this.loaded = loaded;
         this.options = options;
         this.progress = progress;
-        IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), .. options.ExtraSources ?? []];
+        IReadOnlyList<ICandidateSource> sources = [
+            new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(),
+            new RefactoringSource(ChangeEvidence.Reader(loaded.RootDirectory, options.Change)), .. options.ExtraSources ?? [],
+        ];
         loop = new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), FixScope.Of(loaded, options));
         constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
     }
