@@ -126,8 +126,8 @@ internal static class FixCommand
                     .ConfigureAwait(false);
                 using var owned = model as IDisposable;
                 var modelSource = model is null ? null : new ModelRepairSource(model, candidates, parseResult.GetValue(ModelOptions.RepairPromptOption));
-                var files = await ScopeOptions.FilesAsync(parseResult, path, cancellationToken).ConfigureAwait(false);
-                var options = settings with { ExtraSources = modelSource is null ? null : [modelSource], Files = files };
+                var (files, change) = await ScopeOptions.FilesAndChangeAsync(parseResult, path, cancellationToken).ConfigureAwait(false);
+                var options = settings with { ExtraSources = modelSource is null ? null : [modelSource], Files = files, Change = change };
                 var result = await FixPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
                 foreach (var note in result.Tests?.Notes ?? [])
                 {

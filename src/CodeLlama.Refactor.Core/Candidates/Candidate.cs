@@ -22,4 +22,7 @@ public sealed record Candidate(string Source, string Title, Solution Solution, i
     /// code passes the allow-list gate first and is never run outside a sandbox.
     /// </summary>
     public CandidateTrust Trust { get; init; }
+
+    /// <summary>The errors it repairs together when it is one edit for a group of them (<see cref="ErrorGroup"/>); null for one error.</summary>
+    public ErrorGroup? Group { get; init; }
 }

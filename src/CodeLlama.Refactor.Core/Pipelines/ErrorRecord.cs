@@ -22,6 +22,9 @@ internal sealed class ErrorRecord(CompileError error, DiagnosticKey key)
     /// <summary>The fix applied for it in the last run of the loop, or null.</summary>
     public AppliedFix? Chosen { get; set; }
 
+    /// <summary>The group fix, applied for another error of its group, that repaired this one too; null otherwise.</summary>
+    public AppliedFix? CoveredBy { get; set; }
+
     /// <summary>Why its best candidate was not applied: withheld, ambiguous, an untested guess; null otherwise.</summary>
     public FixStatus? Held { get; set; }
 

@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Candidates.Async;
 using CodeLlama.Refactor.Candidates.Nullable;
 using CodeLlama.Refactor.Candidates.ParserRecovery;
+using CodeLlama.Refactor.Candidates.Refactoring;
 using CodeLlama.Refactor.Candidates.RoslynFixes;
 using CodeLlama.Refactor.Candidates.TypeDirected;
 using CodeLlama.Refactor.Editing;
@@ -38,7 +39,10 @@ internal sealed class FixEngine
         this.options = options;
         this.progress = progress;
         inScope = FixScope.Of(loaded, options);
-        IReadOnlyList<ICandidateSource> sources = [new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), new MissingAwaitSource(), new NullableRepairSource(), .. options.ExtraSources ?? []];
+        IReadOnlyList<ICandidateSource> sources = [
+            new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), new MissingAwaitSource(), new NullableRepairSource(),
+            new RefactoringSource(ChangeEvidence.Reader(loaded.RootDirectory, options.Change)), .. options.ExtraSources ?? [],
+        ];
         // The safety gate loads the SDK's analyzers: made only when there is something to repair.
         repairLoop = new(() => new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), inScope));
         constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };

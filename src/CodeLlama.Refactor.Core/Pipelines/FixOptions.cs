@@ -57,6 +57,12 @@ public sealed record FixOptions(
     DiagnosticFilter? Diagnostics = null,
     IReadOnlyDictionary<string, string>? Properties = null)
 {
+    /// <summary>
+    /// The change under review (<c>--changed-since</c>): the declarations it altered are evidence for repairing its
+    /// fallout. Null: the working tree against HEAD, in a git working tree.
+    /// </summary>
+    public GitChange? Change { get; init; }
+
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);
 

@@ -116,7 +116,11 @@ public sealed record TriedCandidate(string Source, string Title, Verdict Outcome
 /// <param name="Title">The chosen candidate's title, or null.</param>
 /// <param name="Tried">Every candidate tried, with its outcome.</param>
 /// <param name="Reason">Why the error is left; null for a fixed one (every other status has one).</param>
-public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried, FixReason? Reason = null);
+public sealed record FixRecord(CompileError Error, FixStatus Status, string? Source, string? Title, IReadOnlyList<TriedCandidate> Tried, FixReason? Reason = null)
+{
+    /// <summary>The group of errors with one root cause its fix repaired as one edit, or null for a fix of this error alone.</summary>
+    public Candidates.ErrorGroup? Group { get; init; }
+}
 
 /// <summary>What <see cref="FixPipeline"/> did.</summary>
 /// <param name="RootDirectory">The folder report paths are relative to.</param>

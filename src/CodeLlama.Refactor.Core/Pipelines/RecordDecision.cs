@@ -29,14 +29,17 @@ internal static class RecordDecision
         var tried = judged is var (unit, judgement) ? Annotate(record, unit, judgement) : record.Tried;
         if (record.Chosen is { } chosen)
         {
-            return stillOnDisk
+            return (stillOnDisk
                 ? new FixRecord(record.Error, FixStatus.NotWritten, chosen.Source, chosen.Title, tried, new FixReason(ReasonKind.NotOnDisk, []))
-                : new FixRecord(record.Error, FixStatus.Fixed, chosen.Source, chosen.Title, tried);
+                : new FixRecord(record.Error, FixStatus.Fixed, chosen.Source, chosen.Title, tried)) with { Group = chosen.Group };
         }
 
         if (!record.Remains)
         {
-            return new FixRecord(record.Error, FixStatus.Fixed, null, "resolved by another fix", tried);
+            // An error of a group is repaired by the group's one edit, made for the first error of the group.
+            return record.CoveredBy is { } by
+                ? new FixRecord(record.Error, FixStatus.Fixed, by.Source, by.Title, tried) { Group = by.Group }
+                : new FixRecord(record.Error, FixStatus.Fixed, null, "resolved by another fix", tried);
         }
 
         return judged is var (_, verdict) ? Judged(record, verdict, tried, tests) : Unjudged(record, tried);

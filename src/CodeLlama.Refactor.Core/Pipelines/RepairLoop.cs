@@ -37,6 +37,9 @@ internal sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string 
     /// </summary>
     public bool Certain { get; init; }
 
+    /// <summary>The group of errors it repairs as one edit, or null; not part of its identity.</summary>
+    public ErrorGroup? Group { get; init; }
+
     /// <summary>The solution it was applied to and the solution with it, for the tests that reach it; not part of its identity.</summary>
     public (Solution Before, Solution After)? Change { get; init; }
 
@@ -114,6 +117,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
                 // same file, say): find it again in the current solution.
                 if (await CurrentAsync(solution, stale, key, cancellationToken).ConfigureAwait(false) is not { } target)
                 {
+                    record.CoveredBy = applied.LastOrDefault(fix => fix.Group?.Errors.Contains(key) == true);
                     continue;
                 }
 
@@ -182,6 +186,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         // A record seen again in a later round is judged again there: only that round's candidates count.
         record.Tried.Clear();
         record.Held = null;
+        record.CoveredBy = null;
         record.Member = MemberIdentity.Of(target.Diagnostic);
         var verifier = new CompileVerifier(solution, loaded.ProjectsDiagnosingDocumentation);
         var verified = new List<VerifiedCandidate>();
@@ -260,6 +265,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             Ranked = alternatives,
             IsGuess = firstIsGuess,
             Certain = clearlyAhead && !firstIsGuess && IsDeterministic(first.Candidate),
+            Group = first.Candidate.Group,
             Change = (solution, first.Candidate.Solution),
         };
         return (applied, first.Candidate.Solution);

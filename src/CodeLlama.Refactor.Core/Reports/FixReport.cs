@@ -42,6 +42,10 @@ public static class FixReport
         return [.. wouldFix, .. ToFindings(result)];
     }
 
+    // A fix that repaired a group of errors as one edit says so on each error of the group.
+    private static string GroupText(FixRecord record) =>
+        record.Group is { } group && record.Status == FixStatus.Fixed ? $" [group: {group.Cause}, {group.Errors.Count} error(s), one edit]" : "";
+
     private static void WriteText(FixResult result, TextWriter writer)
     {
         ReportWriter.WriteDryRunDiffs(result.Files, writer);
@@ -59,7 +63,7 @@ public static class FixReport
                 FixStatus.RejectedByTests => $"fix rejected by tests ({record.Source}: {record.Title}): {Reason(record)}",
                 _ => $"unfixed ({record.Tried.Count} candidate(s) tried): {Reason(record)}",
             };
-            writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id} [{error.ProjectName}]: {how}");
+            writer.WriteLine($"{Relative(result, error.FilePath)}({error.Line},{error.Column}): {error.Id} [{error.ProjectName}]: {how}{GroupText(record)}");
             foreach (var suggestion in record.Tried.Where(tried => tried.IsSuggestion))
             {
                 writer.WriteLine($"    suggestion, not written ({suggestion.Source}: {suggestion.Title}): {Words(suggestion)}");
@@ -153,6 +157,7 @@ public static class FixReport
             failedSources = record.Reason?.FailedSources,
             source = record.Source,
             title = record.Title,
+            group = record.Group is { } group ? new { cause = group.Cause, errors = group.Errors.Count } : null,
             alternatives = record.Status == FixStatus.Ambiguous ? Alternatives(record).ToList() : null,
             tried = record.Tried.Select(tried => new
             {

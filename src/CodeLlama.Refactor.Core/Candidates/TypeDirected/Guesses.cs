@@ -16,7 +16,8 @@ public static class Guesses
     /// <summary>Whether a candidate of <paramref name="source"/> is a guess by its kind.</summary>
     /// <param name="source">The candidate's <see cref="Candidate.Source"/>.</param>
     /// <returns>True for a guess.</returns>
-    public static bool IsGuess(string source) => source is TypeDirectedSource.SourceName or Nullable.NullableRepairSource.SourceName;
+    public static bool IsGuess(string source) =>
+        source is TypeDirectedSource.SourceName or Nullable.NullableRepairSource.SourceName or Refactoring.RefactoringSource.GuessSourceName;
 
     /// <summary>Whether <paramref name="candidate"/> is a guess: by its kind, or because it makes a member call itself.</summary>
     /// <param name="before">The solution the candidate was made for.</param>

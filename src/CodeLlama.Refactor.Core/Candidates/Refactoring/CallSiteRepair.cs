@@ -1,0 +1,140 @@
+using CodeLlama.Refactor.Candidates.TypeDirected;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeLlama.Refactor.Candidates.Refactoring;
+
+/// <summary>
+/// Calls of a method whose declaration the change re-signed: every call given the new shape (an added parameter gets
+/// the in-scope value of its name and type, else its default value, else a guess the tests must choose; a removed one
+/// loses its argument), or the declaration put back as it was.
+/// </summary>
+internal static class CallSiteRepair
+{
+    public static async Task<IReadOnlyList<Candidate>> CandidatesAsync(
+        Solution solution, IReadOnlyList<GroupedError> group, ChangeEvidence evidence, CancellationToken cancellationToken)
+    {
+        var first = group[0];
+        var model = await first.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var node = (await first.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!.FindNode(first.Diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (model is null || RootCauses.CalledMethod(first.Diagnostic.Id, node, model, cancellationToken) is not { } method)
+        {
+            return [];
+        }
+
+        var candidates = new List<Candidate>();
+        foreach (var change in evidence.Changes.Where(change => Matches(change.After, method)))
+        {
+            if (change.Kinds.HasFlag(DeclarationChangeKinds.ParameterAdded) || change.Kinds.HasFlag(DeclarationChangeKinds.ParameterRemoved))
+            {
+                foreach (var guess in new[] { Guess.None, Guess.InScope, Guess.Default })
+                {
+                    if (await CompleteAsync(group, change, method, guess, cancellationToken).ConfigureAwait(false) is { } edit
+                        && await edit.ApplyAsync(solution, cancellationToken).ConfigureAwait(false) is { } changed)
+                    {
+                        var title = guess == Guess.None ? $"Complete the change of '{method.Name}' at {group.Count} call(s)"
+                            : $"Complete the change of '{method.Name}' at {group.Count} call(s), guessing {(guess == Guess.InScope ? "an in-scope value" : "default")} for the new argument";
+                        candidates.Add(new Candidate(guess == Guess.None ? RefactoringSource.SourceName : RefactoringSource.GuessSourceName, title, changed,
+                            guess == Guess.None ? Preferences.Complete : Preferences.Guess) { Rank = (int)guess });
+                    }
+                }
+            }
+
+            var revert = new GroupEdit();
+            foreach (var (document, declaration) in await Declarations.FindAsync(solution, change.After, cancellationToken).ConfigureAwait(false))
+            {
+                Declarations.Resign(revert, document, declaration, change.Before);
+            }
+
+            if (!revert.IsEmpty && await revert.ApplyAsync(solution, cancellationToken).ConfigureAwait(false) is { } reverted)
+            {
+                candidates.Add(new Candidate(RefactoringSource.SourceName, $"Revert the declaration of '{method.Name}' to {change.Before.ParameterList}", reverted, Preferences.Revert));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>How a completion finds the value of a new parameter no in-scope value of its name and type supplies.</summary>
+    private enum Guess
+    {
+        /// <summary>It does not guess: without such a value or a default, there is no candidate.</summary>
+        None,
+
+        /// <summary>The in-scope value of the parameter's type most like its name.</summary>
+        InScope,
+
+        /// <summary><c>default</c>.</summary>
+        Default,
+    }
+
+    private static bool Matches(MethodShape shape, IMethodSymbol method) =>
+        shape.Name == method.Name && shape.SimpleTypeName == method.ContainingType.Name && shape.Parameters.Count == method.Parameters.Length
+        && shape.Parameters.Select(parameter => parameter.Name).SequenceEqual(method.Parameters.Select(parameter => parameter.Name));
+
+    // Every call of the group given the new shape; null when a call cannot be (named arguments, another count), or
+    // when this way of guessing adds nothing: a candidate that guesses only where the others would not.
+    private static async Task<GroupEdit?> CompleteAsync(IReadOnlyList<GroupedError> group, DeclarationChange change, IMethodSymbol method, Guess guess, CancellationToken cancellationToken)
+    {
+        var edit = new GroupEdit();
+        var guessed = false;
+        foreach (var error in group)
+        {
+            var model = await error.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var root = await error.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var node = root!.FindNode(error.Diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var arguments = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault()?.ArgumentList
+                ?? node.AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault()?.ArgumentList;
+            if (model is null || arguments is null || arguments.Arguments.Count != change.Before.Parameters.Count || arguments.Arguments.Any(argument => argument.NameColon is not null))
+            {
+                return null;
+            }
+
+            var texts = arguments.Arguments.Select(argument => argument.ToString()).ToList();
+            foreach (var index in change.Removed.OrderDescending())
+            {
+                texts.RemoveAt(index);
+            }
+
+            foreach (var (index, parameter) in change.Added)
+            {
+                var value = Value(model, arguments.SpanStart, method.Parameters[index], parameter, guess, out var isGuess);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                guessed |= isGuess;
+                texts.Insert(Math.Min(index, texts.Count), value);
+            }
+
+            edit.Replace(error.Document.Id, arguments.Span, "(" + string.Join(", ", texts) + ")");
+        }
+
+        return guess == Guess.None || guessed ? edit : null;
+    }
+
+    private static string? Value(SemanticModel model, int position, IParameterSymbol symbol, ParameterShape parameter, Guess guess, out bool isGuess)
+    {
+        isGuess = false;
+        var named = ScopeValues.InScope(model, position)
+            .FirstOrDefault(value => value.Name == parameter.Name && SymbolEqualityComparer.Default.Equals(value.Type, symbol.Type));
+        if (named is not null)
+        {
+            return named.Name;
+        }
+
+        if (parameter.Default is { } defaultValue)
+        {
+            return defaultValue;
+        }
+
+        isGuess = true;
+        return guess switch
+        {
+            Guess.InScope => ScopeValues.AssignableTo(model, position, symbol.Type, parameter.Name).FirstOrDefault()?.Name,
+            Guess.Default => "default",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeLlama.Refactor.Candidates.Refactoring;
+
+/// <summary>Finds method declarations in a solution and writes the edits that re-sign them, bodies untouched.</summary>
+internal static class Declarations
+{
+    /// <summary>The declarations in <paramref name="solution"/> of the method <paramref name="shape"/> describes.</summary>
+    public static async Task<IReadOnlyList<(DocumentId Document, MethodDeclarationSyntax Method)>> FindAsync(
+        Solution solution, MethodShape shape, CancellationToken cancellationToken)
+    {
+        var found = new List<(DocumentId, MethodDeclarationSyntax)>();
+        var files = new HashSet<string?>();
+        foreach (var document in solution.Projects.SelectMany(project => project.Documents))
+        {
+            // A file compiled by several projects is edited once; the repair loop carries the edit to its other documents.
+            if (!files.Add(document.FilePath) || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+            {
+                continue;
+            }
+
+            found.AddRange(root.DescendantNodes().OfType<MethodDeclarationSyntax>()
+                .Where(method => method.Identifier.ValueText == shape.Name && method.ExplicitInterfaceSpecifier is null
+                    && method.Parent is TypeDeclarationSyntax type && ChangeReader.TypeName(type) == shape.TypeName
+                    && method.ParameterList.Parameters.Count == shape.Parameters.Count)
+                .Select(method => (document.Id, method)));
+        }
+
+        return found;
+    }
+
+    /// <summary>Adds to <paramref name="edit"/> the change that gives <paramref name="method"/> the name and signature of <paramref name="shape"/>.</summary>
+    public static void Resign(GroupEdit edit, DocumentId document, MethodDeclarationSyntax method, MethodShape shape) =>
+        Resign(edit, document, method, shape.ReturnType, shape.Name, shape.ParameterList);
+
+    /// <summary>Adds to <paramref name="edit"/> the change that gives <paramref name="method"/> a return type, name and parameter list.</summary>
+    public static void Resign(GroupEdit edit, DocumentId document, MethodDeclarationSyntax method, string returnType, string name, string parameterList)
+    {
+        var returnSpan = method.ReturnType.Span;
+        var identifier = method.Identifier.Span;
+        var parameters = method.ParameterList.Span;
+        // Return type, explicit interface and name, and parameter list in one change: they are adjacent and must not overlap.
+        var between = method.SyntaxTree.GetText().ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(returnSpan.End, identifier.Start));
+        var typeParameters = method.TypeParameterList?.ToString() ?? "";
+        edit.Replace(document, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(returnSpan.Start, parameters.End),
+            returnType + between + name + typeParameters + parameterList);
+    }
+}

@@ -1,0 +1,106 @@
+using CodeLlama.Refactor.Candidates.Refactoring;
+
+namespace CodeLlama.Refactor.Core.Tests.Candidates.Refactoring;
+
+public sealed class RefactoringSourceTests
+{
+    private const string CartBefore = "namespace Shop;\npublic class Cart\n{\n    public decimal ComputeTotal(int count) => count * 2m;\n}\n";
+    private const string Cart = "namespace Shop;\npublic class Cart\n{\n    public decimal CalculateTotal(int count) => count * 2m;\n}\n";
+
+    private static RefactoringSnippet HalfDoneRename() => RefactoringSnippet.Of(
+        ("Cart.cs", Cart),
+        ("Checkout.cs", "namespace Shop;\npublic static class Checkout\n{\n    public static decimal Pay(Cart cart) => cart.ComputeTotal(3);\n}\n"),
+        ("Quote.cs", "namespace Shop;\npublic static class Quote\n{\n    public static decimal Twice(Cart cart) => cart.ComputeTotal(1) * 2;\n}\n"));
+
+    [Fact]
+    public async Task HalfDoneRename_WithTheChange_CompletesEverySiteInOneCandidate_AndOffersTheRevert()
+    {
+        var candidates = await HalfDoneRename().CandidatesAsync("CS1061", CartBefore, Cart);
+
+        Assert.Equal(
+            ["Complete the rename of 'ComputeTotal' to 'CalculateTotal' at 2 site(s)", "Revert the declaration: rename 'CalculateTotal' back to 'ComputeTotal'"],
+            candidates.Select(candidate => candidate.Title).ToList());
+        Assert.All(candidates, candidate => Assert.Equal(2, candidate.Group!.Errors.Count));
+        Assert.Contains("cart.CalculateTotal(3)", await RefactoringSnippet.CompiledTextAsync(candidates[0], "Checkout.cs"));
+        Assert.Contains("cart.CalculateTotal(1) * 2", await RefactoringSnippet.CompiledTextAsync(candidates[0], "Quote.cs"));
+        Assert.Contains("public decimal ComputeTotal(int count) => count * 2m;", await RefactoringSnippet.CompiledTextAsync(candidates[1], "Cart.cs"));
+    }
+
+    [Fact]
+    public async Task HalfDoneRename_WithoutTheChange_FindsTheOneMemberOfASimilarNameAndShape()
+    {
+        var candidates = await HalfDoneRename().CandidatesAsync("CS1061");
+
+        Assert.Equal("Rename 'ComputeTotal' to 'CalculateTotal' at 2 site(s)", candidates[0].Title);
+        Assert.Contains("cart.CalculateTotal(3)", await RefactoringSnippet.CompiledTextAsync(candidates[0], "Checkout.cs"));
+        Assert.Equal("Rename the declaration 'CalculateTotal' back to 'ComputeTotal'", candidates[1].Title);
+    }
+
+    [Fact]
+    public async Task MissingName_WithTwoSimilarMembers_GetsNoGuessedRename()
+    {
+        var snippet = RefactoringSnippet.Of(
+            ("Cart.cs", "public class Cart\n{\n    public decimal CalculateTotal(int count) => count;\n    public decimal ComputeTotals(int count) => count;\n}\n"),
+            ("Use.cs", "public static class Use\n{\n    public static decimal Pay(Cart cart) => cart.ComputeTotal(3);\n}\n"));
+
+        Assert.Empty(await snippet.CandidatesAsync("CS1061"));
+    }
+
+    [Fact]
+    public async Task InterfaceParameterRetyped_ImplementersGetTheNewSignature_AndKeepTheirBodies()
+    {
+        const string Before = "namespace Geo;\npublic interface IShape\n{\n    double Area(int scale);\n}\n";
+        const string After = "namespace Geo;\npublic interface IShape\n{\n    double Area(double scale);\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("IShape.cs", After),
+            ("Square.cs", "namespace Geo;\npublic sealed class Square : IShape\n{\n    public double Area(int size) => size * size;\n}\n"),
+            ("Circle.cs", "namespace Geo;\npublic sealed class Circle : IShape\n{\n    public double Area(int scale) => 3.0 * scale * scale;\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync("CS0535", Before, After);
+
+        var sync = candidates[0];
+        Assert.Equal("Give 2 implementer(s) the signature of 'Geo.IShape.Area(double)', keeping their bodies", sync.Title);
+        Assert.Contains("public double Area(double size) => size * size;", await RefactoringSnippet.CompiledTextAsync(sync, "Square.cs"));
+        Assert.Contains("public double Area(double scale) => 3.0 * scale * scale;", await RefactoringSnippet.CompiledTextAsync(sync, "Circle.cs"));
+        Assert.Contains("double Area(int scale);", await RefactoringSnippet.CompiledTextAsync(candidates[1], "IShape.cs"));
+        Assert.DoesNotContain(candidates, candidate => candidate.Title.Contains("throw", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task ParameterAdded_EachCallGetsTheInScopeValueOfItsNameAndType()
+    {
+        const string Before = "public static class Tax\n{\n    public static decimal Gross(decimal net) => net;\n}\n";
+        const string After = "public static class Tax\n{\n    public static decimal Gross(decimal net, decimal rate) => net * rate;\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("Tax.cs", After),
+            ("Use.cs", "public static class Use\n{\n    public static decimal A(decimal rate, decimal other) => Tax.Gross(10m);\n    public static decimal B(decimal rate) => Tax.Gross(20m) + 1;\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync("CS7036", Before, After);
+
+        Assert.Equal(RefactoringSource.SourceName, candidates[0].Source);
+        var text = await RefactoringSnippet.CompiledTextAsync(candidates[0], "Use.cs");
+        Assert.Contains("=> Tax.Gross(10m, rate);", text);
+        Assert.Contains("=> Tax.Gross(20m, rate) + 1;", text);
+        var revert = candidates.Single(candidate => candidate.Title == "Revert the declaration of 'Gross' to (decimal net)");
+        var tax = await revert.Solution.Projects.Single().Documents.Single(document => document.Name == "Tax.cs").GetTextAsync();
+        Assert.Contains("public static decimal Gross(decimal net) => net * rate;", tax.ToString());
+    }
+
+    [Fact]
+    public async Task ParameterAdded_WithNoValueOfItsName_OnlyGuesses_WhichTheTestsMustChoose()
+    {
+        const string Before = "public static class Tax\n{\n    public static decimal Gross(decimal net) => net;\n}\n";
+        const string After = "public static class Tax\n{\n    public static decimal Gross(decimal net, decimal rate) => net * rate;\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("Tax.cs", After),
+            ("Use.cs", "public static class Use\n{\n    public static decimal A(decimal factor) => Tax.Gross(10m);\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync("CS7036", Before, After);
+
+        var guesses = candidates.Where(candidate => candidate.Source == RefactoringSource.GuessSourceName).ToList();
+        Assert.Equal(2, guesses.Count);
+        Assert.True(CodeLlama.Refactor.Candidates.TypeDirected.Guesses.IsGuess(guesses[0].Source));
+        Assert.Contains("Tax.Gross(10m, factor)", await RefactoringSnippet.CompiledTextAsync(guesses[0], "Use.cs"));
+        Assert.Contains("Tax.Gross(10m, default)", await RefactoringSnippet.CompiledTextAsync(guesses[1], "Use.cs"));
+    }
+}
