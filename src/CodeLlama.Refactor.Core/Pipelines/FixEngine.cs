@@ -92,7 +92,7 @@ internal sealed class FixEngine
             new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
             [.. loaded.Diagnostics, .. written.Recovered, .. Loop.Failures.Warnings()],
             tested.Runs,
-            options.MaxTestRuns) { ExcludedErrors = excluded, SourceFailures = loop.Failures.ToList() };
+            options.MaxTestRuns) { ExcludedErrors = excluded, SourceFailures = Loop.Failures.ToList() };
     }
 
     // What is left when nothing could be repaired: the errors the loop does not take on (those without a document, or
