@@ -273,9 +273,11 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
 
     private const string ParserSource = "parser";
 
-    // What the parser expected, and the IDE's corrections that use what exists (a spelling fix, the missing using).
+    // What the parser expected, the IDE's corrections that use what exists (a spelling fix, the missing using), and
+    // the completion of a rename or re-signing to what the code now declares.
     private static bool IsDeterministic(Candidate candidate) =>
-        candidate.Source == ParserSource || (candidate.Source.StartsWith("roslyn:", StringComparison.Ordinal) && candidate.Preference <= 1);
+        candidate.Source == ParserSource || (candidate.Source.StartsWith("roslyn:", StringComparison.Ordinal) && candidate.Preference <= 1)
+        || (candidate.Source == Candidates.Refactoring.RefactoringSource.SourceName && candidate.Preference == Candidates.Refactoring.Preferences.Complete);
 
     // Sources are named by their type: the report says which were asked when none offered a candidate.
     private static string SourceName(ICandidateSource source) => source.GetType().Name;

@@ -17,13 +17,14 @@ internal static class CallSiteRepair
         var first = group[0];
         var model = await first.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var node = (await first.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!.FindNode(first.Diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        if (model is null || RootCauses.CalledMethod(first.Diagnostic.Id, node, model, cancellationToken) is not { } method)
+        if (model is null)
         {
             return [];
         }
 
+        var methods = RootCauses.CalledMethods(first.Diagnostic.Id, node, model, cancellationToken);
         var candidates = new List<Candidate>();
-        foreach (var change in evidence.Changes.Where(change => Matches(change.After, method)))
+        foreach (var (change, method) in evidence.Changes.SelectMany(change => methods.Where(method => Matches(change.After, method)).Select(method => (change, method))))
         {
             if (change.Kinds.HasFlag(DeclarationChangeKinds.ParameterAdded) || change.Kinds.HasFlag(DeclarationChangeKinds.ParameterRemoved))
             {

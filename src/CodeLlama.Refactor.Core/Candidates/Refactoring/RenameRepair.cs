@@ -30,7 +30,8 @@ internal static class RenameRepair
                 .ConfigureAwait(false);
         }
 
-        if (candidates.Count == 0 && await SimilarMemberAsync(group, cancellationToken).ConfigureAwait(false) is { } similar)
+        // Without the change, one misspelt site is the IDE spell-check's; a name missing at several sites is a rename.
+        if (candidates.Count == 0 && group.Count > 1 && await SimilarMemberAsync(group, cancellationToken).ConfigureAwait(false) is { } similar)
         {
             await AddAsync(candidates, $"Rename '{missing}' to '{similar.Name}' at {group.Count} site(s)",
                 RenameSites(group, similar.Name), solution, Preferences.Complete, cancellationToken).ConfigureAwait(false);
@@ -78,7 +79,8 @@ internal static class RenameRepair
             .DescendantNodesAndSelf().OfType<SimpleNameSyntax>().FirstOrDefault();
 
     // The one member, across every site, whose name is like the missing one and whose shape fits each site's use:
-    // a method taking the site's argument count where the site calls, a value where it does not.
+    // a method taking the site's argument count where the site calls, a value where it does not. Alike means sharing
+    // words: spell-check's rule would also take any name the missing one contains ('Equals' for 'MajorMinorPatchEquals').
     private static async Task<ISymbol?> SimilarMemberAsync(IReadOnlyList<GroupedError> group, CancellationToken cancellationToken)
     {
         HashSet<ISymbol>? common = null;
@@ -89,18 +91,25 @@ internal static class RenameRepair
                 return null;
             }
 
-            var type = site.Parent is MemberAccessExpressionSyntax access && access.Name == site
-                ? model.GetTypeInfo(access.Expression, cancellationToken).Type ?? model.GetSymbolInfo(access.Expression, cancellationToken).Symbol as ITypeSymbol
-                : model.GetEnclosingSymbol(site.SpanStart, cancellationToken)?.ContainingType;
+            // The receiver: before the dot, before the '?.' of a conditional access, or the enclosing type.
+            var receiver = site.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == site => access.Expression,
+                MemberBindingExpressionSyntax binding => binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
+                _ => null,
+            };
+            var type = receiver is null
+                ? model.GetEnclosingSymbol(site.SpanStart, cancellationToken)?.ContainingType
+                : model.GetTypeInfo(receiver, cancellationToken).Type ?? model.GetSymbolInfo(receiver, cancellationToken).Symbol as ITypeSymbol;
             if (type is null)
             {
                 return null;
             }
 
-            var call = (site.Parent is MemberAccessExpressionSyntax parentAccess && parentAccess.Name == site ? parentAccess.Parent : site.Parent) as InvocationExpressionSyntax;
+            var call = (receiver is null ? site.Parent : site.Parent?.Parent) as InvocationExpressionSyntax;
             var fitting = Members(type)
                 .Where(member => member.Name != site.Identifier.ValueText && !member.IsImplicitlyDeclared && member.CanBeReferencedByName
-                    && (NameSimilarity.Score(member.Name, site.Identifier.ValueText) >= 0.4 || NameSimilarity.IsSpellingDistance(site.Identifier.ValueText, member.Name))
+                    && NameSimilarity.Score(member.Name, site.Identifier.ValueText) >= 0.4
                     && Fits(member, call))
                 .Select(member => member.OriginalDefinition)
                 .ToHashSet<ISymbol>(SymbolEqualityComparer.Default);

@@ -55,9 +55,13 @@ internal static class RootCauses
             _ when Missing.Contains(diagnostic.Id) => node.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().FirstOrDefault() is { } name
                 ? new RootCause(RootCauseKind.MissingMember, name.Identifier.ValueText)
                 : null,
-            _ when Calls.Contains(diagnostic.Id) => CalledMethod(diagnostic.Id, node, model, cancellationToken) is { } method
-                ? new RootCause(RootCauseKind.ChangedMember, method.OriginalDefinition.ToDisplayString())
-                : null,
+            _ when Calls.Contains(diagnostic.Id) => CalledMethods(diagnostic.Id, node, model, cancellationToken) switch
+            {
+                [var method] => new RootCause(RootCauseKind.ChangedMember, method.OriginalDefinition.ToDisplayString()),
+                // Overloads: the call matches none, and which one changed is the change's to say: the method group is the cause.
+                [var method, ..] => new RootCause(RootCauseKind.ChangedMember, $"{method.ContainingType.ToDisplayString()}.{method.Name}"),
+                [] => null,
+            },
             _ => BaseMember(diagnostic, node, model, cancellationToken) is { } member
                 ? new RootCause(RootCauseKind.BaseMember, member.OriginalDefinition.ToDisplayString())
                 : null,
@@ -70,19 +74,20 @@ internal static class RootCauses
         : Overrides.Contains(diagnostic.Id) ? Overridden(node, model, cancellationToken)
         : null;
 
-    /// <summary>The method an erroneous call binds to, or its single candidate.</summary>
-    public static IMethodSymbol? CalledMethod(string id, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>The method an erroneous call binds to, or the overloads it could mean (one method group).</summary>
+    public static IReadOnlyList<IMethodSymbol> CalledMethods(string id, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
         // An argument's error is about the call whose argument list holds it, not a call inside the argument.
         var call = id == "CS1503" && node.FirstAncestorOrSelf<ArgumentSyntax>() is { Parent.Parent: { } owner } ? owner
             : node.AncestorsAndSelf().FirstOrDefault(ancestor => ancestor is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax);
         if (call is null)
         {
-            return null;
+            return [];
         }
 
         var info = model.GetSymbolInfo(call, cancellationToken);
-        return (info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null)) as IMethodSymbol;
+        var methods = info.CandidateSymbols.Prepend(info.Symbol).OfType<IMethodSymbol>().ToList();
+        return methods.Select(method => (method.ContainingType, method.Name)).Distinct().Count() == 1 ? methods : [];
     }
 
     // The interface or abstract member a type no longer implements that the message names (several may be missing).

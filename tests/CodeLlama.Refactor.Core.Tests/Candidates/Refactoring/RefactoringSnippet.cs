@@ -13,11 +13,11 @@ internal sealed record RefactoringSnippet(Project Project)
     public async Task<IReadOnlyList<IReadOnlyList<GroupedError>>> GroupsAsync() =>
         ErrorGroups.Group(await ErrorGroups.FindAsync(Project.Solution, CancellationToken.None));
 
-    /// <summary>The candidates for the first error of <paramref name="errorId"/>, with the change read from <paramref name="before"/> to <paramref name="after"/>.</summary>
-    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(string errorId, string? before = null, string? after = null)
+    /// <summary>The candidates for the first error of <paramref name="errorId"/> (of any id when null), with the change read from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<Candidate>> CandidatesAsync(string? errorId, string? before = null, string? after = null)
     {
         var compilation = await Project.GetCompilationAsync();
-        var error = compilation!.GetDiagnostics().First(diagnostic => diagnostic.Id == errorId);
+        var error = compilation!.GetDiagnostics().First(diagnostic => errorId is null ? diagnostic.Severity == DiagnosticSeverity.Error : diagnostic.Id == errorId);
         var evidence = before is null ? ChangeEvidence.None : new ChangeEvidence(ChangeReader.Read(before, after!));
         var source = new RefactoringSource(_ => Task.FromResult(evidence));
         return await source.GetCandidatesAsync(Project.GetDocument(error.Location.SourceTree)!, error, CancellationToken.None);
