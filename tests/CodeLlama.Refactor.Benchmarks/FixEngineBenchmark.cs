@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace CodeLlama.Refactor.Benchmarks;
@@ -77,24 +76,7 @@ internal static class FixEngineBenchmark
         try
         {
             RepairBenchmark.Copy(folder, copy);
-            var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { dll, "fix", copy, "--dry-run", "--format", "json" })
-            {
-                startInfo.ArgumentList.Add(argument);
-            }
-
-            var stopwatch = Stopwatch.StartNew();
-            using var process = Process.Start(startInfo)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            stopwatch.Stop();
-            if (process.ExitCode is not (0 or 1))
-            {
-                throw new InvalidOperationException($"fix exited with {process.ExitCode}:\n{await output}\n{await error}");
-            }
-
-            var text = await output;
+            var (wall, text) = await Measure.RunAsync("dotnet", copy, dll, "fix", copy, "--dry-run", "--format", "json");
             using var report = JsonDocument.Parse(text);
             var errors = report.RootElement.GetProperty("errors").EnumerateArray().ToList();
             var summary = report.RootElement.GetProperty("summary");
@@ -105,7 +87,7 @@ internal static class FixEngineBenchmark
                 summary.GetProperty("testRuns").GetInt32(),
                 TimeSpan.FromMilliseconds(elapsed.GetProperty("repairing").GetInt64()),
                 TimeSpan.FromMilliseconds(elapsed.GetProperty("testing").GetInt64()),
-                stopwatch.Elapsed,
+                wall,
                 text);
         }
         finally

@@ -4,7 +4,11 @@ namespace CodeLlama.Refactor.Benchmarks;
 
 internal static class Measure
 {
-    public static async Task<TimeSpan> ProcessAsync(string fileName, string workingDirectory, params string[] arguments)
+    public static async Task<TimeSpan> ProcessAsync(string fileName, string workingDirectory, params string[] arguments) =>
+        (await RunAsync(fileName, workingDirectory, arguments)).Elapsed;
+
+    // Exit code 1 counts as a run: the tools exit 1 when findings or errors remain.
+    public static async Task<(TimeSpan Elapsed, string Output)> RunAsync(string fileName, string workingDirectory, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -29,7 +33,7 @@ internal static class Measure
                 $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
         }
 
-        return stopwatch.Elapsed;
+        return (stopwatch.Elapsed, await output);
     }
 
     public static TimeSpan Median(IEnumerable<TimeSpan> samples)
