@@ -79,7 +79,7 @@ internal static class StatusEndpoints
         Metric("tokens_predicted_total", "counter", "Number of generation tokens processed.", statistics.GeneratedTokens);
         Metric("tokens_predicted_seconds_total", "counter", "Predict process time", statistics.GenerationTime.TotalSeconds);
         Metric("n_decode_total", "counter", "Total number of llama_decode() calls", statistics.DecodeCalls);
-        Metric("n_busy_slots_per_decode", "counter", "Average number of busy slots per llama_decode() call",
+        Metric("n_busy_slots_per_decode", "gauge", "Average number of busy slots per llama_decode() call",
             statistics.DecodeCalls > 0 ? (double)statistics.DecodedSequences / statistics.DecodeCalls : 0);
         Metric("prompt_tokens_seconds", "gauge", "Average prompt throughput in tokens/s.", statistics.PromptTokensPerSecond);
         Metric("predicted_tokens_seconds", "gauge", "Average generation throughput in tokens/s.", statistics.GeneratedTokensPerSecond);
