@@ -157,7 +157,8 @@ public sealed class ModelCodeFixTests(ServedModelFixture served) : IClassFixture
         {
             solution = solution.AddAnalyzerConfigDocument(
                 DocumentId.CreateNewId(projectId), ".editorconfig",
-                SourceText.From($"root = true\n\n[*.cs]\ncodellama_refactor.endpoint = {endpoint}\ncodellama_refactor.timeout_seconds = 5\n{extraConfig}"),
+                // A timeout no loaded CI machine reaches: a request cut short would read as a refused fix.
+                SourceText.From($"root = true\n\n[*.cs]\ncodellama_refactor.endpoint = {endpoint}\ncodellama_refactor.timeout_seconds = 120\n{extraConfig}"),
                 filePath: "/src/.editorconfig");
         }
 
