@@ -112,7 +112,13 @@ public static class DocPipeline
             remaining,
             stopwatch.Elapsed,
             [.. loaded.Diagnostics, .. recovered],
-            files.SelectMany(file => file.Skipped).ToList()) { Errors = errors, ExcludedErrors = excludedErrors };
+            files.SelectMany(file => file.Skipped).ToList())
+        {
+            Errors = errors,
+            ExcludedErrors = excludedErrors,
+            FilesBeyondBuild = loaded.Projects.Where(project => !loaded.ProjectsDiagnosingDocumentation.Contains(project.Id))
+                .SelectMany(project => project.Documents).Select(document => document.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     private static async Task<DocumentedFile> DocumentFileAsync(
@@ -157,7 +163,7 @@ public static class DocPipeline
                     line,
                     added,
                     existing is not null,
-                    existing is null ? DocumentationDiagnosticIds.MissingComment : CompletionLabel(existing, added)));
+                    existing is null ? scope.MissingCommentId(document.Project) : CompletionLabel(existing, added)));
             }
             else if (added.Count > 0)
             {

@@ -31,6 +31,12 @@ public sealed record DocResult(
     /// </summary>
     public IReadOnlyList<CompileError> Errors { get; init; } = [];
 
+    /// <summary>
+    /// The files of the projects whose build does not report CS1591: a member left without a comment there is reported as
+    /// CLRF0001, as <c>check</c> reports it.
+    /// </summary>
+    public IReadOnlySet<string> FilesBeyondBuild { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Compile errors in files an exclude glob names: not counted, named in the report.</summary>
     public IReadOnlyList<CompileError> ExcludedErrors { get; init; } = [];
 
@@ -58,7 +64,8 @@ public sealed record Coverage(int Documented, int Total)
 /// <param name="Added">The elements added, e.g. <c>summary</c>, <c>param x</c>, <c>inheritdoc</c>.</param>
 /// <param name="Completed">True when an existing comment was completed rather than a new one written.</param>
 /// <param name="Diagnostic">
-/// What the member lacked, as a diagnostic id: CS1591 for no comment, CS1573 or CS1712 for a missing param or typeparam
+/// What the member lacked, as a diagnostic id: CS1591 for no comment (CLRF0001 in a project whose build does not
+/// report CS1591), CS1573 or CS1712 for a missing param or typeparam
 /// tag beside documented ones, <see cref="IncompleteComment"/> for other additions to an existing comment.
 /// </param>
 public sealed record DocumentedMember(

@@ -7,7 +7,8 @@ namespace CodeLlama.Refactor.Pipelines;
 
 /// <summary>
 /// The members <c>doc</c> is responsible for: required by the visibility rule, declared in a non-generated file that
-/// the include/exclude globs let through.
+/// the include/exclude globs let through, in a project that is no test project (or one whose build reports CS1591:
+/// <see cref="UndocumentedMemberFinder.ProjectsToDocument"/>).
 /// </summary>
 /// <remarks>
 /// A multi-targeting project is one Roslyn project per target framework, each with its own document for the same file;
@@ -42,7 +43,7 @@ internal sealed class DocScope
 
     public static async Task<DocScope> CreateAsync(LoadedSolution loaded, DocOptions options, CancellationToken cancellationToken)
     {
-        var perProject = await Task.WhenAll(loaded.Projects.Select(project =>
+        var perProject = await Task.WhenAll(UndocumentedMemberFinder.ProjectsToDocument(loaded).Select(project =>
             Task.Run(() => ProjectScopeAsync(loaded, project, options, cancellationToken), cancellationToken))).ConfigureAwait(false);
         var inScope = new HashSet<ISymbol>(perProject.SelectMany(scope => scope.InScope.Select(entry => entry.Symbol)), SymbolEqualityComparer.Default);
         var total = perProject.SelectMany(scope => scope.InScope.Select(entry => entry.Key)).Distinct().Count();
@@ -115,6 +116,15 @@ internal sealed class DocScope
         return (inScope, targets);
     }
 
+    /// <summary>
+    /// The id a member without a comment in <paramref name="project"/> is reported under, as <c>check</c> reports it:
+    /// CS1591 where the project's build reports it, CLRF0001 (the analyzer's rule) elsewhere.
+    /// </summary>
+    /// <param name="project">The project that declares the member.</param>
+    public string MissingCommentId(Project project) => loaded.ProjectsDiagnosingDocumentation.Contains(project.Id)
+        ? DocumentationDiagnosticIds.MissingComment
+        : DocumentationDiagnosticIds.MissingCommentBeyondBuild;
+
     /// <summary>Whether a source symbol is documented already, or is one this run documents.</summary>
     public bool IsDocumentedOrInScope(ISymbol symbol) =>
         inScope.Contains(symbol) || DocumentationRequirement.IsDocumented(symbol);
@@ -141,7 +151,7 @@ internal sealed class DocScope
         CancellationToken cancellationToken)
     {
         var filter = options.Files ?? PathFilter.All;
-        var perProject = await Task.WhenAll(loaded.Projects.Select(project => Task.Run(async () =>
+        var perProject = await Task.WhenAll(UndocumentedMemberFinder.ProjectsToDocument(loaded).Select(project => Task.Run(async () =>
         {
             var (compilation, userTrees) = await compile(project).ConfigureAwait(false);
             return UndocumentedMemberFinder.Undocumented(compilation, userTrees, options.Visibility, cancellationToken)

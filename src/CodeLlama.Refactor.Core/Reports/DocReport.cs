@@ -89,7 +89,9 @@ public static class DocReport
         return
         [
             .. wouldDocument,
-            .. result.Remaining.Select(member => Findings.Undocumented(member, result.RootDirectory)),
+            .. result.Remaining.Select(member => Findings.Undocumented(member, result.RootDirectory, result.FilesBeyondBuild.Contains(member.FilePath)
+                ? DocumentationDiagnosticIds.MissingCommentBeyondBuild
+                : DocumentationDiagnosticIds.MissingComment)),
             .. result.Errors.Select(error => new Finding(
                 error.Id, $"{error.Message} [{error.ProjectName}]", error.FilePath is null ? null : Relative(result, error.FilePath), error.Line, error.Column, FindingLevel.Error)),
         ];

@@ -10,7 +10,8 @@ namespace CodeLlama.Refactor.Targets;
 /// report CS1591). In the other projects the same members count as CLRF0001 (the analyzer package's rule), with
 /// CLRF0001's configured severity (warning unless <c>NoWarn</c>, <c>.editorconfig</c> or <c>.globalconfig</c> say
 /// otherwise): the list is the one <c>doc</c> documents, whether or not the project writes a documentation file.
-/// Members beyond the compiler's rule (<see cref="Visibility.All"/>) follow the same options.
+/// Members beyond the compiler's rule (<see cref="Visibility.All"/>) follow the same options. Test projects are no public
+/// API and are left out, unless their own build reports CS1591 (<see cref="UndocumentedMemberFinder.ProjectsToDocument"/>).
 /// </summary>
 public static class ReportedUndocumentedMembers
 {
@@ -25,7 +26,7 @@ public static class ReportedUndocumentedMembers
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var perProject = await Task.WhenAll(loaded.Projects
+        var perProject = await Task.WhenAll(UndocumentedMemberFinder.ProjectsToDocument(loaded)
             .Select(project => Task.Run(
                 () => OfProjectAsync(project, loaded.ProjectsDiagnosingDocumentation.Contains(project.Id), visibility, cancellationToken),
                 cancellationToken)))

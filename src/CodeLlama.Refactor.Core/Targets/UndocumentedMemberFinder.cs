@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
@@ -16,7 +17,7 @@ public static class UndocumentedMemberFinder
         Visibility visibility,
         CancellationToken cancellationToken = default)
     {
-        var perProject = await Task.WhenAll(loaded.Projects.Select(project =>
+        var perProject = await Task.WhenAll(ProjectsToDocument(loaded).Select(project =>
             Task.Run(() => FindAsync(project, visibility, cancellationToken), cancellationToken))).ConfigureAwait(false);
         return perProject.SelectMany(members => members)
             .Distinct()
@@ -25,6 +26,15 @@ public static class UndocumentedMemberFinder
             .ThenBy(member => member.Column)
             .ToList();
     }
+
+    /// <summary>
+    /// The projects whose members must be documented: a test project is no public API, so its test classes are left out,
+    /// unless its own build reports CS1591 (it sets <c>GenerateDocumentationFile</c>), which then counts as in any project.
+    /// </summary>
+    /// <param name="loaded">The loaded solution.</param>
+    /// <returns>Its C# projects but the test projects that generate no documentation.</returns>
+    public static IEnumerable<Project> ProjectsToDocument(LoadedSolution loaded) =>
+        loaded.Projects.Where(project => loaded.ProjectsDiagnosingDocumentation.Contains(project.Id) || !TestRunner.IsTestProject(project));
 
     /// <summary>Finds the undocumented members of one project.</summary>
     /// <param name="project">The project.</param>

@@ -89,7 +89,10 @@ public static partial class TestRunner
     internal static IEnumerable<string> FailedTestNames(string output) =>
         FailedTestName().Matches(output).Select(match => match.Groups["name"].Value).Distinct(StringComparer.Ordinal);
 
-    private static bool IsTestProject(Project project) =>
+    /// <summary>Whether <paramref name="project"/> is a test project: it references a test framework (xUnit, NUnit, MSTest, TUnit).</summary>
+    /// <param name="project">A loaded project.</param>
+    /// <returns>True for a test project.</returns>
+    public static bool IsTestProject(Project project) =>
         project.MetadataReferences.OfType<PortableExecutableReference>().Any(reference =>
             Path.GetFileName(reference.FilePath) is { } name
             && TestFrameworkPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));

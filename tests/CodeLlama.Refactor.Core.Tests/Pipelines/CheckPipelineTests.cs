@@ -112,6 +112,46 @@ public sealed class CheckPipelineTests
     }
 
     [Fact]
+    public async Task TestProject_IsNoPublicApi_ForCheckAndDoc_UnlessItsBuildReportsCS1591()
+    {
+        using var sample = Samples.Copy(Samples.BrokenBuild);
+        var path = SolutionPath.Resolve(sample.Directory);
+
+        var check = await CheckPipeline.RunAsync(path, new CheckOptions());
+        var doc = await DocPipeline.RunAsync(path, new DocOptions(DryRun: true));
+        using var docText = new StringWriter();
+        DocReport.Write(doc, ReportFormat.Text, docText);
+
+        // The library's members are listed as CLRF0001 by both (no GenerateDocumentationFile), the test classes by neither.
+        Assert.NotEmpty(check.Undocumented);
+        Assert.DoesNotContain(check.Undocumented, member => member.FilePath.Contains("Inventory.Tests", StringComparison.Ordinal));
+        Assert.DoesNotContain(doc.Members, member => member.FilePath.Contains("Inventory.Tests", StringComparison.Ordinal));
+        Assert.Equal(doc.Before.Total - doc.Before.Documented, check.Undocumented.Count);
+        Assert.Equal(
+            doc.Members.Where(member => !member.Completed).Select(member => (member.FilePath, member.Line)).Distinct().Order(),
+            check.Undocumented.Select(member => (member.FilePath, member.Line)).Distinct().Order());
+        Assert.All(doc.Members, member => Assert.Equal("CLRF0001", member.Diagnostic));
+        Assert.Contains(" CLRF0001: Missing XML comment", docText.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("CS1591", docText.ToString(), StringComparison.Ordinal);
+
+        // A test project that generates documentation has its build report CS1591: then its members count, as CS1591.
+        var testProject = sample.File("tests/Inventory.Tests/Inventory.Tests.csproj");
+        File.WriteAllText(testProject, File.ReadAllText(testProject).Replace(
+            "<IsPackable>false</IsPackable>", "<IsPackable>false</IsPackable><GenerateDocumentationFile>true</GenerateDocumentationFile>", StringComparison.Ordinal));
+        var documented = await CheckPipeline.RunAsync(path, new CheckOptions());
+        var documentedDoc = await DocPipeline.RunAsync(path, new DocOptions(DryRun: true));
+
+        var testFindings = CheckReport.ToFindings(documented).Where(finding => finding.File?.Contains("Inventory.Tests", StringComparison.Ordinal) == true
+            && finding.RuleId.StartsWith("C", StringComparison.Ordinal) && finding.Message.StartsWith("Missing XML comment", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(testFindings);
+        Assert.All(testFindings, finding => Assert.Equal("CS1591", finding.RuleId));
+        Assert.Contains(documentedDoc.Members, member => member.FilePath.Contains("Inventory.Tests", StringComparison.Ordinal) && member.Diagnostic == "CS1591");
+        Assert.Equal(
+            documentedDoc.Members.Where(member => !member.Completed).Select(member => (member.FilePath, member.Line)).Distinct().Order(),
+            documented.Undocumented.Select(member => (member.FilePath, member.Line)).Distinct().Order());
+    }
+
+    [Fact]
     public async Task ProjectThatCannotLoad_IsAClearError()
     {
         using var sample = Samples.Copy(Samples.Undocumented);

@@ -1,5 +1,6 @@
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Core.Tests.Targets;
@@ -156,5 +157,29 @@ public sealed class UndocumentedMemberFinderTests
         Assert.Equal("indexer", kinds["C.this[int]"]);
         Assert.Equal("operator", kinds["C.operator -(C)"]);
         Assert.Equal("conversion operator", kinds["C.implicit operator int(C)"]);
+    }
+
+    [Fact]
+    public void ProjectsToDocument_LeaveOutTestProjects_UnlessTheirBuildReportsCS1591()
+    {
+        using var workspace = new AdhocWorkspace();
+        var testFramework = MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location);
+        var library = workspace.AddProject("Library", LanguageNames.CSharp);
+        var tests = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "Library.Tests", "Library.Tests",
+            LanguageNames.CSharp, metadataReferences: [testFramework]));
+        var documentedTests = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "Documented.Tests",
+            "Documented.Tests", LanguageNames.CSharp, metadataReferences: [testFramework]));
+        var loaded = new LoadedSolution(
+            new SolutionPath(Path.Combine(Path.GetTempPath(), "Any.sln"), SolutionPathKind.Solution),
+            workspace,
+            workspace.CurrentSolution,
+            [],
+            new HashSet<ProjectId> { documentedTests.Id });
+
+        var names = UndocumentedMemberFinder.ProjectsToDocument(loaded).Select(project => project.Name).Order().ToList();
+
+        Assert.Equal(["Documented.Tests", "Library"], names);
+        Assert.DoesNotContain(tests.Name, names);
+        Assert.Contains(library.Name, names);
     }
 }
