@@ -14,37 +14,11 @@ namespace CodeLlama.Refactor.LLama.Tests;
 [Trait("Category", "EndToEnd")]
 public sealed class BenchScriptedModelTests
 {
-    private const string Pricing = """
-        namespace Lib;
-
-        public static class Pricing
-        {
-            public static int Total(int price, int quantity)
-            {
-                int total = price * quantity;
-                return total;
-            }
-        }
-
-        """;
-
-    private const string PricingTests = """
-        using Lib;
-        using Xunit;
-
-        public class PricingTests
-        {
-            [Fact]
-            public void Total_MultipliesPriceByQuantity() => Assert.Equal(6, Pricing.Total(2, 3));
-        }
-
-        """;
-
     [Fact]
     public async Task Gguf_model_scripted_with_the_original_code_repairs_a_misspelled_name_at_pass_at_1_of_a_hundred_percent()
     {
         using var solution = TemporarySolution.Create(
-            new Dictionary<string, string> { ["Pricing.cs"] = Pricing }, new Dictionary<string, string> { ["PricingTests.cs"] = PricingTests });
+            new Dictionary<string, string> { ["Pricing.cs"] = BenchSamples.Multiply }, new Dictionary<string, string> { ["PricingTests.cs"] = BenchSamples.MultiplyTests });
         var path = SolutionPath.Resolve(solution.Directory);
         var plan = new MutantPlan(1, [MutantKind.MisspelledName], Seed: 3);
 
