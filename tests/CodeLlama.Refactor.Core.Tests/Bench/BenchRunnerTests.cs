@@ -25,9 +25,9 @@ public sealed class BenchRunnerTests
     public async Task ModelThatWritesTheRightRepair_ScoresPassAt1OfAHundredPercent_ExportsVerifiedExamples_AndLeavesTheFilesAlone()
     {
         using var solution = TemporarySolution.Create(
-            new Dictionary<string, string> { ["Pricing.cs"] = BenchCode.Multiply }, new Dictionary<string, string> { ["PricingTests.cs"] = BenchCode.MultiplyTests });
+            new Dictionary<string, string> { ["Pricing.cs"] = BenchSamples.Multiply }, new Dictionary<string, string> { ["PricingTests.cs"] = BenchSamples.MultiplyTests });
         var before = TreeSnapshot.Take(solution.Directory);
-        var model = new ScriptedRepairModel("right", [BenchCode.Multiply], middle => middle);
+        var model = new ScriptedRepairModel("right", [BenchSamples.Multiply], middle => middle);
 
         var result = await RunAsync(solution, model, TestMode.Affected);
 
@@ -60,8 +60,8 @@ public sealed class BenchRunnerTests
     public async Task ModelThatWritesAWrongRepairThatCompiles_ScoresZero_AndNothingWrongIsWritten()
     {
         using var solution = TemporarySolution.Create(
-            new Dictionary<string, string> { ["Pricing.cs"] = BenchCode.Multiply }, new Dictionary<string, string> { ["PricingTests.cs"] = BenchCode.MultiplyTests });
-        var model = new ScriptedRepairModel("wrong", [BenchCode.Multiply], middle => middle.Replace("price * quantity", "price + quantity", StringComparison.Ordinal));
+            new Dictionary<string, string> { ["Pricing.cs"] = BenchSamples.Multiply }, new Dictionary<string, string> { ["PricingTests.cs"] = BenchSamples.MultiplyTests });
+        var model = new ScriptedRepairModel("wrong", [BenchSamples.Multiply], middle => middle.Replace("price * quantity", "price + quantity", StringComparison.Ordinal));
 
         var result = await RunAsync(solution, model, TestMode.Affected);
 
