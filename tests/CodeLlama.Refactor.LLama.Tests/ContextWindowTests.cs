@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Inference;
 using Microsoft.CodeAnalysis.CSharp;
 

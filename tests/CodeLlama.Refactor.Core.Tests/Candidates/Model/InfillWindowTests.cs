@@ -1,7 +1,8 @@
+using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Inference;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace CodeLlama.Refactor.Core.Tests.Inference;
+namespace CodeLlama.Refactor.Core.Tests.Candidates.Model;
 
 public sealed class InfillWindowTests
 {

@@ -1,7 +1,8 @@
+using CodeLlama.Refactor.Inference;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CodeLlama.Refactor.Inference;
+namespace CodeLlama.Refactor.Candidates.Model;
 
 /// <summary>
 /// The text a prompt shows around a gap. The whole file when it fits the context; otherwise a window: the file's

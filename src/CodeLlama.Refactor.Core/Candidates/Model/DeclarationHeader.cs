@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CodeLlama.Refactor.Inference;
+namespace CodeLlama.Refactor.Candidates.Model;
 
 /// <summary>
 /// A short comment block of repository context for a repair prompt: the signatures of the symbols the span uses that are declared

@@ -1,8 +1,8 @@
-using CodeLlama.Refactor.Inference;
+using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Testing;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CodeLlama.Refactor.Core.Tests.Inference;
+namespace CodeLlama.Refactor.Core.Tests.Candidates.Model;
 
 public sealed class DeclarationHeaderTests
 {
