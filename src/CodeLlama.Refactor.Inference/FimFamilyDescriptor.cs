@@ -15,16 +15,19 @@ public enum FimOrder
 /// prompt itself; an in-process model finds the same tokens in the GGUF's vocabulary), the order of the parts, the
 /// texts that end a completion, the repository-context markers, whether the suffix loses SentencePiece's word-start
 /// space (Meta's <c>encode_infilling</c> for Code Llama), and the end-of-text token that older GGUFs of the family do not
-/// name. The in-process prompt, the text format and the server's reader of FIM prompts all read it: a new family is a new
-/// entry in <see cref="All"/> (and a <see cref="FimFamily"/> value for the command line).
+/// name. The in-process prompt, the text format, the server's reader of FIM prompts and the command line's
+/// <c>--fim-format</c> all read it: a new family is a new entry in <see cref="All"/>, and nothing else.
 /// </summary>
-/// <param name="Family">The family.</param>
+/// <param name="Name">The family's name, as <c>--fim-format</c> (lower-cased) and the bench export spell it.</param>
 /// <param name="Prefix">The marker before the prefix, with the spaces the family's training put around it.</param>
 /// <param name="Suffix">The marker before the suffix.</param>
 /// <param name="Middle">The marker after which the model writes the gap.</param>
 /// <param name="Stops">Texts that end a completion.</param>
-public sealed record FimFamilyDescriptor(FimFamily Family, string Prefix, string Suffix, string Middle, IReadOnlyList<string> Stops)
+public sealed record FimFamilyDescriptor(string Name, string Prefix, string Suffix, string Middle, IReadOnlyList<string> Stops)
 {
+    /// <summary>The models of the family, for help texts.</summary>
+    public string Models { get; init; } = Name;
+
     /// <summary>The order of the parts.</summary>
     public FimOrder Order { get; init; }
 
@@ -40,33 +43,49 @@ public sealed record FimFamilyDescriptor(FimFamily Family, string Prefix, string
     /// <summary>The end-of-text token to supply to a GGUF of this family that does not name one; null when none is needed.</summary>
     public EndOfTextOverride? EndOfText { get; init; }
 
-    /// <summary>Every family, Code Llama first.</summary>
-    public static IReadOnlyList<FimFamilyDescriptor> All { get; } =
-    [
-        new(FimFamily.CodeLlama, "<PRE> ", " <SUF>", " <MID>", ["<EOT>"])
-        {
-            SuffixWithoutWordStart = true,
-            EndOfText = new EndOfTextOverride(VocabularySize: 32016, Id: 32010, Piece: "▁<EOT>"),
-        },
-        new(FimFamily.StarCoder, "<fim_prefix>", "<fim_suffix>", "<fim_middle>", ["<|endoftext|>", "<file_sep>"])
-        {
-            Repository = "<repo_name>",
-            FileSeparator = "<file_sep>",
-        },
-        new(FimFamily.CodeGemma, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|file_separator|>", "<eos>"]),
-        new(FimFamily.Qwen, "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|endoftext|>", "<|fim_pad|>", "<|file_sep|>"])
-        {
-            Repository = "<|repo_name|>",
-            FileSeparator = "<|file_sep|>",
-        },
-        new(FimFamily.DeepSeek, "<｜fim▁begin｜>", "<｜fim▁hole｜>", "<｜fim▁end｜>", ["<｜end▁of▁sentence｜>", "<|EOT|>"]),
-    ];
+    /// <summary>Code Llama: <c>&lt;PRE&gt; prefix &lt;SUF&gt;suffix &lt;MID&gt;</c>, ends at <c>&lt;EOT&gt;</c>.</summary>
+    public static FimFamilyDescriptor CodeLlama { get; } = new("CodeLlama", "<PRE> ", " <SUF>", " <MID>", ["<EOT>"])
+    {
+        Models = "Code Llama",
+        SuffixWithoutWordStart = true,
+        EndOfText = new EndOfTextOverride(VocabularySize: 32016, Id: 32010, Piece: "▁<EOT>"),
+    };
 
-    /// <summary>The descriptor of <paramref name="family"/>.</summary>
-    /// <param name="family">The family.</param>
+    /// <summary>StarCoder and StarCoder2: <c>&lt;fim_prefix&gt;…&lt;fim_suffix&gt;…&lt;fim_middle&gt;</c>, with repository context.</summary>
+    public static FimFamilyDescriptor StarCoder { get; } = new("StarCoder", "<fim_prefix>", "<fim_suffix>", "<fim_middle>", ["<|endoftext|>", "<file_sep>"])
+    {
+        Models = "StarCoder, StarCoder2",
+        Repository = "<repo_name>",
+        FileSeparator = "<file_sep>",
+    };
+
+    /// <summary>CodeGemma: <c>&lt;|fim_prefix|&gt;…&lt;|fim_suffix|&gt;…&lt;|fim_middle|&gt;</c>, ends at <c>&lt;|file_separator|&gt;</c>.</summary>
+    public static FimFamilyDescriptor CodeGemma { get; } = new("CodeGemma", "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|file_separator|>", "<eos>"]);
+
+    /// <summary>Qwen2.5-Coder: CodeGemma's markers, ends at <c>&lt;|endoftext|&gt;</c> or <c>&lt;|fim_pad|&gt;</c>, with repository context.</summary>
+    public static FimFamilyDescriptor Qwen { get; } = new("Qwen", "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", ["<|endoftext|>", "<|fim_pad|>", "<|file_sep|>"])
+    {
+        Models = "Qwen2.5-Coder",
+        Repository = "<|repo_name|>",
+        FileSeparator = "<|file_sep|>",
+    };
+
+    /// <summary>DeepSeek-Coder: <c>&lt;｜fim▁begin｜&gt;…&lt;｜fim▁hole｜&gt;…&lt;｜fim▁end｜&gt;</c>.</summary>
+    public static FimFamilyDescriptor DeepSeek { get; } = new("DeepSeek", "<｜fim▁begin｜>", "<｜fim▁hole｜>", "<｜fim▁end｜>", ["<｜end▁of▁sentence｜>", "<|EOT|>"])
+    {
+        Models = "DeepSeek-Coder",
+    };
+
+    /// <summary>Every family, Code Llama (the default) first.</summary>
+    public static IReadOnlyList<FimFamilyDescriptor> All { get; } = [CodeLlama, StarCoder, CodeGemma, Qwen, DeepSeek];
+
+    /// <summary>The family named <paramref name="name"/>, in any case.</summary>
+    /// <param name="name">A family's <see cref="Name"/>.</param>
     /// <returns>Its descriptor.</returns>
-    public static FimFamilyDescriptor For(FimFamily family) =>
-        All.FirstOrDefault(descriptor => descriptor.Family == family) ?? throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown FIM family.");
+    /// <exception cref="ArgumentOutOfRangeException">No family has that name.</exception>
+    public static FimFamilyDescriptor For(string name) =>
+        All.FirstOrDefault(descriptor => string.Equals(descriptor.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown FIM family.");
 
     /// <summary>
     /// The family whose prefix marker a GGUF's FIM_PRE token spells (SentencePiece's '▁' and spaces aside); null for a

@@ -1,35 +1,16 @@
 namespace CodeLlama.Refactor.Inference;
 
-/// <summary>The FIM families whose prompt can be written as text for a server that tokenizes it itself.</summary>
-public enum FimFamily
-{
-    /// <summary>Code Llama: <c>&lt;PRE&gt; prefix &lt;SUF&gt;suffix &lt;MID&gt;</c>, ends at <c>&lt;EOT&gt;</c>.</summary>
-    CodeLlama,
-
-    /// <summary>StarCoder and StarCoder2: <c>&lt;fim_prefix&gt;…&lt;fim_suffix&gt;…&lt;fim_middle&gt;</c>.</summary>
-    StarCoder,
-
-    /// <summary>CodeGemma: <c>&lt;|fim_prefix|&gt;…&lt;|fim_suffix|&gt;…&lt;|fim_middle|&gt;</c>, ends at <c>&lt;|file_separator|&gt;</c>.</summary>
-    CodeGemma,
-
-    /// <summary>Qwen2.5-Coder: <c>&lt;|fim_prefix|&gt;…&lt;|fim_suffix|&gt;…&lt;|fim_middle|&gt;</c>, ends at <c>&lt;|endoftext|&gt;</c> or <c>&lt;|fim_pad|&gt;</c>.</summary>
-    Qwen,
-
-    /// <summary>DeepSeek-Coder: <c>&lt;｜fim▁begin｜&gt;…&lt;｜fim▁hole｜&gt;…&lt;｜fim▁end｜&gt;</c>.</summary>
-    DeepSeek,
-}
-
 /// <summary>
 /// A FIM prompt as text, in one family's markers (<see cref="FimFamilyDescriptor"/>), for an OpenAI-compatible server
 /// whose tokenizer turns the markers into its special tokens (an in-process model builds the prompt from token ids instead).
 /// </summary>
-/// <param name="Family">The family.</param>
+/// <param name="Family">The family's name (<see cref="FimFamilyDescriptor.Name"/>).</param>
 /// <param name="Prefix">The marker before the prefix (Code Llama's includes the space its training put after it).</param>
 /// <param name="Suffix">The marker before the suffix.</param>
 /// <param name="Middle">The marker after which the model writes the gap.</param>
 /// <param name="Stops">Texts that end the completion.</param>
 /// <remarks>Repository context goes in front, laid out as <see cref="RepositoryContext"/> says, markers as text.</remarks>
-public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffix, string Middle, IReadOnlyList<string> Stops)
+public sealed record FimTextFormat(string Family, string Prefix, string Suffix, string Middle, IReadOnlyList<string> Stops)
 {
     /// <summary>The marker that opens repository context, for a family that has one.</summary>
     public string? Repository { get; init; }
@@ -41,15 +22,20 @@ public sealed record FimTextFormat(FimFamily Family, string Prefix, string Suffi
     public FimOrder Order { get; init; }
 
     /// <summary>Code Llama's format.</summary>
-    public static FimTextFormat CodeLlama { get; } = For(FimFamily.CodeLlama);
+    public static FimTextFormat CodeLlama { get; } = For(FimFamilyDescriptor.CodeLlama);
 
-    /// <summary>The format of <paramref name="family"/>, as its descriptor gives it.</summary>
-    /// <param name="family">The family.</param>
+    /// <summary>The format of the family named <paramref name="family"/> (<see cref="FimFamilyDescriptor.For"/>).</summary>
+    /// <param name="family">The family's name.</param>
     /// <returns>Its markers and stops.</returns>
-    public static FimTextFormat For(FimFamily family)
+    public static FimTextFormat For(string family) => For(FimFamilyDescriptor.For(family));
+
+    /// <summary>The format <paramref name="descriptor"/> gives.</summary>
+    /// <param name="descriptor">The family.</param>
+    /// <returns>Its markers and stops.</returns>
+    public static FimTextFormat For(FimFamilyDescriptor descriptor)
     {
-        var descriptor = FimFamilyDescriptor.For(family);
-        return new(family, descriptor.Prefix, descriptor.Suffix, descriptor.Middle, descriptor.Stops)
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return new(descriptor.Name, descriptor.Prefix, descriptor.Suffix, descriptor.Middle, descriptor.Stops)
         {
             Repository = descriptor.Repository,
             FileSeparator = descriptor.FileSeparator,

@@ -12,6 +12,14 @@ public interface IServedModel
     /// <summary>The GGUF's chat template (tokenizer.chat_template); null when it has none.</summary>
     string? ChatTemplate { get; }
 
+    /// <summary>
+    /// A conversation as the prompt text the model is given: through the GGUF's chat template, or ChatML for a GGUF
+    /// without one (as llama.cpp's server falls back to), with the assistant's turn opened.
+    /// </summary>
+    /// <param name="turns">The turns.</param>
+    /// <returns>The prompt text.</returns>
+    string ApplyTemplate(IReadOnlyList<ChatTurn> turns);
+
     /// <summary>Tokenizes text as llama.cpp's server does.</summary>
     /// <param name="text">Any text.</param>
     /// <param name="addSpecial">Adds BOS where the model's GGUF says to.</param>
@@ -37,15 +45,8 @@ public interface IServedModel
     int Deferred { get; }
 
     /// <summary>How a request that says nothing about sampling is sampled.</summary>
-    SamplingDefaults Sampling { get; }
+    SamplingSettings Sampling { get; }
 }
-
-/// <summary>The sampling a request gets unless it asks for other.</summary>
-/// <param name="Temperature">0 is greedy.</param>
-/// <param name="Seed">The seed.</param>
-/// <param name="TopK">Top-k; 0 for all tokens.</param>
-/// <param name="TopP">Top-p; 1 for all tokens.</param>
-public sealed record SamplingDefaults(float Temperature, int Seed, int TopK, float TopP);
 
 /// <summary>One engine slot as <c>/slots</c> shows it.</summary>
 /// <param name="Id">The slot's number.</param>

@@ -251,7 +251,7 @@ internal sealed class ContinuousBatcher : IDisposable
             }
 
             var request = job.Request;
-            var sampler = new TokenSampler(job.Temperature, job.Seed + offset, request.TopK ?? TokenSampler.DefaultTopK, request.TopP ?? 1f);
+            var sampler = new TokenSampler(job.Temperature, job.Seed + offset, request.TopK ?? SamplingSettings.Default.TopK, request.TopP ?? SamplingSettings.Default.TopP);
             var candidate = new CandidateSequence(weights, sampler, (LLamaSeqId)(slot.FirstSequence + offset), offset) { LogitIndex = logits };
             job.Candidates.Add(candidate);
             if (job.MaxNew == 0)

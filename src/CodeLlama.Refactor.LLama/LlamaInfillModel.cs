@@ -75,7 +75,14 @@ public sealed class LlamaInfillModel : IInfillModel, IServedModel, IDisposable
     public int Deferred => batcher.Deferred;
 
     /// <inheritdoc/>
-    public SamplingDefaults Sampling => new(options.Temperature, options.Seed, TokenSampler.DefaultTopK, 1f);
+    public SamplingSettings Sampling => SamplingSettings.Default with
+    {
+        Temperature = options.Temperature,
+        Seed = options.Seed,
+        MaxNewTokens = options.MaxNewTokens,
+        Candidates = options.MaxCandidates,
+        Slots = Slots,
+    };
 
     /// <summary>The prompt builder, for tests that pin the token layout.</summary>
     internal FimPrompt Prompt => prompt;
@@ -252,16 +259,15 @@ public sealed class LlamaInfillModel : IInfillModel, IServedModel, IDisposable
 
     // A conversation through the GGUF's template; without one, through ChatML as llama.cpp's server falls back to,
     // whose end of turn then also ends the answer.
-    private (LLamaToken[] Tokens, InfillRequest Request) ConversationPrompt(InfillRequest request, IReadOnlyList<ChatTurn> turns)
-    {
-        if (ChatTemplate is not null)
-        {
-            return (ChatPrompt(turns), request);
-        }
+    private (LLamaToken[] Tokens, InfillRequest Request) ConversationPrompt(InfillRequest request, IReadOnlyList<ChatTurn> turns) => ChatTemplate is not null
+        ? (ChatPrompt(turns), request)
+        : (TokenizeChat(ChatMl(turns)), request with { Stop = [.. request.Stop, ChatMlEnd] });
 
-        var text = string.Concat(turns.Select(turn => $"<|im_start|>{turn.Role}\n{turn.Content}{ChatMlEnd}\n")) + "<|im_start|>assistant\n";
-        return (TokenizeChat(text), request with { Stop = [.. request.Stop, ChatMlEnd] });
-    }
+    /// <inheritdoc/>
+    public string ApplyTemplate(IReadOnlyList<ChatTurn> turns) => ChatTemplate is not null ? TemplateText(turns) : ChatMl(turns);
+
+    private static string ChatMl(IReadOnlyList<ChatTurn> turns) =>
+        string.Concat(turns.Select(turn => $"<|im_start|>{turn.Role}\n{turn.Content}{ChatMlEnd}\n")) + "<|im_start|>assistant\n";
 
     private LLamaToken[] Given(IReadOnlyList<int> tokens)
     {
@@ -271,8 +277,10 @@ public sealed class LlamaInfillModel : IInfillModel, IServedModel, IDisposable
             : throw new InferenceException($"A prompt token is outside the vocabulary of {size} tokens.");
     }
 
+    private LLamaToken[] ChatPrompt(IReadOnlyList<ChatTurn> turns) => TokenizeChat(TemplateText(turns));
+
     // The turns through the GGUF's own chat template, with the assistant's turn opened.
-    private LLamaToken[] ChatPrompt(IReadOnlyList<ChatTurn> turns)
+    private string TemplateText(IReadOnlyList<ChatTurn> turns)
     {
         LLamaTemplate template;
         try
@@ -289,7 +297,7 @@ public sealed class LlamaInfillModel : IInfillModel, IServedModel, IDisposable
             template.Add(turn.Role, turn.Content);
         }
 
-        return TokenizeChat(Encoding.UTF8.GetString(template.Apply()));
+        return Encoding.UTF8.GetString(template.Apply());
     }
 
     private LLamaToken[] TokenizeChat(string text)

@@ -1,3 +1,5 @@
+using CodeLlama.Refactor.Inference;
+
 namespace CodeLlama.Refactor.LLama;
 
 /// <summary>How to load and sample a GGUF model.</summary>
@@ -20,19 +22,19 @@ public sealed record LlamaModelOptions(string ModelPath)
     public int? Threads { get; init; }
 
     /// <summary>Requests decoded together (as llama.cpp's <c>-np</c> slots), each with its own prompt cache.</summary>
-    public int Parallel { get; init; } = 1;
+    public int Parallel { get; init; } = SamplingSettings.Default.Slots;
 
     /// <summary>The most completions one request may ask for (sequences decoded side by side).</summary>
-    public int MaxCandidates { get; init; } = 4;
+    public int MaxCandidates { get; init; } = SamplingSettings.Default.Candidates;
 
     /// <summary>Sampling temperature; 0 is greedy.</summary>
-    public float Temperature { get; init; }
+    public float Temperature { get; init; } = SamplingSettings.Default.Temperature;
 
     /// <summary>Seeds sampling, so a run can be repeated.</summary>
-    public int Seed { get; init; } = 1;
+    public int Seed { get; init; } = SamplingSettings.Default.Seed;
 
     /// <summary>The most tokens one completion may add.</summary>
-    public int MaxNewTokens { get; init; } = 128;
+    public int MaxNewTokens { get; init; } = SamplingSettings.Default.MaxNewTokens;
 
     /// <summary>Keeps the evaluated prompt in the KV cache and evaluates only what a new prompt adds.</summary>
     public bool ReusePromptPrefix { get; init; } = true;

@@ -11,11 +11,8 @@ namespace CodeLlama.Refactor.LLama;
 /// <param name="seed">Seeds the random choice.</param>
 /// <param name="topK">How many of the most likely tokens to sample among; 0 for every token.</param>
 /// <param name="topP">The probability mass to keep; 1 for all.</param>
-internal sealed class TokenSampler(float temperature, int seed, int topK = TokenSampler.DefaultTopK, float topP = 1f)
+internal sealed class TokenSampler(float temperature, int seed, int topK, float topP)
 {
-    /// <summary>llama.cpp's default top-k.</summary>
-    public const int DefaultTopK = 40;
-
     private readonly Random random = new(seed);
     private float[] scratch = [];
 

@@ -10,7 +10,8 @@ namespace CodeLlama.Refactor.Server;
 /// instruction continuation sends its earlier answer back as an assistant turn), rendered through the GGUF's own chat
 /// template, or through ChatML when the GGUF has none (as llama.cpp's server falls back to), and answered as
 /// <c>chat.completion</c> with <c>n</c> choices, or, with <c>"stream": true</c>, as one <c>chat.completion.chunk</c>
-/// per token.
+/// per token. <c>logprobs: true</c> (with <c>top_logprobs</c>) adds each token's log-probability and alternatives in
+/// llama.cpp's shape.
 /// </summary>
 internal static class ChatEndpoint
 {
@@ -25,7 +26,8 @@ internal static class ChatEndpoint
         }
 
         var perPrompt = json!.Completions;
-        if ((Validate(body!) ?? InfillEndpoint.Validate(perPrompt, 0)) is { } invalid)
+        var (probabilities, unasked) = Probabilities(json);
+        if ((Validate(body!) ?? unasked ?? InfillEndpoint.Validate(perPrompt, probabilities)) is { } invalid)
         {
             return Errors.Json(StatusCodes.Status400BadRequest, invalid);
         }
@@ -39,12 +41,13 @@ internal static class ChatEndpoint
             SystemPrompt = turns.FirstOrDefault(turn => turn.Role == "system")?.Content,
             Stop = body.Stop ?? [],
             TopP = body.TopP,
+            Probabilities = probabilities,
         };
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         if (body.Stream is true)
         {
-            return new TokenStream(model, [request], perPrompt, new ChatChunks(id, created, model.Name));
+            return new TokenStream(model, [request], perPrompt, new ChatChunks(id, created, model.Name, probabilities));
         }
 
         try
@@ -57,6 +60,7 @@ internal static class ChatEndpoint
                 {
                     Index = completion.Index,
                     Message = new ChatMessage { Role = "assistant", Content = completion.Text },
+                    Logprobs = LlamaCppAnswers.Logprobs(completion.Tokens, probabilities),
                     FinishReason = ModelAnswer.FinishReason(completion),
                 })],
             });
@@ -67,13 +71,60 @@ internal static class ChatEndpoint
         }
     }
 
-    private static string? Validate(ChatCompletionRequest body)
+    /// <summary>
+    /// llama.cpp's <c>POST /apply-template</c>: the conversation rendered through the GGUF's chat template (ChatML without
+    /// one), with the assistant's turn opened, as <c>{"prompt": ...}</c>; nothing is generated.
+    /// </summary>
+    public static async Task<IResult> ApplyTemplateAsync(HttpContext context, IInfillModel model, ServerOptions options)
     {
-        var messages = body.Messages ?? [];
+        if (model is not IServedModel served)
+        {
+            return Errors.NotSupported("This model renders no chat template here.");
+        }
+
+        var (body, _, error) = await RequestJson.ReadAsync<ChatCompletionRequest>(context, options);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (ValidateMessages(body!.Messages) is { } invalid)
+        {
+            return Errors.Json(StatusCodes.Status400BadRequest, invalid);
+        }
+
+        return Results.Json(new JsonObject { ["prompt"] = served.ApplyTemplate([.. body.Messages.Select(message => new ChatTurn(message.Role, message.Content))]) });
+    }
+
+    // OpenAI's logprobs (a flag) with top_logprobs (default 20, as llama.cpp) asks for probabilities; top_logprobs alone
+    // is an error, as in llama.cpp; llama.cpp's own n_probs works here too.
+    private static (int Probabilities, string? Error) Probabilities(RequestJson json)
+    {
+        if (json.Bool("logprobs", false))
+        {
+            return (json.Int("top_logprobs", 20), null);
+        }
+
+        return json.Raw["top_logprobs"] is null ? (json.Int("n_probs", 0), null) : (0, "top_logprobs requires logprobs to be set to true.");
+    }
+
+    private static string? ValidateMessages(IReadOnlyList<ChatMessage>? given)
+    {
+        var messages = given ?? [];
         if (messages.Count == 0 || messages.Any(message => message is null || !Roles.Contains(message.Role)) || !messages.Any(message => message.Role == "user"))
         {
             var roles = string.Join(',', messages.Select(message => message?.Role));
             return $"messages must be system, user and assistant turns, with at least one user turn; this request has [{roles}].";
+        }
+
+        return null;
+    }
+
+    private static string? Validate(ChatCompletionRequest body)
+    {
+        if (ValidateMessages(body.Messages) is { } invalid)
+        {
+            return invalid;
         }
 
         return !TokenLimit.AreValid(body.NPredict, body.MaxCompletionTokens, body.MaxTokens) || body.Temperature is < 0 || body.TopP is < 0 or > 1
@@ -85,13 +136,22 @@ internal static class ChatEndpoint
     /// OpenAI's chat chunks: one per token whose delta holds its text (the first of each choice also the assistant's
     /// role), then one with the rest of the text, the finish reason and usage.
     /// </summary>
-    private sealed class ChatChunks(string id, long created, string model) : IStreamShape
+    private sealed class ChatChunks(string id, long created, string model, int probabilities) : IStreamShape
     {
         private readonly HashSet<int> started = [];
 
         public bool EndsWithDone => true;
 
-        public object Token(int index, InfillProgress step) => Chunk(index, Delta(index, step.Text), finishReason: null);
+        public object Token(int index, InfillProgress step)
+        {
+            var chunk = Chunk(index, Delta(index, step.Text), finishReason: null);
+            if (LlamaCppAnswers.Logprobs([step.Token], probabilities) is { } logprobs)
+            {
+                chunk["choices"]![0]!["logprobs"] = logprobs;
+            }
+
+            return chunk;
+        }
 
         public IEnumerable<object> End(int index, InfillResult result, InfillCompletion completion, string remainder)
         {

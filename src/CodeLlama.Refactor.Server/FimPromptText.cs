@@ -13,7 +13,7 @@ internal static class FimPromptText
     // Qwen and CodeGemma share their FIM markers: the formats that know file separators come first, so that Qwen's
     // repository context is read as such (text without separators reads the same either way).
     private static readonly FimTextFormat[] Formats =
-        [.. Enum.GetValues<FimFamily>().Select(FimTextFormat.For).OrderBy(format => format.FileSeparator is null)];
+        [.. FimFamilyDescriptor.All.Select(FimTextFormat.For).OrderBy(format => format.FileSeparator is null)];
 
     /// <summary>The question a FIM prompt written as text asks; a prompt in no known format is all prefix.</summary>
     /// <param name="prompt">The prompt text.</param>

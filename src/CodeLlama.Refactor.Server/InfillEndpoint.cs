@@ -96,7 +96,7 @@ internal static class InfillEndpoint
     /// <param name="completions">n_cmpl (or n).</param>
     /// <param name="probabilities">n_probs.</param>
     /// <returns>Why they cannot be answered, or null.</returns>
-    internal static string? Validate(int completions, int probabilities) => completions is < 1 or > ServerOptions.MaxCompletions || probabilities is < 0 or > ServerOptions.MaxProbabilities
+    internal static string? Validate(int completions, int probabilities) => completions < 1 || completions > ServerOptions.MaxCompletions || probabilities is < 0 or > ServerOptions.MaxProbabilities
         ? $"n_cmpl (or n) must be 1 to {ServerOptions.MaxCompletions}, n_probs 0 to {ServerOptions.MaxProbabilities}."
         : null;
 

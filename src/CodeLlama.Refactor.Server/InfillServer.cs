@@ -9,7 +9,7 @@ namespace CodeLlama.Refactor.Server;
 
 /// <summary>
 /// An HTTP front for one loaded model, in llama.cpp server's shape so the same clients (llama.vim, llama.vscode) work
-/// against either: <c>POST /infill</c>, <c>POST /completion</c>, <c>POST /tokenize</c>, <c>POST /detokenize</c>,
+/// against either: <c>POST /infill</c>, <c>POST /completion</c>, <c>POST /tokenize</c>, <c>POST /detokenize</c>, <c>POST /apply-template</c>,
 /// <c>GET /health</c>, <c>GET /props</c>, <c>GET /slots</c>, <c>GET /metrics</c> (with <see cref="ServerOptions.Metrics"/>),
 /// and OpenAI-compatible <c>POST /v1/completions</c>, <c>POST /v1/chat/completions</c> and <c>GET /v1/models</c>; every
 /// completion route streams token by token on request. Concurrent requests are decoded together in the model's slots
@@ -57,6 +57,7 @@ public static class InfillServer
         app.MapPost("/v1/completions", (Delegate)((HttpContext context) => OpenAiEndpoints.CompletionsAsync(context, model, options)));
         app.MapPost("/v1/chat/completions", (Delegate)((HttpContext context) => ChatEndpoint.HandleAsync(context, model, options)));
         app.MapPost("/chat/completions", (Delegate)((HttpContext context) => ChatEndpoint.HandleAsync(context, model, options)));
+        app.MapPost("/apply-template", (Delegate)((HttpContext context) => ChatEndpoint.ApplyTemplateAsync(context, model, options)));
         app.MapGet("/v1/models", () => Results.Json(OpenAiEndpoints.Models(model)));
         app.MapGet("/models", () => Results.Json(OpenAiEndpoints.Models(model)));
         return app;

@@ -67,6 +67,16 @@ internal static class LlamaCppAnswers
         return entry;
     }
 
+    /// <summary>
+    /// OpenAI's <c>logprobs</c> of a choice or a streamed chunk as llama.cpp's server writes it: <c>{"content": [...]}</c>
+    /// holding the tokens' <c>completion_probabilities</c> entries; null when none were asked for.
+    /// </summary>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="probabilities">n_probs.</param>
+    /// <returns>The object, or null.</returns>
+    public static JsonObject? Logprobs(IEnumerable<GeneratedToken> tokens, int probabilities) =>
+        probabilities > 0 ? new JsonObject { ["content"] = new JsonArray([.. tokens.Select(Probability)]) } : null;
+
     private static JsonObject Entry(GeneratedToken token) => new()
     {
         ["id"] = token.Id,

@@ -11,7 +11,8 @@ namespace CodeLlama.Refactor.Server;
 /// StarCoder's, CodeGemma's, Qwen's, DeepSeek's), which is read back into its parts (<see cref="FimPromptText"/>) and
 /// built again from the served model's own tokens; a plain prompt with OpenAI's <c>suffix</c> beside it; or text or
 /// token ids to continue as they are (<see cref="PromptInput"/>). <c>n</c> (or <c>n_cmpl</c>) completions come from
-/// one evaluation of each prompt. With <c>"stream": true</c> each token goes as a <c>text_completion</c> chunk.
+/// one evaluation of each prompt. With <c>"stream": true</c> each token goes as a <c>text_completion</c> chunk. <c>logprobs</c>
+/// (or llama.cpp's <c>n_probs</c>) asks for each token's log-probability and that many alternatives, as llama.cpp answers them.
 /// </summary>
 internal static class OpenAiEndpoints
 {
@@ -31,7 +32,9 @@ internal static class OpenAiEndpoints
             return Errors.Json(StatusCodes.Status400BadRequest, "max_tokens and n_predict must be -1 (up to the context) or more; temperature must not be negative; top_p must be between 0 and 1.");
         }
 
-        if (InfillEndpoint.Validate(perPrompt, 0) is { } invalid)
+        // OpenAI's logprobs (the number of alternatives) counts only where llama.cpp's own n_probs is not given.
+        var probabilities = json.Int("n_probs", 0) is > 0 and var asked ? asked : json.Int("logprobs", 0);
+        if (InfillEndpoint.Validate(perPrompt, probabilities) is { } invalid)
         {
             return Errors.Json(StatusCodes.Status400BadRequest, invalid);
         }
@@ -60,12 +63,13 @@ internal static class OpenAiEndpoints
             Stop = body.Stop,
             TopP = body.TopP,
             Candidates = perPrompt,
+            Probabilities = probabilities,
         }).ToList();
         var id = "cmpl-" + Guid.NewGuid().ToString("N");
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         if (body.Stream is true)
         {
-            return new TokenStream(model, requests, perPrompt, new CompletionChunks(id, created, model.Name));
+            return new TokenStream(model, requests, perPrompt, new CompletionChunks(id, created, model.Name, probabilities));
         }
 
         try
@@ -73,7 +77,10 @@ internal static class OpenAiEndpoints
             var results = await Task.WhenAll(requests.Select(request => model.InfillAsync(request, context.RequestAborted)));
             var choices = results.SelectMany((result, prompt) => ModelAnswer.All(result).Select(completion => new OpenAiChoice
             {
-                Index = prompt * perPrompt + completion.Index, Text = completion.Text, FinishReason = ModelAnswer.FinishReason(completion),
+                Index = prompt * perPrompt + completion.Index,
+                Text = completion.Text,
+                Logprobs = LlamaCppAnswers.Logprobs(completion.Tokens, probabilities),
+                FinishReason = ModelAnswer.FinishReason(completion),
             })).ToList();
             return Results.Json(new OpenAiCompletionResponse
             {
@@ -87,26 +94,26 @@ internal static class OpenAiEndpoints
     }
 
     /// <summary>OpenAI's completion chunks: one per token with its text, then one with the finish reason and usage per choice.</summary>
-    private sealed class CompletionChunks(string id, long created, string model) : IStreamShape
+    private sealed class CompletionChunks(string id, long created, string model, int probabilities) : IStreamShape
     {
         public bool EndsWithDone => true;
 
-        public object Token(int index, InfillProgress step) => Chunk(index, step.Text, finishReason: null);
+        public object Token(int index, InfillProgress step) => Chunk(index, step.Text, LlamaCppAnswers.Logprobs([step.Token], probabilities), finishReason: null);
 
         public IEnumerable<object> End(int index, InfillResult result, InfillCompletion completion, string remainder)
         {
-            var last = Chunk(index, remainder, ModelAnswer.FinishReason(completion));
+            var last = Chunk(index, remainder, logprobs: null, ModelAnswer.FinishReason(completion));
             last["usage"] = System.Text.Json.JsonSerializer.SerializeToNode(ModelAnswer.Usage(result, completion));
             return [last];
         }
 
-        private JsonObject Chunk(int index, string text, string? finishReason) => new()
+        private JsonObject Chunk(int index, string text, JsonObject? logprobs, string? finishReason) => new()
         {
             ["id"] = id,
             ["object"] = "text_completion",
             ["created"] = created,
             ["model"] = model,
-            ["choices"] = new JsonArray(new JsonObject { ["text"] = text, ["index"] = index, ["logprobs"] = null, ["finish_reason"] = finishReason }),
+            ["choices"] = new JsonArray(new JsonObject { ["text"] = text, ["index"] = index, ["logprobs"] = logprobs, ["finish_reason"] = finishReason }),
         };
     }
 }

@@ -26,7 +26,7 @@ public sealed record ServerOptions(
     public const int RetryAfterSeconds = 1;
 
     /// <summary>The most completions one prompt may ask for (<c>n_cmpl</c>, OpenAI's <c>n</c>): the sequences a slot decodes side by side.</summary>
-    public const int MaxCompletions = 4;
+    public static int MaxCompletions => Inference.SamplingSettings.Default.Candidates;
 
     /// <summary>The most alternatives a token may be reported with (<c>n_probs</c>).</summary>
     public const int MaxProbabilities = 100;

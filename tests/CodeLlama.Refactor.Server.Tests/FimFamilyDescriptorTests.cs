@@ -8,17 +8,19 @@ namespace CodeLlama.Refactor.Server.Tests;
 /// </summary>
 public sealed class FimFamilyDescriptorTests
 {
-    public static TheoryData<FimFamily> Families => [.. FimFamilyDescriptor.All.Select(descriptor => descriptor.Family)];
+    public static TheoryData<string> Families => [.. FimFamilyDescriptor.All.Select(descriptor => descriptor.Name)];
 
     [Fact]
-    public void Every_family_has_one_descriptor()
+    public void Every_family_has_one_descriptor_found_by_its_name()
     {
-        Assert.Equal(Enum.GetValues<FimFamily>().Order(), FimFamilyDescriptor.All.Select(descriptor => descriptor.Family).Order());
+        Assert.Equal(FimFamilyDescriptor.All.Count, FimFamilyDescriptor.All.Select(descriptor => descriptor.Name.ToLowerInvariant()).Distinct().Count());
+        Assert.All(FimFamilyDescriptor.All, descriptor => Assert.Same(descriptor, FimFamilyDescriptor.For(descriptor.Name.ToUpperInvariant())));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FimFamilyDescriptor.For("gpt"));
     }
 
     [Theory]
     [MemberData(nameof(Families))]
-    public void A_prompt_written_in_a_familys_markers_is_read_back_into_its_parts(FimFamily family)
+    public void A_prompt_written_in_a_familys_markers_is_read_back_into_its_parts(string family)
     {
         var request = new InfillRequest("int Add(int a, int b)\n{\n    return ", ";\n}\n") { Typed = "a +", Extra = [new InfillChunk("Other.cs", "class Other { }\n")] };
 
@@ -32,7 +34,7 @@ public sealed class FimFamilyDescriptorTests
 
     [Theory]
     [MemberData(nameof(Families))]
-    public void The_text_format_takes_the_descriptors_markers_stops_and_context_markers(FimFamily family)
+    public void The_text_format_takes_the_descriptors_markers_stops_and_context_markers(string family)
     {
         var descriptor = FimFamilyDescriptor.For(family);
 
@@ -48,18 +50,18 @@ public sealed class FimFamilyDescriptorTests
     [Fact]
     public void An_spm_family_writes_the_suffix_before_the_prefix()
     {
-        var format = FimTextFormat.For(FimFamily.StarCoder) with { Order = FimOrder.SuffixPrefixMiddle };
+        var format = FimTextFormat.For(FimFamilyDescriptor.StarCoder) with { Order = FimOrder.SuffixPrefixMiddle };
 
         Assert.Equal("<fim_suffix>b<fim_prefix>a<fim_middle>", format.Render("a", "b"));
     }
 
     [Theory]
-    [InlineData("▁<PRE>", FimFamily.CodeLlama)]
-    [InlineData("<fim_prefix>", FimFamily.StarCoder)]
-    [InlineData("<｜fim▁begin｜>", FimFamily.DeepSeek)]
-    public void A_ggufs_prefix_token_names_its_family(string token, FimFamily family)
+    [InlineData("▁<PRE>", "CodeLlama")]
+    [InlineData("<fim_prefix>", "StarCoder")]
+    [InlineData("<｜fim▁begin｜>", "DeepSeek")]
+    public void A_ggufs_prefix_token_names_its_family(string token, string family)
     {
-        Assert.Equal(family, FimFamilyDescriptor.ByPrefixToken(token)?.Family);
+        Assert.Equal(family, FimFamilyDescriptor.ByPrefixToken(token)?.Name);
         Assert.Null(FimFamilyDescriptor.ByPrefixToken("<unknown_prefix>"));
     }
 }

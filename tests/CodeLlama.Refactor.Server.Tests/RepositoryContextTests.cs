@@ -61,12 +61,12 @@ public sealed class RepositoryContextTests(RunningServerFixture server) : IClass
     }
 
     [Theory]
-    [InlineData(FimFamily.Qwen,
+    [InlineData("Qwen",
         "<|repo_name|>myproject\n<|file_sep|>declarations.cs\n{0}<|file_sep|>filename\n<|fim_prefix|>int x = <|fim_suffix|>;<|fim_middle|>Pri")]
-    [InlineData(FimFamily.StarCoder,
+    [InlineData("StarCoder",
         "<repo_name>myproject\n<file_sep>declarations.cs\n{0}<file_sep>filename\n<fim_prefix>int x = <fim_suffix>;<fim_middle>Pri")]
-    [InlineData(FimFamily.CodeLlama, "\n\n--- snippet ---\n\n{0}<PRE> int x =  <SUF>; <MID>Pri")]
-    public void An_openai_prompt_carries_repository_context_in_the_familys_layout(FimFamily family, string expected)
+    [InlineData("CodeLlama", "\n\n--- snippet ---\n\n{0}<PRE> int x =  <SUF>; <MID>Pri")]
+    public void An_openai_prompt_carries_repository_context_in_the_familys_layout(string family, string expected)
     {
         var request = new InfillRequest("int x = ", ";") { Extra = [Declarations], Typed = "Pri", Stop = ["\n\n"] };
         var format = FimTextFormat.For(family);
@@ -89,12 +89,12 @@ public sealed class RepositoryContextTests(RunningServerFixture server) : IClass
     }
 
     [Theory]
-    [InlineData(FimFamily.CodeLlama)]
-    [InlineData(FimFamily.StarCoder)]
-    [InlineData(FimFamily.CodeGemma)]
-    [InlineData(FimFamily.Qwen)]
-    [InlineData(FimFamily.DeepSeek)]
-    public void Serve_reads_back_every_part_of_a_prompt_the_openai_client_wrote(FimFamily family)
+    [InlineData("CodeLlama")]
+    [InlineData("StarCoder")]
+    [InlineData("CodeGemma")]
+    [InlineData("Qwen")]
+    [InlineData("DeepSeek")]
+    public void Serve_reads_back_every_part_of_a_prompt_the_openai_client_wrote(string family)
     {
         var format = FimTextFormat.For(family);
         var other = new InfillChunk("Shapes.cs", "static class Shapes { }\n");

@@ -4,6 +4,7 @@ using CodeLlama.Refactor.Bench;
 using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.PrivateFiles;
 using CodeLlama.Refactor.Reports;
@@ -104,7 +105,7 @@ internal static class BenchCommand
                 AllowedCapabilities: parseResult.GetValue(FixCommand.AllowCapabilityOption),
                 Properties: parseResult.GetValue(ScopeOptions.PropertyOption));
             var candidates = parseResult.GetValue(ModelOptions.CandidatesOption);
-            var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0.6f, candidates, log, progress: null, cancellationToken).ConfigureAwait(false);
+            var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: SamplingSettings.Default.CandidateTemperature, candidates, log, progress: null, cancellationToken).ConfigureAwait(false);
             using var owned = model as IDisposable;
             IReadOnlyList<ICandidateSource> sources = model is null ? [] : [new ModelRepairSource(model, candidates, parseResult.GetValue(ModelOptions.RepairPromptOption))];
             var plan = new MutantPlan(parseResult.GetValue(MutantsOption), parseResult.GetValue(KindsOption) ?? MutantKinds.All, parseResult.GetValue(ModelOptions.SeedOption));
@@ -118,7 +119,7 @@ internal static class BenchCommand
             CommandRunner.WriteReport(streams, parseResult.GetValue(CommonOptions.OutputOption), writer => BenchReport.Write(result, parseResult.GetValue(BenchFormatOption), writer));
             if (parseResult.GetValue(ExportOption) is { } export)
             {
-                var examples = TrainingExport.Examples(result, ModelOptions.Choice(parseResult, 0.6f, candidates).FimFamily);
+                var examples = TrainingExport.Examples(result, ModelOptions.Choice(parseResult, SamplingSettings.Default.CandidateTemperature, candidates).FimFamily);
                 CommandRunner.WriteReport(streams, export, writer => TrainingExport.Write(examples, writer));
                 log.Info($"{examples.Count} training example(s) written to {export.FullName}");
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Editing;
+using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Workspaces;
@@ -13,7 +14,7 @@ internal static class DocCommand
 {
     public static readonly Option<int> ParallelOption = CommonOptions.PositiveIntOption(
         "--parallel", "Files a model loaded with --model documents at once, each in its own slot with its own prompt cache, decoded "
-        + "together in shared batches; each slot gets its share of --context. With --endpoint, --max-parallel sets this instead. 1 to 64.", 1, 64);
+        + "together in shared batches; each slot gets its share of --context. With --endpoint, --max-parallel sets this instead. 1 to 64.", SamplingSettings.Default.Slots, 64);
 
     public static Command GetCommand(ConsoleStreams streams)
     {
@@ -50,7 +51,7 @@ internal static class DocCommand
                     Restore: CommonOptions.Restore(parseResult),
                     Properties: parseResult.GetValue(ScopeOptions.PropertyOption));
                 var model = await ModelOptions.ConnectAsync(
-                    parseResult, defaultTemperature: 0f, candidates: 1, log, progress, cancellationToken, parseResult.GetValue(ParallelOption))
+                    parseResult, defaultTemperature: SamplingSettings.Default.Temperature, candidates: 1, log, progress, cancellationToken, parseResult.GetValue(ParallelOption))
                     .ConfigureAwait(false);
                 using var owned = model as IDisposable;
                 var textSource = model is null ? null : new ModelDocText(model);

@@ -2,10 +2,11 @@ using System.CommandLine;
 using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Editing;
+using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
-using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Verification.Safety;
+using CodeLlama.Refactor.Verification.Sandbox;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -122,7 +123,7 @@ internal static class FixCommand
                 }
 
                 var candidates = parseResult.GetValue(ModelOptions.CandidatesOption);
-                var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: 0.6f, candidates, log, progress, cancellationToken)
+                var model = await ModelOptions.ConnectAsync(parseResult, defaultTemperature: SamplingSettings.Default.CandidateTemperature, candidates, log, progress, cancellationToken)
                     .ConfigureAwait(false);
                 using var owned = model as IDisposable;
                 var modelSource = model is null ? null : new ModelRepairSource(model, candidates, parseResult.GetValue(ModelOptions.RepairPromptOption));

@@ -17,7 +17,7 @@ internal sealed record ModelChoice
 
     public EndpointKind EndpointKind { get; init; }
 
-    public FimFamily FimFamily { get; init; }
+    public FimFamilyDescriptor FimFamily { get; init; } = FimFamilyDescriptor.CodeLlama;
 
     public string? NativeFolder { get; init; }
 
@@ -27,21 +27,21 @@ internal sealed record ModelChoice
 
     public int? ContextSize { get; init; }
 
-    public float Temperature { get; init; }
+    public float Temperature { get; init; } = SamplingSettings.Default.Temperature;
 
-    public int Seed { get; init; } = 1;
+    public int Seed { get; init; } = SamplingSettings.Default.Seed;
 
-    public int MaxNewTokens { get; init; } = 128;
+    public int MaxNewTokens { get; init; } = SamplingSettings.Default.MaxNewTokens;
 
-    public int Candidates { get; init; } = 1;
+    public int Candidates { get; init; } = SamplingSettings.Default.Candidates;
 
-    public int MaxParallel { get; init; } = 4;
+    public int MaxParallel { get; init; } = SamplingSettings.Default.MaxParallel;
 
-    public int Parallel { get; init; } = 1;
+    public int Parallel { get; init; } = SamplingSettings.Default.Slots;
 
     public RepairPromptStyle RepairPrompt { get; init; }
 
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan RequestTimeout { get; init; } = SamplingSettings.Default.RequestTimeout;
 
     public string? ApiKey { get; init; }
 }

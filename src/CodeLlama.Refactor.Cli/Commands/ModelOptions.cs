@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CodeLlama.Refactor.Candidates.Model;
 using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Inference;
@@ -13,8 +14,8 @@ internal static class ModelOptions
 {
     public static readonly Option<string?> ModelOption = new("--model")
     {
-        Description = "A GGUF file of any fill-in-the-middle code model (Code Llama, CodeGemma, StarCoder2, DeepSeek-Coder, "
-            + "Qwen2.5-Coder; its FIM tokens are read from the file) that writes candidates and documentation "
+        Description = $"A GGUF file of any fill-in-the-middle code model ({FimFamilyOption.ModelNames}; its FIM tokens are read from "
+            + "the file) that writes candidates and documentation "
             + $"text; every candidate is still verified. Default: ${LlamaModelOptions.ModelEnvironmentVariable}; without either, "
             + "the embedded rules and templates do the job alone.",
     };
@@ -32,17 +33,18 @@ internal static class ModelOptions
         "--threads", "CPU threads for inference, 1 to 1024. Default: one per core.", 1, 1024);
 
     public static readonly Option<float?> TemperatureOption = NumberOptions.CreateOptional(
-        "--temperature", "Sampling temperature, 0 to 10; 0 is greedy. Default: 0 for doc, 0.6 for fix (so its candidates differ).", 0f, 10f);
+        "--temperature", $"Sampling temperature, 0 to 10; 0 is greedy. Default: {SamplingSettings.Default.Temperature.ToString(CultureInfo.InvariantCulture)} for doc and serve, "
+        + $"{SamplingSettings.Default.CandidateTemperature.ToString(CultureInfo.InvariantCulture)} for fix and bench (so their candidates differ).", 0f, 10f);
 
     public static readonly Option<int> SeedOption = NumberOptions.Create(
-        "--seed", "Seeds sampling (0 or more), so that a run can be repeated.", 1, 0, int.MaxValue);
+        "--seed", "Seeds sampling (0 or more), so that a run can be repeated.", SamplingSettings.Default.Seed, 0, int.MaxValue);
 
     public static readonly Option<int> MaxNewTokensOption = CommonOptions.PositiveIntOption(
-        "--max-new-tokens", "The most tokens the model may write for one completion.", 128, MaxContext);
+        "--max-new-tokens", "The most tokens the model may write for one completion.", SamplingSettings.Default.MaxNewTokens, MaxContext);
 
     // llama.cpp holds at most 256 sequences, and each candidate of each slot is one.
     public static readonly Option<int> CandidatesOption = CommonOptions.PositiveIntOption(
-        "--candidates", "Completions the model proposes per error (sampled together from one prompt), 1 to 64.", 4, 64);
+        "--candidates", "Completions the model proposes per error (sampled together from one prompt), 1 to 64.", SamplingSettings.Default.Candidates, 64);
 
     public static readonly Option<string?> EndpointOption = new("--endpoint")
     {
@@ -60,9 +62,8 @@ internal static class ModelOptions
         + "through the model's chat template (Code Llama Instruct), answered with a code block; with --endpoint it goes to /v1/chat/completions.",
         RepairPromptStyle.Fim);
 
-    public static readonly Option<FimFamily> FimFormatOption = CommonOptions.EnumOption(
-        "--fim-format", "The FIM markers --endpoint-kind openai writes the prompt in: codellama, starcoder, codegemma, qwen or deepseek.",
-        FimFamily.CodeLlama);
+    public static readonly Option<string> FimFormatOption = FimFamilyOption.Create(
+        "--fim-format", "The FIM markers --endpoint-kind openai writes the prompt in");
 
     public static readonly Option<string?> LlamaNativeOption = new("--llama-native")
     {
@@ -71,10 +72,10 @@ internal static class ModelOptions
     };
 
     public static readonly Option<int> MaxParallelOption = CommonOptions.PositiveIntOption(
-        "--max-parallel", "Requests to --endpoint in flight at once, 1 to 256.", 4, 256);
+        "--max-parallel", "Requests to --endpoint in flight at once, 1 to 256.", SamplingSettings.Default.MaxParallel, 256);
 
     public static readonly Option<int> RequestTimeoutOption = CommonOptions.PositiveIntOption(
-        "--request-timeout", "Seconds one request to --endpoint may take.", 120, CommonOptions.MaxTimeoutSeconds);
+        "--request-timeout", "Seconds one request to --endpoint may take.", (int)SamplingSettings.Default.RequestTimeout.TotalSeconds, CommonOptions.MaxTimeoutSeconds);
 
     /// <summary>Adds the options that load a GGUF model in-process (shared by fix, doc and serve).</summary>
     public static Command WithModelOptions(this Command command)
@@ -125,7 +126,7 @@ internal static class ModelOptions
                 ?? (endpoint is { Length: > 0 } ? null : NonBlank(Environment.GetEnvironmentVariable(LlamaModelOptions.ModelEnvironmentVariable))),
             Endpoint = endpoint,
             EndpointKind = parseResult.GetResult(EndpointKindOption) is null ? EndpointKind.LlamaCpp : parseResult.GetValue(EndpointKindOption),
-            FimFamily = parseResult.GetResult(FimFormatOption) is null ? FimFamily.CodeLlama : parseResult.GetValue(FimFormatOption),
+            FimFamily = FimFamilyOption.Read(parseResult, FimFormatOption),
             NativeFolder = NonBlank(parseResult.GetValue(LlamaNativeOption))
                 ?? (endpoint is { Length: > 0 } ? null : NonBlank(Environment.GetEnvironmentVariable(NativeBackend.EnvironmentVariable))),
             GpuLayers = parseResult.GetValue(GpuLayersOption),
@@ -135,8 +136,8 @@ internal static class ModelOptions
             Seed = parseResult.GetValue(SeedOption),
             MaxNewTokens = parseResult.GetValue(MaxNewTokensOption),
             Candidates = candidates,
-            MaxParallel = parseResult.GetResult(MaxParallelOption) is null ? 4 : parseResult.GetValue(MaxParallelOption),
-            RequestTimeout = TimeSpan.FromSeconds(parseResult.GetResult(RequestTimeoutOption) is null ? 120 : parseResult.GetValue(RequestTimeoutOption)),
+            MaxParallel = parseResult.GetResult(MaxParallelOption) is null ? SamplingSettings.Default.MaxParallel : parseResult.GetValue(MaxParallelOption),
+            RequestTimeout = parseResult.GetResult(RequestTimeoutOption) is null ? SamplingSettings.Default.RequestTimeout : TimeSpan.FromSeconds(parseResult.GetValue(RequestTimeoutOption)),
             // The key comes from the environment only: a key on the command line would show in the process list and in
             // CI logs, and one in a file would end up committed.
             ApiKey = NonBlank(Environment.GetEnvironmentVariable(EndpointOptions.ApiKeyEnvironmentVariable))?.Trim(),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Inference;
 using CodeLlama.Refactor.Server;
 
 namespace CodeLlama.Refactor.Cli.Commands;
@@ -22,7 +23,7 @@ internal static class ServeCommand
 
     public static readonly Option<int> ParallelOption = CommonOptions.PositiveIntOption(
         "--parallel", "Slots, as llama.cpp's -np: requests decoded together in shared batches, each slot with its own prompt cache. "
-        + "Each slot needs its share of --context. 1 to 64.", 1, 64);
+        + "Each slot needs its share of --context. 1 to 64.", SamplingSettings.Default.Slots, 64);
 
     public static readonly Option<int> QueueOption = NumberOptions.Create(
         "--queue", $"Requests that may wait for a slot, 0 to 100000; more are answered 503 with Retry-After: {ServerOptions.RetryAfterSeconds}.",
@@ -117,7 +118,7 @@ internal static class ServeCommand
                     + $"{ServerOptions.ApiKeyEnvironmentVariable}, or listen on 127.0.0.1.");
             }
 
-            using var model = ModelOptions.Load(parseResult, defaultTemperature: 0f, candidates: ServerOptions.MaxCompletions, log, progress: null, parseResult.GetValue(ParallelOption))
+            using var model = ModelOptions.Load(parseResult, defaultTemperature: SamplingSettings.Default.Temperature, candidates: ServerOptions.MaxCompletions, log, progress: null, parseResult.GetValue(ParallelOption))
                 ?? throw new InputException($"serve needs a model: pass --model FILE.gguf or set {LLama.LlamaModelOptions.ModelEnvironmentVariable}.");
             var options = new ServerOptions(
                 host, parseResult.GetValue(PortOption), parseResult.GetValue(MaxRequestKilobytesOption) * 1024L, apiKey, parseResult.GetValue(QueueOption))

@@ -49,16 +49,17 @@ public static class TrainingExport
     /// <param name="result">A bench result.</param>
     /// <param name="family">The FIM family whose layout the prompts use.</param>
     /// <returns>One example per verified repair, in mutant order.</returns>
-    public static IReadOnlyList<TrainingExample> Examples(BenchResult result, FimFamily family)
+    public static IReadOnlyList<TrainingExample> Examples(BenchResult result, FimFamilyDescriptor family)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(family);
         var format = FimTextFormat.For(family);
         return result.Runs
             .Where(run => run.Repaired && run.TestsVerified && run.Mutant.Pieces is not null)
             .Select(run => (run, pieces: run.Mutant.Pieces!))
             .Select(entry => new TrainingExample(
                 SchemaVersion,
-                family.ToString(),
+                family.Name,
                 entry.run.Mutant.Kind.Name(),
                 entry.run.Mutant.FilePath.Replace(Path.DirectorySeparatorChar, '/'),
                 entry.run.Mutant.Error.Id,

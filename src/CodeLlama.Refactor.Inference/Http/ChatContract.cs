@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace CodeLlama.Refactor.Inference.Http;
@@ -104,6 +105,11 @@ public sealed class ChatChoice
     /// <summary>The assistant's turn.</summary>
     [JsonPropertyName("message")]
     public ChatMessage Message { get; set; } = new();
+
+    /// <summary>With <c>logprobs: true</c>, <c>{"content": [...]}</c> in llama.cpp's shape; left out otherwise, as llama.cpp does.</summary>
+    [JsonPropertyName("logprobs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonObject? Logprobs { get; set; }
 
     /// <summary><c>stop</c> when the model ended it, <c>length</c> when it ran out of tokens.</summary>
     [JsonPropertyName("finish_reason")]

@@ -22,7 +22,7 @@ public sealed record EndpointOptions(Uri BaseAddress, EndpointKind Kind = Endpoi
     public const string ApiKeyEnvironmentVariable = "CODELLAMA_REFACTOR_API_KEY";
 
     /// <summary>How long one request may take.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan Timeout { get; init; } = SamplingSettings.Default.RequestTimeout;
 
     /// <summary>Retries of a request answered 429 or 503, with exponential backoff.</summary>
     public int MaxRetries { get; init; } = 4;
@@ -31,19 +31,19 @@ public sealed record EndpointOptions(Uri BaseAddress, EndpointKind Kind = Endpoi
     public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Requests in flight at once, over all callers.</summary>
-    public int MaxParallel { get; init; } = 4;
+    public int MaxParallel { get; init; } = SamplingSettings.Default.MaxParallel;
 
     /// <summary>Tokens of context, when the server does not say (OpenAI-compatible servers do not).</summary>
     public int ContextSize { get; init; } = 16384;
 
     /// <summary>The most tokens one completion may add.</summary>
-    public int MaxNewTokens { get; init; } = 128;
+    public int MaxNewTokens { get; init; } = SamplingSettings.Default.MaxNewTokens;
 
     /// <summary>Sampling temperature; 0 is greedy.</summary>
-    public float Temperature { get; init; }
+    public float Temperature { get; init; } = SamplingSettings.Default.Temperature;
 
     /// <summary>Seeds sampling; candidate i of a request uses Seed + i.</summary>
-    public int Seed { get; init; } = 1;
+    public int Seed { get; init; } = SamplingSettings.Default.Seed;
 
     /// <summary>The model name sent to an OpenAI-compatible server; null for the first one it lists.</summary>
     public string? Model { get; init; }

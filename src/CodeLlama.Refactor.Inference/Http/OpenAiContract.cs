@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace CodeLlama.Refactor.Inference.Http;
@@ -88,6 +89,13 @@ public sealed class OpenAiChoice
     /// <summary>Its place among the choices.</summary>
     [JsonPropertyName("index")]
     public int Index { get; set; }
+
+    /// <summary>
+    /// With <c>logprobs</c> (or <c>n_probs</c>) asked, <c>{"content": [...]}</c>: each token's id, text, bytes, log-probability
+    /// and <c>top_logprobs</c>, in llama.cpp's shape; null otherwise, as llama.cpp's server answers.
+    /// </summary>
+    [JsonPropertyName("logprobs")]
+    public JsonObject? Logprobs { get; set; }
 
     /// <summary><c>stop</c> when the model ended it, <c>length</c> when it ran out of tokens.</summary>
     [JsonPropertyName("finish_reason")]

@@ -109,7 +109,7 @@ public sealed class BenchRunnerTests
     private static IReadOnlyList<string> Export(BenchResult result)
     {
         using var writer = new StringWriter();
-        TrainingExport.Write(TrainingExport.Examples(result, FimFamily.CodeLlama), writer);
+        TrainingExport.Write(TrainingExport.Examples(result, FimFamilyDescriptor.CodeLlama), writer);
         return writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }

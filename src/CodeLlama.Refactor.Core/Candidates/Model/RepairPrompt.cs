@@ -52,7 +52,7 @@ public static class RepairPrompt
     /// <param name="id">The diagnostic's id.</param>
     /// <param name="message">The diagnostic's message.</param>
     /// <param name="broken">The code to replace.</param>
-    /// <param name="header">Signatures from other files (<see cref="Inference.DeclarationHeader"/>), or an empty string.</param>
+    /// <param name="header">Signatures from other files (<see cref="DeclarationHeader"/>), or an empty string.</param>
     /// <returns>The instruction.</returns>
     public static string Instruction(string context, string id, string message, string broken, string header)
     {
