@@ -58,7 +58,7 @@ internal static class DecodeStepBenchmark
         var logits = Enumerable.Range(0, context.Vocab.Count).Select(_ => (float)(random.NextDouble() * 10)).ToArray();
         foreach (var temperature in new[] { 0f, 0.8f })
         {
-            var sampler = new LLama.TokenSampler(temperature, seed: 1);
+            var sampler = new LLama.TokenSampler(temperature, seed: 1, Inference.SamplingSettings.Default.TopK, Inference.SamplingSettings.Default.TopP);
             // Enough calls, and time, for the JIT's second tier, which a long run's steps get.
             var warm = Stopwatch.StartNew();
             while (warm.ElapsedMilliseconds < 500)

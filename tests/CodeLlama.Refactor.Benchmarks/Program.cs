@@ -30,6 +30,10 @@ internal static class Program
             case "steps":
                 DecodeStepBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : null);
                 return 0;
+            case "gpu":
+                // gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt 512] [--generate 128] [--gpu-layers N] [--model FILE]
+                await GpuBenchmark.RunAsync(args);
+                return 0;
             case "serve":
                 await ServeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 40);
                 return 0;
@@ -66,14 +70,14 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | doc [repetitions] [solution] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | doc [repetitions] [solution] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
                     + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;
         }
     }
 
-    private static string? Option(string[] args, string name) =>
+    internal static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var index and >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 
     private static int Repetitions(string[] args) => args.Length > 1 ? int.Parse(args[1]) : 3;

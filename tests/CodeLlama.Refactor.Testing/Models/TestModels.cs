@@ -61,6 +61,25 @@ public static class TestModels
         return path;
     }
 
+    /// <summary>
+    /// Writes a model of <paramref name="shape"/> with random Q4_0 weights, the type most GGUFs of code models are
+    /// downloaded in: for measuring prompt and generation speed at a real model's size (what it writes is noise).
+    /// </summary>
+    /// <param name="path">Where to write the file.</param>
+    /// <param name="shape">The model's shape, e.g. <see cref="TinyLlamaShape.SevenB"/>.</param>
+    /// <param name="seed">Seeds the weights.</param>
+    /// <returns><paramref name="path"/>.</returns>
+    public static string WriteRandomQ4_0(string path, TinyLlamaShape shape, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var writer = new GgufWriter();
+        shape.WriteTo(writer, "random Q4_0 test model");
+        new CodeLlamaVocabulary([], shape.WithInfillTokens, shape.Fim).WriteTo(writer);
+        shape.WriteRandomQ4_0Tensors(writer, seed);
+        writer.WriteTo(path);
+        return path;
+    }
+
     /// <summary>Writes a model with small random weights: it loads and decodes, and what it writes is noise.</summary>
     /// <param name="path">Where to write the file.</param>
     /// <param name="shape">The model's shape; null for the default tiny one.</param>

@@ -28,6 +28,9 @@ public sealed record TinyLlamaShape(
     /// </summary>
     public static TinyLlamaShape Benchmark { get; } = new(EmbeddingLength: 512, Layers: 6, Heads: 8, FeedForwardLength: 1376);
 
+    /// <summary>Code Llama 7B's shape (6.7B parameters): written as random Q4_0, the size and speed of a real 7B Q4_0 GGUF.</summary>
+    public static TinyLlamaShape SevenB { get; } = new(EmbeddingLength: 4096, Layers: 32, Heads: 32, FeedForwardLength: 11008);
+
     /// <summary>Writes the hyper-parameter keys of this shape.</summary>
     /// <param name="writer">The file being written.</param>
     /// <param name="name">general.name.</param>
@@ -65,24 +68,59 @@ public sealed record TinyLlamaShape(
     /// <param name="block">Any block matrix of the given element count.</param>
     public void WriteTensors(GgufWriter writer, Func<float[]> embeddings, Func<float[]> output, Func<long, float[]> block)
     {
+        foreach (var (name, shape, role) in Tensors())
+        {
+            writer.Tensor(name, shape, role switch
+            {
+                TensorRole.Embeddings => embeddings,
+                TensorRole.Output => output,
+                TensorRole.Norm => Ones,
+                _ => () => block(shape[0] * shape[1]),
+            });
+        }
+    }
+
+    /// <summary>Adds every tensor of the model: norms of ones as F32, every matrix as random Q4_0 (see <see cref="GgufWriter.RandomQ4_0Tensor"/>).</summary>
+    /// <param name="writer">The file being written.</param>
+    /// <param name="seed">Seeds the weights.</param>
+    public void WriteRandomQ4_0Tensors(GgufWriter writer, int seed)
+    {
+        foreach (var ((name, shape, role), index) in Tensors().Select((tensor, index) => (tensor, index)))
+        {
+            _ = role == TensorRole.Norm ? writer.Tensor(name, shape, Ones) : writer.RandomQ4_0Tensor(name, shape, seed + index);
+        }
+    }
+
+    private float[] Ones() => Enumerable.Repeat(1f, EmbeddingLength).ToArray();
+
+    private IEnumerable<(string Name, long[] Shape, TensorRole Role)> Tensors()
+    {
         long embed = EmbeddingLength;
         long feedForward = FeedForwardLength;
-        float[] Ones() => Enumerable.Repeat(1f, EmbeddingLength).ToArray();
-        writer.Tensor("token_embd.weight", [embed, CodeLlamaVocabulary.Size], embeddings);
-        writer.Tensor("output_norm.weight", [embed], Ones);
-        writer.Tensor("output.weight", [embed, CodeLlamaVocabulary.Size], output);
+        yield return ("token_embd.weight", [embed, CodeLlamaVocabulary.Size], TensorRole.Embeddings);
+        yield return ("output_norm.weight", [embed], TensorRole.Norm);
+        yield return ("output.weight", [embed, CodeLlamaVocabulary.Size], TensorRole.Output);
         for (var layer = 0; layer < Layers; layer++)
         {
             var name = $"blk.{layer}";
-            writer.Tensor($"{name}.attn_norm.weight", [embed], Ones);
-            writer.Tensor($"{name}.attn_q.weight", [embed, embed], () => block(embed * embed));
-            writer.Tensor($"{name}.attn_k.weight", [embed, embed], () => block(embed * embed));
-            writer.Tensor($"{name}.attn_v.weight", [embed, embed], () => block(embed * embed));
-            writer.Tensor($"{name}.attn_output.weight", [embed, embed], () => block(embed * embed));
-            writer.Tensor($"{name}.ffn_norm.weight", [embed], Ones);
-            writer.Tensor($"{name}.ffn_gate.weight", [embed, feedForward], () => block(embed * feedForward));
-            writer.Tensor($"{name}.ffn_up.weight", [embed, feedForward], () => block(embed * feedForward));
-            writer.Tensor($"{name}.ffn_down.weight", [feedForward, embed], () => block(embed * feedForward));
+            yield return ($"{name}.attn_norm.weight", [embed], TensorRole.Norm);
+            yield return ($"{name}.attn_q.weight", [embed, embed], TensorRole.Block);
+            yield return ($"{name}.attn_k.weight", [embed, embed], TensorRole.Block);
+            yield return ($"{name}.attn_v.weight", [embed, embed], TensorRole.Block);
+            yield return ($"{name}.attn_output.weight", [embed, embed], TensorRole.Block);
+            yield return ($"{name}.ffn_norm.weight", [embed], TensorRole.Norm);
+            yield return ($"{name}.ffn_gate.weight", [embed, feedForward], TensorRole.Block);
+            yield return ($"{name}.ffn_up.weight", [embed, feedForward], TensorRole.Block);
+            yield return ($"{name}.ffn_down.weight", [feedForward, embed], TensorRole.Block);
         }
     }
+}
+
+/// <summary>What a tensor of a <see cref="TinyLlamaShape"/> model is, which decides the data it is written with.</summary>
+internal enum TensorRole
+{
+    Embeddings,
+    Output,
+    Norm,
+    Block,
 }
