@@ -312,7 +312,8 @@ internal static class MethodText
 
         // A parameter is the verb's object only when it is the one thing passed, and a thing: Apply(services, descriptor)
         // does not apply the services, TryDecorate(decorator) does not decorate the decorator.
-        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid))
+        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid)
+            && !NeedsCallableObject(method))
         {
             return [T(" "), XmlDoc.ParamRef(only.Name)];
         }
@@ -320,15 +321,19 @@ internal static class MethodText
         var returned = IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments: [var result] } ? result : method.ReturnType;
         // A fluent Search(builder, …) that returns its builder (or a builder of its type) has found nothing: what it
         // returns is no result.
-        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 })
+        // Read() returning bool reports whether it read something: a flag is no thing read ("Reads a bool." was false).
+        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && returned.SpecialType != SpecialType.System_Boolean
+            && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 })
             && MethodShape.ReturnedParameter(method, context) is null && !MethodShape.ReturnsThis(context)
             && !(method.IsExtensionMethod && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, returned)))
         {
             return [T(" "), .. TypeWithArticle(returned, context)];
         }
 
-        // Only a method that takes nothing acts on its instance for sure: Resize(width) may resize anything.
+        // Only a method that takes nothing acts on its instance, and not when its body works on something else: a
+        // Matchers.Invoke() that forwards to a static Invoke() invokes no matchers.
         return !method.IsStatic && candidates.Count == 0 && method.ContainingType is { } owner && owner.TypeKind != TypeKind.Interface
+            && MethodShape.MayActOnInstance(method, context)
             ? [T(" the " + Phrase(Split(owner.Name)))]
             : [];
     }
@@ -423,6 +428,9 @@ internal static class MethodText
         method.IsStatic || method.IsExtensionMethod
         || method.Parameters.All(parameter => parameter.Type.Name == nameof(CancellationToken) || IsQuantity(parameter.Type));
 
+    // Invoke(arg) with arg a plain value invokes whatever arg is given to, not arg: these verbs act on a delegate only.
+    private static bool NeedsCallableObject(IMethodSymbol method) => NameOf(method).Words is ["invoke" or "call", ..];
+
     private static bool IsCallable(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Delegate || type is { Name: "Expression", ContainingNamespace: { Name: "Expressions" } };
 
@@ -493,7 +501,8 @@ internal static class MethodText
 
     /// <summary>"a" or "an" and the type's reference.</summary>
     public static IReadOnlyList<XmlNodeSyntax> TypeWithArticle(ITypeSymbol type, DocContext? context) =>
-        type is ITypeParameterSymbol or IArrayTypeSymbol
+        type is IArrayTypeSymbol ? TypeText.Nodes(type, context)
+        : type is ITypeParameterSymbol
             ? [T("a value of type "), .. TypeText.Nodes(type, context)]
             : [T(Article(type.Name) + " "), .. TypeText.Nodes(type, context)];
 

@@ -40,6 +40,12 @@ internal static class TypeSummaryText
             return [T($"Provides data for the {string.Join(" ", words.Take(words.Count - 2))} event.")];
         }
 
+        // BadDataFoundArgs beside a delegate BadDataFound: what the delegate is passed, not "bad data found args".
+        if (last == "args" && words.Count > 1 && Delegate(type, type.Name.Substring(0, type.Name.Length - "Args".Length)) is { } handler)
+        {
+            return [T("Provides data for the "), .. TypeText.Nodes(handler, context), T(" delegate.")];
+        }
+
         if (last == "attribute" && rest.Length > 0 && DerivesFrom(type, "Attribute"))
         {
             return [T($"Represents the {rest} attribute.")];
@@ -53,6 +59,14 @@ internal static class TypeSummaryText
         }
 
         return [T($"Represents {WithArticle(phrase)}.")];
+    }
+
+    // The delegate of that name beside the type: in its namespace, or in the type that contains it.
+    private static INamedTypeSymbol? Delegate(INamedTypeSymbol type, string name)
+    {
+        IEnumerable<INamedTypeSymbol> beside = type.ContainingType is { } outer ? outer.GetTypeMembers(name)
+            : type.ContainingNamespace?.GetTypeMembers(name) ?? [];
+        return beside.FirstOrDefault(candidate => candidate.TypeKind == TypeKind.Delegate);
     }
 
     private static bool DerivesFrom(INamedTypeSymbol type, string name, bool orIs = false)

@@ -110,6 +110,16 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         // A configuration's chained method named by a noun configures what it names.
         { "public sealed class ServerConfiguration { public ServerConfiguration Endpoint(string url) => this; public ServerConfiguration CompressionIf(System.Func<string, bool> predicate) => this; }", "Endpoint(", "/// Configures the endpoint." },
         { "public sealed class ServerConfiguration { public ServerConfiguration Endpoint(string url) => this; public ServerConfiguration CompressionIf(System.Func<string, bool> predicate) => this; }", "CompressionIf(", "/// Configures the compression if <paramref name=\"predicate\"/> returns <see langword=\"true\"/>." },
+        // A method acts on its instance only when its body touches it; an array is "an array of", not "a value of type".
+        { "public sealed class Tape { private int _position; public bool Read() => ++_position < 10; }", "public bool Read", "/// Reads the tape." },
+        { "public sealed class Probe { public System.Action Invoke() => Probes.Invoke(); } public static class Probes { public static System.Action Invoke() => () => { }; }", "public System.Action Invoke() => Probes", "/// Invokes." },
+        { "public sealed class Grid { public string[] Cells() => []; }", "public string[] Cells", "/// Returns an array of <see cref=\"string\"/>." },
+        // A char is the character its name says; a Boolean with "is" inside its name is a clause with its own subject.
+        { "public sealed class Tokenizer { public char Separator { get; set; } }", "public char Separator", "/// Gets or sets the separator character." },
+        { "public sealed class ImportSettings { public bool TrailingCommaIsError { get; set; } }", "public bool TrailingCommaIsError", "/// Gets or sets a value indicating whether trailing comma is error." },
+        // The arguments of a delegate beside them are its data; a flags member made of others is their combination.
+        { "public delegate void RowSkipped(RowSkippedArgs args); public readonly struct RowSkippedArgs { }", "public readonly struct RowSkippedArgs", "/// Provides data for the <see cref=\"RowSkipped\"/> delegate." },
+        { "[System.Flags]\npublic enum Parts\n{\n    Head = 1,\n    Tail = 2,\n    Both = Head | Tail,\n}", "Both = Head", "/// The combination of <see cref=\"Head\"/> and <see cref=\"Tail\"/>." },
     };
 
     /// <summary>Snippets whose member's comment must not say a text: a claim the code does not support.</summary>
@@ -121,6 +131,9 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public sealed class Policy { public Policy FallbackAsync(System.Func<System.Threading.Tasks.Task> fallback) => this; }", "FallbackAsync", "asynchronously" },
         // A modal is no noun: a builder's MustAsync configures no "must".
         { "public sealed class RuleBuilder { public RuleBuilder MustAsync(System.Func<int, System.Threading.Tasks.Task<bool>> predicate) => this; }", "MustAsync", "Configures" },
+        // Read() returning a flag reads no flag; Invoke(value) passes value to what it invokes, it does not invoke it.
+        { "public interface IRecordSource { bool Read(); }", "bool Read", "cref=\"bool\"" },
+        { "public static class Matchers { public static System.Action<T> Invoke<T>(T value) => _ => { }; }", "Invoke<T>", "/// Invokes <paramref" },
     };
 
     public const string EarlyReturn = "public static class Registry { public static bool TryRegister(string name) => name.Length > 1; public static string Register(string name) { if (TryRegister(name)) { return name; } throw new System.InvalidOperationException(); } public static string Register(string name, int count) => Register(name + count); }";
