@@ -42,6 +42,11 @@ internal static class MethodText
             return hook;
         }
 
+        if (SetupText.Summary(method, words, context) is { } setup)
+        {
+            return setup;
+        }
+
         var first = words[0];
         var rest = words.Skip(1).ToList();
         var subject = Subject(method);
@@ -54,6 +59,10 @@ internal static class MethodText
             case "try" when rest.Count > 0 && method.Parameters.Any(parameter => parameter.RefKind == RefKind.Out):
                 return [T($"Tries to get the {string.Join(" ", rest)}"), .. method.IsExtensionMethod ? [T(" of "), XmlDoc.ParamRef(method.Parameters[0].Name)] : (IEnumerable<XmlNodeSyntax>)[], T(asynchronously + ".")];
             case "is" or "has" or "can" or "should" or "contains" or "supports" when IsBoolean(method) && rest.Count > 0:
+                return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
+            // Matches(items), Exists(), StartsWith(prefix): a question in the third person, answered by the Boolean.
+            case "matches" or "equals" or "exists" or "includes" or "accepts" or "allows" or "requires" or "starts" or "ends"
+                or "intersects" or "overlaps" when IsBoolean(method):
                 return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
             case "to" when rest.Count > 0:
                 return [T("Converts "), .. subject, T($" to {WithArticle(string.Join(" ", rest))}{asynchronously}.")];

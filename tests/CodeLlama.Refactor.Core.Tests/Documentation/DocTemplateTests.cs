@@ -120,6 +120,12 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         // The arguments of a delegate beside them are its data; a flags member made of others is their combination.
         { "public delegate void RowSkipped(RowSkippedArgs args); public readonly struct RowSkippedArgs { }", "public readonly struct RowSkippedArgs", "/// Provides data for the <see cref=\"RowSkipped\"/> delegate." },
         { "[System.Flags]\npublic enum Parts\n{\n    Head = 1,\n    Tail = 2,\n    Both = Head | Tail,\n}", "Both = Head", "/// The combination of <see cref=\"Head\"/> and <see cref=\"Tail\"/>." },
+        // A stub's setup named in the third person specifies what the call will do; a Boolean in the third person asks.
+        { "public sealed class Reply { } public sealed class StubCall { public Reply Returns(int result) => new(); }", "public Reply Returns", "/// Specifies <paramref name=\"result\"/> as the value to return." },
+        { "public sealed class Reply { } public static class StubFailures { public static Reply ThrowsForAnyInput<TError>(this Reply reply) where TError : System.Exception, new() => reply; }", "ThrowsForAnyInput", "/// Specifies an exception of type <typeparamref name=\"TError\"/> as the exception to throw for any input." },
+        { "public sealed class Reply { } public sealed class StubCall { public Reply ReturnsNull() => new(); }", "ReturnsNull", "/// Specifies <see langword=\"null\"/> as the value to return." },
+        { "public sealed class Reply { } public sealed class StubCall { public Reply Throws(System.Func<int, System.Exception> failure) => Later(_ => throw failure(0)); private Reply Later(System.Action<int> run) => new(); }", "public Reply Throws", "/// Specifies the exception to throw, as <paramref name=\"failure\"/> computes it." },
+        { "public abstract class Range { public abstract bool Matches(int value); }", "bool Matches", "/// Determines whether this instance matches <paramref name=\"value\"/>." },
     };
 
     /// <summary>Snippets whose member's comment must not say a text: a claim the code does not support.</summary>
@@ -133,6 +139,8 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public sealed class RuleBuilder { public RuleBuilder MustAsync(System.Func<int, System.Threading.Tasks.Task<bool>> predicate) => this; }", "MustAsync", "Configures" },
         // Read() returning a flag reads no flag; Invoke(value) passes value to what it invokes, it does not invoke it.
         { "public interface IRecordSource { bool Read(); }", "bool Read", "cref=\"bool\"" },
+        // A Throws() that throws now is no setup.
+        { "public static class Require { public static void Throws(bool failed) { if (failed) { throw new System.InvalidOperationException(); } } }", "public static void Throws", "Specifies" },
         { "public static class Matchers { public static System.Action<T> Invoke<T>(T value) => _ => { }; }", "Invoke<T>", "/// Invokes <paramref" },
     };
 
