@@ -64,6 +64,10 @@ internal static class MethodText
             case "matches" or "equals" or "exists" or "includes" or "accepts" or "allows" or "requires" or "starts" or "ends"
                 or "intersects" or "overlaps" when IsBoolean(method):
                 return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
+            // AutoMap, AutoDetectDelimiter: "auto" is how the verb after it acts. What it acts on is only what the name
+            // says, for a parameter may as well be what it uses (AutoMap(culture) maps no culture).
+            case "auto" when rest.Count > 0 && VerbLexicon.IsVerb(rest[0]):
+                return [T($"Automatically {ThirdPerson(rest[0])}{(rest.Count > 1 ? (IsFunctionWord(rest[1]) ? " " : " the ") + string.Join(" ", rest.Skip(1)) : "")}{asynchronously}.")];
             case "to" when rest.Count > 0:
                 return [T("Converts "), .. subject, T($" to {WithArticle(string.Join(" ", rest))}{asynchronously}.")];
             // "Returns source as an enumerable" only when it is one: AsImplementedInterfaces() returning a selector is a fluent call.

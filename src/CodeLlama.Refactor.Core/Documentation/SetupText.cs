@@ -41,7 +41,9 @@ internal static class SetupText
         }
         else if (given.FirstOrDefault() is { } first && first.Type.TypeKind == TypeKind.Delegate)
         {
-            nodes.AddRange([XmlDoc.Text($"the {noun} to {infinitive}, as "), XmlDoc.ParamRef(first.Name), XmlDoc.Text(" computes it")]);
+            // "for any args" belongs to what is specified, not to the delegate that computes it.
+            nodes.AddRange([XmlDoc.Text($"the {noun} to {infinitive}{tail}, as "), XmlDoc.ParamRef(first.Name), XmlDoc.Text(" computes it.")]);
+            return nodes;
         }
         else if (given.FirstOrDefault() is { } value)
         {

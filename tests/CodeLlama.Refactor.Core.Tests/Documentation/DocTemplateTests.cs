@@ -126,6 +126,9 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public sealed class Reply { } public sealed class StubCall { public Reply ReturnsNull() => new(); }", "ReturnsNull", "/// Specifies <see langword=\"null\"/> as the value to return." },
         { "public sealed class Reply { } public sealed class StubCall { public Reply Throws(System.Func<int, System.Exception> failure) => Later(_ => throw failure(0)); private Reply Later(System.Action<int> run) => new(); }", "public Reply Throws", "/// Specifies the exception to throw, as <paramref name=\"failure\"/> computes it." },
         { "public abstract class Range { public abstract bool Matches(int value); }", "bool Matches", "/// Determines whether this instance matches <paramref name=\"value\"/>." },
+        // "Auto" is how its verb acts; a parameter is no object it names.
+        { "public sealed class SchemaReader { public void AutoDetectColumns(System.Globalization.CultureInfo culture) { } public void AutoLoad(string path) { } }", "AutoDetectColumns", "/// Automatically detects the columns." },
+        { "public sealed class SchemaReader { public void AutoDetectColumns(System.Globalization.CultureInfo culture) { } public void AutoLoad(string path) { } }", "AutoLoad", "/// Automatically loads." },
     };
 
     /// <summary>Snippets whose member's comment must not say a text: a claim the code does not support.</summary>
