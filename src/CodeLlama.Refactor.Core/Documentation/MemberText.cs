@@ -41,10 +41,22 @@ internal static class MemberText
         }
 
         var words = Split(property.Name);
+        if (Hook(property, words) is { } hook)
+        {
+            return [T($"{accessors} the {hook}.")];
+        }
+
         return words.Count == 0 || IsFunctionWord(words[0]) || IsVerbPhrase(property, words)
             ? [T($"{accessors} the "), .. TypeText.Nodes(property.Type, context), T(" instance.")]
             : [T($"{accessors} the {Noun(property.Name, property.Type)}.")];
     }
+
+    // OnRetry, OnFaultInjected of a delegate type: the delegate to run on that event ("the Func{T, TResult} instance"
+    // named only the type). Null for any other name or type.
+    private static string? Hook(IPropertySymbol property, IReadOnlyList<string> words) =>
+        property.Type.TypeKind == TypeKind.Delegate && words is ["on", var first, ..] && !IsFunctionWord(first)
+            ? $"delegate to run on {string.Join(" ", words.Skip(1))}"
+            : null;
 
     // A char named Quote or Escape is the character that quotes or escapes: "the quote" alone reads as a quotation.
     private static string Noun(string name, ITypeSymbol type) =>
@@ -74,6 +86,11 @@ internal static class MemberText
         }
 
         var words = Split(property.Name);
+        if (Hook(property, words) is { } hook)
+        {
+            return [T($"The {hook}.")];
+        }
+
         return words.Count == 0 || IsFunctionWord(words[0]) || IsVerbPhrase(property, words)
             ? [T("The "), .. TypeText.Nodes(property.Type, context), T(" instance.")]
             : [T($"The {Noun(property.Name, property.Type)}.")];

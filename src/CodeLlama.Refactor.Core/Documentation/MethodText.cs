@@ -323,6 +323,12 @@ internal static class MethodText
             return [T(" "), XmlDoc.ParamRef(acted.Name)];
         }
 
+        // Execute(callback, context, state) executes its callback: the one delegate passed is what a verb of running acts on.
+        if (NeedsCallableObject(method) && rest.Count == 0 && others.Where(parameter => IsCallable(parameter.Type)).ToList() is [var callback])
+        {
+            return [T(" "), XmlDoc.ParamRef(callback.Name)];
+        }
+
         // A parameter is the verb's object only when it is the one thing passed, and a thing: Apply(services, descriptor)
         // does not apply the services, TryDecorate(decorator) does not decorate the decorator.
         if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid)
@@ -442,7 +448,7 @@ internal static class MethodText
         || method.Parameters.All(parameter => parameter.Type.Name == nameof(CancellationToken) || IsQuantity(parameter.Type));
 
     // Invoke(arg) with arg a plain value invokes whatever arg is given to, not arg: these verbs act on a delegate only.
-    private static bool NeedsCallableObject(IMethodSymbol method) => NameOf(method).Words is ["invoke" or "call", ..];
+    private static bool NeedsCallableObject(IMethodSymbol method) => NameOf(method).Words is ["invoke" or "call" or "execute" or "run", ..];
 
     private static bool IsCallable(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Delegate || type is { Name: "Expression", ContainingNamespace: { Name: "Expressions" } };

@@ -41,9 +41,17 @@ internal static class TypeSummaryText
         }
 
         // BadDataFoundArgs beside a delegate BadDataFound: what the delegate is passed, not "bad data found args".
-        if (last == "args" && words.Count > 1 && Delegate(type, type.Name.Substring(0, type.Name.Length - "Args".Length)) is { } handler)
+        var suffix = last switch { "args" => "Args", "arguments" => "Arguments", _ => null };
+        if (suffix is not null && words.Count > 1 && type.Name.EndsWith(suffix, StringComparison.Ordinal)
+            && Delegate(type, type.Name.Substring(0, type.Name.Length - suffix.Length)) is { } handler)
         {
             return [T("Provides data for the "), .. TypeText.Nodes(handler, context), T(" delegate.")];
+        }
+
+        // OnRetryArguments: what the callback run on retry is passed.
+        if (suffix is not null && words is ["on", var happening, .., _] && !IsFunctionWord(happening))
+        {
+            return [T($"Provides data for the {string.Join(" ", words.Skip(1).Take(words.Count - 2))} event.")];
         }
 
         if (last == "attribute" && rest.Length > 0 && DerivesFrom(type, "Attribute"))

@@ -126,6 +126,11 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public sealed class Reply { } public sealed class StubCall { public Reply ReturnsNull() => new(); }", "ReturnsNull", "/// Specifies <see langword=\"null\"/> as the value to return." },
         { "public sealed class Reply { } public sealed class StubCall { public Reply Throws(System.Func<int, System.Exception> failure) => Later(_ => throw failure(0)); private Reply Later(System.Action<int> run) => new(); }", "public Reply Throws", "/// Specifies the exception to throw, as <paramref name=\"failure\"/> computes it." },
         { "public abstract class Range { public abstract bool Matches(int value); }", "bool Matches", "/// Determines whether this instance matches <paramref name=\"value\"/>." },
+        // A verb of running acts on the one delegate passed; a delegate property named On and an event runs on it; the
+        // arguments of a callback run on an event are that event's data.
+        { "public sealed class JobRunner { public int Run(System.Func<string, int> work, string name, int attempts) => work(name) + attempts; }", "public int Run", "/// Runs <paramref name=\"work\"/>." },
+        { "public sealed class UploadOptions { public System.Func<UploadFailedArguments, System.Threading.Tasks.Task>? OnUploadFailed { get; set; } } public readonly struct UploadFailedArguments { }", "OnUploadFailed", "/// Gets or sets the delegate to run on upload failed." },
+        { "public readonly struct OnConnectionLostArguments { public int Attempt { get; } }", "public readonly struct OnConnectionLostArguments", "/// Provides data for the connection lost event." },
         // "Auto" is how its verb acts; a parameter is no object it names.
         { "public sealed class SchemaReader { public void AutoDetectColumns(System.Globalization.CultureInfo culture) { } public void AutoLoad(string path) { } }", "AutoDetectColumns", "/// Automatically detects the columns." },
         { "public sealed class SchemaReader { public void AutoDetectColumns(System.Globalization.CultureInfo culture) { } public void AutoLoad(string path) { } }", "AutoLoad", "/// Automatically loads." },
