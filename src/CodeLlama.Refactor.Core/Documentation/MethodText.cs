@@ -64,6 +64,11 @@ internal static class MethodText
             case "matches" or "equals" or "exists" or "includes" or "accepts" or "allows" or "requires" or "starts" or "ends"
                 or "intersects" or "overlaps" when IsBoolean(method):
                 return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
+            // ExecuteReader returning a DbDataReader, ExecuteScalar: the noun is what running yields, not what is run.
+            case "execute" or "run" when rest is [.., var yielded] && !IsFunctionWord(rest[0]) && Produced(method, isAsync) is { } product
+                && (yielded == "scalar" || Split(product.Name) is [.., var kind] && kind == yielded):
+                return [T($"{Capitalize(ThirdPerson(first))} and returns "),
+                    .. yielded == "scalar" ? [T("a single value")] : TypeWithArticle(product, context), T(asynchronously + ".")];
             // AutoMap, AutoDetectDelimiter: "auto" is how the verb after it acts. What it acts on is only what the name
             // says, for a parameter may as well be what it uses (AutoMap(culture) maps no culture).
             case "auto" when rest.Count > 0 && VerbLexicon.IsVerb(rest[0]):
@@ -131,6 +136,12 @@ internal static class MethodText
             ? [T($"Performs the {Phrase(words)} operation{asynchronously}.")]
             : [T("Returns "), .. TypeWithArticle(produced, context), T(asynchronously + ".")];
     }
+
+    // What the method yields: its task's result for an awaited method, else its return type; null for void or a bare task.
+    private static ITypeSymbol? Produced(IMethodSymbol method, bool isAsync) =>
+        method.ReturnsVoid ? null
+        : IsTask(method.ReturnType) ? (method.ReturnType as INamedTypeSymbol)?.TypeArguments.FirstOrDefault()
+        : isAsync ? null : method.ReturnType;
 
     public static IReadOnlyList<XmlNodeSyntax> Returns(IMethodSymbol method, DocContext? context)
     {
@@ -341,7 +352,9 @@ internal static class MethodText
         // A fluent Search(builder, …) that returns its builder (or a builder of its type) has found nothing: what it
         // returns is no result.
         // Read() returning bool reports whether it read something: a flag is no thing read ("Reads a bool." was false).
-        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && returned.SpecialType != SpecialType.System_Boolean
+        // One queries or searches a source, not what it yields: "Queries an IEnumerable{T}." said the sequence was queried.
+        if (IsLookup(method) && NameOf(method).Words is not ["query" or "search"]
+            && !returned.SpecialType.Equals(SpecialType.System_Void) && returned.SpecialType != SpecialType.System_Boolean
             && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 })
             && MethodShape.ReturnedParameter(method, context) is null && !MethodShape.ReturnsThis(context)
             && !(method.IsExtensionMethod && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, returned)))

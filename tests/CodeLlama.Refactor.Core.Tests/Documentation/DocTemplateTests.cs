@@ -131,6 +131,9 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public sealed class JobRunner { public int Run(System.Func<string, int> work, string name, int attempts) => work(name) + attempts; }", "public int Run", "/// Runs <paramref name=\"work\"/>." },
         { "public sealed class UploadOptions { public System.Func<UploadFailedArguments, System.Threading.Tasks.Task>? OnUploadFailed { get; set; } } public readonly struct UploadFailedArguments { }", "OnUploadFailed", "/// Gets or sets the delegate to run on upload failed." },
         { "public readonly struct OnConnectionLostArguments { public int Attempt { get; } }", "public readonly struct OnConnectionLostArguments", "/// Provides data for the connection lost event." },
+        // What running yields is no thing run; a query's result is no thing queried.
+        { "public sealed class Cursor { } public sealed class Database { public System.Threading.Tasks.Task<Cursor> ExecuteCursorAsync(string statement) => System.Threading.Tasks.Task.FromResult(new Cursor()); public long ExecuteScalar(string statement) => 0; }", "ExecuteCursorAsync", "/// Executes and returns a <see cref=\"Cursor\"/> asynchronously." },
+        { "public sealed class Cursor { } public sealed class Database { public System.Threading.Tasks.Task<Cursor> ExecuteCursorAsync(string statement) => System.Threading.Tasks.Task.FromResult(new Cursor()); public long ExecuteScalar(string statement) => 0; }", "ExecuteScalar", "/// Executes and returns a single value." },
         // "Auto" is how its verb acts; a parameter is no object it names.
         { "public sealed class SchemaReader { public void AutoDetectColumns(System.Globalization.CultureInfo culture) { } public void AutoLoad(string path) { } }", "AutoDetectColumns", "/// Automatically detects the columns." },
         { "public sealed class SchemaReader { public void AutoDetectColumns(System.Globalization.CultureInfo culture) { } public void AutoLoad(string path) { } }", "AutoLoad", "/// Automatically loads." },
@@ -147,6 +150,7 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public sealed class RuleBuilder { public RuleBuilder MustAsync(System.Func<int, System.Threading.Tasks.Task<bool>> predicate) => this; }", "MustAsync", "Configures" },
         // Read() returning a flag reads no flag; Invoke(value) passes value to what it invokes, it does not invoke it.
         { "public interface IRecordSource { bool Read(); }", "bool Read", "cref=\"bool\"" },
+        { "public static class Store { public static System.Collections.Generic.List<int> Query(this System.Data.IDbConnection connection, string sql) => []; }", "List<int> Query", "Queries a" },
         // A Throws() that throws now is no setup.
         { "public static class Require { public static void Throws(bool failed) { if (failed) { throw new System.InvalidOperationException(); } } }", "public static void Throws", "Specifies" },
         { "public static class Matchers { public static System.Action<T> Invoke<T>(T value) => _ => { }; }", "Invoke<T>", "/// Invokes <paramref" },
