@@ -41,10 +41,28 @@ internal static class MemberText
         }
 
         var words = Split(property.Name);
+        if (Hook(property, words) is { } hook)
+        {
+            return [T($"{accessors} the {hook}.")];
+        }
+
         return words.Count == 0 || IsFunctionWord(words[0]) || IsVerbPhrase(property, words)
             ? [T($"{accessors} the "), .. TypeText.Nodes(property.Type, context), T(" instance.")]
-            : [T($"{accessors} the {Phrase(property.Name)}.")];
+            : [T($"{accessors} the {Noun(property.Name, property.Type)}.")];
     }
+
+    // OnRetry, OnFaultInjected of a delegate type: the delegate to run on that event ("the Func{T, TResult} instance"
+    // named only the type). Null for any other name or type.
+    private static string? Hook(IPropertySymbol property, IReadOnlyList<string> words) =>
+        property.Type.TypeKind == TypeKind.Delegate && words is ["on", var first, ..] && !IsFunctionWord(first)
+            ? $"delegate to run on {string.Join(" ", words.Skip(1))}"
+            : null;
+
+    // A char named Quote or Escape is the character that quotes or escapes: "the quote" alone reads as a quotation.
+    private static string Noun(string name, ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_Char && Split(name) is [.., var last] && last is not ("char" or "character")
+            ? $"{Phrase(name)} character"
+            : Phrase(name);
 
     // ReadFrom, WriteTo, Enrich returning a configuration object: a verb phrase names what the returned object does, so
     // "the read from" says nothing; the type it returns is what is known.
@@ -68,9 +86,14 @@ internal static class MemberText
         }
 
         var words = Split(property.Name);
+        if (Hook(property, words) is { } hook)
+        {
+            return [T($"The {hook}.")];
+        }
+
         return words.Count == 0 || IsFunctionWord(words[0]) || IsVerbPhrase(property, words)
             ? [T("The "), .. TypeText.Nodes(property.Type, context), T(" instance.")]
-            : [T($"The {Phrase(property.Name)}.")];
+            : [T($"The {Noun(property.Name, property.Type)}.")];
     }
 
     public static IReadOnlyList<XmlNodeSyntax> Event(IEventSymbol @event)
@@ -85,7 +108,7 @@ internal static class MemberText
 
     public static IReadOnlyList<XmlNodeSyntax> Field(IFieldSymbol field, DocContext? context) => field switch
     {
-        { ContainingType.TypeKind: TypeKind.Enum } => [T($"The {Phrase(field.Name)} value.")],
+        { ContainingType.TypeKind: TypeKind.Enum } => Combined(field, context) ?? [T($"The {Phrase(field.Name)} value.")],
         { IsConst: true } => [T($"The {Phrase(field.Name)} constant.")],
         // A flag field reads as the flag property does: "The is chain discarded." says nothing.
         { Type.SpecialType: SpecialType.System_Boolean } => BooleanClause(field, context) is { } clause
@@ -114,6 +137,12 @@ internal static class MemberText
         {
             clause = string.Join(" ", new[] { ThirdPerson(words[0]) }.Concat(words.Skip(1)));
         }
+        else if (words.FindIndex(1, word => InnerClauseWords.Contains(word)) is var verb and > 0 && verb < words.Count - 1
+            && !VerbLexicon.IsVerb(words[0]))
+        {
+            // LineBreakInQuotedFieldIsBadData: the words before "is" are the subject, so no "this instance" is added.
+            return [T(string.Join(" ", words))];
+        }
         else if (words.Count == 1 && (StateWords.Contains(words[0]) || words[0].EndsWith("ed", StringComparison.Ordinal)
             || words[0].EndsWith("able", StringComparison.Ordinal) || words[0].EndsWith("ible", StringComparison.Ordinal)))
         {
@@ -129,6 +158,55 @@ internal static class MemberText
             : TypeText.IsSystemClassOrDerived(property.ContainingType, "EventArgs") ? [T("the event")]
             : [T("this instance")];
         return [.. subject, T(" " + clause)];
+    }
+
+    // Words that make the rest of a Boolean's name a clause with its own subject when they stand inside it.
+    private static readonly HashSet<string> InnerClauseWords = new(StringComparer.Ordinal) { "is", "are", "has", "have", "was", "were" };
+
+    // All = ReceivedCalls | ReturnValues | CallActions: a member made of others is their combination, whatever its name says.
+    private static IReadOnlyList<XmlNodeSyntax>? Combined(IFieldSymbol field, DocContext? context)
+    {
+        if (context?.Declaration is not EnumMemberDeclarationSyntax { EqualsValue.Value: var value })
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        if (!Flatten(value, names) || names.Count < 2)
+        {
+            return null;
+        }
+
+        var nodes = new List<XmlNodeSyntax> { T("The combination of ") };
+        for (var index = 0; index < names.Count; index++)
+        {
+            if (index > 0)
+            {
+                nodes.Add(T(index == names.Count - 1 ? " and " : ", "));
+            }
+
+            nodes.Add(XmlDoc.SeeCref(names[index]));
+        }
+
+        nodes.Add(T("."));
+        return nodes;
+    }
+
+    // A | B | C of the enum's own members by simple name; anything else (a number, a shift, another enum) is no combination.
+    private static bool Flatten(ExpressionSyntax expression, List<string> names)
+    {
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Flatten(parenthesized.Expression, names);
+            case BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.BitwiseOrExpression } or:
+                return Flatten(or.Left, names) && Flatten(or.Right, names);
+            case IdentifierNameSyntax name:
+                names.Add(name.Identifier.ValueText);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static string Accessors(IPropertySymbol property) =>

@@ -48,6 +48,66 @@ internal static class MethodShape
                 : null;
     }
 
+    /// <summary>
+    /// Whether the method may act on its instance: false only for an instance method whose body calls something and
+    /// never touches the instance (<c>this</c>, <c>base</c>, an instance member of its type met by a simple name), as a
+    /// forwarder to a static method does. A stub's body (<c>{ }</c>, <c>=&gt; Task.CompletedTask</c>), or none to read
+    /// (abstract, extern), says nothing against it.
+    /// </summary>
+    /// <param name="method">The method.</param>
+    /// <param name="context">Where its comment goes.</param>
+    public static bool MayActOnInstance(IMethodSymbol method, DocContext? context)
+    {
+        SyntaxNode? body = context?.Declaration switch
+        {
+            BaseMethodDeclarationSyntax { ExpressionBody: { } arrow } => arrow,
+            BaseMethodDeclarationSyntax { Body: { } block } => block,
+            _ => null,
+        };
+        if (method.IsStatic || body is null)
+        {
+            return !method.IsStatic;
+        }
+
+        if (!body.DescendantNodes().Any(node => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
+        {
+            return true;
+        }
+
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is ThisExpressionSyntax or BaseExpressionSyntax)
+            {
+                return true;
+            }
+
+            // Only a name that is not the right side of a member access can be an implicit this.Member.
+            if (node is SimpleNameSyntax name && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+                && context!.Model.GetSymbolInfo(name).Symbol is { IsStatic: false, Kind: SymbolKind.Field or SymbolKind.Property or SymbolKind.Method or SymbolKind.Event } member
+                && member is not IMethodSymbol { MethodKind: MethodKind.LocalFunction }
+                && member.ContainingType is not null && method.ContainingType is not null
+                && IsSameOrBase(member.ContainingType, method.ContainingType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSameOrBase(INamedTypeSymbol candidate, INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidate.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<ExpressionSyntax>? Returned(DocContext? context)
     {
         switch (context?.Declaration)

@@ -42,6 +42,11 @@ internal static class MethodText
             return hook;
         }
 
+        if (SetupText.Summary(method, words, context) is { } setup)
+        {
+            return setup;
+        }
+
         var first = words[0];
         var rest = words.Skip(1).ToList();
         var subject = Subject(method);
@@ -55,6 +60,19 @@ internal static class MethodText
                 return [T($"Tries to get the {string.Join(" ", rest)}"), .. method.IsExtensionMethod ? [T(" of "), XmlDoc.ParamRef(method.Parameters[0].Name)] : (IEnumerable<XmlNodeSyntax>)[], T(asynchronously + ".")];
             case "is" or "has" or "can" or "should" or "contains" or "supports" when IsBoolean(method) && rest.Count > 0:
                 return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
+            // Matches(items), Exists(), StartsWith(prefix): a question in the third person, answered by the Boolean.
+            case "matches" or "equals" or "exists" or "includes" or "accepts" or "allows" or "requires" or "starts" or "ends"
+                or "intersects" or "overlaps" when IsBoolean(method):
+                return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
+            // ExecuteReader returning a DbDataReader, ExecuteScalar: the noun is what running yields, not what is run.
+            case "execute" or "run" when rest is [.., var yielded] && !IsFunctionWord(rest[0]) && Produced(method, isAsync) is { } product
+                && (yielded == "scalar" || Split(product.Name) is [.., var kind] && kind == yielded):
+                return [T($"{Capitalize(ThirdPerson(first))} and returns "),
+                    .. yielded == "scalar" ? [T("a single value")] : TypeWithArticle(product, context), T(asynchronously + ".")];
+            // AutoMap, AutoDetectDelimiter: "auto" is how the verb after it acts. What it acts on is only what the name
+            // says, for a parameter may as well be what it uses (AutoMap(culture) maps no culture).
+            case "auto" when rest.Count > 0 && VerbLexicon.IsVerb(rest[0]):
+                return [T($"Automatically {ThirdPerson(rest[0])}{(rest.Count > 1 ? (IsFunctionWord(rest[1]) ? " " : " the ") + string.Join(" ", rest.Skip(1)) : "")}{asynchronously}.")];
             case "to" when rest.Count > 0:
                 return [T("Converts "), .. subject, T($" to {WithArticle(string.Join(" ", rest))}{asynchronously}.")];
             // "Returns source as an enumerable" only when it is one: AsImplementedInterfaces() returning a selector is a fluent call.
@@ -118,6 +136,12 @@ internal static class MethodText
             ? [T($"Performs the {Phrase(words)} operation{asynchronously}.")]
             : [T("Returns "), .. TypeWithArticle(produced, context), T(asynchronously + ".")];
     }
+
+    // What the method yields: its task's result for an awaited method, else its return type; null for void or a bare task.
+    private static ITypeSymbol? Produced(IMethodSymbol method, bool isAsync) =>
+        method.ReturnsVoid ? null
+        : IsTask(method.ReturnType) ? (method.ReturnType as INamedTypeSymbol)?.TypeArguments.FirstOrDefault()
+        : isAsync ? null : method.ReturnType;
 
     public static IReadOnlyList<XmlNodeSyntax> Returns(IMethodSymbol method, DocContext? context)
     {
@@ -310,9 +334,16 @@ internal static class MethodText
             return [T(" "), XmlDoc.ParamRef(acted.Name)];
         }
 
+        // Execute(callback, context, state) executes its callback: the one delegate passed is what a verb of running acts on.
+        if (NeedsCallableObject(method) && rest.Count == 0 && others.Where(parameter => IsCallable(parameter.Type)).ToList() is [var callback])
+        {
+            return [T(" "), XmlDoc.ParamRef(callback.Name)];
+        }
+
         // A parameter is the verb's object only when it is the one thing passed, and a thing: Apply(services, descriptor)
         // does not apply the services, TryDecorate(decorator) does not decorate the decorator.
-        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid))
+        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid)
+            && !NeedsCallableObject(method))
         {
             return [T(" "), XmlDoc.ParamRef(only.Name)];
         }
@@ -320,15 +351,21 @@ internal static class MethodText
         var returned = IsTask(method.ReturnType) && method.ReturnType is INamedTypeSymbol { TypeArguments: [var result] } ? result : method.ReturnType;
         // A fluent Search(builder, …) that returns its builder (or a builder of its type) has found nothing: what it
         // returns is no result.
-        if (IsLookup(method) && !returned.SpecialType.Equals(SpecialType.System_Void) && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 })
+        // Read() returning bool reports whether it read something: a flag is no thing read ("Reads a bool." was false).
+        // One queries or searches a source, not what it yields: "Queries an IEnumerable{T}." said the sequence was queried.
+        if (IsLookup(method) && NameOf(method).Words is not ["query" or "search"]
+            && !returned.SpecialType.Equals(SpecialType.System_Void) && returned.SpecialType != SpecialType.System_Boolean
+            && !(IsTask(returned) && returned is INamedTypeSymbol { TypeArguments.Length: 0 })
             && MethodShape.ReturnedParameter(method, context) is null && !MethodShape.ReturnsThis(context)
             && !(method.IsExtensionMethod && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, returned)))
         {
             return [T(" "), .. TypeWithArticle(returned, context)];
         }
 
-        // Only a method that takes nothing acts on its instance for sure: Resize(width) may resize anything.
+        // Only a method that takes nothing acts on its instance, and not when its body works on something else: a
+        // Matchers.Invoke() that forwards to a static Invoke() invokes no matchers.
         return !method.IsStatic && candidates.Count == 0 && method.ContainingType is { } owner && owner.TypeKind != TypeKind.Interface
+            && MethodShape.MayActOnInstance(method, context)
             ? [T(" the " + Phrase(Split(owner.Name)))]
             : [];
     }
@@ -423,6 +460,9 @@ internal static class MethodText
         method.IsStatic || method.IsExtensionMethod
         || method.Parameters.All(parameter => parameter.Type.Name == nameof(CancellationToken) || IsQuantity(parameter.Type));
 
+    // Invoke(arg) with arg a plain value invokes whatever arg is given to, not arg: these verbs act on a delegate only.
+    private static bool NeedsCallableObject(IMethodSymbol method) => NameOf(method).Words is ["invoke" or "call" or "execute" or "run", ..];
+
     private static bool IsCallable(ITypeSymbol type) =>
         type.TypeKind == TypeKind.Delegate || type is { Name: "Expression", ContainingNamespace: { Name: "Expressions" } };
 
@@ -493,7 +533,8 @@ internal static class MethodText
 
     /// <summary>"a" or "an" and the type's reference.</summary>
     public static IReadOnlyList<XmlNodeSyntax> TypeWithArticle(ITypeSymbol type, DocContext? context) =>
-        type is ITypeParameterSymbol or IArrayTypeSymbol
+        type is IArrayTypeSymbol ? TypeText.Nodes(type, context)
+        : type is ITypeParameterSymbol
             ? [T("a value of type "), .. TypeText.Nodes(type, context)]
             : [T(Article(type.Name) + " "), .. TypeText.Nodes(type, context)];
 

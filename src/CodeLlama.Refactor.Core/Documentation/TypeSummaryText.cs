@@ -40,6 +40,20 @@ internal static class TypeSummaryText
             return [T($"Provides data for the {string.Join(" ", words.Take(words.Count - 2))} event.")];
         }
 
+        // BadDataFoundArgs beside a delegate BadDataFound: what the delegate is passed, not "bad data found args".
+        var suffix = last switch { "args" => "Args", "arguments" => "Arguments", _ => null };
+        if (suffix is not null && words.Count > 1 && type.Name.EndsWith(suffix, StringComparison.Ordinal)
+            && Delegate(type, type.Name.Substring(0, type.Name.Length - suffix.Length)) is { } handler)
+        {
+            return [T("Provides data for the "), .. TypeText.Nodes(handler, context), T(" delegate.")];
+        }
+
+        // OnRetryArguments: what the callback run on retry is passed.
+        if (suffix is not null && words is ["on", var happening, .., _] && !IsFunctionWord(happening))
+        {
+            return [T($"Provides data for the {string.Join(" ", words.Skip(1).Take(words.Count - 2))} event.")];
+        }
+
         if (last == "attribute" && rest.Length > 0 && DerivesFrom(type, "Attribute"))
         {
             return [T($"Represents the {rest} attribute.")];
@@ -53,6 +67,14 @@ internal static class TypeSummaryText
         }
 
         return [T($"Represents {WithArticle(phrase)}.")];
+    }
+
+    // The delegate of that name beside the type: in its namespace, or in the type that contains it.
+    private static INamedTypeSymbol? Delegate(INamedTypeSymbol type, string name)
+    {
+        IEnumerable<INamedTypeSymbol> beside = type.ContainingType is { } outer ? outer.GetTypeMembers(name)
+            : type.ContainingNamespace?.GetTypeMembers(name) ?? [];
+        return beside.FirstOrDefault(candidate => candidate.TypeKind == TypeKind.Delegate);
     }
 
     private static bool DerivesFrom(INamedTypeSymbol type, string name, bool orIs = false)

@@ -110,6 +110,33 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         // A configuration's chained method named by a noun configures what it names.
         { "public sealed class ServerConfiguration { public ServerConfiguration Endpoint(string url) => this; public ServerConfiguration CompressionIf(System.Func<string, bool> predicate) => this; }", "Endpoint(", "/// Configures the endpoint." },
         { "public sealed class ServerConfiguration { public ServerConfiguration Endpoint(string url) => this; public ServerConfiguration CompressionIf(System.Func<string, bool> predicate) => this; }", "CompressionIf(", "/// Configures the compression if <paramref name=\"predicate\"/> returns <see langword=\"true\"/>." },
+        // A method acts on its instance only when its body touches it; an array is "an array of", not "a value of type".
+        { "public sealed class Tape { private int _position; public bool Read() => ++_position < 10; }", "public bool Read", "/// Reads the tape." },
+        { "public sealed class Probe { public System.Action Invoke() => Probes.Invoke(); } public static class Probes { public static System.Action Invoke() => () => { }; }", "public System.Action Invoke() => Probes", "/// Invokes." },
+        { "public sealed class Grid { public string[] Cells() => []; }", "public string[] Cells", "/// Returns an array of <see cref=\"string\"/>." },
+        // A char is the character its name says; a Boolean with "is" inside its name is a clause with its own subject.
+        { "public sealed class Tokenizer { public char Separator { get; set; } }", "public char Separator", "/// Gets or sets the separator character." },
+        { "public sealed class ImportSettings { public bool TrailingCommaIsError { get; set; } }", "public bool TrailingCommaIsError", "/// Gets or sets a value indicating whether trailing comma is error." },
+        // The arguments of a delegate beside them are its data; a flags member made of others is their combination.
+        { "public delegate void RowSkipped(RowSkippedArgs args); public readonly struct RowSkippedArgs { }", "public readonly struct RowSkippedArgs", "/// Provides data for the <see cref=\"RowSkipped\"/> delegate." },
+        { "[System.Flags]\npublic enum Parts\n{\n    Head = 1,\n    Tail = 2,\n    Both = Head | Tail,\n}", "Both = Head", "/// The combination of <see cref=\"Head\"/> and <see cref=\"Tail\"/>." },
+        // A stub's setup named in the third person specifies what the call will do; a Boolean in the third person asks.
+        { "public sealed class Reply { } public sealed class StubCall { public Reply Returns(int result) => new(); }", "public Reply Returns", "/// Specifies <paramref name=\"result\"/> as the value to return." },
+        { "public sealed class Reply { } public static class StubFailures { public static Reply ThrowsForAnyInput<TError>(this Reply reply) where TError : System.Exception, new() => reply; }", "ThrowsForAnyInput", "/// Specifies an exception of type <typeparamref name=\"TError\"/> as the exception to throw for any input." },
+        { "public sealed class Reply { } public sealed class StubCall { public Reply ReturnsNull() => new(); }", "ReturnsNull", "/// Specifies <see langword=\"null\"/> as the value to return." },
+        { "public sealed class Reply { } public sealed class StubCall { public Reply Throws(System.Func<int, System.Exception> failure) => Later(_ => throw failure(0)); private Reply Later(System.Action<int> run) => new(); }", "public Reply Throws", "/// Specifies the exception to throw, as <paramref name=\"failure\"/> computes it." },
+        { "public abstract class Range { public abstract bool Matches(int value); }", "bool Matches", "/// Determines whether this instance matches <paramref name=\"value\"/>." },
+        // A verb of running acts on the one delegate passed; a delegate property named On and an event runs on it; the
+        // arguments of a callback run on an event are that event's data.
+        { "public sealed class JobRunner { public int Run(System.Func<string, int> work, string name, int attempts) => work(name) + attempts; }", "public int Run", "/// Runs <paramref name=\"work\"/>." },
+        { "public sealed class UploadOptions { public System.Func<UploadFailedArguments, System.Threading.Tasks.Task>? OnUploadFailed { get; set; } } public readonly struct UploadFailedArguments { }", "OnUploadFailed", "/// Gets or sets the delegate to run on upload failed." },
+        { "public readonly struct OnConnectionLostArguments { public int Attempt { get; } }", "public readonly struct OnConnectionLostArguments", "/// Provides data for the connection lost event." },
+        // What running yields is no thing run; a query's result is no thing queried.
+        { "public sealed class Cursor { } public sealed class Database { public System.Threading.Tasks.Task<Cursor> ExecuteCursorAsync(string statement) => System.Threading.Tasks.Task.FromResult(new Cursor()); public long ExecuteScalar(string statement) => 0; }", "ExecuteCursorAsync", "/// Executes and returns a <see cref=\"Cursor\"/> asynchronously." },
+        { "public sealed class Cursor { } public sealed class Database { public System.Threading.Tasks.Task<Cursor> ExecuteCursorAsync(string statement) => System.Threading.Tasks.Task.FromResult(new Cursor()); public long ExecuteScalar(string statement) => 0; }", "ExecuteScalar", "/// Executes and returns a single value." },
+        // "Auto" is how its verb acts; a parameter is no object it names.
+        { "public sealed class SchemaReader { public void AutoDetectColumns(System.Globalization.CultureInfo culture) { } public void AutoLoad(string path) { } }", "AutoDetectColumns", "/// Automatically detects the columns." },
+        { "public sealed class SchemaReader { public void AutoDetectColumns(System.Globalization.CultureInfo culture) { } public void AutoLoad(string path) { } }", "AutoLoad", "/// Automatically loads." },
     };
 
     /// <summary>Snippets whose member's comment must not say a text: a claim the code does not support.</summary>
@@ -121,6 +148,12 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public sealed class Policy { public Policy FallbackAsync(System.Func<System.Threading.Tasks.Task> fallback) => this; }", "FallbackAsync", "asynchronously" },
         // A modal is no noun: a builder's MustAsync configures no "must".
         { "public sealed class RuleBuilder { public RuleBuilder MustAsync(System.Func<int, System.Threading.Tasks.Task<bool>> predicate) => this; }", "MustAsync", "Configures" },
+        // Read() returning a flag reads no flag; Invoke(value) passes value to what it invokes, it does not invoke it.
+        { "public interface IRecordSource { bool Read(); }", "bool Read", "cref=\"bool\"" },
+        { "public static class Store { public static System.Collections.Generic.List<int> Query(this System.Data.IDbConnection connection, string sql) => []; }", "List<int> Query", "Queries a" },
+        // A Throws() that throws now is no setup.
+        { "public static class Require { public static void Throws(bool failed) { if (failed) { throw new System.InvalidOperationException(); } } }", "public static void Throws", "Specifies" },
+        { "public static class Matchers { public static System.Action<T> Invoke<T>(T value) => _ => { }; }", "Invoke<T>", "/// Invokes <paramref" },
     };
 
     public const string EarlyReturn = "public static class Registry { public static bool TryRegister(string name) => name.Length > 1; public static string Register(string name) { if (TryRegister(name)) { return name; } throw new System.InvalidOperationException(); } public static string Register(string name, int count) => Register(name + count); }";
