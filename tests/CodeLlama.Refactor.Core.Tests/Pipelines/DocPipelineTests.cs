@@ -107,7 +107,7 @@ public sealed class DocPipelineTests
             ["Lib/Lib.csproj"] = string.Format(CultureInfo.InvariantCulture, Project, "", ""),
             ["Lib/Widget.cs"] = "namespace Lib;\n\npublic class Widget\n{\n    public int Size() => missing;\n}\n",
             ["App/App.csproj"] = string.Format(CultureInfo.InvariantCulture, Project, "", "<ItemGroup><ProjectReference Include=\"../Lib/Lib.csproj\" /></ItemGroup>"),
-            // Internal: nothing in App needs a comment, so App is compiled as loaded, against the edited Lib.
+            // Internal: nothing in App needs a comment, so App is not edited and doc compiles it as loaded.
             ["App/Use.cs"] = "namespace App;\n\ninternal static class Use\n{\n    public static int Run() => new Lib.Widget().Nope;\n}\n",
         });
 
