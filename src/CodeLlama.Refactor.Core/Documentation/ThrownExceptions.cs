@@ -346,13 +346,15 @@ public static class ThrownExceptions
             .ToList();
     }
 
-    // A helper is called by many members: what it throws is found once per depth, and its tree is bound by one semantic
-    // model, which keeps what it has bound (a fresh model per call would bind the helper's body again each time).
+    // A helper is called by many members: what it throws is found once per compilation and depth, and its tree is bound
+    // by one semantic model, which keeps what it has bound (a fresh model per call would bind the helper's body again
+    // each time). Keyed by compilation as well as node: a tree may be shared by the compilations of linked files, and
+    // the types found must be those of the caller's compilation.
     private static List<Thrown> HelperRaw(SyntaxNode helper, SemanticModel helperModel, int depth, CancellationToken cancellationToken) =>
-        HelperFound.GetValue(helper, _ => new ConcurrentDictionary<int, List<Thrown>>())
-            .GetOrAdd(depth, _ => Raw(helper, helperModel, depth, cancellationToken));
+        HelperFound.GetValue(helperModel.Compilation, _ => new ConcurrentDictionary<(SyntaxNode Helper, int Depth), List<Thrown>>())
+            .GetOrAdd((helper, depth), key => Raw(key.Helper, helperModel, key.Depth, cancellationToken));
 
-    private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<int, List<Thrown>>> HelperFound = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxNode Helper, int Depth), List<Thrown>>> HelperFound = new();
 
     private static SemanticModel ModelOf(Compilation compilation, SyntaxTree tree) =>
         Models.GetValue(compilation, _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>())
