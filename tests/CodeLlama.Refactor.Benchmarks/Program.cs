@@ -13,7 +13,9 @@ internal static class Program
                 await CheckBenchmark.RunAsync(Repetitions(args));
                 return 0;
             case "doc":
-                await DocBenchmark.RunAsync(Repetitions(args), args.Length > 2 ? args[2] : null);
+                // doc [repetitions] [solution] [--in-process]: the last leaves out the process comparison with dotnet build.
+                await DocBenchmark.RunAsync(
+                    Repetitions(args), args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? args[2] : null, args.Contains("--in-process"));
                 return 0;
             case "verify":
                 await VerifyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 20);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -315,7 +316,7 @@ public static class ThrownExceptions
         }
 
         var helper = reference.GetSyntax(cancellationToken);
-        var helperModel = helper.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(helper.SyntaxTree);
+        var helperModel = helper.SyntaxTree == model.SyntaxTree ? model : ModelOf(model.Compilation, helper.SyntaxTree);
         if (mayBeOwnThrower && OnlyThrow(helper) is { } only && Created(only, helperModel, cancellationToken) is { } created)
         {
             return [new Thrown(created.Type, Enclosing(invocation.Parent!, declaration, model), PassedName(created.Creation, helperModel, operation, model))];
@@ -335,7 +336,7 @@ public static class ThrownExceptions
         // a lambda, never throws that here.
         // A throw the helper makes on a condition that is not plain and names no argument (a lookup that found nothing)
         // may happen for any caller: it stays, with the exception's own text.
-        return Raw(helper, helperModel, depth - 1, cancellationToken)
+        return HelperRaw(helper, helperModel, depth - 1, cancellationToken)
             .Select(thrown => (Unknown: thrown is { Conditions: null, Fallback: null }, Renamed: new Thrown(
                 thrown.Type,
                 thrown.Conditions is null ? null : RenameAll(thrown.Conditions, Rename),
@@ -344,6 +345,22 @@ public static class ThrownExceptions
             .Select(pair => pair.Renamed)
             .ToList();
     }
+
+    // A helper is called by many members: what it throws is found once per compilation and depth, and its tree is bound
+    // by one semantic model, which keeps what it has bound (a fresh model per call would bind the helper's body again
+    // each time). Keyed by compilation as well as node: a tree may be shared by the compilations of linked files, and
+    // the types found must be those of the caller's compilation.
+    private static List<Thrown> HelperRaw(SyntaxNode helper, SemanticModel helperModel, int depth, CancellationToken cancellationToken) =>
+        HelperFound.GetValue(helperModel.Compilation, _ => new ConcurrentDictionary<(SyntaxNode Helper, int Depth), List<Thrown>>())
+            .GetOrAdd((helper, depth), key => Raw(key.Helper, helperModel, key.Depth, cancellationToken));
+
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxNode Helper, int Depth), List<Thrown>>> HelperFound = new();
+
+    private static SemanticModel ModelOf(Compilation compilation, SyntaxTree tree) =>
+        Models.GetValue(compilation, _ => new ConcurrentDictionary<SyntaxTree, SemanticModel>())
+            .GetOrAdd(tree, key => compilation.GetSemanticModel(key));
+
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> Models = new();
 
     // The names of the methods the project declares: only a call by one of them can be a call to the project's helper.
     private static HashSet<string> SourceMethodNames(Compilation compilation) => MethodNames.GetValue(compilation, _ =>

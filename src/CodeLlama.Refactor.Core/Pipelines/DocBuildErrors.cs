@@ -1,7 +1,6 @@
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Pipelines;
 
@@ -12,26 +11,21 @@ namespace CodeLlama.Refactor.Pipelines;
 /// </summary>
 internal static class DocBuildErrors
 {
-    /// <summary>The errors after <paramref name="accepted"/> are applied, and those the user excluded by name.</summary>
+    /// <summary>The errors of the solution with the edits that were accepted, and those the user excluded by name.</summary>
     /// <param name="loaded">The solution as loaded.</param>
     /// <param name="files">The file scope; only its exclude globs leave an error out.</param>
-    /// <param name="accepted">The edits written, or shown by a dry run.</param>
+    /// <param name="compile">
+    /// Gives each project's compilation with the accepted edits: the verifier's for an edited project, which holds the
+    /// new trees already parsed and declared, the loaded one for any other (comments in a project it references change
+    /// nothing it reports).
+    /// </param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>The errors that count and the excluded ones.</returns>
     public static async Task<(IReadOnlyList<CompileError> Counted, IReadOnlyList<CompileError> Excluded)> AfterAsync(
-        LoadedSolution loaded, PathFilter? files, IEnumerable<(Document Before, SourceText Updated)> accepted, CancellationToken cancellationToken)
+        LoadedSolution loaded, PathFilter? files, Func<Project, CancellationToken, Task<Compilation>> compile, CancellationToken cancellationToken)
     {
-        var solution = loaded.Solution;
-        foreach (var (before, updated) in accepted)
-        {
-            // Every document of a linked file carries the same text.
-            foreach (var id in before.FilePath is null ? [before.Id] : solution.GetDocumentIdsWithFilePath(before.FilePath))
-            {
-                solution = solution.WithDocumentText(id, updated, PreservationMode.PreserveIdentity);
-            }
-        }
-
-        var errors = await CompileErrorFinder.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var errors = CompileErrorFinder.ToErrors(await BuildErrors.FindAsync(
+            loaded.Solution, loaded.ProjectsDiagnosingDocumentation, compile, cancellationToken: cancellationToken).ConfigureAwait(false));
         return new ErrorScope(files, null).Split(loaded, errors);
     }
 }

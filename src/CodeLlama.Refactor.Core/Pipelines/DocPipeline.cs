@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Editing;
@@ -95,13 +96,21 @@ public static class DocPipeline
         var rejectedIds = edits.Where(edit => rejected.Contains(edit.File.FilePath))
             .SelectMany(edit => edit.File.DocumentIds).ToHashSet();
         var editedProjects = edits.SelectMany(edit => edit.File.DocumentIds).Select(id => id.ProjectId).ToHashSet();
+        // Each edited project's compilation with the accepted edits is made once, and serves both the members left
+        // undocumented and the build errors.
+        var finals = new ConcurrentDictionary<ProjectId, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>>();
+        Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)> Final(Project project) =>
+            finals.GetOrAdd(project.Id, _ => verifier.FinalAsync(project.Id, rejectedIds, cancellationToken));
         var remaining = await scope.UndocumentedAsync(
-            project => editedProjects.Contains(project.Id)
-                ? verifier.FinalAsync(project.Id, rejectedIds, cancellationToken)
-                : DocScope.AsLoadedAsync(project, cancellationToken),
+            project => editedProjects.Contains(project.Id) ? Final(project) : DocScope.AsLoadedAsync(project, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         var (errors, excludedErrors) = await DocBuildErrors.AfterAsync(
-            loaded, options.Files, edits.Where(edit => !rejected.Contains(edit.File.FilePath)).Select(edit => (edit.File.First(loaded.Solution), edit.Updated)), cancellationToken).ConfigureAwait(false);
+            loaded,
+            options.Files,
+            async (project, token) => editedProjects.Contains(project.Id)
+                ? (await Final(project).ConfigureAwait(false)).Compilation
+                : (await project.GetCompilationAsync(token).ConfigureAwait(false))!,
+            cancellationToken).ConfigureAwait(false);
 
         return new DocResult(
             loaded.RootDirectory,

@@ -42,9 +42,27 @@ public static class BuildErrors
     /// <param name="progress">Called once per project compiled, with the count so far and the project.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>Syntax errors first, then by project in dependency order, then by file and position.</returns>
+    public static Task<IReadOnlyList<BuildError>> FindAsync(
+        Solution solution,
+        IReadOnlySet<ProjectId> documentationBuilt,
+        Action<int, Project>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        FindAsync(solution, documentationBuilt, CompilationOf, progress, cancellationToken);
+
+    /// <summary>
+    /// The build errors of every C# project of <paramref name="solution"/>, each compiled as <paramref name="compile"/>
+    /// gives it (a compilation the caller already holds, whose trees have the project's text).
+    /// </summary>
+    /// <param name="solution">The solution.</param>
+    /// <param name="documentationBuilt">The projects whose build generates documentation.</param>
+    /// <param name="compile">Gives a project's compilation.</param>
+    /// <param name="progress">Called once per project compiled, with the count so far and the project.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    /// <returns>Syntax errors first, then by project in dependency order, then by file and position.</returns>
     public static async Task<IReadOnlyList<BuildError>> FindAsync(
         Solution solution,
         IReadOnlySet<ProjectId> documentationBuilt,
+        Func<Project, CancellationToken, Task<Compilation>> compile,
         Action<int, Project>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -54,7 +72,8 @@ public static class BuildErrors
         var compiled = 0;
         var perProject = await Task.WhenAll(projects.Select(project => Task.Run(async () =>
         {
-            var errors = await OfProjectAsync(project, documentationBuilt.Contains(project.Id), cancellationToken).ConfigureAwait(false);
+            var compilation = await compile(project, cancellationToken).ConfigureAwait(false);
+            var errors = Of(project, compilation, documentationBuilt.Contains(project.Id), cancellationToken);
             progress?.Invoke(Interlocked.Increment(ref compiled), project);
             return errors;
         }, cancellationToken))).ConfigureAwait(false);
@@ -73,10 +92,15 @@ public static class BuildErrors
     /// <param name="documentationBuilt">True when the project's build generates documentation.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>Its build errors.</returns>
-    public static async Task<IReadOnlyList<BuildError>> OfProjectAsync(Project project, bool documentationBuilt, CancellationToken cancellationToken)
-    {
-        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
+    public static async Task<IReadOnlyList<BuildError>> OfProjectAsync(Project project, bool documentationBuilt, CancellationToken cancellationToken) =>
+        Of(project, await CompilationOf(project, cancellationToken).ConfigureAwait(false), documentationBuilt, cancellationToken);
+
+    private static async Task<Compilation> CompilationOf(Project project, CancellationToken cancellationToken) =>
+        await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Project {project.Name} has no compilation.");
+
+    private static List<BuildError> Of(Project project, Compilation compilation, bool documentationBuilt, CancellationToken cancellationToken)
+    {
         var syntaxErrors = compilation.SyntaxTrees
             .SelectMany(tree => tree.GetDiagnostics(cancellationToken))
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)

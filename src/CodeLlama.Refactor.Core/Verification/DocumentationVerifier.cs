@@ -171,10 +171,13 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
                     edits[document.Id], (CSharpParseOptions)oldTree.Options, oldTree.FilePath, cancellationToken));
             }
 
-            // One removal and one addition: replacing trees one at a time rebuilds the declaration table each time.
+            // All trees at once: replacing trees one at a time rebuilds the declaration table each time. They keep their
+            // order, so that this compilation reports what the project's build reports (which of two duplicate
+            // declarations is the error follows the order of the files); doc counts its build errors in it.
+            var replaced = trees.Values.ToDictionary(pair => pair.Old, pair => pair.New);
             var after = compilation
-                .RemoveSyntaxTrees(trees.Values.Select(pair => pair.Old))
-                .AddSyntaxTrees(trees.Values.Select(pair => pair.New));
+                .RemoveAllSyntaxTrees()
+                .AddSyntaxTrees(compilation.SyntaxTrees.Select(tree => replaced.GetValueOrDefault(tree, tree)));
 
             return new ProjectCheck(
                 after,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
@@ -95,6 +96,32 @@ public sealed class DocPipelineTests
         Assert.Contains(result.Files, file => file.FilePath.EndsWith("Polygon.cs", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Members, member => member.FilePath.EndsWith("Circle.cs", StringComparison.Ordinal));
         Assert.DoesNotContain(result.Remaining, member => member.FilePath.EndsWith("Circle.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BuildErrors_AreCountedWithTheComments_InTheEditedProjectAtTheirNewLines_AndInAProjectThatReferencesIt()
+    {
+        const string Project = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework>{0}</PropertyGroup>{1}</Project>\n";
+        using var solution = TemporarySolution.FromFiles(new Dictionary<string, string>
+        {
+            ["Lib/Lib.csproj"] = string.Format(CultureInfo.InvariantCulture, Project, "", ""),
+            ["Lib/Widget.cs"] = "namespace Lib;\n\npublic class Widget\n{\n    public int Size() => missing;\n}\n",
+            ["App/App.csproj"] = string.Format(CultureInfo.InvariantCulture, Project, "", "<ItemGroup><ProjectReference Include=\"../Lib/Lib.csproj\" /></ItemGroup>"),
+            // Internal: nothing in App needs a comment, so App is not edited and doc compiles it as loaded.
+            ["App/Use.cs"] = "namespace App;\n\ninternal static class Use\n{\n    public static int Run() => new Lib.Widget().Nope;\n}\n",
+        });
+
+        var result = await DocPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new DocOptions(DryRun: true));
+        var written = await DocPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new DocOptions());
+
+        var lines = File.ReadAllLines(solution.File("Lib/Widget.cs"));
+        var missing = Assert.Single(written.Errors, error => error.Id == "CS0103");
+        Assert.Equal(Array.FindIndex(lines, line => line.Contains("missing", StringComparison.Ordinal)) + 1, missing.Line);
+        Assert.True(missing.Line > 5);
+        Assert.Single(written.Errors, error => error.Id == "CS1061" && error.FilePath!.EndsWith("Use.cs", StringComparison.Ordinal));
+        Assert.Equal(2, written.Errors.Count);
+        Assert.Equal(written.Errors.Select(error => (error.Id, error.Line)), result.Errors.Select(error => (error.Id, error.Line)));
+        Assert.False(written.IsClean);
     }
 
     [Fact]

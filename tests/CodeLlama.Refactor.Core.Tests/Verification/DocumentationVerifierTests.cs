@@ -85,6 +85,27 @@ public sealed class DocumentationVerifierTests
     }
 
     [Fact]
+    public async Task FinalCompilation_KeepsTheFilesInTheProjectsOrder_SoThatTheBuildsErrorsAreReportedWhereTheBuildReportsThem()
+    {
+        // Two declarations of one type: the compiler reports CS0101 at the one in the later file, so doc's count of build
+        // errors in this compilation must see the edited first file still first.
+        var project = InMemoryProject.Create(("A.cs", "public class Widget { }\n"), ("B.cs", "public class Widget { }\n"), ("C.cs", "public class Other { }\n"));
+        var first = project.DocumentIds[0];
+        var verifier = new DocumentationVerifier(project.Solution, new Dictionary<DocumentId, SourceText>
+        {
+            [first] = SourceText.From("/// <summary>A widget.</summary>\npublic class Widget { }\n"),
+        });
+        await verifier.VerifyAllAsync(CancellationToken.None);
+
+        var (compilation, _) = await verifier.FinalAsync(project.Id, new HashSet<DocumentId>(), CancellationToken.None);
+
+        Assert.Equal(["A.cs", "B.cs", "C.cs"], compilation.SyntaxTrees.Select(tree => Path.GetFileName(tree.FilePath)));
+        Assert.StartsWith("/// <summary>A widget.", compilation.SyntaxTrees.First().ToString(), StringComparison.Ordinal);
+        var duplicate = Assert.Single(compilation.GetDiagnostics(), diagnostic => diagnostic.Id == "CS0101");
+        Assert.Equal("B.cs", Path.GetFileName(duplicate.Location.SourceTree!.FilePath));
+    }
+
+    [Fact]
     [Trait("Category", "EndToEnd")]
     public async Task TextSourceThatBreaksTheXml_IsRejected_AndNothingIsWritten()
     {
