@@ -20,7 +20,7 @@ public sealed partial class BenchDeterminismTests
     private static readonly string[] TimeFields = ["totalSeconds", "fixRunSeconds", "fixRunsSeconds", "costInFixRuns", "seconds", "meanSeconds"];
 
     private static readonly BenchOptions Options = new(
-        new MutantPlan(4, [MutantKind.Syntax, MutantKind.MisspelledName, MutantKind.DeletedReturn, MutantKind.TypeMismatch], Seed: 5),
+        new MutantPlan(3, [MutantKind.Syntax, MutantKind.MisspelledName, MutantKind.DeletedReturn], Seed: 5),
         new FixOptions(Tests: TestMode.None),
         [],
         MeasureFixRun: true);
@@ -36,21 +36,21 @@ public sealed partial class BenchDeterminismTests
         var first = await BenchRunner.RunAsync(path, Options, progress);
         var second = await BenchRunner.RunAsync(path, Options);
 
-        Assert.Equal(4, first.Runs.Count);
+        Assert.Equal(3, first.Runs.Count);
         Assert.Contains(first.Runs, run => run.Repaired);
         Assert.Equal(WithoutTimes(Written(first, BenchFormat.Text)), WithoutTimes(Written(second, BenchFormat.Text)));
         Assert.Equal(JsonWithoutTimes(first), JsonWithoutTimes(second));
         Assert.Equal("", TreeSnapshot.Difference(before, TreeSnapshot.Take(sample.CopyRoot)));
 
         // One report before each mutant (the time left is known from the second on), and one at the end.
-        Assert.Equal([0, 1, 2, 3, 4], progress.Reports.Select(report => report.Done));
-        Assert.All(progress.Reports, report => Assert.Equal(4, report.Total));
-        Assert.Equal(first.Runs.Select(run => run.Mutant.Number), progress.Reports.Take(4).Select(report => report.Next!.Number));
+        Assert.Equal([0, 1, 2, 3], progress.Reports.Select(report => report.Done));
+        Assert.All(progress.Reports, report => Assert.Equal(3, report.Total));
+        Assert.Equal(first.Runs.Select(run => run.Mutant.Number), progress.Reports.Take(3).Select(report => report.Next!.Number));
         Assert.Null(progress.Reports[0].Left);
         Assert.All(progress.Reports.Skip(1), report => Assert.NotNull(report.Left));
         Assert.Null(progress.Reports[^1].Next);
         Assert.NotNull(first.FixRun);
-        Assert.Contains($"4 × a fix run = ", Written(first, BenchFormat.Text), StringComparison.Ordinal);
+        Assert.Contains("3 × a fix run = ", Written(first, BenchFormat.Text), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,9 +72,9 @@ public sealed partial class BenchDeterminismTests
 
         Assert.True(result.Interrupted);
         Assert.False(result.IsClean);
-        Assert.Equal(4, result.Mutants);
+        Assert.Equal(3, result.Mutants);
         Assert.Single(result.Runs);
-        Assert.Contains("Interrupted after 1 of 4 mutant(s): this report is partial.", Written(result, BenchFormat.Text), StringComparison.Ordinal);
+        Assert.Contains("Interrupted after 1 of 3 mutant(s): this report is partial.", Written(result, BenchFormat.Text), StringComparison.Ordinal);
         Assert.True(JsonNode.Parse(Written(result, BenchFormat.Json))!["interrupted"]!.GetValue<bool>());
         Assert.Equal("", TreeSnapshot.Difference(before, TreeSnapshot.Take(sample.CopyRoot)));
     }
@@ -86,8 +86,9 @@ public sealed partial class BenchDeterminismTests
         return writer.ToString();
     }
 
-    // In the text, times are the only numbers with a decimal point (counts and percentages are whole).
-    private static string WithoutTimes(string text) => Decimal().Replace(text, "#");
+    // In the text, times are the only numbers with a decimal point (counts and percentages are whole); the spaces that
+    // right-align them in a column go with them.
+    private static string WithoutTimes(string text) => Decimal().Replace(text, " #");
 
     private static string JsonWithoutTimes(BenchResult result)
     {
@@ -122,7 +123,7 @@ public sealed partial class BenchDeterminismTests
         }
     }
 
-    [GeneratedRegex(@"\d+\.\d+")]
+    [GeneratedRegex(@" *\d+\.\d+")]
     private static partial Regex Decimal();
 
     // Progress<T> would post to the thread pool: the reports are wanted in order, as they are made.
