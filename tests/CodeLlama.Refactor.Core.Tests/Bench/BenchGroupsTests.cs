@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Bench;
+using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Workspaces;
@@ -62,7 +63,7 @@ public sealed class BenchGroupsTests
 
         var run = Assert.Single(result.Runs);
         Assert.True(run.Repaired, $"{run.Outcome}: {run.LeftReason} {run.Fault}");
-        var group = Assert.IsType<Candidates.ErrorGroup>(run.Group);
+        var group = Assert.IsType<ErrorGroup>(run.Group);
         Assert.Equal(2, group.Errors.Count);
         var row = Assert.Single(BenchSummary.Of(result).BySource);
         Assert.Equal((BenchSummary.GroupsFamily, 1), (row.Name, row.Exact + row.Passes));
