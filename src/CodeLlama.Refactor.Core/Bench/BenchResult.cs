@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Workspaces;
 
@@ -87,6 +88,12 @@ public sealed record MutantRun(
 {
     /// <summary>True for exact and passes: a verified repair was written.</summary>
     public bool Repaired => Outcome is BenchOutcome.Exact or BenchOutcome.Passes;
+
+    /// <summary>
+    /// The group of errors with one root cause that the written fix repaired as one edit (a rename or a signature
+    /// change completed or reverted at every site), or null when the fix was for the mutant's error alone.
+    /// </summary>
+    public ErrorGroup? Group { get; init; }
 }
 
 /// <summary>What <see cref="BenchRunner"/> measured.</summary>
@@ -112,4 +119,13 @@ public sealed record BenchResult(
 {
     /// <summary>True when every mutant ran and none was repaired wrongly.</summary>
     public bool IsClean => !Interrupted && Runs.All(run => run.Outcome != BenchOutcome.Wrong);
+
+    /// <summary>What the mutants done would cost as plain <c>fix</c> runs: N × <see cref="FixRun"/>; null when not measured.</summary>
+    public TimeSpan? FixRuns => FixRun * Runs.Count;
+
+    /// <summary>
+    /// <see cref="Total"/> as a multiple of <see cref="FixRuns"/>: what the bench costs beyond running <c>fix</c> once per
+    /// mutant (copies, checks, model samples); null when not measured or when no mutant was done.
+    /// </summary>
+    public double? CostInFixRuns => FixRuns is { Ticks: > 0 } fixRuns ? Total / fixRuns : null;
 }

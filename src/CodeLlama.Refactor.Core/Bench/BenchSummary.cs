@@ -42,11 +42,17 @@ public sealed record ModelScore(string Source, int Mutants, int PassAt1, int Pas
 
 /// <summary>The numbers a bench report shows: per kind, per source family, per model source, and in all.</summary>
 /// <param name="ByKind">One row per kind of the plan.</param>
-/// <param name="BySource">One row per source family that wrote a fix (parser, ide, typed, model, …), and <c>none</c> for the rest.</param>
+/// <param name="BySource">
+/// One row per source family that wrote a fix (parser, ide, typed, model, groups, …), and <c>none</c> for the rest
+/// (<see cref="BenchSummary.Family(MutantRun)"/>).
+/// </param>
 /// <param name="Models">pass@1 and pass@k of each model source.</param>
 /// <param name="All">All mutants.</param>
 public sealed record BenchSummary(IReadOnlyList<OutcomeCounts> ByKind, IReadOnlyList<OutcomeCounts> BySource, IReadOnlyList<ModelScore> Models, OutcomeCounts All)
 {
+    /// <summary>The family of fixes that repaired a group of errors with one root cause as one edit.</summary>
+    public const string GroupsFamily = "groups";
+
     /// <summary>Summarises <paramref name="result"/>.</summary>
     /// <param name="result">A bench result.</param>
     /// <param name="modelSources">The model sources' names (<c>model:NAME</c>), so that one that never offered a candidate still has a row.</param>
@@ -56,7 +62,7 @@ public sealed record BenchSummary(IReadOnlyList<OutcomeCounts> ByKind, IReadOnly
         ArgumentNullException.ThrowIfNull(result);
         var runs = result.Runs;
         var byKind = result.Plan.Kinds.Select(kind => OutcomeCounts.Of(kind.Name(), runs.Where(run => run.Mutant.Kind == kind).ToList())).ToList();
-        var bySource = runs.GroupBy(run => Family(run.Source)).OrderBy(group => group.Key, StringComparer.Ordinal)
+        var bySource = runs.GroupBy(Family).OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => OutcomeCounts.Of(group.Key, group.ToList())).ToList();
         var names = (modelSources ?? []).Concat(runs.SelectMany(run => run.Samples).Select(sample => sample.Source)).Distinct(StringComparer.Ordinal);
         var models = result.Candidates == 0 ? [] : names.Select(name => new ModelScore(
@@ -67,6 +73,18 @@ public sealed record BenchSummary(IReadOnlyList<OutcomeCounts> ByKind, IReadOnly
             result.Candidates,
             runs.Count(run => run.Source == name && run.Repaired))).ToList();
         return new BenchSummary(byKind, bySource, models, OutcomeCounts.Of("all", runs));
+    }
+
+    /// <summary>
+    /// The family a mutant's repair is counted under: <c>groups</c> when one edit repaired its error together with the
+    /// others of the same root cause (whatever source made that edit), else the family of the source that wrote it.
+    /// </summary>
+    /// <param name="run">A mutant's run.</param>
+    /// <returns>The family.</returns>
+    public static string Family(MutantRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Group is not null && run.Source is not null ? GroupsFamily : Family(run.Source);
     }
 
     /// <summary>

@@ -27,11 +27,11 @@ internal static class MutantClassifier
             ?? result.Errors.FirstOrDefault();
         var chosen = record is { Status: FixStatus.Fixed, Source: not null } ? record
             : result.Errors.FirstOrDefault(candidate => candidate is { Status: FixStatus.Fixed, Source: not null });
-        var run = new MutantRun(mutant, BenchOutcome.Left, chosen?.Source, chosen?.Title, null, null, TimeSpan.Zero, false, []);
+        var run = new MutantRun(mutant, BenchOutcome.Left, chosen?.Source, chosen?.Title, null, null, TimeSpan.Zero, false, []) { Group = chosen?.Group };
         var written = result.Files.Where(file => file.Status == FileStatus.Written).ToList();
         if (written.Count == 0)
         {
-            return run with { Source = null, Title = null, LeftReason = record?.Reason?.Kind ?? ReasonKind.NoCandidate };
+            return run with { Source = null, Title = null, Group = null, LeftReason = record?.Reason?.Kind ?? ReasonKind.NoCandidate };
         }
 
         if (result.Remaining.Count > errorsBefore)

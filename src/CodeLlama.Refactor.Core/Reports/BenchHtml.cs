@@ -36,7 +36,10 @@ public static class BenchHtml
         writer.WriteLine($"<h1>bench: {Encode(result.RootDirectory)}</h1>");
         writer.WriteLine($"<p>{result.Runs.Count} of {result.Mutants} mutant(s), seed {result.Plan.Seed}, "
             + $"{Percent(summary.All.RepairRate, summary.All.Mutants)} repaired, {summary.All.Wrong} wrong, {Seconds(result.Total)} in all"
-            + (result.FixRun is { } fixRun ? $"; one fix run: {Seconds(fixRun)}" : "")
+            + (result is { FixRun: { } fixRun, FixRuns: { } fixRuns }
+                ? $"; one fix run: {Seconds(fixRun)}, {result.Runs.Count} × a fix run = {Seconds(fixRuns)}"
+                    + (result.CostInFixRuns is { } ratio ? $" (the bench took {BenchReport.Times(ratio)} that)" : "")
+                : "")
             + (result.Interrupted ? ". <strong>Interrupted: partial report.</strong>" : ".") + "</p>");
         writer.WriteLine("<p class=\"legend\">" + string.Concat(Outcomes.Select(outcome => $"<span style=\"background:{outcome.Colour}\"></span>{outcome.Name}")) + "</p>");
         writer.WriteLine("<div class=\"charts\">");

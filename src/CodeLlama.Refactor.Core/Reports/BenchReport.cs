@@ -120,8 +120,9 @@ public static class BenchReport
 
         writer.WriteLine();
         var perMutant = result.Runs.Count == 0 ? 0 : result.Runs.Average(run => run.Time.TotalSeconds);
-        var cost = result.FixRun is { } fixRun
-            ? $"; one fix run on the unchanged solution takes {Seconds(fixRun)}, so {result.Runs.Count} × a fix run = {Seconds(fixRun * result.Runs.Count)}"
+        var cost = result is { FixRun: { } fixRun, FixRuns: { } fixRuns }
+            ? $"; one fix run on the unchanged solution takes {Seconds(fixRun)}, so {result.Runs.Count} × a fix run = {Seconds(fixRuns)}"
+                + (result.CostInFixRuns is { } ratio ? $", and the bench took {Times(ratio)} that" : "")
             : "";
         writer.WriteLine($"Time: {Seconds(result.Total)} in all, {perMutant:0.0} s per mutant{cost}.");
         if (result.Interrupted)
@@ -145,6 +146,8 @@ public static class BenchReport
             candidates = result.Candidates,
             totalSeconds = Math.Round(result.Total.TotalSeconds, 2),
             fixRunSeconds = result.FixRun is { } fixRun ? Math.Round(fixRun.TotalSeconds, 2) : (double?)null,
+            fixRunsSeconds = result.FixRuns is { } fixRuns ? Math.Round(fixRuns.TotalSeconds, 2) : (double?)null,
+            costInFixRuns = result.CostInFixRuns is { } ratio ? Math.Round(ratio, 2) : (double?)null,
             byKind = summary.ByKind.Select(Counts).ToList(),
             bySource = summary.BySource.Select(Counts).ToList(),
             all = Counts(summary.All),
@@ -169,6 +172,7 @@ public static class BenchReport
                 outcome = run.Outcome.ToString().ToLowerInvariant(),
                 source = run.Source,
                 title = run.Title,
+                group = run.Group?.Cause,
                 reason = run.LeftReason?.ToString(),
                 fault = run.Fault?.ToString(),
                 reasonText = Why(run),
@@ -192,6 +196,8 @@ public static class BenchReport
     };
 
     internal static string Percent(double rate, int count) => count == 0 ? "-" : (rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    internal static string Times(double ratio) => ratio.ToString("0.0", CultureInfo.InvariantCulture) + " ×";
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 }
