@@ -72,8 +72,11 @@ internal static class TypeSummaryText
     // The delegate of that name beside the type: in its namespace, or in the type that contains it.
     private static INamedTypeSymbol? Delegate(INamedTypeSymbol type, string name)
     {
+        // Spelled out rather than `?? []`: the analyzer package compiles this file against an ImmutableArray
+        // without collection-expression support.
         IEnumerable<INamedTypeSymbol> beside = type.ContainingType is { } outer ? outer.GetTypeMembers(name)
-            : type.ContainingNamespace?.GetTypeMembers(name) ?? [];
+            : type.ContainingNamespace is { } space ? space.GetTypeMembers(name)
+            : Enumerable.Empty<INamedTypeSymbol>();
         return beside.FirstOrDefault(candidate => candidate.TypeKind == TypeKind.Delegate);
     }
 
