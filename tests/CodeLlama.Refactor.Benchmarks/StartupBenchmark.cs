@@ -1,0 +1,148 @@
+using System.Diagnostics;
+
+namespace CodeLlama.Refactor.Benchmarks;
+
+/// <summary>
+/// Start-up: <c>--version</c> and <c>check</c> on a one-file project, each a fresh process, for every build of the tool
+/// given (this build, a baseline, a ReadyToRun publish...) and every runtime setting variant (tiered compilation,
+/// dynamic PGO, quick jit for loops, ReadyToRun code ignored), interleaved round by round so that the machine's load
+/// falls on all of them alike. Reports the median of each. Goal: check on a one-file project within 1.5 s.
+/// </summary>
+internal static class StartupBenchmark
+{
+    // Each variant is a set of DOTNET_ environment variables, which the runtime reads at start-up.
+    private static readonly (string Name, (string Variable, string Value)[] Environment)[] AllSettings =
+    [
+        ("default", []),
+        ("TieredPGO=0", [("DOTNET_TieredPGO", "0")]),
+        ("TC_QuickJitForLoops=0", [("DOTNET_TC_QuickJitForLoops", "0")]),
+        ("TieredCompilation=0", [("DOTNET_TieredCompilation", "0")]),
+        ("ReadyToRun=0", [("DOTNET_ReadyToRun", "0")]),
+    ];
+
+    /// <summary>Times the tools.</summary>
+    /// <param name="repetitions">Runs of each command per tool and variant.</param>
+    /// <param name="tools">Label and <c>codellama-refactor.dll</c> of each build to time; this build when empty.</param>
+    /// <param name="settings">Names of the variants to run (see <see cref="AllSettings"/>); all when empty.</param>
+    public static async Task RunAsync(int repetitions, IReadOnlyList<(string Label, string Dll)> tools, IReadOnlyList<string> settings)
+    {
+        if (tools.Count == 0)
+        {
+            tools = [("this build", Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll"))];
+        }
+
+        var variants = settings.Count == 0 ? AllSettings : AllSettings.Where(variant => settings.Contains(variant.Name)).ToArray();
+        var root = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "startup-" + Guid.NewGuid().ToString("N")[..8]);
+        var project = await WriteOneFileProjectAsync(root);
+        Console.WriteLine($"uptime: {Uptime()}");
+        Console.WriteLine($"{repetitions} runs of each; one-file project {project}");
+
+        var runs = new Dictionary<(string Tool, string Variant, string Command), List<TimeSpan>>();
+        string[][] commands = [["--version"], ["check", project, "--verbosity", "quiet"]];
+        // One untimed run per tool first: the first start after a build pays for reading the files from disk.
+        foreach (var (_, dll) in tools)
+        {
+            await RunAsync(dll, root, ["--version"], []);
+        }
+
+        for (var round = 0; round < repetitions; round++)
+        {
+            foreach (var (label, dll) in tools)
+            {
+                foreach (var (variant, environment) in variants)
+                {
+                    foreach (var command in commands)
+                    {
+                        var key = (label, variant, command[0]);
+                        runs.TryAdd(key, []);
+                        runs[key].Add(await RunAsync(dll, root, command, environment));
+                    }
+                }
+            }
+        }
+
+        Console.WriteLine($"uptime: {Uptime()}");
+        Console.WriteLine($"{"tool",-24} {"settings",-24} {"--version",10} {"check",10}   (median of {repetitions}, seconds)");
+        foreach (var (label, _) in tools)
+        {
+            foreach (var (variant, _) in variants)
+            {
+                Console.WriteLine($"{label,-24} {variant,-24} {Measure.Median(runs[(label, variant, "--version")]).TotalSeconds,10:0.000} "
+                    + $"{Measure.Median(runs[(label, variant, "check")]).TotalSeconds,10:0.000}");
+            }
+        }
+
+        Console.WriteLine("goal: check on a one-file project <= 1.5 s");
+        if (System.Environment.GetEnvironmentVariable("KEEP_BENCH") is null)
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    // A library of one documented class, restored, so that check has nothing to report and nothing to restore.
+    private static async Task<string> WriteOneFileProjectAsync(string root)
+    {
+        Directory.CreateDirectory(root);
+        var project = Path.Combine(root, "One.csproj");
+        await File.WriteAllTextAsync(project, """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(root, "Greeter.cs"), """
+            namespace One;
+
+            /// <summary>Greets.</summary>
+            public static class Greeter
+            {
+                /// <summary>Says hello.</summary>
+                /// <param name="name">Whom to greet.</param>
+                /// <returns>The greeting.</returns>
+                public static string Hello(string name) => "Hello, " + name;
+            }
+            """);
+        await Measure.ProcessAsync("dotnet", root, "restore", project);
+        return project;
+    }
+
+    private static async Task<TimeSpan> RunAsync(string dll, string workingDirectory, string[] arguments, (string Variable, string Value)[] environment)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        startInfo.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (variable, value) in environment)
+        {
+            startInfo.Environment[variable] = value;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(startInfo)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        stopwatch.Stop();
+        // check exits 0 on this project: anything else means it did not do the work being timed.
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{dll} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+        }
+
+        return stopwatch.Elapsed;
+    }
+
+    private static string Uptime() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "(no /proc/loadavg)";
+}
