@@ -73,7 +73,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings default,TieredPGO=0,TC_QuickJitForLoops=0,TieredCompilation=0,ReadyToRun=0] | doc [repetitions] [solution] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings \"as shipped\",TieredPGO=1,TieredCompilation=0,TieredCompilation=1,TC_QuickJitForLoops=0,TC_CallCountingDelayMs=100,ReadyToRun=0] | doc [repetitions] [solution] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
                     + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;
