@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace CodeLlama.Refactor.Benchmarks;
@@ -6,12 +5,12 @@ namespace CodeLlama.Refactor.Benchmarks;
 /// <summary>
 /// Start-up: <c>--version</c> and <c>check</c> on a one-file project, each a fresh process, for every build of the tool
 /// given (this build, a baseline, a ReadyToRun publish...) and every runtime setting variant (tiered compilation,
-/// dynamic PGO, quick jit for loops, call counting delay, ReadyToRun code ignored), interleaved round by round so that the machine's load
-/// falls on all of them alike. Reports the median wall time of each, and the median processor time of the process and
+/// dynamic PGO, quick jit for loops, call counting delay, ReadyToRun code ignored), interleaved round by round so that
+/// the machine's load falls on all of them alike. Reports the median wall time of each, and the median processor time of the process and
 /// of the processes it waited for (MSBuild's build host): on a busy machine the wall time says more about the others.
 /// Goal: check on a one-file project within 1.5 s.
 /// </summary>
-internal static partial class StartupBenchmark
+internal static class StartupBenchmark
 {
     // Each variant is a set of DOTNET_ environment variables, which the runtime reads at start-up and which win over the
     // tool's runtimeconfig.json (TieredPGO off and CallCountingDelayMs 0 in every build, TieredCompilation off where
@@ -66,6 +65,8 @@ internal static partial class StartupBenchmark
                     }
                 }
             }
+
+            Console.WriteLine($"  round {round + 1} of {repetitions} done ({Uptime()})");
         }
 
         Console.WriteLine($"uptime: {Uptime()}");
@@ -123,38 +124,9 @@ internal static partial class StartupBenchmark
 
     private static async Task<(TimeSpan Wall, TimeSpan Processor)> RunAsync(string dll, string workingDirectory, string[] arguments, (string Variable, string Value)[] environment)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        startInfo.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var (variable, value) in environment)
-        {
-            startInfo.Environment[variable] = value;
-        }
-
         var processorBefore = ChildrenProcessorTime();
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(startInfo)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        stopwatch.Stop();
-        // check exits 0 on this project: anything else means it did not do the work being timed.
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{dll} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
-        }
-
-        return (stopwatch.Elapsed, ChildrenProcessorTime() - processorBefore);
+        var (elapsed, _) = await Measure.RunAsync("dotnet", workingDirectory, environment, [dll, .. arguments]);
+        return (elapsed, ChildrenProcessorTime() - processorBefore);
     }
 
     // User and system time of the children this process has waited for, and of theirs (Linux; zero elsewhere).
