@@ -62,7 +62,7 @@ internal static class SimpleProjectArguments
             "/optimize-",
             $"/out:{Path.Combine(obj, assemblyName + ".dll")}",
             $"/refout:{Path.Combine(obj, "refint", assemblyName + ".dll")}",
-            IsExe(project) ? "/target:exe" : "/target:library",
+            $"/target:{Target(project)}",
             project.IsTrue("TreatWarningsAsErrors") ? "/warnaserror+" : "/warnaserror-",
             "/utf8output",
             "/deterministic+",
@@ -135,8 +135,13 @@ internal static class SimpleProjectArguments
     /// <returns>The name.</returns>
     public static string AssemblyName(SimpleSdkProject project) => project.Property("AssemblyName") ?? project.Name;
 
-    private static bool IsExe(SimpleSdkProject project) =>
-        project.Property("OutputType") is { } type && (type.Equals("Exe", StringComparison.OrdinalIgnoreCase) || type.Equals("WinExe", StringComparison.OrdinalIgnoreCase));
+    // Csc's TargetType is OutputType in lower case; SimpleSdkProject admits Library (the default), Exe and WinExe only.
+    private static string Target(SimpleSdkProject project) => project.Property("OutputType")?.ToLowerInvariant() switch
+    {
+        "exe" => "exe",
+        "winexe" => "winexe",
+        _ => "library",
+    };
 
     // MSBuild's ItemGroup-free list: semicolons become commas, empty entries go, and nothing is deduplicated.
     private static string List(string items) =>

@@ -20,6 +20,8 @@ internal sealed record SimpleSdkProject(string ProjectFile, IReadOnlyDictionary<
         "GenerateDocumentationFile", "TreatWarningsAsErrors", "WarningsAsErrors", "NoWarn", "AllowUnsafeBlocks", "IsPackable",
     };
 
+    private static readonly HashSet<string> OutputTypes = new(StringComparer.OrdinalIgnoreCase) { "Library", "Exe", "WinExe" };
+
     // Lists that a project extends with $(Name);more, as MSBuild's templates write them.
     private static readonly HashSet<string> ExtendedLists = new(StringComparer.OrdinalIgnoreCase) { "NoWarn", "WarningsAsErrors" };
 
@@ -108,7 +110,9 @@ internal sealed record SimpleSdkProject(string ProjectFile, IReadOnlyDictionary<
     }
 
     private static string? FrameworkOf(Dictionary<string, string> properties, SdkLayout sdk) =>
-        properties.GetValueOrDefault("TargetFramework") == sdk.TargetFramework ? null : $"does not target {sdk.TargetFramework} alone";
+        properties.GetValueOrDefault("TargetFramework") != sdk.TargetFramework ? $"does not target {sdk.TargetFramework} alone"
+        : properties.GetValueOrDefault("OutputType") is { } type && !OutputTypes.Contains(type) ? $"builds a {type}"
+        : null;
 
     // What MSBuild imports besides the SDK: Directory.Build.props/.targets and Directory.Packages.props from the nearest
     // folder above that has one (an empty one ends the search, as test folders write it), and the project's .user file.
