@@ -8,7 +8,12 @@ internal static class Measure
         (await RunAsync(fileName, workingDirectory, arguments)).Elapsed;
 
     // Exit code 1 counts as a run: the tools exit 1 when findings or errors remain.
-    public static async Task<(TimeSpan Elapsed, string Output)> RunAsync(string fileName, string workingDirectory, params string[] arguments)
+    public static Task<(TimeSpan Elapsed, string Output)> RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
+        RunAsync(fileName, workingDirectory, [], arguments);
+
+    // environment: variables set for the child on top of this process's own (DOTNET_ runtime settings, say).
+    public static async Task<(TimeSpan Elapsed, string Output)> RunAsync(
+        string fileName, string workingDirectory, IEnumerable<(string Variable, string Value)> environment, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -19,6 +24,11 @@ internal static class Measure
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (variable, value) in environment)
+        {
+            startInfo.Environment[variable] = value;
         }
 
         var stopwatch = Stopwatch.StartNew();

@@ -12,6 +12,13 @@ internal static class Program
             case "check":
                 await CheckBenchmark.RunAsync(Repetitions(args));
                 return 0;
+            case "startup":
+                // startup [repetitions] [--tool LABEL=DLL]... [--settings NAME,NAME]
+                await StartupBenchmark.RunAsync(
+                    args.Length > 1 && int.TryParse(args[1], out var starts) ? starts : 5,
+                    [.. Options(args, "--tool").Select(tool => (tool[..tool.IndexOf('=', StringComparison.Ordinal)], Path.GetFullPath(tool[(tool.IndexOf('=', StringComparison.Ordinal) + 1)..])))],
+                    Option(args, "--settings")?.Split(',') ?? []);
+                return 0;
             case "doc":
                 // doc [repetitions] [solution] [--in-process]: the last leaves out the process comparison with dotnet build.
                 await DocBenchmark.RunAsync(
@@ -72,7 +79,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | doc [repetitions] [solution] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings \"as shipped\",TieredPGO=1,TieredCompilation=0,TieredCompilation=1,TC_QuickJitForLoops=0,TC_CallCountingDelayMs=100,ReadyToRun=0] | doc [repetitions] [solution] [--in-process] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
                     + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;
@@ -81,6 +88,9 @@ internal static class Program
 
     internal static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var index and >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+
+    private static IEnumerable<string> Options(string[] args, string name) =>
+        args.Select((arg, index) => (arg, index)).Where(entry => entry.arg == name && entry.index + 1 < args.Length).Select(entry => args[entry.index + 1]);
 
     private static int Repetitions(string[] args) => args.Length > 1 ? int.Parse(args[1]) : 3;
 }

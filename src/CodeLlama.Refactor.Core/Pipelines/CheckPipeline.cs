@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
+using CodeLlama.Refactor.Workspaces.Fast;
 using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Pipelines;
@@ -25,8 +26,10 @@ public static class CheckPipeline
     {
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
-        using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, progress: progress, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        // A simple project is read without MSBuild (its command line is known in advance); any other goes through MSBuild.
+        using var loaded = await FastProjectLoader.TryLoadAsync(path, options.Loading, cancellationToken).ConfigureAwait(false)
+            ?? await WorkspaceLoader.LoadAsync(path, options.Loading, progress: progress, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
         var loading = stopwatch.Elapsed;
         var files = options.Files ?? PathFilter.All;
         var diagnostics = options.Diagnostics ?? DiagnosticFilter.All;

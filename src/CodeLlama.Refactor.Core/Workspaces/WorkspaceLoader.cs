@@ -107,7 +107,7 @@ public static class WorkspaceLoader
     // Roslyn reads a file the first time its text is asked for. Reading every file now makes the loaded solution the
     // snapshot that edits are checked against: a file the user changes afterwards is seen as a conflict, not as the
     // text the tool started from.
-    private static Task SnapshotTextsAsync(Solution solution, CancellationToken cancellationToken) =>
+    internal static Task SnapshotTextsAsync(Solution solution, CancellationToken cancellationToken) =>
         Task.WhenAll(solution.Projects.SelectMany(project => project.Documents)
             .Select(document => document.GetTextAsync(cancellationToken)));
 
@@ -198,7 +198,7 @@ public static class WorkspaceLoader
 
     // The compiler binds documentation comments only in diagnose mode; projects without GenerateDocumentationFile
     // load without it, and their comments would be invisible to the documentation checks.
-    private static Solution WithDocumentationDiagnosed(Solution solution)
+    internal static Solution WithDocumentationDiagnosed(Solution solution)
     {
         foreach (var project in solution.Projects)
         {
