@@ -24,7 +24,7 @@ internal static class CallSiteRepair
 
         var methods = RootCauses.CalledMethods(first.Diagnostic.Id, node, model, cancellationToken);
         var candidates = new List<Candidate>();
-        foreach (var (change, method) in evidence.Changes.SelectMany(change => methods.Where(method => Matches(change.After, method)).Select(method => (change, method))))
+        foreach (var (change, method) in evidence.Changes.SelectMany(change => methods.Where(method => Declarations.Declare(method, change.After, cancellationToken)).Select(method => (change, method))))
         {
             if (change.Kinds.HasFlag(DeclarationChangeKinds.ParameterAdded) || change.Kinds.HasFlag(DeclarationChangeKinds.ParameterRemoved))
             {
@@ -68,10 +68,6 @@ internal static class CallSiteRepair
         /// <summary><c>default</c>.</summary>
         Default,
     }
-
-    private static bool Matches(MethodShape shape, IMethodSymbol method) =>
-        shape.Name == method.Name && shape.SimpleTypeName == method.ContainingType.Name && shape.Parameters.Count == method.Parameters.Length
-        && shape.Parameters.Select(parameter => parameter.Name).SequenceEqual(method.Parameters.Select(parameter => parameter.Name));
 
     // Every call of the group given the new shape; null when a call cannot be (named arguments, another count), or
     // when this way of guessing adds nothing: a candidate that guesses only where the others would not.

@@ -25,11 +25,7 @@ internal sealed record ParameterShape(string Type, string Name, string? Default)
 /// <param name="ReturnType">The return type as written.</param>
 /// <param name="Parameters">The parameters in order.</param>
 /// <param name="ParameterList">The parameter list as written, parentheses included, to put it back.</param>
-internal sealed record MethodShape(string TypeName, bool InInterface, string Name, string ReturnType, IReadOnlyList<ParameterShape> Parameters, string ParameterList)
-{
-    /// <summary>The type's own name, without namespace or outer types.</summary>
-    public string SimpleTypeName => TypeName[(TypeName.LastIndexOf('.') + 1)..];
-}
+internal sealed record MethodShape(string TypeName, bool InInterface, string Name, string ReturnType, IReadOnlyList<ParameterShape> Parameters, string ParameterList);
 
 /// <summary>One method declaration a change altered: its shape before and after.</summary>
 /// <param name="Kinds">What changed.</param>

@@ -23,7 +23,7 @@ internal static class SignatureSync
             return [];
         }
 
-        var changes = evidence.Changes.Where(change => change.After.Name == member.Name && change.After.SimpleTypeName == member.ContainingType.Name).ToList();
+        var changes = evidence.Changes.Where(change => Declarations.Declare(member, change.After, cancellationToken)).ToList();
         // An implementer still carries the name the member had before a rename.
         var names = changes.Select(change => change.Before.Name).Append(member.Name).ToHashSet(StringComparer.Ordinal);
         var implementers = new List<(DocumentId Document, MethodDeclarationSyntax Method, SemanticModel Model)>();
