@@ -36,8 +36,9 @@ public sealed class MissingAwaitSource : ICandidateSource
         }
 
         var candidates = new List<Candidate>();
-        foreach (var task in Operands(site.Node).Where(operand => operand.Parent is not AwaitExpressionSyntax
-            && TaskTypes.IsTask(site.Model.GetTypeInfo(operand, cancellationToken).Type)))
+        var tasks = Operands(site.Node).Where(operand => operand.Parent is not AwaitExpressionSyntax
+            && TaskTypes.IsTask(site.Model.GetTypeInfo(operand, cancellationToken).Type)).ToList();
+        foreach (var task in tasks.SelectMany(task => FedBy(task, site.Model, cancellationToken) is { } initializer ? new[] { initializer, task } : [task]))
         {
             var rewrite = new AsyncRewrite(document.Project.Solution);
             if (await rewrite.AwaitAsync(document, task, cancellationToken).ConfigureAwait(false))
@@ -51,6 +52,15 @@ public sealed class MissingAwaitSource : ICandidateSource
 
         return candidates;
     }
+
+    // The task a `var` local was initialised with, where the error is a use of that local: awaited there, the local
+    // holds the value every use of it expects, and the task is awaited once rather than at each use.
+    private static ExpressionSyntax? FedBy(ExpressionSyntax task, SemanticModel model, CancellationToken cancellationToken) =>
+        task is IdentifierNameSyntax && model.GetSymbolInfo(task, cancellationToken).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var reference] }
+        && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true, Variables.Count: 1 } }
+        && value is not AwaitExpressionSyntax
+            ? value
+            : null;
 
     // The expressions the error may be about: the one it marks, the receiver of a member a task lacks, an operator's operands.
     private static IEnumerable<ExpressionSyntax> Operands(SyntaxNode node)

@@ -91,6 +91,25 @@ public sealed class MissingAwaitSourceTests
     }
 
     [Fact]
+    public async Task LocalHoldingTheTask_IsAwaitedWhereItIsInitialised_BeforeAtItsUse()
+    {
+        var snippet = await CandidateSnippet.RepairAsync(new MissingAwaitSource(), "CS0019", Prices + """
+                public async Task<bool> DearAsync()
+                {
+                    var price = LoadAsync();
+                    return price > 30 && price < 100;
+                }
+            }
+            """);
+
+        Assert.Equal(2, snippet.Candidates.Count);
+        var first = await snippet.CompiledTextAsync(snippet.Candidates[0]);
+        Assert.Contains("var price = await LoadAsync();\n        return price > 30 && price < 100;", first);
+        // Awaiting the use alone would leave the other use of the task broken: it comes after.
+        Assert.StartsWith("Await 'price'", snippet.Candidates[1].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EventHandler_BecomesAsyncVoid_AndOtherVoidMethodsAsyncTask()
     {
         var snippet = await CandidateSnippet.RepairAsync(new MissingAwaitSource(), "CS0029", Prices + """
