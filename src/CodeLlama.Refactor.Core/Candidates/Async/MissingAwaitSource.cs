@@ -5,7 +5,8 @@ namespace CodeLlama.Refactor.Candidates.Async;
 
 /// <summary>
 /// Repairs a missing <c>await</c>: a task used where its result is expected (CS0029, CS0266, CS1503; CS4016 in an
-/// <c>async</c> method; CS1061, CS0019, CS0023 on a task's members or operators) is awaited, and the code around it
+/// <c>async</c> method; CS1061, CS0019, CS0023 on a task's members or operators; CS0411, CS1929 on an extension
+/// method of the task's value, <c>Any()</c> on a task of a list) is awaited, and the code around it
 /// becomes <c>async</c> as far as that takes (<see cref="AsyncRewrite"/>). Blocking on the task instead is never offered,
 /// and refused from any source (<see cref="Verification.NeverAFix"/>).
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class MissingAwaitSource : ICandidateSource
     /// </summary>
     public const int Preference = 1;
 
-    private static readonly HashSet<string> ErrorIds = ["CS4016", "CS0029", "CS0266", "CS1503", "CS1061", "CS0019", "CS0023"];
+    private static readonly HashSet<string> ErrorIds = ["CS4016", "CS0029", "CS0266", "CS1503", "CS1061", "CS0019", "CS0023", "CS0411", "CS1929"];
 
     /// <inheritdoc/>
     public CandidateTrust Trust => CandidateTrust.Trusted;

@@ -37,6 +37,11 @@ internal sealed record DeclarationChange(DeclarationChangeKinds Kinds, MethodSha
     public IReadOnlyList<(int Index, ParameterShape Parameter)> Added =>
         [.. After.Parameters.Select((parameter, index) => (index, parameter)).Where(entry => !Before.Parameters.Any(old => old.Name == entry.parameter.Name))];
 
+    /// <summary>The parameters the change gave another type, by name: their positions in <see cref="Before"/> and in <see cref="After"/>.</summary>
+    public IReadOnlyList<(int Before, int After)> Retyped =>
+        [.. After.Parameters.Select((parameter, index) => (Before: Before.Parameters.ToList().FindIndex(old => old.Name == parameter.Name && old.Type != parameter.Type), After: index))
+            .Where(entry => entry.Before >= 0)];
+
     /// <summary>The positions in <see cref="Before"/> of the parameters the change removed.</summary>
     public IReadOnlyList<int> Removed =>
         [.. Before.Parameters.Select((parameter, index) => (index, parameter)).Where(entry => !After.Parameters.Any(now => now.Name == entry.parameter.Name)).Select(entry => entry.index)];
