@@ -5,7 +5,8 @@ namespace CodeLlama.Refactor.Candidates.Async;
 
 /// <summary>
 /// Repairs a missing <c>await</c>: a task used where its result is expected (CS0029, CS0266, CS1503; CS4016 in an
-/// <c>async</c> method; CS1061, CS0019, CS0023 on a task's members or operators) is awaited, and the code around it
+/// <c>async</c> method; CS1061, CS0019, CS0023 on a task's members or operators; CS0411, CS1929 on an extension
+/// method of the task's value, <c>Any()</c> on a task of a list) is awaited, and the code around it
 /// becomes <c>async</c> as far as that takes (<see cref="AsyncRewrite"/>). Blocking on the task instead is never offered,
 /// and refused from any source (<see cref="Verification.NeverAFix"/>).
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class MissingAwaitSource : ICandidateSource
     /// </summary>
     public const int Preference = 1;
 
-    private static readonly HashSet<string> ErrorIds = ["CS4016", "CS0029", "CS0266", "CS1503", "CS1061", "CS0019", "CS0023"];
+    private static readonly HashSet<string> ErrorIds = ["CS4016", "CS0029", "CS0266", "CS1503", "CS1061", "CS0019", "CS0023", "CS0411", "CS1929"];
 
     /// <inheritdoc/>
     public CandidateTrust Trust => CandidateTrust.Trusted;
@@ -36,8 +37,9 @@ public sealed class MissingAwaitSource : ICandidateSource
         }
 
         var candidates = new List<Candidate>();
-        foreach (var task in Operands(site.Node).Where(operand => operand.Parent is not AwaitExpressionSyntax
-            && TaskTypes.IsTask(site.Model.GetTypeInfo(operand, cancellationToken).Type)))
+        var tasks = Operands(site.Node).Where(operand => operand.Parent is not AwaitExpressionSyntax
+            && TaskTypes.IsTask(site.Model.GetTypeInfo(operand, cancellationToken).Type)).ToList();
+        foreach (var task in tasks.SelectMany(task => FedBy(task, site.Model, cancellationToken) is { } initializer ? new[] { initializer, task } : [task]))
         {
             var rewrite = new AsyncRewrite(document.Project.Solution);
             if (await rewrite.AwaitAsync(document, task, cancellationToken).ConfigureAwait(false))
@@ -51,6 +53,15 @@ public sealed class MissingAwaitSource : ICandidateSource
 
         return candidates;
     }
+
+    // The task a `var` local was initialised with, where the error is a use of that local: awaited there, the local
+    // holds the value every use of it expects, and the task is awaited once rather than at each use.
+    private static ExpressionSyntax? FedBy(ExpressionSyntax task, SemanticModel model, CancellationToken cancellationToken) =>
+        task is IdentifierNameSyntax && model.GetSymbolInfo(task, cancellationToken).Symbol is ILocalSymbol { DeclaringSyntaxReferences: [var reference] }
+        && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type.IsVar: true, Variables.Count: 1 } }
+        && value is not AwaitExpressionSyntax
+            ? value
+            : null;
 
     // The expressions the error may be about: the one it marks, the receiver of a member a task lacks, an operator's operands.
     private static IEnumerable<ExpressionSyntax> Operands(SyntaxNode node)

@@ -1,12 +1,14 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeLlama.Refactor.Candidates.Nullable;
 
 /// <summary>
 /// The declaration a nullable warning is about, whose type takes a <c>?</c>: what a possibly-null value is assigned to
-/// (a local, field, property or parameter: CS8600, CS8601, CS8625), the parameter an argument is passed to (CS8604,
-/// CS8625), the return type a null is returned as (CS8603), the member left unset by the constructor (CS8618).
+/// (a local, field, property or parameter: CS8600, CS8601, CS8625; the variable an out argument passes, CS8601), the
+/// parameter an argument is passed to (CS8604, CS8625), the return type a null is returned as (CS8603), the member
+/// left unset by the constructor (CS8618).
 /// </summary>
 internal static class NullableDeclarations
 {
@@ -61,6 +63,8 @@ internal static class NullableDeclarations
             EqualsValueClauseSyntax { Parent: (VariableDeclaratorSyntax or PropertyDeclarationSyntax or ParameterSyntax) and var declared } =>
                 model.GetDeclaredSymbol(declared, cancellationToken),
             AssignmentExpressionSyntax assignment when assignment.Right == value => model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol,
+            // An out argument is assigned by the call: the variable passed takes the parameter's possibly-null value.
+            ArgumentSyntax passed when passed.RefKindKeyword.IsKind(SyntaxKind.OutKeyword) => model.GetSymbolInfo(value, cancellationToken).Symbol,
             ArgumentSyntax passed => ParameterOf(passed, model, cancellationToken),
             ReturnStatementSyntax or ArrowExpressionClauseSyntax => ReturnedBy(value, model, cancellationToken),
             _ => null,

@@ -7,7 +7,8 @@ namespace CodeLlama.Refactor.Candidates.Refactoring;
 /// <summary>
 /// Calls of a method whose declaration the change re-signed: every call given the new shape (an added parameter gets
 /// the in-scope value of its name and type, else its default value, else a guess the tests must choose; a removed one
-/// loses its argument), or the declaration put back as it was.
+/// loses its argument; a retyped one gets its argument converted without loss, a sequence's <c>ToList()</c> or a task
+/// awaited, or no completion), or the declaration put back as it was.
 /// </summary>
 internal static class CallSiteRepair
 {
@@ -24,9 +25,9 @@ internal static class CallSiteRepair
 
         var methods = RootCauses.CalledMethods(first.Diagnostic.Id, node, model, cancellationToken);
         var candidates = new List<Candidate>();
-        foreach (var (change, method) in evidence.Changes.SelectMany(change => methods.Where(method => Matches(change.After, method)).Select(method => (change, method))))
+        foreach (var (change, method) in evidence.Changes.SelectMany(change => methods.Where(method => Declarations.Declare(method, change.After, cancellationToken)).Select(method => (change, method))))
         {
-            if (change.Kinds.HasFlag(DeclarationChangeKinds.ParameterAdded) || change.Kinds.HasFlag(DeclarationChangeKinds.ParameterRemoved))
+            if ((change.Kinds & (DeclarationChangeKinds.ParameterAdded | DeclarationChangeKinds.ParameterRemoved | DeclarationChangeKinds.ParameterRetyped)) != 0)
             {
                 foreach (var guess in new[] { Guess.None, Guess.InScope, Guess.Default })
                 {
@@ -69,10 +70,6 @@ internal static class CallSiteRepair
         Default,
     }
 
-    private static bool Matches(MethodShape shape, IMethodSymbol method) =>
-        shape.Name == method.Name && shape.SimpleTypeName == method.ContainingType.Name && shape.Parameters.Count == method.Parameters.Length
-        && shape.Parameters.Select(parameter => parameter.Name).SequenceEqual(method.Parameters.Select(parameter => parameter.Name));
-
     // Every call of the group given the new shape; null when a call cannot be (named arguments, another count), or
     // when this way of guessing adds nothing: a candidate that guesses only where the others would not.
     private static async Task<GroupEdit?> CompleteAsync(IReadOnlyList<GroupedError> group, DeclarationChange change, IMethodSymbol method, Guess guess, CancellationToken cancellationToken)
@@ -84,8 +81,7 @@ internal static class CallSiteRepair
             var model = await error.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var root = await error.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var node = root!.FindNode(error.Diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var arguments = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault()?.ArgumentList
-                ?? node.AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault()?.ArgumentList;
+            var arguments = model is null ? null : CallOf(node, method, model, cancellationToken);
             if (model is null || arguments is null || arguments.Arguments.Count != change.Before.Parameters.Count || arguments.Arguments.Any(argument => argument.NameColon is not null))
             {
                 return null;
@@ -109,10 +105,48 @@ internal static class CallSiteRepair
                 texts.Insert(Math.Min(index, texts.Count), value);
             }
 
+            foreach (var (before, after) in change.Retyped)
+            {
+                if (Converted(model, arguments.Arguments[before].Expression, method.Parameters[after].Type, cancellationToken) is not { } converted)
+                {
+                    return null;
+                }
+
+                texts[after] = converted;
+            }
+
             edit.Replace(error.Document.Id, arguments.Span, "(" + string.Join(", ", texts) + ")");
         }
 
         return guess == Guess.None || guessed ? edit : null;
+    }
+
+    // The arguments of the call of the method that holds the error: an error on an argument that is itself a call
+    // (`Count(items.Where(...))`) is about the outer call.
+    private static BaseArgumentListSyntax? CallOf(SyntaxNode node, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken) =>
+        node.AncestorsAndSelf()
+            .Select(ancestor => ancestor switch
+            {
+                InvocationExpressionSyntax invocation => (Call: ancestor, Arguments: (BaseArgumentListSyntax?)invocation.ArgumentList),
+                BaseObjectCreationExpressionSyntax creation => (Call: ancestor, Arguments: creation.ArgumentList),
+                _ => (Call: ancestor, Arguments: null),
+            })
+            .FirstOrDefault(entry => entry.Arguments is not null && model.GetSymbolInfo(entry.Call, cancellationToken) is var info
+                && info.CandidateSymbols.Prepend(info.Symbol).Any(symbol => SymbolEqualityComparer.Default.Equals(symbol?.OriginalDefinition, method.OriginalDefinition)))
+            .Arguments;
+
+    // The argument of a retyped parameter as the new type takes it: itself where it converts without loss, else the
+    // first conversion without loss the libraries offer (a sequence's list or array, a task's awaited value); null without one.
+    private static string? Converted(SemanticModel model, ExpressionSyntax argument, ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (model.GetTypeInfo(argument, cancellationToken).Type is not { } argumentType)
+        {
+            return null;
+        }
+
+        return LosslessConversion.Exists(model.Compilation, argumentType, type)
+            ? argument.ToString()
+            : DeclaredTypeRepair.Conversions(model, argument, argumentType, type).FirstOrDefault();
     }
 
     private static string? Value(SemanticModel model, int position, IParameterSymbol symbol, ParameterShape parameter, Guess guess, out bool isGuess)

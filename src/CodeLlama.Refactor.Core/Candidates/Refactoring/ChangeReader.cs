@@ -7,7 +7,8 @@ namespace CodeLlama.Refactor.Candidates.Refactoring;
 /// <summary>
 /// Reads which method declarations a change altered, from a file's text before and after it: syntax only, so that the
 /// evidence does not depend on either version compiling. A method whose name went away while one with its signature
-/// appeared in the same type was renamed; one kept by name was re-signed.
+/// appeared in the same type was renamed; one kept by name was re-signed (among overloads, the one left over when the
+/// others pair with their unchanged selves).
 /// </summary>
 internal static class ChangeReader
 {
@@ -30,12 +31,23 @@ internal static class ChangeReader
             var now = type.ToList();
             var gone = was.Where(method => !now.Any(other => other.Name == method.Name)).ToList();
             var appeared = now.Where(method => !was.Any(other => other.Name == method.Name)).ToList();
-            foreach (var method in now)
+            foreach (var name in now.Select(method => method.Name).Distinct())
             {
-                var sameName = was.Where(other => other.Name == method.Name).ToList();
-                if (sameName.Count == 1 && now.Count(other => other.Name == method.Name) == 1 && Compare(sameName[0], method) is not DeclarationChangeKinds.None and var kinds)
+                // Overloads the change left as they were pair with themselves; the one left on each side was re-signed.
+                var oldOverloads = was.Where(other => other.Name == name).ToList();
+                var newOverloads = now.Where(other => other.Name == name).ToList();
+                foreach (var overload in oldOverloads.ToList())
                 {
-                    changes.Add(new DeclarationChange(kinds, sameName[0], method));
+                    if (newOverloads.FindIndex(other => Unchanged(overload, other)) is var same and >= 0)
+                    {
+                        newOverloads.RemoveAt(same);
+                        oldOverloads.Remove(overload);
+                    }
+                }
+
+                if (oldOverloads is [var single] && newOverloads is [var method] && Compare(single, method) is not DeclarationChangeKinds.None and var kinds)
+                {
+                    changes.Add(new DeclarationChange(kinds, single, method));
                 }
             }
 
@@ -54,6 +66,10 @@ internal static class ChangeReader
 
         return changes;
     }
+
+    private static bool Unchanged(MethodShape before, MethodShape after) =>
+        before.ReturnType == after.ReturnType
+        && before.Parameters.Select(parameter => (parameter.Type, parameter.Name)).SequenceEqual(after.Parameters.Select(parameter => (parameter.Type, parameter.Name)));
 
     // What differs in the signatures of two versions of a method, the name aside.
     private static DeclarationChangeKinds Compare(MethodShape before, MethodShape after)
@@ -85,16 +101,19 @@ internal static class ChangeReader
                 continue;
             }
 
-            yield return new MethodShape(
-                TypeName(type),
-                type is InterfaceDeclarationSyntax,
-                method.Identifier.ValueText,
-                Normal(method.ReturnType),
-                [.. method.ParameterList.Parameters.Select(parameter => new ParameterShape(
-                    parameter.Type is null ? "" : Normal(parameter.Type), parameter.Identifier.ValueText, parameter.Default?.Value.ToString()))],
-                method.ParameterList.ToString());
+            yield return Shape(method, type);
         }
     }
+
+    /// <summary>The shape of <paramref name="method"/>, declared in <paramref name="type"/>.</summary>
+    public static MethodShape Shape(MethodDeclarationSyntax method, TypeDeclarationSyntax type) => new(
+        TypeName(type),
+        type is InterfaceDeclarationSyntax,
+        method.Identifier.ValueText,
+        Normal(method.ReturnType),
+        [.. method.ParameterList.Parameters.Select(parameter => new ParameterShape(
+            parameter.Type is null ? "" : Normal(parameter.Type), parameter.Identifier.ValueText, parameter.Default?.Value.ToString()))],
+        method.ParameterList.ToString());
 
     private static string Normal(SyntaxNode node) => node.WithoutTrivia().NormalizeWhitespace().ToString();
 

@@ -25,11 +25,7 @@ internal sealed record ParameterShape(string Type, string Name, string? Default)
 /// <param name="ReturnType">The return type as written.</param>
 /// <param name="Parameters">The parameters in order.</param>
 /// <param name="ParameterList">The parameter list as written, parentheses included, to put it back.</param>
-internal sealed record MethodShape(string TypeName, bool InInterface, string Name, string ReturnType, IReadOnlyList<ParameterShape> Parameters, string ParameterList)
-{
-    /// <summary>The type's own name, without namespace or outer types.</summary>
-    public string SimpleTypeName => TypeName[(TypeName.LastIndexOf('.') + 1)..];
-}
+internal sealed record MethodShape(string TypeName, bool InInterface, string Name, string ReturnType, IReadOnlyList<ParameterShape> Parameters, string ParameterList);
 
 /// <summary>One method declaration a change altered: its shape before and after.</summary>
 /// <param name="Kinds">What changed.</param>
@@ -40,6 +36,11 @@ internal sealed record DeclarationChange(DeclarationChangeKinds Kinds, MethodSha
     /// <summary>The parameters the change added, with their positions in <see cref="After"/>.</summary>
     public IReadOnlyList<(int Index, ParameterShape Parameter)> Added =>
         [.. After.Parameters.Select((parameter, index) => (index, parameter)).Where(entry => !Before.Parameters.Any(old => old.Name == entry.parameter.Name))];
+
+    /// <summary>The parameters the change gave another type, by name: their positions in <see cref="Before"/> and in <see cref="After"/>.</summary>
+    public IReadOnlyList<(int Before, int After)> Retyped =>
+        [.. After.Parameters.Select((parameter, index) => (Before: Before.Parameters.ToList().FindIndex(old => old.Name == parameter.Name && old.Type != parameter.Type), After: index))
+            .Where(entry => entry.Before >= 0)];
 
     /// <summary>The positions in <see cref="Before"/> of the parameters the change removed.</summary>
     public IReadOnlyList<int> Removed =>

@@ -21,14 +21,21 @@ internal static class Declarations
             }
 
             found.AddRange(root.DescendantNodes().OfType<MethodDeclarationSyntax>()
+                // Its overloads have other parameters: only the one of the shape's parameters is the changed method.
                 .Where(method => method.Identifier.ValueText == shape.Name && method.ExplicitInterfaceSpecifier is null
                     && method.Parent is TypeDeclarationSyntax type && ChangeReader.TypeName(type) == shape.TypeName
-                    && method.ParameterList.Parameters.Count == shape.Parameters.Count)
+                    && ChangeReader.Shape(method, type).Parameters.SequenceEqual(shape.Parameters))
                 .Select(method => (document.Id, method)));
         }
 
         return found;
     }
+
+    /// <summary>Whether <paramref name="method"/> is declared as <paramref name="shape"/> describes: its type, name and parameters, so not one of its overloads.</summary>
+    public static bool Declare(IMethodSymbol method, MethodShape shape, CancellationToken cancellationToken) =>
+        method.OriginalDefinition.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
+            .Any(syntax => syntax.Parent is TypeDeclarationSyntax type && ChangeReader.Shape(syntax, type) is var declared
+                && declared.Name == shape.Name && declared.TypeName == shape.TypeName && declared.Parameters.SequenceEqual(shape.Parameters));
 
     /// <summary>Adds to <paramref name="edit"/> the change that gives <paramref name="method"/> the name and signature of <paramref name="shape"/>.</summary>
     public static void Resign(GroupEdit edit, DocumentId document, MethodDeclarationSyntax method, MethodShape shape) =>

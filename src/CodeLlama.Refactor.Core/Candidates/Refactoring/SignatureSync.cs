@@ -6,7 +6,8 @@ namespace CodeLlama.Refactor.Candidates.Refactoring;
 
 /// <summary>
 /// Implementers and overrides of an interface or base member whose signature changed: each gets the member's new
-/// signature (return type, parameter types, name) and keeps its body and its parameter names; or the member is put
+/// signature (return type, parameter types, name) and keeps its body and its parameter names, a local declared with a
+/// retyped parameter's old type and initialised with it taking the new type; or the member is put
 /// back to the signature it had (from the change), or, without one, to the signature all its implementers share.
 /// Never a new member, so never one that only throws.
 /// </summary>
@@ -23,7 +24,7 @@ internal static class SignatureSync
             return [];
         }
 
-        var changes = evidence.Changes.Where(change => change.After.Name == member.Name && change.After.SimpleTypeName == member.ContainingType.Name).ToList();
+        var changes = evidence.Changes.Where(change => Declarations.Declare(member, change.After, cancellationToken)).ToList();
         // An implementer still carries the name the member had before a rename.
         var names = changes.Select(change => change.Before.Name).Append(member.Name).ToHashSet(StringComparer.Ordinal);
         var implementers = new List<(DocumentId Document, MethodDeclarationSyntax Method, SemanticModel Model)>();
@@ -38,6 +39,7 @@ internal static class SignatureSync
         foreach (var (document, method, methodModel) in implementers)
         {
             Declarations.Resign(sync, document, method, Display(member.ReturnType, methodModel, method), member.Name, ParameterList(member, method, methodModel));
+            FollowRetypedParameters(sync, document, member, method, methodModel, cancellationToken);
         }
 
         if (!sync.IsEmpty && await sync.ApplyAsync(solution, cancellationToken).ConfigureAwait(false) is { } synced)
@@ -73,6 +75,30 @@ internal static class SignatureSync
         }
 
         return candidates;
+    }
+
+    // A local declared with a parameter's old type and initialised with the parameter takes its new type: it holds the
+    // same value, which the body then uses as before where the new type allows (compilation decides).
+    private static void FollowRetypedParameters(
+        GroupEdit edit, DocumentId document, IMethodSymbol member, MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (method.ParameterList.Parameters.Count != member.Parameters.Length || (method.Body is null && method.ExpressionBody is null))
+        {
+            return;
+        }
+
+        var locals = method.DescendantNodes().OfType<LocalDeclarationStatementSyntax>()
+            .Where(local => local.Declaration is { Type.IsVar: false, Variables: [{ Initializer.Value: IdentifierNameSyntax }] });
+        foreach (var local in locals)
+        {
+            var fedBy = model.GetSymbolInfo(local.Declaration.Variables[0].Initializer!.Value, cancellationToken).Symbol as IParameterSymbol;
+            var index = fedBy is null ? -1 : method.ParameterList.Parameters.IndexOf(parameter => parameter.Identifier.ValueText == fedBy.Name);
+            if (index >= 0 && model.GetTypeInfo(local.Declaration.Type, cancellationToken).Type is { } declared
+                && SymbolEqualityComparer.Default.Equals(declared, fedBy!.Type) && !SymbolEqualityComparer.Default.Equals(declared, member.Parameters[index].Type))
+            {
+                edit.Replace(document, local.Declaration.Type.Span, Display(member.Parameters[index].Type, model, method));
+            }
+        }
     }
 
     private static string Types(MethodDeclarationSyntax method) => string.Join(",", method.ParameterList.Parameters.Select(parameter => parameter.Type?.ToString()));

@@ -34,7 +34,7 @@ internal sealed class DeclaredTypeRepair : ITypeDirectedRepair
             }
         }
 
-        foreach (var conversion in Conversions(site, expression, type, expected))
+        foreach (var conversion in Conversions(site.Model, expression, type, expected))
         {
             proposals.Add(rank => site.Replace(expression, conversion, $"Convert '{expression}' to '{site.TypeName(expected, expression.SpanStart)}' as '{conversion}'", rank));
         }
@@ -59,13 +59,14 @@ internal sealed class DeclaredTypeRepair : ITypeDirectedRepair
         _ => null,
     };
 
-    private static IEnumerable<string> Conversions(RepairSite site, ExpressionSyntax expression, ITypeSymbol type, ITypeSymbol expected)
+    /// <summary>The conversions without loss of <paramref name="expression"/>, of <paramref name="type"/>, to <paramref name="expected"/>, as the text that replaces it.</summary>
+    public static IEnumerable<string> Conversions(SemanticModel model, ExpressionSyntax expression, ITypeSymbol type, ITypeSymbol expected)
     {
-        var compilation = site.Model.Compilation;
+        var compilation = model.Compilation;
         var operand = expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
             ? expression.ToString()
             : $"({expression})";
-        if (Completes(compilation, type) is { } result && LosslessConversion.Exists(compilation, result, expected) && InAsyncCode(site.Model, expression))
+        if (Completes(compilation, type) is { } result && LosslessConversion.Exists(compilation, result, expected) && InAsyncCode(model, expression))
         {
             yield return $"await {operand}";
         }

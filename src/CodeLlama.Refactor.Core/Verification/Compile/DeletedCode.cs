@@ -8,7 +8,9 @@ namespace CodeLlama.Refactor.Verification;
 /// Precisely: compared token by token (the common leading and trailing tokens set aside), the tokens the edit puts in
 /// are a subsequence of the tokens it takes out (nothing new is written, only some of the old kept), and the ones it
 /// drops include code: an identifier, a literal or a keyword other than a modifier. Dropping only punctuation or
-/// modifiers (a stray <c>)</c>, a misplaced <c>static</c>) is a repair of form and stays allowed.
+/// modifiers (a stray <c>)</c>, a misplaced <c>static</c>) is a repair of form and stays allowed, and so is dropping
+/// whole arguments of calls that pass more arguments than any method of their name takes
+/// (<see cref="SurplusArguments"/>): the change that removed the parameter, completed at its calls.
 /// </summary>
 internal static class DeletedCode
 {
@@ -17,20 +19,21 @@ internal static class DeletedCode
         var old = Tokens(await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false));
         var @new = Tokens(await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false));
         var prefix = 0;
-        while (prefix < old.Count && prefix < @new.Count && old[prefix] == @new[prefix])
+        while (prefix < old.Count && prefix < @new.Count && old[prefix].Same(@new[prefix]))
         {
             prefix++;
         }
 
         var suffix = 0;
-        while (suffix < old.Count - prefix && suffix < @new.Count - prefix && old[^(suffix + 1)] == @new[^(suffix + 1)])
+        while (suffix < old.Count - prefix && suffix < @new.Count - prefix && old[^(suffix + 1)].Same(@new[^(suffix + 1)]))
         {
             suffix++;
         }
 
         var removed = old.Skip(prefix).Take(old.Count - prefix - suffix).ToList();
         var inserted = @new.Skip(prefix).Take(@new.Count - prefix - suffix).ToList();
-        return removed.Count > inserted.Count && IsSubsequence(inserted, removed, out var dropped) && dropped.Any(token => token.IsCode);
+        return removed.Count > inserted.Count && IsSubsequence(inserted, removed, out var dropped) && dropped.Any(token => token.IsCode)
+            && !await SurplusArguments.AreAllAsync(before, [.. dropped.Select(token => token.Source)], cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsSubsequence(IReadOnlyList<Token> inner, IReadOnlyList<Token> outer, out IReadOnlyList<Token> dropped)
@@ -39,7 +42,7 @@ internal static class DeletedCode
         var left = new List<Token>();
         foreach (var token in outer)
         {
-            if (kept < inner.Count && inner[kept] == token)
+            if (kept < inner.Count && inner[kept].Same(token))
             {
                 kept++;
             }
@@ -55,7 +58,7 @@ internal static class DeletedCode
 
     private static List<Token> Tokens(SyntaxNode? root) =>
         root?.DescendantTokens().Where(token => !token.IsKind(SyntaxKind.EndOfFileToken) && !token.IsMissing)
-            .Select(token => new Token(token.Text, IsCode(token.Kind())))
+            .Select(token => new Token(token.Text, IsCode(token.Kind()), token))
             .ToList() ?? [];
 
     // Punctuation and modifiers shape code; identifiers, literals and the other keywords (return, new, null, ...) are it.
@@ -70,5 +73,9 @@ internal static class DeletedCode
         SyntaxKind.OutKeyword, SyntaxKind.ParamsKeyword,
     ];
 
-    private sealed record Token(string Text, bool IsCode);
+    // A token as compared (its text), with where it stands in its tree.
+    private sealed record Token(string Text, bool IsCode, SyntaxToken Source)
+    {
+        public bool Same(Token other) => Text == other.Text && IsCode == other.IsCode;
+    }
 }

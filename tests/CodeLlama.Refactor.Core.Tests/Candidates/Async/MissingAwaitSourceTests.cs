@@ -91,6 +91,46 @@ public sealed class MissingAwaitSourceTests
     }
 
     [Fact]
+    public async Task LocalHoldingTheTask_IsAwaitedWhereItIsInitialised_BeforeAtItsUse()
+    {
+        var snippet = await CandidateSnippet.RepairAsync(new MissingAwaitSource(), "CS0019", Prices + """
+                public async Task<bool> DearAsync()
+                {
+                    var price = LoadAsync();
+                    return price > 30 && price < 100;
+                }
+            }
+            """);
+
+        Assert.Equal(2, snippet.Candidates.Count);
+        var first = await snippet.CompiledTextAsync(snippet.Candidates[0]);
+        Assert.Contains("var price = await LoadAsync();\n        return price > 30 && price < 100;", first);
+        // Awaiting the use alone would leave the other use of the task broken: it comes after.
+        Assert.StartsWith("Await 'price'", snippet.Candidates[1].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtensionMethodOfTheTasksValue_ThatCannotInferItsTypeOnTheTask_IsCalledOnTheAwaitedTask()
+    {
+        // With System.Collections.Immutable imported, `Any()` on a task is an inference failure (CS0411), not CS1061.
+        var snippet = await CandidateSnippet.RepairAsync(new MissingAwaitSource(), "CS0411", """
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public static class Guards
+            {
+                public static Task<List<string>> UnmetAsync() => Task.FromResult(new List<string>());
+
+                public static async Task<bool> MetAsync() => !UnmetAsync().Any();
+            }
+            """);
+
+        Assert.Contains("=> !(await UnmetAsync()).Any();", await snippet.CompiledTextAsync(Assert.Single(snippet.Candidates)));
+    }
+
+    [Fact]
     public async Task EventHandler_BecomesAsyncVoid_AndOtherVoidMethodsAsyncTask()
     {
         var snippet = await CandidateSnippet.RepairAsync(new MissingAwaitSource(), "CS0029", Prices + """

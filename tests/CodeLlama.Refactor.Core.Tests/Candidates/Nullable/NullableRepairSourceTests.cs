@@ -87,6 +87,7 @@ public sealed class NullableRepairSourceTests
     [InlineData("CS8625", "public static class Person\n{\n    public static int Count(string name = null) => name?.Length ?? 0;\n}\n", "Count(string? name = null)")]
     [InlineData("CS8600", "public static class Person\n{\n    public static string? Find() => null;\n\n    public static int Count()\n    {\n        string name = Find();\n        return name?.Length ?? 0;\n    }\n}\n", "string? name = Find();")]
     [InlineData("CS8601", "public sealed class Person\n{\n    private string name = \"\";\n\n    public void Rename(string? newName) => name = newName;\n\n    public int Count() => name?.Length ?? 0;\n}\n", "private string? name = \"\";")]
+    [InlineData("CS8601", "public static class Person\n{\n    private static bool TryFind(out string? name)\n    {\n        name = null;\n        return false;\n    }\n\n    public static bool Find(out string name) => TryFind(out name);\n}\n", "public static bool Find(out string? name)")]
     public async Task ValueMayBeNull_TheDeclarationItFlowsIntoBecomesNullable(string id, string code, string expected)
     {
         var snippet = await CandidateSnippet.RepairAsync(new NullableRepairSource(), id, code);

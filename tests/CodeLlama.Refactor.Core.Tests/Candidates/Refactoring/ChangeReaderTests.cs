@@ -53,6 +53,26 @@ public sealed class ChangeReaderTests
     }
 
     [Fact]
+    public void OneOverloadReSigned_IsTheChange_ItsUnchangedOverloadsAreNot()
+    {
+        var change = Assert.Single(ChangeReader.Read(
+            "class Log { void Write(string text) { } void Write(string text, int level) { } void Write(int code, int level) { } }",
+            "class Log { void Write(string text) { } void Write(string text, int level, bool flush) { } void Write(int code, int level) { } }"));
+
+        Assert.Equal(DeclarationChangeKinds.ParameterAdded, change.Kinds);
+        Assert.Equal("(string text, int level)", change.Before.ParameterList);
+        Assert.Equal([(2, new ParameterShape("bool", "flush", null))], change.Added);
+    }
+
+    [Fact]
+    public void OverloadsChangedTogether_AreNotPairedByGuess()
+    {
+        Assert.Empty(ChangeReader.Read(
+            "class Log { void Write(string text) { } void Write(int code) { } }",
+            "class Log { void Write(string text, bool flush) { } void Write(int code, bool flush) { } }"));
+    }
+
+    [Fact]
     public void NewFile_OrBodyOnlyEdit_IsNoDeclarationChange()
     {
         Assert.Empty(ChangeReader.Read(null, "class A { int F() => 1; }"));

@@ -67,6 +67,72 @@ public sealed class RefactoringSourceTests
     }
 
     [Fact]
+    public async Task ParameterRetypedToAList_EachCallConvertsItsSequence_AndTheRevertIsOffered()
+    {
+        const string Before = "using System.Collections.Generic;\npublic static class Stats\n{\n    public static int Count(IEnumerable<int> values) => 0;\n}\n";
+        const string After = "using System.Collections.Generic;\npublic static class Stats\n{\n    public static int Count(IReadOnlyList<int> values) => values.Count;\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("Stats.cs", After),
+            ("Use.cs", "using System.Collections.Generic;\nusing System.Linq;\npublic static class Use\n{\n    public static int A(IEnumerable<int> items) => Stats.Count(items);\n    public static int B(int[] items) => Stats.Count(items.Where(item => item > 0)) + 1;\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync("CS1503", Before, After);
+
+        Assert.Equal("Complete the change of 'Count' at 2 call(s)", candidates[0].Title);
+        var use = await RefactoringSnippet.CompiledTextAsync(candidates[0], "Use.cs");
+        Assert.Contains("=> Stats.Count(items.ToList());", use);
+        Assert.Contains("=> Stats.Count(items.Where(item => item > 0).ToList()) + 1;", use);
+        // The body was written for the new type (values.Count): the revert is offered, and compilation will refuse it.
+        Assert.Equal("Revert the declaration of 'Count' to (IEnumerable<int> values)", candidates[1].Title);
+    }
+
+    [Fact]
+    public async Task ParameterRetypedWithoutAConversion_IsOnlyReverted()
+    {
+        const string Before = "public static class Tax\n{\n    public static decimal Gross(decimal net) => net;\n}\n";
+        const string After = "public static class Tax\n{\n    public static decimal Gross(string net) => 0m;\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("Tax.cs", After),
+            ("Use.cs", "public static class Use\n{\n    public static decimal A(decimal amount) => Tax.Gross(amount);\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync("CS1503", Before, After);
+
+        Assert.Equal(["Revert the declaration of 'Gross' to (decimal net)"], candidates.Select(candidate => candidate.Title).ToList());
+    }
+
+    [Fact]
+    public async Task OneOverloadGainsAParameter_ItsCallsAreCompleted_AndItsOverloadIsLeftAlone()
+    {
+        const string Before = "public static class Log\n{\n    public static string Write(string text) => text;\n    public static string Write(string text, int level) => text + level;\n}\n";
+        const string After = "public static class Log\n{\n    public static string Write(string text) => text;\n    public static string Write(string text, int level, bool flush) => text + level;\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("Log.cs", After),
+            ("Use.cs", "public static class Use\n{\n    public static string A(bool flush) => Log.Write(\"a\", 1);\n    public static string B(bool flush) => Log.Write(\"b\", 2) + Log.Write(\"c\");\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync(null, Before, After);
+
+        var use = await RefactoringSnippet.CompiledTextAsync(candidates[0], "Use.cs");
+        Assert.Contains("=> Log.Write(\"a\", 1, flush);", use);
+        Assert.Contains("=> Log.Write(\"b\", 2, flush) + Log.Write(\"c\");", use);
+        var revert = await RefactoringSnippet.CompiledTextAsync(candidates.Single(candidate => candidate.Title.StartsWith("Revert", StringComparison.Ordinal)), "Log.cs");
+        Assert.Equal(Before, revert);
+    }
+
+    [Fact]
+    public async Task InterfaceParameterRetyped_ALocalFedByTheParameterTakesTheNewTypeToo()
+    {
+        const string Before = "using System.Collections.Generic;\npublic interface IReport\n{\n    int Lines(List<string> rows);\n}\n";
+        const string After = "using System.Collections.Generic;\npublic interface IReport\n{\n    int Lines(IReadOnlyList<string> rows);\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("IReport.cs", After),
+            ("Csv.cs", "using System.Collections.Generic;\npublic sealed class Csv : IReport\n{\n    public int Lines(List<string> rows)\n    {\n        List<string> kept = rows;\n        return kept.Count + 1;\n    }\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync("CS0535", Before, After);
+
+        var csv = await RefactoringSnippet.CompiledTextAsync(candidates[0], "Csv.cs");
+        Assert.Contains("public int Lines(IReadOnlyList<string> rows)\n    {\n        IReadOnlyList<string> kept = rows;\n        return kept.Count + 1;", csv);
+    }
+
+    [Fact]
     public async Task ParameterAdded_EachCallGetsTheInScopeValueOfItsNameAndType()
     {
         const string Before = "public static class Tax\n{\n    public static decimal Gross(decimal net) => net;\n}\n";

@@ -104,6 +104,26 @@ public sealed class NeverAFixTests
     }
 
     [Fact]
+    public async Task DroppingTheArgumentOfARemovedParameter_IsAFix()
+    {
+        var before = Logs("Write(text, level, true);");
+
+        var verdict = await VerifyAsync(before, Logs("Write(text, true);"), "CS1501");
+
+        Assert.Equal(Verdict.Accepted, verdict.Outcome);
+    }
+
+    [Fact]
+    public async Task DroppingTheCallWhoseParameterWasRemoved_IsStillNeverAFix()
+    {
+        var before = Logs("Write(text, level, true);");
+
+        var verdict = await VerifyAsync(before, Logs(""), "CS1501");
+
+        Assert.Equal(Verdict.DeletesCode, verdict.Outcome);
+    }
+
+    [Fact]
     public async Task ReplacingTheFailingName_IsAFix_AndDroppingAStrayParenthesisToo()
     {
         var replaced = await VerifyAsync(Items("items.Add(Missing);\n        return items.Count;"), Items("items.Add(items.Count);\n        return items.Count;"), "CS0103");
@@ -151,6 +171,10 @@ public sealed class NeverAFixTests
 
     private static string Shapes(string member) =>
         Usings + $"public static class Shapes\n{{\n    public static int Area(int side) => Square(side);\n\n    {member}\n}}\n";
+
+    // Write lost its level parameter; the call in Flush still passes one.
+    private static string Logs(string call) =>
+        Usings + $"public static class Log\n{{\n    public static void Write(string text, bool flush) {{ }}\n\n    public static void Flush(string text, int level)\n    {{\n        {call}\n    }}\n}}\n";
 
     private static string Items(string body) =>
         Usings + $"public static class Log\n{{\n    public static int Count(List<int> items)\n    {{\n        {body}\n    }}\n}}\n";
