@@ -7,10 +7,10 @@ namespace CodeLlama.Refactor.Verification.Testing;
 
 /// <summary>
 /// Execution feedback for one run of <c>fix</c>: a private copy of the solution's folder (<see cref="TestCopy"/>),
-/// restored on the host and built in the sandbox once, by the first attempt, with the candidate's in-memory
-/// compilations in the compiler's place where the build allows it (<see cref="CompilerStandIn"/>). Each later attempt
-/// writes its sources into the copy, emits only the assemblies whose compilation changed from the in-memory
-/// compilations the verifier already holds (<see cref="AssemblyEmitter"/>) over the copy's build outputs, and runs the
+/// restored on the host (unless it holds the user's restore, <see cref="WarmRestore"/>) and built in the sandbox once,
+/// by the first attempt, with the candidate's in-memory compilations in the compiler's place where the build allows it
+/// (<see cref="CompilerStandIn"/>). Each later attempt writes its sources into the copy, emits only the assemblies
+/// whose compilation changed from the in-memory compilations the verifier already holds (<see cref="AssemblyEmitter"/>) over the copy's build outputs, and runs the
 /// tests without building. A project whose build does what an emit cannot reproduce (its output differs from the
 /// compiler's, <see cref="AssemblyShape"/>) is built by MSBuild instead, and <see cref="Notes"/> says which and why.
 /// </summary>
