@@ -31,6 +31,7 @@ internal sealed class FixEngine
     private readonly IProgress<WorkProgress>? progress;
     private readonly Func<BuildError, bool>? inScope;
     private readonly Lazy<RepairLoop> repairLoop;
+    private readonly SolutionErrors errors;
     private RepairConstraints constraints;
 
     public FixEngine(LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress)
@@ -43,8 +44,9 @@ internal sealed class FixEngine
             new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), new MissingAwaitSource(), new NullableRepairSource(),
             new RefactoringSource(ChangeEvidence.Reader(loaded.RootDirectory, options.Change)), .. options.ExtraSources ?? [],
         ];
+        errors = new SolutionErrors(loaded.ProjectsDiagnosingDocumentation);
         // The safety gate loads the SDK's analyzers: made only when there is something to repair.
-        repairLoop = new(() => new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), inScope));
+        repairLoop = new(() => new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), inScope, errors));
         constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
     }
 
@@ -52,11 +54,16 @@ internal sealed class FixEngine
 
     public async Task<FixResult> RunAsync(CancellationToken cancellationToken)
     {
-        // A solution without errors to repair ends here: no candidate source, safety gate or test run is started.
-        var errors = await BuildErrors.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!errors.Any(error => error.Document is not null && (inScope is null || inScope(error))))
+        // Composing the IDE's code fixes takes seconds, and the first compilation leaves a core idle while projects wait
+        // for the ones they reference: the composition runs beside it.
+        _ = Task.Run(() => FeatureHost.CodeFixProviders, cancellationToken);
+
+        // A solution without errors to repair ends here: no candidate source, safety gate or test run is started. The
+        // loop's first round takes these same errors.
+        var found = await errors.FindAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
+        if (!found.Any(error => error.Document is not null && (inScope is null || inScope(error))))
         {
-            return NothingToRepair(CompileErrorFinder.ToErrors(errors));
+            return NothingToRepair(CompileErrorFinder.ToErrors(found));
         }
 
         var repairing = Stopwatch.StartNew();
@@ -79,7 +86,7 @@ internal sealed class FixEngine
         // there was nothing to write.
         var remaining = !options.DryRun && edits.Count > 0 ? await RemainingOnDiskAsync(edits, cancellationToken).ConfigureAwait(false)
             : options.DryRun ? CompileErrorFinder.ToErrors(final.Remaining)
-            : await CompileErrorFinder.FindAsync(loaded.Solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            : CompileErrorFinder.ToErrors(await errors.FindAsync(loaded.Solution, cancellationToken).ConfigureAwait(false));
         var excluded = FixScope.Excluded(loaded, options, remaining);
         remaining = FixScope.Filter(loaded, options, remaining);
         return new FixResult(
@@ -179,9 +186,10 @@ internal sealed class FixEngine
             var written = judgement.Judgement == Judgement.Accepted
                 || (options.AllowFailingTests && judgement.Judgement is Judgement.Convicted or Judgement.NotRun && attribution.Last?.Verdict != TestVerdict.NoSandbox);
             levels[index] = judgement.Judgement == Judgement.Accepted ? judgement.Level : 0;
-            foreach (var fix in units[index].Fixes)
+            var unit = trials.WithHeldLevels(units[index], index);
+            foreach (var fix in unit.Fixes)
             {
-                judged[fix.ErrorKey] = (units[index], judgement);
+                judged[fix.ErrorKey] = (unit, judgement);
                 if (!written)
                 {
                     withheld.Add(fix.ErrorKey);

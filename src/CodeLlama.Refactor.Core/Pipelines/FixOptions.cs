@@ -10,8 +10,8 @@ namespace CodeLlama.Refactor.Pipelines;
 public enum TestMode
 {
     /// <summary>
-    /// The tests that reach a changed member first (they fail fast), then every test of the test projects that depend
-    /// on the changed projects, before anything is written.
+    /// Every test of the test projects that depend on the changed projects, before anything is written: in one run until
+    /// a run fails; after that, the tests that reach a changed member first (they fail fast), then every test.
     /// </summary>
     Affected,
 

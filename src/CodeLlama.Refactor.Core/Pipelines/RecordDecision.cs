@@ -84,10 +84,9 @@ internal static class RecordDecision
     // and one the attribution found a guess no test reaches is a suggestion.
     private static IReadOnlyList<TriedCandidate> Annotate(ErrorRecord record, TestUnit unit, UnitJudgement judgement)
     {
-        var ranked = unit.Fixes.FirstOrDefault(fix => fix.ErrorKey == record.Key)?.Ranked ?? [];
         return record.Tried.Select(tried =>
         {
-            var level = ranked.ToList().FindIndex(fix => fix.Source == tried.Source && fix.Title == tried.Title);
+            var level = unit.LevelOf(record.Key, tried.Source, tried.Title);
             var runs = judgement.Runs.Where(run => run.Level == level).Select(run => new CandidateTestRun(run.Run, run.Passed, run.SharedWith)).ToList();
             // Every verified guess of a unit no test reaches is a suggestion, whichever of them the runs held.
             var untestedGuess = judgement.Judgement == Judgement.UntestedGuess && Guesses.IsGuess(tried.Source)

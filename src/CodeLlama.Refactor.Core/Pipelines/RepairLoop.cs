@@ -25,8 +25,14 @@ internal sealed record AppliedFix(DiagnosticKey ErrorKey, string Source, string 
     /// <summary>Whether tests reach the error's project, so that they, not the ranking alone, decide; not part of its identity.</summary>
     public bool TestsDecide { get; init; }
 
-    /// <summary>Every candidate that compiled for the error, best first, this one among them; not part of its identity.</summary>
+    /// <summary>Every candidate verified that compiled for the error, best first, this one among them; not part of its identity.</summary>
     public IReadOnlyList<AppliedFix> Ranked { get; init; } = [];
+
+    /// <summary>
+    /// How many candidates were left unverified because none could outrank this one (<see cref="CandidateRanking.CouldOutrank"/>):
+    /// alternatives the loop verifies once this one is banned; not part of its identity.
+    /// </summary>
+    public int Unverified { get; init; }
 
     /// <summary>Whether it is a guess (<see cref="Candidates.TypeDirected.Guesses"/>); not part of its identity.</summary>
     public bool IsGuess { get; init; }
@@ -78,9 +84,11 @@ internal sealed record RepairOutcome(
 /// every project that compiles that file and through the safety gate, and apply the best; repeat until nothing is left,
 /// nothing improves, or the rounds run out. Nothing here touches a file.
 /// </summary>
-internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress, SafetyGate? safety = null, Func<BuildError, bool>? inScope = null)
+internal sealed class RepairLoop(
+    LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress, SafetyGate? safety = null, Func<BuildError, bool>? inScope = null, SolutionErrors? errors = null)
 {
     private readonly SafetyGate gate = safety ?? new SafetyGate();
+    private readonly SolutionErrors solutionErrors = errors ?? new SolutionErrors(loaded.ProjectsDiagnosingDocumentation);
 
     /// <summary>The sources that threw during the run, for the report.</summary>
     public SourceFailures Failures { get; } = new();
@@ -95,8 +103,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         var iterations = 0;
         while (iterations < maxIterations)
         {
-            var targets = await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+            var targets = await solutionErrors.FindAsync(solution, cancellationToken).ConfigureAwait(false);
             var located = targets.Where(target => target.Document is not null && (inScope is null || inScope(target))).ToList();
             if (located.Count == 0)
             {
@@ -121,7 +128,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
                     continue;
                 }
 
-                if (await RepairAsync(solution, target, key, constraints, record, cancellationToken).ConfigureAwait(false) is { } fix)
+                if (await RepairAsync(solution, target, key, constraints, record, targets.Count, cancellationToken).ConfigureAwait(false) is { } fix)
                 {
                     record.Chosen = fix.Applied;
                     applied.Add(fix.Applied);
@@ -136,7 +143,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             }
         }
 
-        var left = await BuildErrors.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var left = await solutionErrors.FindAsync(solution, cancellationToken).ConfigureAwait(false);
         var remaining = left.CountBy(error => (error.Project.Id, DiagnosticKey.From(error.Diagnostic))).ToDictionary();
         foreach (var group in records)
         {
@@ -181,7 +188,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
     // One target: candidates from every source, each verified in every project compiling its files, ranked; the best is
     // returned to be applied unless the error is withheld, or no test reaches it and the best is not clearly ahead.
     private async Task<(AppliedFix Applied, Solution Solution)?> RepairAsync(
-        Solution solution, BuildError target, DiagnosticKey key, RepairConstraints constraints, ErrorRecord record, CancellationToken cancellationToken)
+        Solution solution, BuildError target, DiagnosticKey key, RepairConstraints constraints, ErrorRecord record, int errorsBefore, CancellationToken cancellationToken)
     {
         // A record seen again in a later round is judged again there: only that round's candidates count.
         record.Tried.Clear();
@@ -191,14 +198,23 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
         var verifier = new CompileVerifier(solution, loaded.ProjectsDiagnosingDocumentation);
         var verified = new List<VerifiedCandidate>();
         var (offered, failed) = await CandidatesAsync(target.Document!, target.Diagnostic, cancellationToken).ConfigureAwait(false);
-        var candidates = offered.DistinctBy(candidate => (candidate.Source, candidate.Title));
+        var candidates = CandidateRanking.VerificationOrder(offered.DistinctBy(candidate => (candidate.Source, candidate.Title)));
         record.SourcesAsked = [.. sources.Select(SourceName)];
         record.SourcesFailed = failed;
+        var unverified = new List<Candidate>();
         foreach (var proposed in candidates)
         {
             if (constraints.Banned.Contains(new AppliedFix(key, proposed.Source, proposed.Title)))
             {
                 record.Tried.Add(new TriedCandidate(proposed.Source, proposed.Title, Verdict.PassedOver));
+                continue;
+            }
+
+            // Verifying costs a compilation (of every dependent project, when the edit changes a declaration): one that
+            // could not take the first place is left unverified, and verified later only if the tests convict the first.
+            if (verified.Count > 0 && !CandidateRanking.CouldOutrank(proposed, CandidateRanking.Rank(verified)[0], errorsBefore))
+            {
+                unverified.Add(proposed);
                 continue;
             }
 
@@ -252,6 +268,8 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             record.Tried.Add(new TriedCandidate(candidate.Source, candidate.Title, outcome, $"errors {verdict.ErrorDelta:+0;-0;0}, edit {verdict.EditSize} chars"));
         }
 
+        record.Tried.AddRange(unverified.Select(candidate => new TriedCandidate(candidate.Source, candidate.Title, Verdict.Outranked)));
+
         if (record.Held is not null)
         {
             return null;
@@ -263,6 +281,7 @@ internal sealed class RepairLoop(LoadedSolution loaded, IReadOnlyList<ICandidate
             Member = record.Member,
             TestsDecide = testsDecide,
             Ranked = alternatives,
+            Unverified = unverified.Count,
             IsGuess = firstIsGuess,
             Certain = clearlyAhead && !firstIsGuess && IsDeterministic(first.Candidate),
             Group = first.Candidate.Group,

@@ -16,8 +16,29 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <param name="Fixes">The unit's fixes as first applied, each with its ranked alternatives.</param>
 internal sealed record TestUnit(IReadOnlyList<AppliedFix> Fixes)
 {
-    /// <summary>How many candidates the unit has: its longest ranking.</summary>
-    public int Candidates => Fixes.Max(fix => fix.Ranked.Count);
+    /// <summary>How many candidates the unit has at most: its longest ranking, with the candidates left unverified.</summary>
+    public int Candidates => Fixes.Max(fix => fix.Ranked.Count + fix.Unverified);
+
+    /// <summary>
+    /// Per level tried (0: the first), the fixes a trial held for the unit; empty until the tests ran. A candidate left
+    /// unverified at first is verified, and ranked, only in the trials that ban the ones before it.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<AppliedFix>> HeldByLevel { get; init; } = [];
+
+    /// <summary>The level a trial held the candidate of <paramref name="error"/> from <paramref name="source"/> at, or -1.</summary>
+    public int LevelOf(DiagnosticKey error, string source, string title)
+    {
+        var levels = HeldByLevel.Count > 0 ? HeldByLevel : Fixes.FirstOrDefault(fix => fix.ErrorKey == error)?.Ranked.Select(fix => (IReadOnlyList<AppliedFix>)[fix]).ToList() ?? [];
+        for (var level = 0; level < levels.Count; level++)
+        {
+            if (levels[level].Any(fix => fix.ErrorKey == error && fix.Source == source && fix.Title == title))
+            {
+                return level;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Groups the fixes the tests decide on into units.</summary>
     public static IReadOnlyList<TestUnit> Of(IEnumerable<AppliedFix> fixes)
@@ -48,6 +69,10 @@ internal sealed class SolutionTrials(
     private readonly Dictionary<string, RepairOutcome> built = new(StringComparer.Ordinal);
     private readonly Dictionary<AppliedFix, IReadOnlyList<string>?> judges = [];
 
+    // Per unit and level, what the combination built for that level held for the unit: a level bans what the levels
+    // before it held, so that the loop verifies and ranks the rest (those it left unverified at first included).
+    private readonly Dictionary<(int Unit, int Level), IReadOnlyList<AppliedFix>> heldAt = [];
+
     /// <summary>What each run held, per unit, for the report.</summary>
     public List<IReadOnlyList<AppliedFix?>> Held { get; } = [];
 
@@ -60,6 +85,10 @@ internal sealed class SolutionTrials(
             : edits.SelectMany(edit => outcome.Solution.GetDocumentIdsWithFilePath(edit.FilePath)).Select(id => id.ProjectId).Distinct();
         var testProjects = TestRunner.AffectedTestProjects(outcome.Solution, changedProjects);
         var held = units.Select(unit => HeldFixes(unit, outcome)).ToList();
+        for (var unit = 0; unit < units.Count; unit++)
+        {
+            heldAt.TryAdd((unit, levels[unit]), held[unit]);
+        }
         var suspects = new List<Suspect?>();
         foreach (var fixes in held)
         {
@@ -120,7 +149,7 @@ internal sealed class SolutionTrials(
         var key = string.Join(',', levels) + "|" + string.Join(',', withheld.Select(error => error.ToString()).Order(StringComparer.Ordinal));
         if (!built.TryGetValue(key, out var outcome))
         {
-            var banned = units.SelectMany((unit, index) => unit.Fixes.SelectMany(fix => fix.Ranked.Take(Math.Min(levels[index], fix.Ranked.Count - 1))))
+            var banned = units.SelectMany((unit, index) => Enumerable.Range(0, levels[index]).SelectMany(level => HeldAt(index, level)))
                 .Concat(constraints.Banned)
                 .ToHashSet();
             var all = new HashSet<DiagnosticKey>(constraints.Withheld);
@@ -134,6 +163,22 @@ internal sealed class SolutionTrials(
 
     /// <summary>Remembers <paramref name="outcome"/> as the combination of <paramref name="levels"/> with nothing withheld.</summary>
     public void Seed(IReadOnlyList<int> levels, RepairOutcome outcome) => built[string.Join(',', levels) + "|"] = outcome;
+
+    /// <summary><paramref name="unit"/> (the unit at <paramref name="index"/>) with what the trials held for it, per level.</summary>
+    public TestUnit WithHeldLevels(TestUnit unit, int index)
+    {
+        var levels = new List<IReadOnlyList<AppliedFix>>();
+        while (heldAt.TryGetValue((index, levels.Count), out var held))
+        {
+            levels.Add(held);
+        }
+
+        return unit with { HeldByLevel = levels };
+    }
+
+    // What the unit at index held at a level; a level no trial built yet is the ranking's candidate at that place.
+    private IReadOnlyList<AppliedFix> HeldAt(int index, int level) =>
+        heldAt.TryGetValue((index, level), out var held) ? held : [.. units[index].Fixes.SelectMany(fix => fix.Ranked.Skip(level).Take(1))];
 
     /// <summary>Whether an error of <paramref name="outcome"/> is left in a project the test projects build.</summary>
     public static bool BlocksTests(RepairOutcome outcome, IReadOnlyList<Project> testProjects)

@@ -112,7 +112,9 @@ internal sealed class TestAttribution(IReadOnlyList<int> candidates, ITrialBench
             {
                 if (trial.Held[unit] is not { } suspect)
                 {
-                    decided[unit] = Judgement.NotRun;
+                    // Past its first candidate, a unit holds none when every candidate left fails to compile (those its
+                    // ranking counted before verifying them): each one it had failed.
+                    decided[unit] = levels[unit] > 0 ? Judgement.Convicted : Judgement.NotRun;
                     continue;
                 }
 

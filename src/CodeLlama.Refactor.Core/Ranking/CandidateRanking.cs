@@ -31,6 +31,35 @@ public static class CandidateRanking
             .ToList();
 
     /// <summary>
+    /// The order candidates are verified in: by the kind of fix, then the order their source gave them, as
+    /// <see cref="Rank"/> breaks ties after the errors left. Verified in this order, the candidates still unverified
+    /// once the best verified one leaves no error it could remove are all of a kind no better than it
+    /// (<see cref="CouldOutrank"/>).
+    /// </summary>
+    /// <param name="candidates">The candidates of one target.</param>
+    /// <returns>The candidates, in the order to verify them.</returns>
+    public static IReadOnlyList<Candidate> VerificationOrder(IEnumerable<Candidate> candidates) =>
+        candidates.OrderBy(candidate => candidate.Preference).ThenBy(candidate => candidate.Rank).ToList();
+
+    /// <summary>
+    /// Whether <paramref name="unverified"/>, once it compiled, could rank ahead of <paramref name="best"/> or tie with it
+    /// for the first place (<see cref="IsClearlyAheadAsync"/>). The fewest errors a candidate can leave is none of the
+    /// <paramref name="errorsBefore"/> the solution had (a verified candidate never adds an error), so a best that removes
+    /// that many is beaten only by a candidate that removes as many and is of a strictly preferred kind; one of the same
+    /// kind is verified too, because it could tie.
+    /// </summary>
+    /// <param name="unverified">A candidate not yet verified.</param>
+    /// <param name="best">The best of the candidates verified so far (the first of <see cref="Rank"/>).</param>
+    /// <param name="errorsBefore">The build errors of the solution the candidates were made from.</param>
+    /// <returns>False when verifying it cannot change the first place or whether it is clearly ahead.</returns>
+    public static bool CouldOutrank(Candidate unverified, VerifiedCandidate best, int errorsBefore)
+    {
+        ArgumentNullException.ThrowIfNull(unverified);
+        ArgumentNullException.ThrowIfNull(best);
+        return best.Verdict.ErrorDelta > -errorsBefore || unverified.Preference <= best.Candidate.Preference;
+    }
+
+    /// <summary>
     /// Whether the first of <paramref name="ranked"/> may be written without a test to choose: it is the only candidate
     /// (candidates making the same edit count as one), or it leaves strictly fewer errors than the runner-up, or as few
     /// and is of a strictly preferred kind. A smaller edit, a higher likelihood or the title only break ties for the

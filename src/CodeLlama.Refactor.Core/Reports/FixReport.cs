@@ -220,6 +220,7 @@ public static class FixReport
         {
             Verdict.Chosen => "chosen",
             Verdict.RankedLower => "verified, ranked lower",
+            Verdict.Outranked => "not verified: a candidate of a preferred kind already removed every error it could",
             Verdict.TargetRemains => "rejected: the error is still there",
             Verdict.AddsDiagnostics => "rejected: it adds",
             Verdict.EditsGeneratedCode => "rejected: it edits generated code",

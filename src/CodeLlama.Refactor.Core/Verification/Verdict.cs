@@ -70,6 +70,12 @@ public enum Verdict
     /// <summary>It compiled, but another candidate ranked higher.</summary>
     RankedLower,
 
+    /// <summary>
+    /// It was not verified: a candidate of a preferred kind compiled and removed every error it could, so it could not
+    /// take the first place (verified only if the tests convict that one).
+    /// </summary>
+    Outranked,
+
     /// <summary>It compiled and tied with another for first place, and no test reaches the change to choose.</summary>
     Tied,
 
@@ -95,7 +101,7 @@ public static class Verdicts
     public static VerdictStage Stage(this Verdict verdict) => verdict switch
     {
         Verdict.Unsafe => VerdictStage.Safety,
-        Verdict.Chosen or Verdict.RankedLower or Verdict.Tied => VerdictStage.Ranking,
+        Verdict.Chosen or Verdict.RankedLower or Verdict.Tied or Verdict.Outranked => VerdictStage.Ranking,
         Verdict.Untested or Verdict.UntestedGuess or Verdict.FailedTests or Verdict.PassedOver => VerdictStage.Tests,
         _ => VerdictStage.Compile,
     };

@@ -59,6 +59,39 @@ public sealed class CandidateRankingTests
         Assert.True(await CandidateRanking.IsClearlyAheadAsync(ranked, CancellationToken.None));
     }
 
+    [Fact]
+    public void VerificationOrder_IsByKindThenTheSourcesOrder()
+    {
+        var generate = Verified("roslyn:GenerateVariable", Before, preference: 4).Candidate;
+        var spell = Verified("roslyn:SpellCheck", Before, preference: 1).Candidate with { Rank = 1 };
+        var spellFirst = Verified("roslyn:SpellCheck", Before, preference: 1).Candidate with { Title = "first", Rank = 0 };
+
+        var order = CandidateRanking.VerificationOrder([generate, spell, spellFirst]);
+
+        Assert.Equal([spellFirst, spell, generate], order);
+    }
+
+    [Fact]
+    public void ABestThatLeavesNoErrorOfTheOnesBefore_CannotBeOutrankedByALesserKind_ButCanByItsOwn()
+    {
+        var spell = Verified("roslyn:SpellCheck", Before.Replace("Clip", "Clap", StringComparison.Ordinal), preference: 1, errorDelta: -1);
+        var generate = Verified("roslyn:GenerateVariable", Before, preference: 4).Candidate;
+        var otherSpelling = Verified("roslyn:SpellCheck", Before, preference: 1).Candidate;
+
+        Assert.False(CandidateRanking.CouldOutrank(generate, spell, errorsBefore: 1));
+        Assert.True(CandidateRanking.CouldOutrank(otherSpelling, spell, errorsBefore: 1));
+    }
+
+    [Fact]
+    public void WhileMoreErrorsThanTheBestRemovesAreLeft_ALesserKindCanStillOutrankIt()
+    {
+        // Generating the member a misspelt name uses removes both uses' errors; the spelling fix only the one.
+        var spell = Verified("roslyn:SpellCheck", Before.Replace("Clip", "Clap", StringComparison.Ordinal), preference: 1, errorDelta: -1);
+        var generate = Verified("roslyn:GenerateVariable", Before, preference: 4).Candidate;
+
+        Assert.True(CandidateRanking.CouldOutrank(generate, spell, errorsBefore: 2));
+    }
+
     private static VerifiedCandidate Verified(string source, string after, int preference, int errorDelta = -1)
     {
         // The size as the verifier counts it: what differs between the common start and the common end, both sides.

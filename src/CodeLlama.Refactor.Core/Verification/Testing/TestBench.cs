@@ -7,10 +7,10 @@ namespace CodeLlama.Refactor.Verification.Testing;
 
 /// <summary>
 /// Execution feedback for one run of <c>fix</c>: a private copy of the solution's folder (<see cref="TestCopy"/>),
-/// restored on the host and built in the sandbox once, by the first attempt, with the candidate's in-memory
-/// compilations in the compiler's place where the build allows it (<see cref="CompilerStandIn"/>). Each later attempt
-/// writes its sources into the copy, emits only the assemblies whose compilation changed from the in-memory
-/// compilations the verifier already holds (<see cref="AssemblyEmitter"/>) over the copy's build outputs, and runs the
+/// restored on the host (unless it holds the user's restore, <see cref="WarmRestore"/>) and built in the sandbox once,
+/// by the first attempt, with the candidate's in-memory compilations in the compiler's place where the build allows it
+/// (<see cref="CompilerStandIn"/>). Each later attempt writes its sources into the copy, emits only the assemblies
+/// whose compilation changed from the in-memory compilations the verifier already holds (<see cref="AssemblyEmitter"/>) over the copy's build outputs, and runs the
 /// tests without building. A project whose build does what an emit cannot reproduce (its output differs from the
 /// compiler's, <see cref="AssemblyShape"/>) is built by MSBuild instead, and <see cref="Notes"/> says which and why.
 /// </summary>
@@ -32,6 +32,8 @@ public sealed class TestBench : IDisposable
     private readonly HashSet<string> restored = new(StringComparer.Ordinal);
     private TestCopy? copy;
     private Solution? outputsHold;
+    private bool anyFailed;
+    private bool warmRestored;
 
     /// <summary>Prepares a bench; nothing is copied until the first attempt.</summary>
     /// <param name="rootDirectory">The solution's folder, copied (see <see cref="CopyRules"/>) to run in.</param>
@@ -83,6 +85,18 @@ public sealed class TestBench : IDisposable
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(edits);
         Attempts++;
+        // Until an attempt fails, the candidates are the best-ranked ones, which usually pass: one run of every test costs
+        // less than the impacted tests and then every test (each `dotnet test` starts MSBuild and a test host again).
+        // After a failure the candidates are alternatives, and their impacted tests go first to fail fast.
+        scope = scope == TestScope.ImpactedFirst && !anyFailed ? TestScope.Full : scope;
+        var outcome = await RunScopedAsync(candidate, edits, testProjects, scope, modelWritten, cancellationToken).ConfigureAwait(false);
+        anyFailed |= !outcome.Succeeded;
+        return outcome;
+    }
+
+    private async Task<TestOutcome> RunScopedAsync(
+        Solution candidate, IReadOnlyList<FileEdit> edits, IReadOnlyList<Project> testProjects, TestScope scope, bool modelWritten, CancellationToken cancellationToken)
+    {
         var impacted = scope == TestScope.Full ? null : await ImpactedTests.FindAsync(candidate, edits, testProjects, cancellationToken).ConfigureAwait(false);
         if (impacted is { Count: 0 or > MaxFilteredTests })
         {
@@ -149,7 +163,9 @@ public sealed class TestBench : IDisposable
         var build = copy is null || outputsHold is null || candidate is null;
         if (copy is null)
         {
-            copy = TestCopy.Create(rootDirectory, changed, cancellationToken, WarmProjectFolders(candidate, testProjects));
+            var warm = WarmProjectFolders(candidate, testProjects);
+            copy = TestCopy.Create(rootDirectory, changed, cancellationToken, warm);
+            warmRestored = WarmRestore.IsRestored(copy.Root, [.. warm.Select(copy.PathOf)]);
             if (candidate is not null)
             {
                 build = !await BuildAroundEmittedAsync(copy, candidate, testProjects, runner, deadline, attemptNotes, cancellationToken).ConfigureAwait(false);
@@ -270,9 +286,16 @@ public sealed class TestBench : IDisposable
             return false;
         }
 
+        if (warmRestored)
+        {
+            attemptNotes.Add("not restored again: the copy holds the user's restore, newer than every project file");
+        }
+
         foreach (var projectCopy in testProjects.Select(project => target.PathOf(project.FilePath!)).Distinct(StringComparer.Ordinal))
         {
-            var run = await RestoreAsync(target, projectCopy, deadline, cancellationToken).ConfigureAwait(false)
+            // The user's restore, kept in the copy, stands for the host's; should it not, this build fails and the
+            // copy is restored and built normally.
+            var run = (warmRestored ? null : await RestoreAsync(target, projectCopy, deadline, cancellationToken).ConfigureAwait(false))
                 ?? await runner.RunAsync(
                     Dotnet(target, projectCopy, ["build", projectCopy, "--no-restore", "--nologo", "--verbosity", "minimal", "-p:UseSharedCompilation=false", NoPackOnBuild, .. standIn.BuildProperties]),
                     Remaining(deadline),
@@ -283,6 +306,9 @@ public sealed class TestBench : IDisposable
                 attemptNotes.Add($"compiled by MSBuild: building {Path.GetFileName(projectCopy)} around the emitted assemblies failed: {TestRunner.FailedTests(run.Output)}");
                 return false;
             }
+
+            // It built without a restore of its own: what the copy holds is its restore.
+            restored.Add(projectCopy);
         }
 
         reason = await standIn.CompleteAsync(candidate, outputs, DocumentationBuilt, cancellationToken).ConfigureAwait(false);

@@ -165,6 +165,31 @@ public sealed class TestBenchTests
     }
 
     [Fact]
+    public async Task UntilAnAttemptFails_EachRunsEveryTestOnce_WithoutRestoringWhatTheUserRestored()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Calculator.cs"] = Calculator }, new Dictionary<string, string> { ["CalculatorTests.cs"] = CalculatorTests });
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+        using var bench = new TestBench(solution.Directory, TimeSpan.FromMinutes(5), sandbox: null, loaded.Outputs) { DocumentationBuilt = loaded.ProjectsDiagnosingDocumentation };
+
+        var first = await AttemptAsync(bench, loaded, "b + a", TestScope.ImpactedFirst);
+        var runsAfterFirst = bench.Runs;
+        var wrong = await AttemptAsync(bench, loaded, "a - b", TestScope.ImpactedFirst);
+        var runsAfterWrong = bench.Runs;
+        var right = await AttemptAsync(bench, loaded, "a + b + 0", TestScope.ImpactedFirst);
+
+        Assert.True(first is { Verdict: TestVerdict.Passed, Passed: 2 }, first.Detail);
+        Assert.Equal(1, runsAfterFirst);
+        Assert.True(first.Notes.Contains("not restored again: the copy holds the user's restore, newer than every project file"), string.Join("\n", first.Notes));
+        Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1 }, wrong.Detail);
+        Assert.Equal(2, runsAfterWrong);
+        // After a failure the impacted tests go first, then, as they pass, every test.
+        Assert.True(right is { Verdict: TestVerdict.Passed, Passed: 2 }, right.Detail);
+        Assert.Equal(4, bench.Runs);
+        Assert.Contains("impacted test(s) passed first", right.Notes[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AProjectWhoseBuildAddsWhatTheCompilerCannot_IsBuiltByMSBuild_AndSaysWhy()
     {
         using var solution = TemporarySolution.Create(
@@ -206,7 +231,7 @@ public sealed class TestBenchTests
         Assert.True(wrong.Notes.Contains("Lib: emitted"), string.Join("\n", wrong.Notes));
     }
 
-    private static async Task<TestOutcome> AttemptAsync(TestBench bench, LoadedSolution loaded, string body)
+    private static async Task<TestOutcome> AttemptAsync(TestBench bench, LoadedSolution loaded, string body, TestScope scope = TestScope.Full)
     {
         var document = loaded.Solution.Projects.Single(project => project.Name == "Lib").Documents.Single(document => document.Name == "Calculator.cs");
         var original = await document.GetTextAsync();
@@ -214,6 +239,6 @@ public sealed class TestBenchTests
         var candidate = loaded.Solution.WithDocumentText(document.Id, updated);
         var tests = TestRunner.AffectedTestProjects(candidate, [document.Project.Id]);
         return await bench.RunAsync(
-            candidate, [new FileEdit(document.FilePath!, original, updated)], tests, TestScope.Full, modelWritten: false, CancellationToken.None);
+            candidate, [new FileEdit(document.FilePath!, original, updated)], tests, scope, modelWritten: false, CancellationToken.None);
     }
 }
