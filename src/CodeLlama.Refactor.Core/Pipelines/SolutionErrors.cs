@@ -14,7 +14,7 @@ internal sealed class SolutionErrors(IReadOnlySet<ProjectId> documentationBuilt)
 {
     private readonly ConditionalWeakTable<Solution, Task<IReadOnlyList<BuildError>>> found = [];
 
-    /// <summary>The build errors of <paramref name="solution"/> (<see cref="BuildErrors.FindAsync(Solution, IReadOnlySet{ProjectId}, Action{int, Project}?, CancellationToken)"/>).</summary>
+    /// <summary>The build errors of <paramref name="solution"/> (<see cref="BuildErrors.FindAsync(Solution, IReadOnlySet{ProjectId}, Action{int, Project}, CancellationToken)"/>).</summary>
     public Task<IReadOnlyList<BuildError>> FindAsync(Solution solution, CancellationToken cancellationToken) =>
         found.GetValue(solution, snapshot => BuildErrors.FindAsync(snapshot, documentationBuilt, cancellationToken: cancellationToken));
 }
