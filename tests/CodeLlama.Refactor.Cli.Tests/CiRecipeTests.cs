@@ -152,10 +152,10 @@ public sealed partial class CiRecipeTests
     [GeneratedRegex(@"(?:(?<![\w/.""-])codellama-refactor |command: )((?:check|doc|fix) .+?)(?: \|\|.*)?$", RegexOptions.Multiline)]
     private static partial Regex ToolLine();
 
-    [GeneratedRegex(@"dotnet pack ""?(?<project>[^"" ]+)""? -c Release -o ""?(?<output>[^"" ]+)""?")]
+    [GeneratedRegex(@"dotnet pack ""?(?<project>[^""\s]+)""? -c Release -o ""?(?<output>[^""\s]+)""?")]
     private static partial Regex PackStep();
 
-    [GeneratedRegex(@"dotnet tool install (?<id>\S+) --tool-path \S+ --add-source ""?(?<source>[^"" ]+)""?")]
+    [GeneratedRegex(@"dotnet tool install (?<id>\S+) --tool-path \S+ --add-source ""?(?<source>[^""\s]+)""?")]
     private static partial Regex InstallStep();
 
     private static async Task<(int ExitCode, string Out, string Error)> RunInAsync(string directory, params string[] args)
