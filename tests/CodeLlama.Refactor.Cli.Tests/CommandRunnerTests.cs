@@ -1,5 +1,6 @@
 using CodeLlama.Refactor.Cli.Commands;
 using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Editing;
 
 namespace CodeLlama.Refactor.Cli.Tests;
 
@@ -38,6 +39,22 @@ public sealed class CommandRunnerTests
 
         Assert.Equal(ExitCodes.Cancelled, exitCode);
         Assert.Equal("error: Cancelled; no file was changed by the unfinished step.", error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task A_cancellation_after_the_write_names_the_written_files()
+    {
+        var error = new StringWriter();
+
+        var exitCode = await CommandRunner.RunAsync(
+            new ConsoleLog(error, Verbosity.Normal),
+            CancellationToken.None,
+            () => throw new CancelledAfterWritingException(["Lib/A.cs", "Lib/B.cs"], new OperationCanceledException()));
+
+        Assert.Equal(ExitCodes.Cancelled, exitCode);
+        Assert.Equal(
+            "error: Cancelled after writing 2 file(s), which stay written: Lib/A.cs, Lib/B.cs. What is left was not checked.",
+            error.ToString().Trim());
     }
 
     [Fact]

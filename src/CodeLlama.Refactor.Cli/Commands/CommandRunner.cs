@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CodeLlama.Refactor.Cli.Output;
+using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.PrivateFiles;
 using CodeLlama.Refactor.Reports;
@@ -23,6 +24,12 @@ internal static class CommandRunner
         try
         {
             return await body().ConfigureAwait(false);
+        }
+        catch (CancelledAfterWritingException exception)
+        {
+            // The files are complete and stay written; only what came after the write was cut short.
+            log.Error($"Cancelled after writing {exception.WrittenFiles.Count} file(s), which stay written: {string.Join(", ", exception.WrittenFiles)}. What is left was not checked.");
+            return ExitCodes.Cancelled;
         }
         catch (Exception exception) when (exception is OperationCanceledException || cancellationToken.IsCancellationRequested)
         {

@@ -5,7 +5,34 @@ namespace CodeLlama.Refactor.Editing;
 /// <summary>What writing a run's verified edits did.</summary>
 /// <param name="Files">One outcome per edit, in the order given: all written, or none.</param>
 /// <param name="Recovered">What an earlier, interrupted run had left and this one cleaned up, one warning each.</param>
-public sealed record WrittenEdits(IReadOnlyList<FileOutcome> Files, IReadOnlyList<LoadDiagnostic> Recovered);
+public sealed record WrittenEdits(IReadOnlyList<FileOutcome> Files, IReadOnlyList<LoadDiagnostic> Recovered)
+{
+    /// <summary>
+    /// Runs the steps that follow the write. Once a file was written, a cancellation in them becomes a
+    /// <see cref="CancelledAfterWritingException"/> naming the written files, so that no one reads the cancellation as
+    /// "nothing was changed".
+    /// </summary>
+    /// <typeparam name="T">What the steps produce.</typeparam>
+    /// <param name="steps">The steps after the write.</param>
+    /// <returns>What <paramref name="steps"/> produced.</returns>
+    public async Task<T> ThenAsync<T>(Func<Task<T>> steps)
+    {
+        try
+        {
+            return await steps().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException cancellation) when (cancellation is not CancelledAfterWritingException)
+        {
+            var written = Files.Where(file => file.Status == FileStatus.Written).Select(file => file.RelativePath).ToList();
+            if (written.Count == 0)
+            {
+                throw;
+            }
+
+            throw new CancelledAfterWritingException(written, cancellation);
+        }
+    }
+}
 
 /// <summary>
 /// The one step that puts verified edits on disk, for <c>fix</c> and <c>doc</c> alike: each file keeps its encoding, byte

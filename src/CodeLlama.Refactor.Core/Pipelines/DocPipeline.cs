@@ -91,43 +91,47 @@ public static class DocPipeline
         var edits = files.Where(file => file.Updated is not null).Select(file => (file.File, Updated: file.Updated!)).ToList();
 
         var (outcomes, verifier, recovered) = await VerifyAndWriteAsync(loaded, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
-        var rejected = outcomes.Where(outcome => outcome.Status is not (FileStatus.Written or FileStatus.DryRun))
-            .Select(outcome => outcome.FilePath).ToHashSet(StringComparer.Ordinal);
-        var rejectedIds = edits.Where(edit => rejected.Contains(edit.File.FilePath))
-            .SelectMany(edit => edit.File.DocumentIds).ToHashSet();
-        var editedProjects = edits.SelectMany(edit => edit.File.DocumentIds).Select(id => id.ProjectId).ToHashSet();
-        // Each edited project's compilation with the accepted edits is made once, and serves both the members left
-        // undocumented and the build errors.
-        var finals = new ConcurrentDictionary<ProjectId, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>>();
-        Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)> Final(Project project) =>
-            finals.GetOrAdd(project.Id, _ => verifier.FinalAsync(project.Id, rejectedIds, cancellationToken));
-        var remaining = await scope.UndocumentedAsync(
-            project => editedProjects.Contains(project.Id) ? Final(project) : DocScope.AsLoadedAsync(project, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-        var (errors, excludedErrors) = await DocBuildErrors.AfterAsync(
-            loaded,
-            options.Files,
-            async (project, token) => editedProjects.Contains(project.Id)
-                ? (await Final(project).ConfigureAwait(false)).Compilation
-                : (await project.GetCompilationAsync(token).ConfigureAwait(false))!,
-            cancellationToken).ConfigureAwait(false);
-
-        return new DocResult(
-            loaded.RootDirectory,
-            new Coverage(scope.Total - scope.UndocumentedBefore, scope.Total),
-            new Coverage(scope.Total - remaining.Count, scope.Total),
-            members.Where(member => !rejected.Contains(member.FilePath)).ToList(),
-            outcomes,
-            remaining,
-            stopwatch.Elapsed,
-            [.. loaded.Diagnostics, .. recovered],
-            files.SelectMany(file => file.Skipped).ToList())
+        // Once files are written, a cancellation in what follows says which files were written.
+        return await new WrittenEdits(outcomes, recovered).ThenAsync(async () =>
         {
-            Errors = errors,
-            ExcludedErrors = excludedErrors,
-            FilesBeyondBuild = loaded.Projects.Where(project => !loaded.ProjectsDiagnosingDocumentation.Contains(project.Id))
-                .SelectMany(project => project.Documents).Select(document => document.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal),
-        };
+            var rejected = outcomes.Where(outcome => outcome.Status is not (FileStatus.Written or FileStatus.DryRun))
+                .Select(outcome => outcome.FilePath).ToHashSet(StringComparer.Ordinal);
+            var rejectedIds = edits.Where(edit => rejected.Contains(edit.File.FilePath))
+                .SelectMany(edit => edit.File.DocumentIds).ToHashSet();
+            var editedProjects = edits.SelectMany(edit => edit.File.DocumentIds).Select(id => id.ProjectId).ToHashSet();
+            // Each edited project's compilation with the accepted edits is made once, and serves both the members left
+            // undocumented and the build errors.
+            var finals = new ConcurrentDictionary<ProjectId, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>>();
+            Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)> Final(Project project) =>
+                finals.GetOrAdd(project.Id, _ => verifier.FinalAsync(project.Id, rejectedIds, cancellationToken));
+            var remaining = await scope.UndocumentedAsync(
+                project => editedProjects.Contains(project.Id) ? Final(project) : DocScope.AsLoadedAsync(project, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            var (errors, excludedErrors) = await DocBuildErrors.AfterAsync(
+                loaded,
+                options.Files,
+                async (project, token) => editedProjects.Contains(project.Id)
+                    ? (await Final(project).ConfigureAwait(false)).Compilation
+                    : (await project.GetCompilationAsync(token).ConfigureAwait(false))!,
+                cancellationToken).ConfigureAwait(false);
+
+            return new DocResult(
+                loaded.RootDirectory,
+                new Coverage(scope.Total - scope.UndocumentedBefore, scope.Total),
+                new Coverage(scope.Total - remaining.Count, scope.Total),
+                members.Where(member => !rejected.Contains(member.FilePath)).ToList(),
+                outcomes,
+                remaining,
+                stopwatch.Elapsed,
+                [.. loaded.Diagnostics, .. recovered],
+                files.SelectMany(file => file.Skipped).ToList())
+            {
+                Errors = errors,
+                ExcludedErrors = excludedErrors,
+                FilesBeyondBuild = loaded.Projects.Where(project => !loaded.ProjectsDiagnosingDocumentation.Contains(project.Id))
+                    .SelectMany(project => project.Documents).Select(document => document.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal),
+            };
+        }).ConfigureAwait(false);
     }
 
     private static async Task<DocumentedFile> DocumentFileAsync(

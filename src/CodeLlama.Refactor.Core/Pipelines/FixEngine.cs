@@ -81,25 +81,29 @@ internal sealed class FixEngine
         var written = await VerifiedEdits.WriteAsync(loaded.RootDirectory, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
         writing.Stop();
 
-        // What is left comes from what the files now say: loaded and compiled afresh from disk after a write (or a write
-        // refused: the files may have changed under the run); as they would be, in memory, for a dry run; as loaded when
-        // there was nothing to write.
-        var remaining = !options.DryRun && edits.Count > 0 ? await RemainingOnDiskAsync(edits, cancellationToken).ConfigureAwait(false)
-            : options.DryRun ? CompileErrorFinder.ToErrors(final.Remaining)
-            : CompileErrorFinder.ToErrors(await errors.FindAsync(loaded.Solution, cancellationToken).ConfigureAwait(false));
-        var excluded = FixScope.Excluded(loaded, options, remaining);
-        remaining = FixScope.Filter(loaded, options, remaining);
-        return new FixResult(
-            loaded.RootDirectory,
-            Decide(final.Records, tested, remaining),
-            remaining,
-            written.Files,
-            final.Iterations,
-            tested.Tests,
-            new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
-            [.. loaded.Diagnostics, .. written.Recovered, .. Loop.Failures.Warnings()],
-            tested.Runs,
-            options.MaxTestRuns) { ExcludedErrors = excluded, SourceFailures = Loop.Failures.ToList() };
+        // Once files are written, a cancellation in what follows says which files were written.
+        return await written.ThenAsync(async () =>
+        {
+            // What is left comes from what the files now say: loaded and compiled afresh from disk after a write (or a write
+            // refused: the files may have changed under the run); as they would be, in memory, for a dry run; as loaded when
+            // there was nothing to write.
+            var remaining = !options.DryRun && edits.Count > 0 ? await RemainingOnDiskAsync(edits, cancellationToken).ConfigureAwait(false)
+                : options.DryRun ? CompileErrorFinder.ToErrors(final.Remaining)
+                : CompileErrorFinder.ToErrors(await errors.FindAsync(loaded.Solution, cancellationToken).ConfigureAwait(false));
+            var excluded = FixScope.Excluded(loaded, options, remaining);
+            remaining = FixScope.Filter(loaded, options, remaining);
+            return new FixResult(
+                loaded.RootDirectory,
+                Decide(final.Records, tested, remaining),
+                remaining,
+                written.Files,
+                final.Iterations,
+                tested.Tests,
+                new FixTimes(TimeSpan.Zero, repairing.Elapsed, testing.Elapsed, writing.Elapsed),
+                [.. loaded.Diagnostics, .. written.Recovered, .. Loop.Failures.Warnings()],
+                tested.Runs,
+                options.MaxTestRuns) { ExcludedErrors = excluded, SourceFailures = Loop.Failures.ToList() };
+        }).ConfigureAwait(false);
     }
 
     // What is left when nothing could be repaired: the errors the loop does not take on (those without a document, or
