@@ -42,7 +42,8 @@ internal sealed record CandidateSnippet(Project Project, Diagnostic Error, IRead
     {
         var compilation = await solution.Projects.Single().GetCompilationAsync();
         return compilation!.GetDiagnostics()
-            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error || diagnostic.Id.StartsWith("CS86", StringComparison.Ordinal))
+            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error || diagnostic.Id.StartsWith("CS86", StringComparison.Ordinal)
+                || diagnostic.Id.StartsWith("CS87", StringComparison.Ordinal))
             .ToList();
     }
 }

@@ -8,7 +8,8 @@ namespace CodeLlama.Refactor.Candidates.Nullable;
 /// The declaration a nullable warning is about, whose type takes a <c>?</c>: what a possibly-null value is assigned to
 /// (a local, field, property or parameter: CS8600, CS8601, CS8625; the variable an out argument passes, CS8601), the
 /// parameter an argument is passed to (CS8604, CS8625), the return type a null is returned as (CS8603), the member
-/// left unset by the constructor (CS8618).
+/// left unset by the constructor (CS8618), the parameter of an override or implementation whose base member's
+/// parameter may be null (CS8765, CS8767: the base's <c>?</c> that a change removed from the override).
 /// </summary>
 internal static class NullableDeclarations
 {
@@ -17,6 +18,7 @@ internal static class NullableDeclarations
     {
         "CS8603" => ReturnedBy(node, model, cancellationToken),
         "CS8618" => UnsetMember(node, model, diagnostic, cancellationToken),
+        "CS8765" or "CS8767" => MismatchedParameter(node, model, diagnostic, cancellationToken),
         _ => AssignedTo(node, model, cancellationToken),
     };
 
@@ -102,5 +104,52 @@ internal static class NullableDeclarations
         return (type is null ? null : model.GetDeclaredSymbol(type, cancellationToken) as INamedTypeSymbol)?.GetMembers()
             .Where(member => member is IFieldSymbol { IsImplicitlyDeclared: false } or IPropertySymbol)
             .FirstOrDefault(member => message.Contains($"'{member.Name}'", StringComparison.Ordinal));
+    }
+
+    // CS8765 and CS8767 mark the parameter, or the member and name the parameter in the message; it takes a `?` only
+    // where the member it overrides or implements declares that parameter nullable.
+    private static ISymbol? MismatchedParameter(SyntaxNode node, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var method = node.AncestorsAndSelf().OfType<BaseMethodDeclarationSyntax>().FirstOrDefault() is { } declaration
+            ? model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol
+            : null;
+        if (method is null)
+        {
+            return null;
+        }
+
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var named = node.AncestorsAndSelf().OfType<ParameterSyntax>().FirstOrDefault() is { } parameter
+            ? model.GetDeclaredSymbol(parameter, cancellationToken)
+            : method.Parameters.FirstOrDefault(candidate => message.Contains($"'{candidate.Name}'", StringComparison.Ordinal));
+        return named is IParameterSymbol { NullableAnnotation: NullableAnnotation.NotAnnotated } own
+            && BaseMembers(method).Any(member => own.Ordinal < member.Parameters.Length && member.Parameters[own.Ordinal].NullableAnnotation == NullableAnnotation.Annotated)
+            ? own
+            : null;
+    }
+
+    // The member a method overrides and the interface members it implements.
+    private static IEnumerable<IMethodSymbol> BaseMembers(IMethodSymbol method)
+    {
+        if (method.OverriddenMethod is { } overridden)
+        {
+            yield return overridden;
+        }
+
+        foreach (var member in method.ExplicitInterfaceImplementations)
+        {
+            yield return member;
+        }
+
+        foreach (var face in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in face.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    yield return member;
+                }
+            }
+        }
     }
 }

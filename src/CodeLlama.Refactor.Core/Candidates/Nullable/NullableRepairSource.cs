@@ -5,7 +5,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeLlama.Refactor.Candidates.Nullable;
 
 /// <summary>
-/// Repairs nullable warnings the project treats as errors (CS8600, CS8601, CS8602, CS8603, CS8604, CS8618, CS8625) two
+/// Repairs nullable warnings the project treats as errors (CS8600, CS8601, CS8602, CS8603, CS8604, CS8618, CS8625, and
+/// CS8765/CS8767 where an override or implementation dropped its base member's <c>?</c>) two
 /// ways, and lets the tests choose: the declaration says the value may be null (<c>string?</c>, what a removed
 /// <c>?</c> leaves to restore), or a null check the project already writes goes before the use
 /// (<see cref="NullChecks"/>). Both are guesses (<see cref="TypeDirected.Guesses"/>): each changes what the code means
@@ -20,7 +21,7 @@ public sealed class NullableRepairSource : ICandidateSource
     /// <summary>The kind of these candidates for the ranking: type-directed guesses, like <see cref="TypeDirected.TypeDirectedSource.Preference"/>.</summary>
     public const int Preference = 3;
 
-    private static readonly HashSet<string> ErrorIds = ["CS8600", "CS8601", "CS8602", "CS8603", "CS8604", "CS8618", "CS8625"];
+    private static readonly HashSet<string> ErrorIds = ["CS8600", "CS8601", "CS8602", "CS8603", "CS8604", "CS8618", "CS8625", "CS8765", "CS8767"];
 
     /// <inheritdoc/>
     public CandidateTrust Trust => CandidateTrust.Trusted;

@@ -1,5 +1,6 @@
 using CodeLlama.Refactor.Candidates.TypeDirected;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeLlama.Refactor.Candidates.Refactoring;
@@ -25,7 +26,7 @@ internal static class CallSiteRepair
 
         var methods = RootCauses.CalledMethods(first.Diagnostic.Id, node, model, cancellationToken);
         var candidates = new List<Candidate>();
-        foreach (var (change, method) in evidence.Changes.SelectMany(change => methods.Where(method => Declarations.Declare(method, change.After, cancellationToken)).Select(method => (change, method))))
+        foreach (var (change, method) in evidence.Changes.SelectMany(change => methods.Where(method => Declarations.Declare(Unreduced(method), change.After, cancellationToken)).Select(method => (change, method))))
         {
             if ((change.Kinds & (DeclarationChangeKinds.ParameterAdded | DeclarationChangeKinds.ParameterRemoved | DeclarationChangeKinds.ParameterRetyped)) != 0)
             {
@@ -70,8 +71,9 @@ internal static class CallSiteRepair
         Default,
     }
 
-    // Every call of the group given the new shape; null when a call cannot be (named arguments, another count), or
-    // when this way of guessing adds nothing: a candidate that guesses only where the others would not.
+    // Every call of the group given the new shape; null when a call cannot be (a positional argument after a named one,
+    // more positional arguments than parameters), or when this way of guessing adds nothing: a candidate that guesses
+    // only where the others would not.
     private static async Task<GroupEdit?> CompleteAsync(IReadOnlyList<GroupedError> group, DeclarationChange change, IMethodSymbol method, Guess guess, CancellationToken cancellationToken)
     {
         var edit = new GroupEdit();
@@ -81,59 +83,117 @@ internal static class CallSiteRepair
             var model = await error.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var root = await error.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var node = root!.FindNode(error.Diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var arguments = model is null ? null : CallOf(node, method, model, cancellationToken);
-            if (model is null || arguments is null || arguments.Arguments.Count != change.Before.Parameters.Count || arguments.Arguments.Any(argument => argument.NameColon is not null))
+            if (model is null || CallOf(node, method, model, cancellationToken) is not { } call
+                || Arguments(call.Arguments, call.Reduced ? 1 : 0, change, Unreduced(method), model, guess, cancellationToken) is not { } arguments)
             {
                 return null;
             }
 
-            var texts = arguments.Arguments.Select(argument => argument.ToString()).ToList();
-            foreach (var index in change.Removed.OrderDescending())
-            {
-                texts.RemoveAt(index);
-            }
-
-            foreach (var (index, parameter) in change.Added)
-            {
-                var value = Value(model, arguments.SpanStart, method.Parameters[index], parameter, guess, out var isGuess);
-                if (value is null)
-                {
-                    return null;
-                }
-
-                guessed |= isGuess;
-                texts.Insert(Math.Min(index, texts.Count), value);
-            }
-
-            foreach (var (before, after) in change.Retyped)
-            {
-                if (Converted(model, arguments.Arguments[before].Expression, method.Parameters[after].Type, cancellationToken) is not { } converted)
-                {
-                    return null;
-                }
-
-                texts[after] = converted;
-            }
-
-            edit.Replace(error.Document.Id, arguments.Span, "(" + string.Join(", ", texts) + ")");
+            guessed |= arguments.Guessed;
+            edit.Replace(error.Document.Id, call.Arguments.Span, "(" + string.Join(", ", arguments.Texts) + ")");
         }
 
         return guess == Guess.None || guessed ? edit : null;
     }
 
+    // The arguments of one call in the new shape. Positional arguments are matched to the declaration's parameters by
+    // position, after the receiver of an extension method called on it (offset 1), named ones by name; a new
+    // parameter goes where its position falls among the positional arguments, else it is passed by name.
+    private static (List<string> Texts, bool Guessed)? Arguments(
+        BaseArgumentListSyntax list, int offset, DeclarationChange change, IMethodSymbol method, SemanticModel model, Guess guess, CancellationToken cancellationToken)
+    {
+        var positional = list.Arguments.TakeWhile(argument => argument.NameColon is null).ToList();
+        var named = list.Arguments.Skip(positional.Count).ToList();
+        if (named.Any(argument => argument.NameColon is null) || positional.Count + offset > change.Before.Parameters.Count
+            || change.Removed.Any(index => index < offset) || change.Added.Any(added => added.Index < offset)
+            || change.Retyped.Any(retyped => retyped.Before < offset))
+        {
+            return null;
+        }
+
+        var texts = positional.Select(argument => argument.ToString()).ToList();
+        foreach (var index in change.Removed.OrderDescending())
+        {
+            if (index - offset < texts.Count)
+            {
+                texts.RemoveAt(index - offset);
+            }
+
+            named.RemoveAll(argument => argument.NameColon!.Name.Identifier.ValueText == change.Before.Parameters[index].Name);
+        }
+
+        var guessed = false;
+        var byName = new List<string>();
+        foreach (var (index, parameter) in change.Added)
+        {
+            if (Value(model, list.SpanStart, method.Parameters[index], parameter, guess, out var isGuess) is not { } value)
+            {
+                return null;
+            }
+
+            guessed |= isGuess;
+            if (index - offset <= texts.Count)
+            {
+                texts.Insert(index - offset, value);
+            }
+            else
+            {
+                byName.Add($"{parameter.Name}: {value}");
+            }
+        }
+
+        foreach (var (before, after) in change.Retyped)
+        {
+            var name = change.Before.Parameters[before].Name;
+            var argument = before - offset < positional.Count ? positional[before - offset] : named.FirstOrDefault(other => other.NameColon!.Name.Identifier.ValueText == name);
+            if (argument is null)
+            {
+                continue;
+            }
+
+            if (Converted(model, argument.Expression, method.Parameters[after].Type, cancellationToken) is not { } converted)
+            {
+                return null;
+            }
+
+            if (argument.NameColon is null)
+            {
+                texts[after - offset] = converted;
+            }
+            else
+            {
+                named[named.IndexOf(argument)] = argument.WithExpression(SyntaxFactory.ParseExpression(converted));
+            }
+        }
+
+        return ([.. texts, .. byName, .. named.Select(argument => argument.ToString())], guessed);
+    }
+
+    // The method as declared: an extension method called on its receiver is bound in its reduced form, without `this`.
+    private static IMethodSymbol Unreduced(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
+
     // The arguments of the call of the method that holds the error: an error on an argument that is itself a call
     // (`Count(items.Where(...))`) is about the outer call.
-    private static BaseArgumentListSyntax? CallOf(SyntaxNode node, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken) =>
-        node.AncestorsAndSelf()
-            .Select(ancestor => ancestor switch
+    private static (BaseArgumentListSyntax Arguments, bool Reduced)? CallOf(SyntaxNode node, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            var arguments = ancestor switch
             {
-                InvocationExpressionSyntax invocation => (Call: ancestor, Arguments: (BaseArgumentListSyntax?)invocation.ArgumentList),
-                BaseObjectCreationExpressionSyntax creation => (Call: ancestor, Arguments: creation.ArgumentList),
-                _ => (Call: ancestor, Arguments: null),
-            })
-            .FirstOrDefault(entry => entry.Arguments is not null && model.GetSymbolInfo(entry.Call, cancellationToken) is var info
-                && info.CandidateSymbols.Prepend(info.Symbol).Any(symbol => SymbolEqualityComparer.Default.Equals(symbol?.OriginalDefinition, method.OriginalDefinition)))
-            .Arguments;
+                InvocationExpressionSyntax invocation => (BaseArgumentListSyntax?)invocation.ArgumentList,
+                BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+                _ => null,
+            };
+            var info = arguments is null ? default : model.GetSymbolInfo(ancestor, cancellationToken);
+            if (arguments is not null && info.CandidateSymbols.Prepend(info.Symbol).OfType<IMethodSymbol>()
+                .FirstOrDefault(symbol => SymbolEqualityComparer.Default.Equals(Unreduced(symbol), Unreduced(method))) is { } bound)
+            {
+                return (arguments, bound.MethodKind == MethodKind.ReducedExtension);
+            }
+        }
+
+        return null;
+    }
 
     // The argument of a retyped parameter as the new type takes it: itself where it converts without loss, else the
     // first conversion without loss the libraries offer (a sequence's list or array, a task's awaited value); null without one.

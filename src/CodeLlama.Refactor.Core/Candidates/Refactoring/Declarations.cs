@@ -41,7 +41,7 @@ internal static class Declarations
     public static void Resign(GroupEdit edit, DocumentId document, MethodDeclarationSyntax method, MethodShape shape) =>
         Resign(edit, document, method, shape.ReturnType, shape.Name, shape.ParameterList);
 
-    /// <summary>Adds to <paramref name="edit"/> the change that gives <paramref name="method"/> a return type, name and parameter list.</summary>
+    /// <summary>Adds to <paramref name="edit"/> the change that gives <paramref name="method"/> a return type, name and parameter list, its <c>&lt;param&gt;</c> tags in step.</summary>
     public static void Resign(GroupEdit edit, DocumentId document, MethodDeclarationSyntax method, string returnType, string name, string parameterList)
     {
         var returnSpan = method.ReturnType.Span;
@@ -52,5 +52,6 @@ internal static class Declarations
         var typeParameters = method.TypeParameterList?.ToString() ?? "";
         edit.Replace(document, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(returnSpan.Start, parameters.End),
             returnType + between + name + typeParameters + parameterList);
+        ParamTags.Resign(edit, document, method, parameterList);
     }
 }

@@ -5,7 +5,8 @@ namespace CodeLlama.Refactor.Candidates.Refactoring;
 
 /// <summary>
 /// Repairs the fallout of a refactoring as one edit per root cause (<see cref="ErrorGroups"/>): a rename left half done,
-/// calls of a re-signed method, implementers and overrides of a re-signed interface or base member. Each candidate
+/// calls of a re-signed method, implementers and overrides of a re-signed interface or base member, the uses of a
+/// method whose return type changed (<see cref="ReturnTypeRepair"/>). Each candidate
 /// either completes the change or reverts the declaration's part of it, and repairs every error of its group; the
 /// change under review (<see cref="ChangeEvidence"/>) says what the declarations were and became.
 /// </summary>
@@ -22,6 +23,15 @@ internal sealed class RefactoringSource(Func<CancellationToken, Task<ChangeEvide
     public CandidateTrust Trust => CandidateTrust.Trusted;
 
     public async Task<IReadOnlyList<Candidate>> GetCandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var grouped = await GroupCandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+        // Errors about a call whose return type the change altered have no cause the compiler names (a CS1503 names
+        // the call the value is passed to): the change does.
+        return grouped.Count > 0 ? grouped
+            : await ReturnTypeRepair.CandidatesAsync(document, diagnostic, await evidence(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<Candidate>> GroupCandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!RootCauses.IsGroupable(diagnostic.Id) || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
             || RootCauses.Of(diagnostic, model, cancellationToken) is not { } cause)

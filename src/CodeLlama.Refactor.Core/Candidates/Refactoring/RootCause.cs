@@ -57,7 +57,8 @@ internal static class RootCauses
                 : null,
             _ when Calls.Contains(diagnostic.Id) => CalledMethods(diagnostic.Id, node, model, cancellationToken) switch
             {
-                [var method] => new RootCause(RootCauseKind.ChangedMember, method.OriginalDefinition.ToDisplayString()),
+                // An extension method called on its receiver binds in its reduced form: the cause is the method as declared.
+                [var method] => new RootCause(RootCauseKind.ChangedMember, (method.ReducedFrom ?? method).OriginalDefinition.ToDisplayString()),
                 // Overloads: the call matches none, and which one changed is the change's to say: the method group is the cause.
                 [var method, ..] => new RootCause(RootCauseKind.ChangedMember, $"{method.ContainingType.ToDisplayString()}.{method.Name}"),
                 [] => null,

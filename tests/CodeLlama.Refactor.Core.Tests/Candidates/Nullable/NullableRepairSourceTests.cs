@@ -20,6 +20,43 @@ public sealed class NullableRepairSourceTests
     }
 
     [Fact]
+    public async Task OverrideLostTheBasesQuestionMark_CS8765_TheParameterTakesItBack()
+    {
+        var snippet = await CandidateSnippet.RepairAsync(new NullableRepairSource(), "CS8765", """
+            public sealed class Release
+            {
+                public override bool Equals(object obj) => obj is Release;
+
+                public override int GetHashCode() => 0;
+            }
+            """);
+
+        var candidate = Assert.Single(snippet.Candidates);
+        Assert.Equal("Declare 'obj' as nullable ('object?')", candidate.Title);
+        Assert.Contains("public override bool Equals(object? obj)", await snippet.CompiledTextAsync(candidate));
+    }
+
+    [Fact]
+    public async Task ImplementationLostTheInterfacesQuestionMark_CS8767_OnlyThatParameterTakesIt()
+    {
+        var snippet = await CandidateSnippet.RepairAsync(new NullableRepairSource(), "CS8767", """
+            public interface ILookup
+            {
+                string Find(string key, string? fallback);
+            }
+
+            public sealed class Table : ILookup
+            {
+                public string Find(string key, string fallback) => fallback ?? key;
+            }
+            """);
+
+        var candidate = Assert.Single(snippet.Candidates);
+        Assert.Equal("Declare 'fallback' as nullable ('string?')", candidate.Title);
+        Assert.Contains("public string Find(string key, string? fallback)", await snippet.CompiledTextAsync(candidate));
+    }
+
+    [Fact]
     public async Task PossiblyNullArgument_CS8604_AnnotatesTheParameterInItsFile_OrChecksWithTheProjectsThrowIfNull()
     {
         var snippet = await CandidateSnippet.RepairAsync(

@@ -169,4 +169,53 @@ public sealed class RefactoringSourceTests
         Assert.Contains("Tax.Gross(10m, factor)", await RefactoringSnippet.CompiledTextAsync(guesses[0], "Use.cs"));
         Assert.Contains("Tax.Gross(10m, default)", await RefactoringSnippet.CompiledTextAsync(guesses[1], "Use.cs"));
     }
+
+    [Fact]
+    public async Task ParameterAddedToAnExtensionMethod_CallsOnTheReceiverAndWithNamedArguments_AreCompleted()
+    {
+        const string Before = "public static class Guards\n{\n    public static int Positive(this int value, string name = \"\", string message = \"\") => value;\n}\n";
+        const string After = "public static class Guards\n{\n    public static int Positive(this int value, int limit, string name = \"\", string message = \"\") => value < limit ? limit : value;\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("Guards.cs", After),
+            ("Use.cs", "public static class Use\n{\n    public static int A(int limit, int x) => x.Positive(message: \"m\");\n    public static int B(int limit, int x) => Guards.Positive(x, \"b\");\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync(null, Before, After);
+
+        var use = await RefactoringSnippet.CompiledTextAsync(candidates[0], "Use.cs");
+        Assert.Contains("=> x.Positive(limit, message: \"m\");", use);
+        Assert.Contains("=> Guards.Positive(x, limit, \"b\");", use);
+    }
+
+    [Fact]
+    public async Task ParameterAdded_TheRevertAlsoTakesBackTheNewParamTag()
+    {
+        const string Before = "public static class Tax\n{\n    /// <summary>Gross.</summary>\n    /// <param name=\"net\">Net.</param>\n    public static decimal Gross(decimal net) => net;\n}\n";
+        const string After = "public static class Tax\n{\n    /// <summary>Gross.</summary>\n    /// <param name=\"net\">Net.</param>\n    /// <param name=\"rate\">Rate.</param>\n    public static decimal Gross(decimal net, decimal rate) => net;\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("Tax.cs", After),
+            ("Use.cs", "public static class Use\n{\n    public static decimal A() => Tax.Gross(10m);\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync("CS7036", Before, After);
+
+        var revert = candidates.Single(candidate => candidate.Title.StartsWith("Revert", StringComparison.Ordinal));
+        Assert.Equal(Before, await RefactoringSnippet.CompiledTextAsync(revert, "Tax.cs"));
+    }
+
+    [Fact]
+    public async Task ReturnTypeChanged_ALocalOfTheOldTypeTakesTheNewOne_AndTheRevertIsOffered()
+    {
+        const string Before = "using System.Collections.Generic;\npublic static class Store\n{\n    public static List<string> Names() => new List<string>();\n}\n";
+        const string After = "using System.Collections.Generic;\npublic static class Store\n{\n    public static IReadOnlyList<string> Names() => new List<string>();\n}\n";
+        var snippet = RefactoringSnippet.Of(
+            ("Store.cs", After),
+            ("Use.cs", "using System.Collections.Generic;\npublic static class Use\n{\n    public static int A()\n    {\n        List<string> names = Store.Names();\n        return names.Count;\n    }\n}\n"));
+
+        var candidates = await snippet.CandidatesAsync("CS0266", Before, After);
+
+        Assert.Equal(
+            ["Complete the change of 'Names' at 1 use(s): locals take 'IReadOnlyList<string>'", "Revert the declaration of 'Names' to return 'List<string>'"],
+            candidates.Select(candidate => candidate.Title).ToList());
+        Assert.Contains("IReadOnlyList<string> names = Store.Names();", await RefactoringSnippet.CompiledTextAsync(candidates[0], "Use.cs"));
+        Assert.Equal(Before, await RefactoringSnippet.CompiledTextAsync(candidates[1], "Store.cs"));
+    }
 }
