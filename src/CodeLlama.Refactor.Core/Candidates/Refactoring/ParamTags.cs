@@ -9,7 +9,7 @@ namespace CodeLlama.Refactor.Candidates.Refactoring;
 /// Keeps the <c>&lt;param&gt;</c> tags of a method's documentation comment in step with a new parameter list, so that a
 /// project that treats documentation warnings as errors still builds after a re-signing (CS1572: a tag for a
 /// parameter that is gone; CS1573: a parameter without a tag where others have one). A tag whose parameter was renamed
-/// in place takes the new name and keeps its text; a tag whose parameter is gone is removed with its line; a new
+/// in place (a new name where its parameter was) takes the new name and keeps its text; a tag whose parameter is gone is removed with its line; a new
 /// parameter gets an empty tag after the last one, only where the comment tags parameters at all.
 /// </summary>
 internal static class ParamTags
@@ -33,9 +33,9 @@ internal static class ParamTags
         var tagged = tags.Select(tag => tag.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, element, attribute) in tags.Where(tag => !newNames.Contains(tag.Name)))
         {
-            // Renamed in place: the same position in a list of the same length holds a new name with no tag yet.
+            // Renamed in place: its position in the new list holds a name that is new, with no tag yet.
             var position = oldNames.IndexOf(name);
-            if (oldNames.Count == newNames.Count && position >= 0 && !tagged.Contains(newNames[position]) && !oldNames.Contains(newNames[position]))
+            if (position >= 0 && position < newNames.Count && !tagged.Contains(newNames[position]) && !oldNames.Contains(newNames[position]))
             {
                 edit.Replace(document, attribute.Identifier.Span, newNames[position]);
                 tagged.Add(newNames[position]);
