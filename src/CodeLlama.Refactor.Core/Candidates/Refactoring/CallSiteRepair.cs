@@ -1,7 +1,7 @@
 using CodeLlama.Refactor.Candidates.TypeDirected;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Candidates.Refactoring;
 
@@ -90,40 +90,60 @@ internal static class CallSiteRepair
             }
 
             guessed |= arguments.Guessed;
-            edit.Replace(error.Document.Id, call.Arguments.Span, "(" + string.Join(", ", arguments.Texts) + ")");
+            foreach (var argumentChange in arguments.Changes)
+            {
+                edit.Replace(error.Document.Id, argumentChange.Span, argumentChange.NewText!);
+            }
         }
 
         return guess == Guess.None || guessed ? edit : null;
     }
 
-    // The arguments of one call in the new shape. Positional arguments are matched to the declaration's parameters by
-    // position, after the receiver of an extension method called on it (offset 1), named ones by name; a new
-    // parameter goes where its position falls among the positional arguments, else it is passed by name.
-    private static (List<string> Texts, bool Guessed)? Arguments(
+    // The changes that give one call the new shape, each argument left as written where it stays (its line breaks
+    // too). Positional arguments are matched to the declaration's parameters by position, after the receiver of an
+    // extension method called on it (offset 1), named ones by name; a new parameter goes where its position falls
+    // among the positional arguments, else it is passed by name at the end.
+    private static (List<TextChange> Changes, bool Guessed)? Arguments(
         BaseArgumentListSyntax list, int offset, DeclarationChange change, IMethodSymbol method, SemanticModel model, Guess guess, CancellationToken cancellationToken)
     {
-        var positional = list.Arguments.TakeWhile(argument => argument.NameColon is null).ToList();
-        var named = list.Arguments.Skip(positional.Count).ToList();
-        if (named.Any(argument => argument.NameColon is null) || positional.Count + offset > change.Before.Parameters.Count
+        var arguments = list.Arguments;
+        var positional = arguments.TakeWhile(argument => argument.NameColon is null).Count();
+        if (arguments.Skip(positional).Any(argument => argument.NameColon is null) || positional + offset > change.Before.Parameters.Count
             || change.Removed.Any(index => index < offset) || change.Added.Any(added => added.Index < offset)
             || change.Retyped.Any(retyped => retyped.Before < offset))
         {
             return null;
         }
 
-        var texts = positional.Select(argument => argument.ToString()).ToList();
-        foreach (var index in change.Removed.OrderDescending())
+        // The argument that passes the parameter at `index` of the old declaration, or -1.
+        int ArgumentOf(int index) => index - offset < positional ? index - offset
+            : arguments.IndexOf(argument => argument.NameColon?.Name.Identifier.ValueText == change.Before.Parameters[index].Name);
+
+        // Insertions first: a new argument inserted where a converted one starts must come before the conversion.
+        var changes = new List<TextChange>();
+        var conversions = new List<TextChange>();
+        foreach (var (before, after) in change.Retyped)
         {
-            if (index - offset < texts.Count)
+            if (ArgumentOf(before) is var at && at < 0)
             {
-                texts.RemoveAt(index - offset);
+                continue;
             }
 
-            named.RemoveAll(argument => argument.NameColon!.Name.Identifier.ValueText == change.Before.Parameters[index].Name);
+            if (Converted(model, arguments[at].Expression, method.Parameters[after].Type, cancellationToken) is not { } converted)
+            {
+                return null;
+            }
+
+            conversions.Add(new TextChange(arguments[at].Expression.Span, converted));
         }
 
+        var removed = change.Removed.Select(ArgumentOf).Where(at => at >= 0).ToHashSet();
+        var newParameters = change.After.Parameters.Select(parameter => parameter.Name).ToList();
+        var kept = Enumerable.Range(0, positional).Where(at => !removed.Contains(at))
+            .Select(at => (At: at, After: newParameters.IndexOf(change.Before.Parameters[at + offset].Name))).ToList();
+        var remaining = Enumerable.Range(0, arguments.Count).Where(at => !removed.Contains(at)).ToList();
         var guessed = false;
-        var byName = new List<string>();
+        var insertedBefore = 0;
         foreach (var (index, parameter) in change.Added)
         {
             if (Value(model, list.SpanStart, method.Parameters[index], parameter, guess, out var isGuess) is not { } value)
@@ -132,41 +152,53 @@ internal static class CallSiteRepair
             }
 
             guessed |= isGuess;
-            if (index - offset <= texts.Count)
+            var next = kept.FindIndex(entry => entry.After > index);
+            var allBeforeIt = kept.Count(entry => entry.After < index) + insertedBefore == index - offset;
+            if (allBeforeIt && next >= 0)
             {
-                texts.Insert(index - offset, value);
+                changes.Add(new TextChange(new TextSpan(arguments[kept[next].At].SpanStart, 0), value + ", "));
+            }
+            else if (allBeforeIt && kept.Count > 0)
+            {
+                changes.Add(new TextChange(new TextSpan(arguments[kept[^1].At].Span.End, 0), ", " + value));
+            }
+            else if (allBeforeIt && remaining.Count > 0)
+            {
+                changes.Add(new TextChange(new TextSpan(arguments[remaining[0]].SpanStart, 0), value + ", "));
             }
             else
             {
-                byName.Add($"{parameter.Name}: {value}");
+                var named = $"{parameter.Name}: {value}";
+                changes.Add(remaining.Count > 0
+                    ? new TextChange(new TextSpan(arguments[remaining[^1]].Span.End, 0), ", " + named)
+                    : new TextChange(new TextSpan(list.GetFirstToken().Span.End, 0), named));
             }
+
+            insertedBefore += allBeforeIt ? 1 : 0;
         }
 
-        foreach (var (before, after) in change.Retyped)
+        changes.AddRange(conversions);
+        changes.AddRange(Removals(arguments, removed));
+        return (changes, guessed);
+    }
+
+    // Each run of removed arguments with the separator that joined it to what stays: the one after it, or, for the
+    // last run, the one before it.
+    private static IEnumerable<TextChange> Removals(SeparatedSyntaxList<ArgumentSyntax> arguments, IReadOnlySet<int> removed)
+    {
+        foreach (var first in removed.Where(at => !removed.Contains(at - 1)).Order())
         {
-            var name = change.Before.Parameters[before].Name;
-            var argument = before - offset < positional.Count ? positional[before - offset] : named.FirstOrDefault(other => other.NameColon!.Name.Identifier.ValueText == name);
-            if (argument is null)
+            var last = first;
+            while (removed.Contains(last + 1))
             {
-                continue;
+                last++;
             }
 
-            if (Converted(model, argument.Expression, method.Parameters[after].Type, cancellationToken) is not { } converted)
-            {
-                return null;
-            }
-
-            if (argument.NameColon is null)
-            {
-                texts[after - offset] = converted;
-            }
-            else
-            {
-                named[named.IndexOf(argument)] = argument.WithExpression(SyntaxFactory.ParseExpression(converted));
-            }
+            var span = last < arguments.Count - 1 ? TextSpan.FromBounds(arguments[first].SpanStart, arguments[last + 1].SpanStart)
+                : first > 0 ? TextSpan.FromBounds(arguments.GetSeparator(first - 1).SpanStart, arguments[last].Span.End)
+                : TextSpan.FromBounds(arguments[first].SpanStart, arguments[last].Span.End);
+            yield return new TextChange(span, "");
         }
-
-        return ([.. texts, .. byName, .. named.Select(argument => argument.ToString())], guessed);
     }
 
     // The method as declared: an extension method called on its receiver is bound in its reduced form, without `this`.

@@ -218,4 +218,19 @@ public sealed class RefactoringSourceTests
         Assert.Contains("IReadOnlyList<string> names = Store.Names();", await RefactoringSnippet.CompiledTextAsync(candidates[0], "Use.cs"));
         Assert.Equal(Before, await RefactoringSnippet.CompiledTextAsync(candidates[1], "Store.cs"));
     }
+
+    [Fact]
+    public async Task ACallOverSeveralLines_KeepsItsLineBreaks_WhenAnArgumentIsAddedOrRemoved()
+    {
+        const string Before = "public static class Tax\n{\n    public static decimal Gross(decimal net, decimal fee) => net + fee;\n}\n";
+        const string Added = "public static class Tax\n{\n    public static decimal Gross(decimal net, decimal fee, decimal rate) => (net + fee) * rate;\n}\n";
+        const string Removed = "public static class Tax\n{\n    public static decimal Gross(decimal net) => net;\n}\n";
+        const string Use = "public static class Use\n{\n    public static decimal A(decimal rate) => Tax.Gross(\n        10m,\n        2m);\n}\n";
+
+        var added = await RefactoringSnippet.Of(("Tax.cs", Added), ("Use.cs", Use)).CandidatesAsync(null, Before, Added);
+        var removed = await RefactoringSnippet.Of(("Tax.cs", Removed), ("Use.cs", Use)).CandidatesAsync(null, Before, Removed);
+
+        Assert.Contains("=> Tax.Gross(\n        10m,\n        2m, rate);", await RefactoringSnippet.CompiledTextAsync(added[0], "Use.cs"));
+        Assert.Contains("=> Tax.Gross(\n        10m);", await RefactoringSnippet.CompiledTextAsync(removed[0], "Use.cs"));
+    }
 }
