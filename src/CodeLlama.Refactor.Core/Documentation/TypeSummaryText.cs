@@ -97,7 +97,7 @@ internal static class TypeSummaryText
     // read the clause as a noun.
     private static string? Capability(string noun) => noun.Split(' ') switch
     {
-        ["has" or "supports" or "provides" or "contains" or "uses" and var verb, .. var what] when what.Length > 0 =>
+        [("has" or "supports" or "provides" or "contains" or "uses") and var verb, .. var what] when what.Length > 0 =>
             $"an object that {verb} {WithArticle(string.Join(" ", what))}",
         ["can", .. var what] when what.Length > 0 => $"an object that can {string.Join(" ", what)}",
         [.. var what, "aware"] when what.Length > 0 => $"an object that is {string.Join(" ", what)} aware",
