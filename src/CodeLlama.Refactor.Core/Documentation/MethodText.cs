@@ -119,6 +119,13 @@ internal static class MethodText
             return [T("Returns "), .. TypeWithArticle(value, context), T(asynchronously + ".")];
         }
 
+        // PostProcess(state), PreRender(): "pre" before a verb, and "post" before a verb of a stage (not PostRequest, PostReply,
+        // which post something), make one verb with it ("Posts the process." was false).
+        if (rest.Count > 0 && VerbLexicon.IsVerb(rest[0]) && (first == "pre" || first == "post" && IsStage(rest[0])))
+        {
+            return [T($"{Capitalize(first)}-{ThirdPerson(rest[0])}"), .. Object(method, rest.Skip(1).ToList(), skipFirstParameter: false, context), T(asynchronously + ".")];
+        }
+
         // PickRandom(items), GenerateLazy(count): a word of manner after the verb says how it acts, not what on
         // ("Picks the random." was false).
         if (VerbLexicon.IsVerb(first) && rest.FirstOrDefault(word => Manner(word) is not null) is { } manner)
@@ -133,6 +140,13 @@ internal static class MethodText
             && ReturnedValue(method, isAsync) is { } opened)
         {
             return [T(Capitalize(ThirdPerson(first)) + " "), .. TypeWithArticle(opened, context), T(asynchronously + ".")];
+        }
+
+        // Observable.Return(value) returns a sequence that holds its value, not the value: "Returns value." only where
+        // the body returns it.
+        if (first == "return" && rest.Count == 0 && !method.ReturnsVoid && MethodShape.ReturnedParameter(method, context) is null)
+        {
+            return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(".")];
         }
 
         // A level's name ("Debug", "Error") is a noun where the method does not log: LoggerMinimumLevelConfiguration.Debug()
@@ -190,8 +204,22 @@ internal static class MethodText
         "forever" => "forever",
         "parallel" => "in parallel",
         "recursive" or "recursively" => "recursively",
+        "lowercase" or "lowercased" => "in lower case",
+        "uppercase" or "uppercased" => "in upper case",
         _ => null,
     };
+
+    // What a preposition never takes: an extension's receiver, or the sequence a static operator works on
+    // (CountBy(source, keySelector) counts source by the key selector, not "by source and keySelector").
+    private static bool IsReceiver(IMethodSymbol method, IParameterSymbol parameter) =>
+        method.IsExtensionMethod
+        || method.IsStatic && method.Parameters.Length > 1 && parameter.Type.SpecialType != SpecialType.System_String
+            && (parameter.Type.AllInterfaces.Any(type => type.SpecialType == SpecialType.System_Collections_IEnumerable)
+                || SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, method.ReturnType.OriginalDefinition));
+
+    private static bool IsStage(string verb) =>
+        verb is "process" or "render" or "configure" or "initialize" or "build" or "compile" or "execute" or "handle" or "load"
+            or "save" or "validate" or "install" or "deploy" or "parse";
 
     private static bool IsQuantifier(string word) => word is "many" or "all" or "each" or "every" or "any" or "one";
 
@@ -372,7 +400,7 @@ internal static class MethodText
                     return [T(" " + phrase)];
                 }
 
-                var objects = candidates.Where(parameter => !(method.IsExtensionMethod && parameter.Ordinal == 0)
+                var objects = candidates.Where(parameter => !(parameter.Ordinal == 0 && IsReceiver(method, parameter))
                     && parameter.Type.SpecialType != SpecialType.System_Boolean && !parameter.IsOptional).ToList();
                 return objects.Count is > 0 and <= 3
                     ? [T(" " + phrase + " "), .. Joined(objects.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())]
@@ -415,7 +443,8 @@ internal static class MethodText
         // A parameter is the verb's object only when it is the one thing passed, and a thing: Apply(services, descriptor)
         // does not apply the services, TryDecorate(decorator) does not decorate the decorator. Neither a filter, an
         // optional setting nor a key selector is acted on: Count(predicate), Validate(ruleSets = null), Include(keySelector).
-        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid)
+        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && (!method.IsStatic || method.IsExtensionMethod))
+            && !(IsLookup(method) && !method.ReturnsVoid)
             && !NeedsCallableObject(method) && !IsFilter(only) && !only.IsOptional && Split(only.Name) is not [.., "selector"])
         {
             return [T(" "), XmlDoc.ParamRef(only.Name)];

@@ -158,6 +158,16 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public interface ITenantAware { }", "public interface ITenantAware", "/// Defines an object that is tenant aware." },
         // A postal API's ZipCode() is a code, not a verb on one.
         { "public sealed class PostalAddress { public string ZipCode() => \"\"; }", "ZipCode", "/// Returns a <see cref=\"string\"/>." },
+        // Rx's Observable.Return(value) returns a sequence, not its value; a body that returns its parameter does.
+        { "public static class Observables { public static System.IObservable<T> Return<T>(T value) => null!; }", "Return<T>", "/// Returns an <see cref=\"System.IObservable{T}\"/>." },
+        // An extension's count is a setting, not what is repeated; a static operator's sequence is what "by" works on.
+        { "public static class Sequences { public static System.Collections.Generic.IEnumerable<T> Repeat<T>(this System.Collections.Generic.IEnumerable<T> source, int count) => source; }", "Repeat<T>", "/// Repeats." },
+        { "public static class Totals { public static System.Collections.Generic.IEnumerable<int> SumBy<T>(System.Collections.Generic.IEnumerable<T> items, System.Func<T, int> selector) => []; }", "SumBy<T>", "/// Sums by <paramref name=\"selector\"/>." },
+        // "Pre" and "post" before a verb of a stage make one verb (a view engine's PostRender(context)); PostMessage posts.
+        { "public sealed class ViewContext { } public sealed class Page { public void PostRender(ViewContext context) { } }", "PostRender", "/// Post-renders <paramref name=\"context\"/>." },
+        { "public sealed class Channel { public void PostMessage(string message) { } }", "PostMessage", "/// Posts the message." },
+        // "Lowercase" says how a comparison is made (a header table's CompareLowercase(name)), not what is compared.
+        { "public sealed class HeaderName { public int CompareLowercase(string name) => name.Length; }", "CompareLowercase", "/// Compares <paramref name=\"name\"/> in lower case." },
         // The article goes with the keyword shown: "a long", not "an long" (from Int64).
         { "public sealed class Disk { public long Capacity() => System.Environment.TickCount64; }", "public long Capacity", "/// Returns a <see cref=\"long\"/>." },
         // A verb of running acts on the one delegate passed; a delegate property named On and an event runs on it; the
