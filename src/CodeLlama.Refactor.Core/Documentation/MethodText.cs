@@ -60,6 +60,17 @@ internal static class MethodText
                 return [T($"Tries to get the {string.Join(" ", rest)}"), .. method.IsExtensionMethod ? [T(" of "), XmlDoc.ParamRef(method.Parameters[0].Name)] : (IEnumerable<XmlNodeSyntax>)[], T(asynchronously + ".")];
             case "is" or "has" or "can" or "should" or "contains" or "supports" when IsBoolean(method) && rest.Count > 0:
                 return [T("Determines whether "), .. subject, T(" " + string.Join(" ", words)), .. TrailingParameter(method, words), T(".")];
+            // Exists(predicate), Any(filter) on a store ask whether something matching exists, not whether the store does.
+            case "exists" or "any" when rest.Count == 0 && IsBoolean(method) && method.Parameters.FirstOrDefault(IsFilter) is { } filter:
+                return [T("Determines whether anything matching "), XmlDoc.ParamRef(filter.Name), T(" exists.")];
+            // An instance's Exists(path), Exists(id) asks whether what it is passed exists, not whether the instance does.
+            case "exists" when rest.Count == 0 && IsBoolean(method) && !method.IsStatic
+                && method.Parameters.Where(parameter => parameter.Type.Name != nameof(CancellationToken)).ToList() is [var named]:
+                return [T("Determines whether "), XmlDoc.ParamRef(named.Name), T(" exists.")];
+            // CollectionExists(name), BucketExists(bucketName): the words before "exists" name what is asked about.
+            case var _ when words is [.., "exists"] && words.Count > 1 && IsBoolean(method)
+                && !words.Take(words.Count - 1).Any(IsFunctionWord) && !(VerbLexicon.IsVerb(first) && !IsNounAsOftenAsVerb(first)):
+                return [T($"Determines whether the {Phrase(words.Take(words.Count - 1).ToList())} exists.")];
             // Matches(items), Exists(), StartsWith(prefix): a question in the third person, answered by the Boolean.
             case "matches" or "equals" or "exists" or "includes" or "accepts" or "allows" or "requires" or "starts" or "ends"
                 or "intersects" or "overlaps" when IsBoolean(method):
@@ -100,6 +111,44 @@ internal static class MethodText
             return guard;
         }
 
+        // SortCode(), ListItem(list): a first word that names a thing as often as an action, before words that name
+        // nothing passed, may start a noun phrase ("Sorts the code." was false): only what is returned is sure.
+        if (IsNounAsOftenAsVerb(first) && rest.Count > 0 && !IsFunctionWord(rest[0]) && !IsPlural(Phrase(rest))
+            && ReturnedValue(method, isAsync) is { } value && !rest.Any(word => NamesParameter(method, word)))
+        {
+            return [T("Returns "), .. TypeWithArticle(value, context), T(asynchronously + ".")];
+        }
+
+        // PostProcess(state), PreRender(): "pre" before a verb, and "post" before a verb of a stage (not PostRequest, PostReply,
+        // which post something), make one verb with it ("Posts the process." was false).
+        if (rest.Count > 0 && VerbLexicon.IsVerb(rest[0]) && (first == "pre" || first == "post" && IsStage(rest[0])))
+        {
+            return [T($"{Capitalize(first)}-{ThirdPerson(rest[0])}"), .. Object(method, rest.Skip(1).ToList(), skipFirstParameter: false, context), T(asynchronously + ".")];
+        }
+
+        // PickRandom(items), GenerateLazy(count): a word of manner after the verb says how it acts, not what on
+        // ("Picks the random." was false).
+        if (VerbLexicon.IsVerb(first) && rest.FirstOrDefault(word => Manner(word) is not null) is { } manner)
+        {
+            return [T(Capitalize(ThirdPerson(first))), .. Object(method, rest.Where(word => word != manner).ToList(), skipFirstParameter: false, context),
+                T(" " + Manner(manner) + asynchronously + ".")];
+        }
+
+        // OpenRead(), BeginWrite(): a verb after the verb says how, not what ("Opens the read." was false); what the
+        // first verb acts on is what the method returns.
+        if (VerbLexicon.IsVerb(first) && rest is [var how] && VerbLexicon.IsVerb(how) && !IsNounAsOftenAsVerb(how)
+            && ReturnedValue(method, isAsync) is { } opened)
+        {
+            return [T(Capitalize(ThirdPerson(first)) + " "), .. TypeWithArticle(opened, context), T(asynchronously + ".")];
+        }
+
+        // Observable.Return(value) returns a sequence that holds its value, not the value: "Returns value." only where
+        // the body returns it.
+        if (first == "return" && rest.Count == 0 && !method.ReturnsVoid && MethodShape.ReturnedParameter(method, context) is null)
+        {
+            return [T("Returns "), .. TypeWithArticle(method.ReturnType, context), T(".")];
+        }
+
         // A level's name ("Debug", "Error") is a noun where the method does not log: LoggerMinimumLevelConfiguration.Debug()
         // debugs nothing.
         if (VerbLexicon.IsVerb(first) && !LogEventText.IsLevel(first))
@@ -136,6 +185,49 @@ internal static class MethodText
             ? [T($"Performs the {Phrase(words)} operation{asynchronously}.")]
             : [T("Returns "), .. TypeWithArticle(produced, context), T(asynchronously + ".")];
     }
+
+    // What a method yields that is neither a flag (TestConnection() reports on its action) nor the instance of a fluent
+    // call: null otherwise.
+    private static ITypeSymbol? ReturnedValue(IMethodSymbol method, bool isAsync) =>
+        Produced(method, isAsync) is { } value && value.SpecialType != SpecialType.System_Boolean
+        && !SymbolEqualityComparer.Default.Equals(value.OriginalDefinition, method.ContainingType?.OriginalDefinition)
+            ? value
+            : null;
+
+    private static bool NamesParameter(IMethodSymbol method, string word) =>
+        method.Parameters.Any(parameter => Split(parameter.Name).Contains(word) || Split(parameter.Type.Name).Contains(word));
+
+    private static string? Manner(string word) => word switch
+    {
+        "random" => "at random",
+        "lazy" => "lazily",
+        "forever" => "forever",
+        "parallel" => "in parallel",
+        "recursive" or "recursively" => "recursively",
+        "lowercase" or "lowercased" => "in lower case",
+        "uppercase" or "uppercased" => "in upper case",
+        _ => null,
+    };
+
+    // What a preposition never takes: an extension's receiver, or the sequence a static operator works on
+    // (CountBy(source, keySelector) counts source by the key selector, not "by source and keySelector").
+    private static bool IsReceiver(IMethodSymbol method, IParameterSymbol parameter) =>
+        method.IsExtensionMethod
+        || method.IsStatic && method.Parameters.Length > 1 && parameter.Type.SpecialType != SpecialType.System_String
+            && (parameter.Type.AllInterfaces.Any(type => type.SpecialType == SpecialType.System_Collections_IEnumerable)
+                || SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, method.ReturnType.OriginalDefinition));
+
+    private static bool IsStage(string verb) =>
+        verb is "process" or "render" or "configure" or "initialize" or "build" or "compile" or "execute" or "handle" or "load"
+            or "save" or "validate" or "install" or "deploy" or "parse";
+
+    private static bool IsQuantifier(string word) => word is "many" or "all" or "each" or "every" or "any" or "one";
+
+    // Count(predicate), DeleteMany(filter), Find(query): a condition selects what the verb acts on; it is not acted on.
+    private static bool IsFilter(IParameterSymbol parameter) =>
+        IsPredicate(parameter.Type)
+        || parameter.Type is INamedTypeSymbol { Name: "Expression", TypeArguments: [var lambda] } && IsPredicate(lambda)
+        || Split(parameter.Name) is [.., "predicate" or "filter" or "condition" or "criteria" or "query" or "where" or "specification" or "spec"];
 
     // What the method yields: its task's result for an awaited method, else its return type; null for void or a bare task.
     private static ITypeSymbol? Produced(IMethodSymbol method, bool isAsync) =>
@@ -300,8 +392,16 @@ internal static class MethodText
                 // A phrase never ends on "of": it takes the parameters, the one type argument of a method that takes
                 // none (FromAssemblyContaining<T>()), or is left out. Neither an extension's receiver nor a flag is
                 // what a preposition takes: OrderBy(builder, keySelector, condition) orders by the key selector.
-                var objects = candidates.Where(parameter => !(method.IsExtensionMethod && parameter.Ordinal == 0)
-                    && parameter.Type.SpecialType != SpecialType.System_Boolean).ToList();
+                // Nor an optional parameter, which tunes the call (GenerateBetween(min, max, ruleSets = null) generates
+                // between min and max). "Many", "all" or "one" say how many, not what: what is passed picks or changes
+                // them (DeleteMany(predicate), UpdateMany(extend, predicate), FindOne(query)).
+                if (IsQuantifier(rest[rest.Count - 1]))
+                {
+                    return [T(" " + phrase)];
+                }
+
+                var objects = candidates.Where(parameter => !(parameter.Ordinal == 0 && IsReceiver(method, parameter))
+                    && parameter.Type.SpecialType != SpecialType.System_Boolean && !parameter.IsOptional).ToList();
                 return objects.Count is > 0 and <= 3
                     ? [T(" " + phrase + " "), .. Joined(objects.Select(parameter => (XmlNodeSyntax)XmlDoc.ParamRef(parameter.Name)).ToList())]
                     : objects.Count == 0 && method.TypeParameters is [var typeParameter]
@@ -341,9 +441,11 @@ internal static class MethodText
         }
 
         // A parameter is the verb's object only when it is the one thing passed, and a thing: Apply(services, descriptor)
-        // does not apply the services, TryDecorate(decorator) does not decorate the decorator.
-        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && !method.IsStatic) && !(IsLookup(method) && !method.ReturnsVoid)
-            && !NeedsCallableObject(method))
+        // does not apply the services, TryDecorate(decorator) does not decorate the decorator. Neither a filter, an
+        // optional setting nor a key selector is acted on: Count(predicate), Validate(ruleSets = null), Include(keySelector).
+        if (others is [var only] && !IsCallable(only.Type) && !(IsQuantity(only.Type) && (!method.IsStatic || method.IsExtensionMethod))
+            && !(IsLookup(method) && !method.ReturnsVoid)
+            && !NeedsCallableObject(method) && !IsFilter(only) && !only.IsOptional && Split(only.Name) is not [.., "selector"])
         {
             return [T(" "), XmlDoc.ParamRef(only.Name)];
         }
@@ -536,7 +638,7 @@ internal static class MethodText
         type is IArrayTypeSymbol ? TypeText.Nodes(type, context)
         : type is ITypeParameterSymbol
             ? [T("a value of type "), .. TypeText.Nodes(type, context)]
-            : [T(Article(type.Name) + " "), .. TypeText.Nodes(type, context)];
+            : [T(Article(type.SpecialType == SpecialType.None ? type.Name : type.ToDisplayString()) + " "), .. TypeText.Nodes(type, context)];
 
     private static IEnumerable<XmlNodeSyntax> Capitalized(IReadOnlyList<XmlNodeSyntax> nodes) =>
         nodes.Count > 0 && nodes[0] is XmlTextSyntax first && first.TextTokens.Count == 1

@@ -78,8 +78,19 @@ public static class NameWords
     public static bool IsFunctionWord(string word) => word is "to" or "from" or "for" or "by" or "with" or "without" or "on"
         or "in" or "into" or "at" or "of" or "if" or "all" or "any" or "async" or "once" or "and" or "or" or "not" or "no"
         or "as" or "over" or "under" or "up" or "down" or "out" or "off" or "back" or "until" or "while" or "when" or "where"
-        or "against" or "between" or "after" or "before" or "next" or "many" or "each" or "every" or "this" or "that"
+        or "against" or "between" or "after" or "before" or "next" or "many" or "each" or "every" or "this" or "that" or "one"
         || word.Length > 0 && char.IsDigit(word[0]);
+
+    /// <summary>
+    /// Whether <paramref name="word"/>, a verb of the lexicon, names a thing in API names as often as an action: in
+    /// <c>SortCode()</c> and <c>ListItem(list)</c> it is the first word of a noun phrase, in <c>SortItems()</c> a verb.
+    /// </summary>
+    /// <param name="word">A lower-case word.</param>
+    /// <returns>True for "sort", "list", "order", "record", "map", "index", …</returns>
+    public static bool IsNounAsOftenAsVerb(string word) => word is "list" or "sort" or "order" or "record" or "map" or "display"
+        or "report" or "filter" or "group" or "test" or "lock" or "trace" or "index" or "link" or "hash" or "track" or "post"
+        or "cache" or "queue" or "block" or "store" or "stream" or "count" or "sum" or "format" or "return" or "mark"
+        or "sample" or "view" or "process" or "check" or "zip";
 
     /// <summary>"a" or "an" before <paramref name="word"/>.</summary>
     /// <param name="word">The word that follows the article.</param>

@@ -20,7 +20,7 @@ internal static class TypeSummaryText
         {
             case TypeKind.Interface:
                 var noun = type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? Phrase(type.Name.Substring(1)) : phrase;
-                return [T($"Defines {WithArticle(noun)}.")];
+                return [T($"Defines {Capability(noun) ?? WithArticle(noun)}.")];
             case TypeKind.Enum:
                 return [T($"Specifies {WithArticle(phrase)}.")];
             case TypeKind.Delegate when last == "handler" && rest.Length > 0
@@ -92,6 +92,17 @@ internal static class TypeSummaryText
 
         return false;
     }
+
+    // IHasRandomizer, ICanParse, ILocaleAware name what an implementer has, can do or is: "Defines a has randomizer."
+    // read the clause as a noun.
+    private static string? Capability(string noun) => noun.Split(' ') switch
+    {
+        [("has" or "supports" or "provides" or "contains" or "uses") and var verb, .. var what] when what.Length > 0 =>
+            $"an object that {verb} {WithArticle(string.Join(" ", what))}",
+        ["can", .. var what] when what.Length > 0 => $"an object that can {string.Join(" ", what)}",
+        [.. var what, "aware"] when what.Length > 0 => $"an object that is {string.Join(" ", what)} aware",
+        _ => null,
+    };
 
     private static XmlTextSyntax T(string text) => XmlDoc.Text(text);
 }

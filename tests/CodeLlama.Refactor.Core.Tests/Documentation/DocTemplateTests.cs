@@ -128,6 +128,48 @@ public sealed class DocTemplateTests(DocumentedKindsFixture fixture) : IClassFix
         { "public sealed class Reply { } public sealed class StubCall { public Reply ReturnsNull() => new(); }", "ReturnsNull", "/// Specifies <see langword=\"null\"/> as the value to return." },
         { "public sealed class Reply { } public sealed class StubCall { public Reply Throws(System.Func<int, System.Exception> failure) => Later(_ => throw failure(0)); private Reply Later(System.Action<int> run) => new(); }", "public Reply Throws", "/// Specifies the exception to throw, as <paramref name=\"failure\"/> computes it." },
         { "public abstract class Range { public abstract bool Matches(int value); }", "bool Matches", "/// Determines whether this instance matches <paramref name=\"value\"/>." },
+        // A word that is a noun as often as a verb, before words that name nothing passed, says only what is returned
+        // (a mail API's TrackNumber(parcel) tracks no number); with a plural after it, or nothing returned, it acts.
+        { "public sealed class Parcel { } public static class Shipping { public static string TrackNumber(Parcel parcel) => \"\"; }", "TrackNumber", "/// Returns a <see cref=\"string\"/>." },
+        { "public sealed class Inbox { public System.Collections.Generic.List<int> SortMessages() => []; }", "SortMessages", "/// Sorts the messages." },
+        // A verb after the verb says how (System.IO's FileInfo.OpenWrite()): the first acts on what is returned.
+        { "public sealed class Entry { public System.IO.Stream OpenWrite() => System.IO.Stream.Null; }", "OpenWrite", "/// Opens a <see cref=\"System.IO.Stream\"/>." },
+        // A filter picks what the verb acts on (a document store's DeleteMany(filter), Count(predicate)); it is not acted on.
+        { "public sealed class Orders<T> { public long DeleteMany(System.Linq.Expressions.Expression<System.Func<T, bool>> filter) => 0; }", "DeleteMany", "/// Deletes many." },
+        { "public sealed class Orders<T> { public int Count(System.Func<T, bool> predicate) => 0; }", "public int Count", "/// Counts." },
+        // Exists asks about what matches a filter, or about what the words before it name (an object store's BucketExists).
+        { "public interface IRepository<T> { bool Exists(System.Linq.Expressions.Expression<System.Func<T, bool>> where); }", "bool Exists", "/// Determines whether anything matching <paramref name=\"where\"/> exists." },
+        { "public interface IObjectStore { System.Threading.Tasks.Task<bool> BucketExistsAsync(string bucketName); bool BucketExists(string bucketName); }", "bool BucketExists", "/// Determines whether the bucket exists." },
+        // An optional parameter tunes the call: a preposition takes what must be passed (Random-like NextBetween).
+        { "public sealed class Dice { public int RollBetween(int low, int high, string? label = null) => low; }", "RollBetween", "/// Rolls between <paramref name=\"low\"/> and <paramref name=\"high\"/>." },
+        // "Many" and "one" say how many, not what (a document database driver's UpdateMany(update, filter), InsertOne(document)).
+        { "public sealed class Documents<T> { public long UpdateMany(System.Func<T, T> update, System.Func<T, bool> filter) => 0; }", "UpdateMany", "/// Updates many." },
+        { "public sealed class Documents<T> { public void InsertOne(T document) { } }", "InsertOne", "/// Inserts one." },
+        // Neither an optional setting nor a key selector is what the verb acts on (a settings store, an ORM's Include).
+        { "public sealed class Settings { public bool Save(string? path = null) => path is null; }", "public bool Save", "/// Saves." },
+        { "public sealed class FieldPath { } public sealed class SearchQuery { public SearchQuery Include(FieldPath fieldSelector) => this; }", "Include(", "/// Includes." },
+        // An instance's Exists(path) asks about what it is passed (a file system abstraction's IFile.Exists(path)).
+        { "public sealed class BlobStore { public bool Exists(string path) => path.Length > 0; }", "public bool Exists", "/// Determines whether <paramref name=\"path\"/> exists." },
+        // A word of manner says how the verb acts (a sampling API's ChooseRandom(items), a series' ComputeLazy()).
+        { "public static class Sampler { public static T ChooseRandom<T>(params T[] choices) => choices[0]; }", "ChooseRandom", "/// Chooses <paramref name=\"choices\"/> at random." },
+        { "public sealed class Series { public System.Collections.Generic.IEnumerable<int> ComputeLazy(int count) => []; }", "ComputeLazy", "/// Computes lazily." },
+        // An interface named by what an implementer has, can do or is aware of (a DI container's IHasServiceProvider).
+        { "public interface IHasServiceProvider { }", "public interface IHasServiceProvider", "/// Defines an object that has a service provider." },
+        { "public interface ITenantAware { }", "public interface ITenantAware", "/// Defines an object that is tenant aware." },
+        // A postal API's ZipCode() is a code, not a verb on one.
+        { "public sealed class PostalAddress { public string ZipCode() => \"\"; }", "ZipCode", "/// Returns a <see cref=\"string\"/>." },
+        // Rx's Observable.Return(value) returns a sequence, not its value; a body that returns its parameter does.
+        { "public static class Observables { public static System.IObservable<T> Return<T>(T value) => null!; }", "Return<T>", "/// Returns an <see cref=\"System.IObservable{T}\"/>." },
+        // An extension's count is a setting, not what is repeated; a static operator's sequence is what "by" works on.
+        { "public static class Sequences { public static System.Collections.Generic.IEnumerable<T> Repeat<T>(this System.Collections.Generic.IEnumerable<T> source, int count) => source; }", "Repeat<T>", "/// Repeats." },
+        { "public static class Totals { public static System.Collections.Generic.IEnumerable<int> SumBy<T>(System.Collections.Generic.IEnumerable<T> items, System.Func<T, int> selector) => []; }", "SumBy<T>", "/// Sums by <paramref name=\"selector\"/>." },
+        // "Pre" and "post" before a verb of a stage make one verb (a view engine's PostRender(context)); PostMessage posts.
+        { "public sealed class ViewContext { } public sealed class Page { public void PostRender(ViewContext context) { } }", "PostRender", "/// Post-renders <paramref name=\"context\"/>." },
+        { "public sealed class Channel { public void PostMessage(string message) { } }", "PostMessage", "/// Posts the message." },
+        // "Lowercase" says how a comparison is made (a header table's CompareLowercase(name)), not what is compared.
+        { "public sealed class HeaderName { public int CompareLowercase(string name) => name.Length; }", "CompareLowercase", "/// Compares <paramref name=\"name\"/> in lower case." },
+        // The article goes with the keyword shown: "a long", not "an long" (from Int64).
+        { "public sealed class Disk { public long Capacity() => System.Environment.TickCount64; }", "public long Capacity", "/// Returns a <see cref=\"long\"/>." },
         // A verb of running acts on the one delegate passed; a delegate property named On and an event runs on it; the
         // arguments of a callback run on an event are that event's data.
         { "public sealed class JobRunner { public int Run(System.Func<string, int> work, string name, int attempts) => work(name) + attempts; }", "public int Run", "/// Runs <paramref name=\"work\"/>." },
