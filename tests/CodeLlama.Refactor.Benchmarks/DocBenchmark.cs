@@ -57,7 +57,10 @@ internal static class DocBenchmark
                     + $"JIT {jit.TotalSeconds:0.00} s");
                 Console.WriteLine($"    scope {stages.Scope.TotalSeconds:0.00} s, comments {stages.Comments.TotalSeconds:0.00} s "
                     + $"(= {result.Members.Count / (stages.Scope + stages.Comments).TotalSeconds:N0} members/s until every comment is written), "
-                    + $"verify and build check {stages.Checks(total).TotalSeconds:0.00} s");
+                    + $"verify and build check {stages.Checks(total).TotalSeconds:0.00} s (verify and write {stages.Verify.TotalSeconds:0.00} s, "
+                    + $"what is left and build errors {stages.Result(total).TotalSeconds:0.00} s)");
+                Console.WriteLine($"    CPU: until verification {stages.CpuUntilVerify.TotalSeconds:0.00} s, verify and write {stages.CpuVerify.TotalSeconds:0.00} s, "
+                    + $"what is left and build errors {stages.CpuResult.TotalSeconds:0.00} s");
             }
         }
 
@@ -86,8 +89,8 @@ internal static class DocBenchmark
 
 /// <summary>
 /// Where the time of one in-process run goes, read from the pipeline's own progress reports: finding the members in scope
-/// (until the first file is documented), writing the comments (until the last one is), and the rest (verifying the
-/// edits and compiling the result).
+/// (until the first file is documented), writing the comments (until the last one is), and the rest: verifying the
+/// edits and writing them (until the result is checked), then the members left undocumented and the build errors.
 /// </summary>
 /// <remarks>Reports are recorded as they come, on the reporting thread, so that no queueing delays a timestamp.</remarks>
 internal sealed class StageClock : IProgress<WorkProgress>
@@ -96,6 +99,12 @@ internal sealed class StageClock : IProgress<WorkProgress>
     private readonly Lock gate = new();
     private TimeSpan? firstComment;
     private TimeSpan lastComment;
+    private readonly TimeSpan cpuStart = Cpu();
+    private TimeSpan? verifyStart;
+    private TimeSpan? resultStart;
+    private TimeSpan cpuVerifyStart;
+    private TimeSpan cpuResultStart;
+    private TimeSpan cpuEnd;
 
     /// <summary>From the start until the first file was documented.</summary>
     public TimeSpan Scope => firstComment ?? TimeSpan.Zero;
@@ -106,23 +115,49 @@ internal sealed class StageClock : IProgress<WorkProgress>
     /// <summary>The rest of a run that took <paramref name="total"/>.</summary>
     public TimeSpan Checks(TimeSpan total) => total - lastComment;
 
+    /// <summary>From the start of verification to the start of the final check (verifying and writing).</summary>
+    public TimeSpan Verify => (resultStart ?? TimeSpan.Zero) - (verifyStart ?? TimeSpan.Zero);
+
+    /// <summary>From the start of the final check to the end of a run that took <paramref name="total"/>.</summary>
+    public TimeSpan Result(TimeSpan total) => total - (resultStart ?? total);
+
+    /// <summary>The process's CPU time (all threads, background tiering included) until verification started.</summary>
+    public TimeSpan CpuUntilVerify => cpuVerifyStart - cpuStart;
+
+    /// <summary>The process's CPU time while verifying and writing.</summary>
+    public TimeSpan CpuVerify => cpuResultStart - cpuVerifyStart;
+
+    /// <summary>The process's CPU time from the final check to the end.</summary>
+    public TimeSpan CpuResult => cpuEnd - cpuResultStart;
+
     public TimeSpan Stop()
     {
         stopwatch.Stop();
+        cpuEnd = Cpu();
         return stopwatch.Elapsed;
     }
 
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+
     public void Report(WorkProgress value)
     {
-        if (value.Stage != "Documenting")
-        {
-            return;
-        }
-
         lock (gate)
         {
-            firstComment ??= stopwatch.Elapsed;
-            lastComment = stopwatch.Elapsed;
+            switch (value.Stage)
+            {
+                case "Documenting":
+                    firstComment ??= stopwatch.Elapsed;
+                    lastComment = stopwatch.Elapsed;
+                    break;
+                case "Verifying" when verifyStart is null:
+                    verifyStart = stopwatch.Elapsed;
+                    cpuVerifyStart = Cpu();
+                    break;
+                case "Checking the result" when resultStart is null:
+                    resultStart = stopwatch.Elapsed;
+                    cpuResultStart = Cpu();
+                    break;
+            }
         }
     }
 }

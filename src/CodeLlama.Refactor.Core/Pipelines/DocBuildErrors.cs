@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
@@ -14,18 +15,21 @@ internal static class DocBuildErrors
     /// <summary>The errors of the solution with the edits that were accepted, and those the user excluded by name.</summary>
     /// <param name="loaded">The solution as loaded.</param>
     /// <param name="files">The file scope; only its exclude globs leave an error out.</param>
-    /// <param name="compile">
-    /// Gives each project's compilation with the accepted edits: the verifier's for an edited project, which holds the
-    /// new trees already parsed and declared, the loaded one for any other (comments in a project it references change
-    /// nothing it reports).
+    /// <param name="diagnose">
+    /// Gives each project's compilation with the accepted edits and its diagnostics: the verifier's for an edited
+    /// project, which diagnosed it in full to prove the edits, the loaded one for any other (comments in a project it
+    /// references change nothing it reports).
     /// </param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>The errors that count and the excluded ones.</returns>
     public static async Task<(IReadOnlyList<CompileError> Counted, IReadOnlyList<CompileError> Excluded)> AfterAsync(
-        LoadedSolution loaded, PathFilter? files, Func<Project, CancellationToken, Task<Compilation>> compile, CancellationToken cancellationToken)
+        LoadedSolution loaded,
+        PathFilter? files,
+        Func<Project, CancellationToken, Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)>> diagnose,
+        CancellationToken cancellationToken)
     {
         var errors = CompileErrorFinder.ToErrors(await BuildErrors.FindAsync(
-            loaded.Solution, loaded.ProjectsDiagnosingDocumentation, compile, cancellationToken: cancellationToken).ConfigureAwait(false));
+            loaded.Solution, loaded.ProjectsDiagnosingDocumentation, diagnose, cancellationToken: cancellationToken).ConfigureAwait(false));
         return new ErrorScope(files, null).Split(loaded, errors);
     }
 }

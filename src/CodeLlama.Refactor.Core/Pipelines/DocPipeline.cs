@@ -90,17 +90,19 @@ public static class DocPipeline
         var members = files.SelectMany(file => file.Members).ToList();
         var edits = files.Where(file => file.Updated is not null).Select(file => (file.File, Updated: file.Updated!)).ToList();
 
+        progress?.Report(new WorkProgress("Verifying", edits.Count, 0, "edited files"));
         var (outcomes, verifier, recovered) = await VerifyAndWriteAsync(loaded, edits, options.DryRun, cancellationToken).ConfigureAwait(false);
         // Once files are written, a cancellation in what follows says which files were written.
         return await new WrittenEdits(outcomes, recovered).ThenAsync(async () =>
         {
+            progress?.Report(new WorkProgress("Checking the result", loaded.Projects.Count(), 0, "projects"));
             var rejected = outcomes.Where(outcome => outcome.Status is not (FileStatus.Written or FileStatus.DryRun))
                 .Select(outcome => outcome.FilePath).ToHashSet(StringComparer.Ordinal);
             var rejectedIds = edits.Where(edit => rejected.Contains(edit.File.FilePath))
                 .SelectMany(edit => edit.File.DocumentIds).ToHashSet();
             var editedProjects = edits.SelectMany(edit => edit.File.DocumentIds).Select(id => id.ProjectId).ToHashSet();
-            // Each edited project's compilation with the accepted edits is made once, and serves both the members left
-            // undocumented and the build errors.
+            // Each edited project's compilation with the accepted edits is made once, and serves the members left
+            // undocumented; the diagnostics that verified it are its build errors.
             var finals = new ConcurrentDictionary<ProjectId, Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)>>();
             Task<(Compilation Compilation, IReadOnlySet<SyntaxTree> UserTrees)> Final(Project project) =>
                 finals.GetOrAdd(project.Id, _ => verifier.FinalAsync(project.Id, rejectedIds, cancellationToken));
@@ -110,9 +112,15 @@ public static class DocPipeline
             var (errors, excludedErrors) = await DocBuildErrors.AfterAsync(
                 loaded,
                 options.Files,
-                async (project, token) => editedProjects.Contains(project.Id)
-                    ? (await Final(project).ConfigureAwait(false)).Compilation
-                    : (await project.GetCompilationAsync(token).ConfigureAwait(false))!,
+                async (project, token) =>
+                {
+                    var compilation = editedProjects.Contains(project.Id)
+                        ? (await Final(project).ConfigureAwait(false)).Compilation
+                        : (await project.GetCompilationAsync(token).ConfigureAwait(false))!;
+                    // Where every edit of the project is accepted, its final compilation is the one the verifier diagnosed.
+                    var diagnosed = editedProjects.Contains(project.Id) ? await verifier.DiagnosedAsync(project.Id, token).ConfigureAwait(false) : default;
+                    return (compilation, diagnosed.Compilation == compilation ? diagnosed.Diagnostics : compilation.GetDiagnostics(token));
+                },
                 cancellationToken).ConfigureAwait(false);
 
             return new DocResult(

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Targets;
@@ -59,10 +60,37 @@ public static class BuildErrors
     /// <param name="progress">Called once per project compiled, with the count so far and the project.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>Syntax errors first, then by project in dependency order, then by file and position.</returns>
-    public static async Task<IReadOnlyList<BuildError>> FindAsync(
+    public static Task<IReadOnlyList<BuildError>> FindAsync(
         Solution solution,
         IReadOnlySet<ProjectId> documentationBuilt,
         Func<Project, CancellationToken, Task<Compilation>> compile,
+        Action<int, Project>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        FindAsync(
+            solution,
+            documentationBuilt,
+            async (project, token) =>
+            {
+                var compilation = await compile(project, token).ConfigureAwait(false);
+                return (compilation, compilation.GetDiagnostics(token));
+            },
+            progress,
+            cancellationToken);
+
+    /// <summary>
+    /// The build errors of every C# project of <paramref name="solution"/>, from the diagnostics
+    /// <paramref name="diagnose"/> gives (those a caller already computed for the compilation it gives with them).
+    /// </summary>
+    /// <param name="solution">The solution.</param>
+    /// <param name="documentationBuilt">The projects whose build generates documentation.</param>
+    /// <param name="diagnose">Gives a project's compilation and all its diagnostics.</param>
+    /// <param name="progress">Called once per project compiled, with the count so far and the project.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    /// <returns>Syntax errors first, then by project in dependency order, then by file and position.</returns>
+    public static async Task<IReadOnlyList<BuildError>> FindAsync(
+        Solution solution,
+        IReadOnlySet<ProjectId> documentationBuilt,
+        Func<Project, CancellationToken, Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)>> diagnose,
         Action<int, Project>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -72,8 +100,8 @@ public static class BuildErrors
         var compiled = 0;
         var perProject = await Task.WhenAll(projects.Select(project => Task.Run(async () =>
         {
-            var compilation = await compile(project, cancellationToken).ConfigureAwait(false);
-            var errors = Of(project, compilation, documentationBuilt.Contains(project.Id), cancellationToken);
+            var (compilation, diagnostics) = await diagnose(project, cancellationToken).ConfigureAwait(false);
+            var errors = Of(project, compilation, diagnostics, documentationBuilt.Contains(project.Id), cancellationToken);
             progress?.Invoke(Interlocked.Increment(ref compiled), project);
             return errors;
         }, cancellationToken))).ConfigureAwait(false);
@@ -92,20 +120,24 @@ public static class BuildErrors
     /// <param name="documentationBuilt">True when the project's build generates documentation.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>Its build errors.</returns>
-    public static async Task<IReadOnlyList<BuildError>> OfProjectAsync(Project project, bool documentationBuilt, CancellationToken cancellationToken) =>
-        Of(project, await CompilationOf(project, cancellationToken).ConfigureAwait(false), documentationBuilt, cancellationToken);
+    public static async Task<IReadOnlyList<BuildError>> OfProjectAsync(Project project, bool documentationBuilt, CancellationToken cancellationToken)
+    {
+        var compilation = await CompilationOf(project, cancellationToken).ConfigureAwait(false);
+        return Of(project, compilation, compilation.GetDiagnostics(cancellationToken), documentationBuilt, cancellationToken);
+    }
 
     private static async Task<Compilation> CompilationOf(Project project, CancellationToken cancellationToken) =>
         await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Project {project.Name} has no compilation.");
 
-    private static List<BuildError> Of(Project project, Compilation compilation, bool documentationBuilt, CancellationToken cancellationToken)
+    private static List<BuildError> Of(
+        Project project, Compilation compilation, ImmutableArray<Diagnostic> diagnostics, bool documentationBuilt, CancellationToken cancellationToken)
     {
         var syntaxErrors = compilation.SyntaxTrees
             .SelectMany(tree => tree.GetDiagnostics(cancellationToken))
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
             .ToHashSet();
-        return compilation.GetDiagnostics(cancellationToken)
+        return diagnostics
             .Where(diagnostic => IsBuildError(diagnostic, documentationBuilt))
             .Select(diagnostic => new BuildError(project, diagnostic, syntaxErrors.Contains(diagnostic)))
             .ToList();

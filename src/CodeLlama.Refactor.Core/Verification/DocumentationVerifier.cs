@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Globalization;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Verification;
@@ -15,9 +15,11 @@ namespace CodeLlama.Refactor.Verification;
 /// </summary>
 /// <remarks>
 /// Each project's edited trees are swapped into its existing compilation, whose references stay as they are: a
-/// comment changes no signature, so the referenced projects need no recompilation. Documentation diagnostics come from
-/// a metadata-only emit with an XML documentation stream, once per project and side: the compiler's documentation pass
-/// without binding method bodies.
+/// comment changes no signature, so the referenced projects need no recompilation. The edited compilation is diagnosed
+/// once, in full, as a build compiles it: its documentation diagnostics prove the edits, and the same diagnostics are the
+/// project's build errors afterwards (<see cref="DiagnosedAsync"/>), so the compiler's documentation pass and its
+/// binding of declarations run once per project, not once to verify and again to count errors. The diagnostics before
+/// the edit are read only for a file that shows a guarded diagnostic after it, and only in that file.
 /// </remarks>
 /// <param name="before">The solution as loaded.</param>
 /// <param name="edits">The new text of each edited document.</param>
@@ -68,6 +70,20 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
         return (compilation, userTrees);
     }
 
+    /// <summary>
+    /// The project's compilation with every edit applied, and all its diagnostics, as a build reports them: computed
+    /// once to verify the edits, and the project's build errors afterwards when every edit is accepted.
+    /// </summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    /// <returns>The compilation and its diagnostics.</returns>
+    public async Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)> DiagnosedAsync(
+        ProjectId projectId, CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(projectId, cancellationToken).ConfigureAwait(false);
+        return (check.After, check.Diagnostics);
+    }
+
     private async Task<string?> VerifyAsync(DocumentId documentId, CancellationToken cancellationToken)
     {
         var check = await CheckAsync(documentId.ProjectId, cancellationToken).ConfigureAwait(false);
@@ -79,7 +95,7 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
             return "the edit would change code, not only comments";
         }
 
-        var newDiagnostics = check.DiagnosticsAfter[newTree.FilePath].ToList();
+        var newDiagnostics = check.DiagnosticsAfter[newTree].ToList();
         if (newDiagnostics.Count == 0)
         {
             return null;
@@ -87,7 +103,7 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
 
         // Compared as a multiset of identities, not counted per id: trading one bad cref for another is a new diagnostic.
         var tokens = oldRoot.DescendantTokens().Zip(newRoot.DescendantTokens()).ToList();
-        var oldCounts = check.DiagnosticsBefore.Value[oldTree.FilePath]
+        var oldCounts = check.GuardedBefore(oldTree, cancellationToken)
             .CountBy(diagnostic => Identity(diagnostic, tokens, before: true))
             .ToDictionary();
         var grown = newDiagnostics
@@ -152,11 +168,12 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
         projects.GetOrAdd(projectId, id => Task.Run(() => ProjectCheck.CreateAsync(before.GetProject(id)!, edits, cancellationToken), cancellationToken));
 
     private sealed record ProjectCheck(
+        Compilation Before,
         Compilation After,
+        ImmutableArray<Diagnostic> Diagnostics,
         IReadOnlySet<SyntaxTree> UserTrees,
         IReadOnlyDictionary<DocumentId, (SyntaxTree Old, SyntaxTree New)> Trees,
-        Lazy<ILookup<string, Diagnostic>> DiagnosticsBefore,
-        ILookup<string, Diagnostic> DiagnosticsAfter)
+        ILookup<SyntaxTree, Diagnostic> DiagnosticsAfter)
     {
         public static async Task<ProjectCheck> CreateAsync(
             Project project, IReadOnlyDictionary<DocumentId, SourceText> edits, CancellationToken cancellationToken)
@@ -179,20 +196,23 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
                 .RemoveAllSyntaxTrees()
                 .AddSyntaxTrees(compilation.SyntaxTrees.Select(tree => replaced.GetValueOrDefault(tree, tree)));
 
+            // Everything a build of the edited project reports: the documentation diagnostics among them prove the edits.
+            var diagnostics = after.GetDiagnostics(cancellationToken);
             return new ProjectCheck(
+                compilation,
                 after,
+                diagnostics,
                 UndocumentedMemberFinder.UserTrees(project, compilation, cancellationToken),
                 trees,
-                // Only needed when the edited project shows a guarded diagnostic at all.
-                new Lazy<ILookup<string, Diagnostic>>(() => GuardedDiagnostics(compilation, cancellationToken)),
-                GuardedDiagnostics(after, cancellationToken));
+                diagnostics.Where(IsGuarded).ToLookup(diagnostic => diagnostic.Location.SourceTree!));
         }
 
-        // The guarded documentation diagnostics of a compilation, by file path.
-        private static ILookup<string, Diagnostic> GuardedDiagnostics(Compilation compilation, CancellationToken cancellationToken) =>
-            compilation.Emit(Stream.Null, xmlDocumentationStream: Stream.Null, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false), cancellationToken: cancellationToken)
-                .Diagnostics
-                .Where(diagnostic => Guarded.Contains(diagnostic.Id) && diagnostic.Location.SourceTree is not null)
-                .ToLookup(diagnostic => diagnostic.Location.SourceTree!.FilePath, StringComparer.Ordinal);
+        // The guarded diagnostics an edited file had as loaded: the same compiler pass, limited to that file.
+        public IEnumerable<Diagnostic> GuardedBefore(SyntaxTree oldTree, CancellationToken cancellationToken) =>
+            Before.GetSemanticModel(oldTree).GetDiagnostics(cancellationToken: cancellationToken)
+                .Where(diagnostic => IsGuarded(diagnostic) && diagnostic.Location.SourceTree == oldTree);
+
+        private static bool IsGuarded(Diagnostic diagnostic) =>
+            Guarded.Contains(diagnostic.Id) && diagnostic.Location.SourceTree is not null;
     }
 }

@@ -106,6 +106,38 @@ public sealed class DocumentationVerifierTests
     }
 
     [Fact]
+    public async Task CommentWithABadCref_IsRejected_InAProjectWhoseSignaturesDoNotCompile()
+    {
+        // A declaration error (CS0246 in a signature) must not hide the documentation diagnostics of the edit.
+        var source = "/// <summary>A widget.</summary>\npublic class Widget\n{\n    public void Run(Missing value) { }\n}\n";
+        var (solution, id) = Snippet(source);
+
+        var reasons = await Verify(solution, id, source.Replace("    public void Run", "    /// <summary>See <see cref=\"NoSuchType\"/>.</summary>\n    public void Run", StringComparison.Ordinal));
+
+        Assert.Equal("the comments would raise CS1574", reasons[id]);
+    }
+
+    [Fact]
+    public async Task Diagnosed_IsTheEditedCompilationWithEveryDiagnostic_WhereTheBuildReportsIt()
+    {
+        // The verification diagnoses the edited compilation in full; its errors (not only the documentation ones) are the
+        // project's build errors afterwards, placed in the edited text.
+        var source = "/// <summary>A widget.</summary>\npublic class Widget\n{\n    public int Run() => \"text\";\n}\n";
+        var (solution, id) = Snippet(source);
+        var updated = source.Replace("    public int Run", "    /// <summary>Runs.</summary>\n    public int Run", StringComparison.Ordinal);
+        var verifier = new DocumentationVerifier(solution, new Dictionary<DocumentId, SourceText> { [id] = SourceText.From(updated) });
+        Assert.Null((await verifier.VerifyAllAsync(CancellationToken.None))[id]);
+
+        var (compilation, diagnostics) = await verifier.DiagnosedAsync(id.ProjectId, CancellationToken.None);
+
+        var (final, _) = await verifier.FinalAsync(id.ProjectId, new HashSet<DocumentId>(), CancellationToken.None);
+        Assert.Same(final, compilation);
+        var error = Assert.Single(diagnostics, diagnostic => diagnostic.Id == "CS0029");
+        Assert.Equal(updated.IndexOf("\"text\"", StringComparison.Ordinal), error.Location.SourceSpan.Start);
+        Assert.Equal(compilation.GetDiagnostics().Select(diagnostic => diagnostic.ToString()), diagnostics.Select(diagnostic => diagnostic.ToString()));
+    }
+
+    [Fact]
     [Trait("Category", "EndToEnd")]
     public async Task TextSourceThatBreaksTheXml_IsRejected_AndNothingIsWritten()
     {
