@@ -27,6 +27,7 @@ internal static class GpuBenchmark
         var promptTokens = int.Parse(Program.Option(args, "--prompt") ?? "512", CultureInfo.InvariantCulture);
         var generated = int.Parse(Program.Option(args, "--generate") ?? "128", CultureInfo.InvariantCulture);
         int? gpuLayers = Program.Option(args, "--gpu-layers") is { } layers ? int.Parse(layers, CultureInfo.InvariantCulture) : null;
+        int? threads = Program.Option(args, "--threads") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : null;
         var llamaBench = Program.Option(args, "--llama-bench") ?? (native is null ? null : Path.Combine(native, "llama-bench"));
         if (native is not null)
         {
@@ -42,7 +43,7 @@ internal static class GpuBenchmark
             var path = Program.Option(args, "--model") ?? TestModels.WriteRandomQ4_0(Path.Combine(folder, tiny ? "tiny-q4_0.gguf" : "7b-q4_0.gguf"), shape);
             Console.WriteLine($"Model: {path}, {new FileInfo(path).Length / 1e9:0.00} GB Q4_0 ({(tiny ? "tiny" : "7B")} shape), written in {stopwatch.Elapsed.TotalSeconds:0} s");
             Console.WriteLine($"llama.cpp: {native ?? "the bundled CPU backend"}; prompt {promptTokens} tokens, {generated} generated");
-            var options = new LlamaModelOptions(path) { ContextSize = Clients * (promptTokens + generated + 16), GpuLayers = gpuLayers, ReusePromptPrefix = false };
+            var options = new LlamaModelOptions(path) { ContextSize = Clients * (promptTokens + generated + 16), GpuLayers = gpuLayers, Threads = threads, ReusePromptPrefix = false };
 
             var inProcess = await InProcessAsync(options, promptTokens, generated);
             Print("in-process", inProcess);
@@ -56,7 +57,7 @@ internal static class GpuBenchmark
                 return;
             }
 
-            var reference = RunLlamaBench(llamaBench, path, promptTokens, generated, gpuLayers);
+            var reference = RunLlamaBench(llamaBench, path, promptTokens, generated, gpuLayers, threads);
             Print("llama-bench", reference);
             Console.WriteLine($"ratio in-process / llama-bench: prompt {inProcess.Prompt / reference.Prompt:0.00}, generation {inProcess.Generation / reference.Generation:0.00}");
             Console.WriteLine($"ratio serve (per request) / llama-bench: prompt {served.PerRequest.Prompt / reference.Prompt:0.00}, "
@@ -119,7 +120,7 @@ internal static class GpuBenchmark
         }))];
 
     // llama-bench's pp (prompt) and tg (generation) tests on the same file, averaged over its repetitions.
-    private static Speed RunLlamaBench(string llamaBench, string model, int promptTokens, int generated, int? gpuLayers)
+    private static Speed RunLlamaBench(string llamaBench, string model, int promptTokens, int generated, int? gpuLayers, int? threads)
     {
         var arguments = new List<string> { "-m", model, "-p", $"{promptTokens}", "-n", $"{generated}", "-r", "3", "-o", "json" };
         if (gpuLayers is { } layers)
@@ -128,8 +129,8 @@ internal static class GpuBenchmark
         }
         else if (NativeBackend.Folder is null)
         {
-            // On the CPU, as many threads as the in-process model uses (one per core).
-            arguments.AddRange(["-t", $"{Environment.ProcessorCount}"]);
+            // On the CPU, as many threads as the in-process model uses.
+            arguments.AddRange(["-t", $"{threads ?? LlamaInfillModel.DefaultThreads}"]);
         }
 
         var start = new ProcessStartInfo(llamaBench, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
