@@ -85,6 +85,12 @@ internal static class GpuBenchmark
                 result.Completions.Sum(completion => completion.TokenCount) / result.GenerationTime.TotalSeconds));
         }
 
+        // What the model layer adds to each generated token around llama_decode (sampling, text, bookkeeping): the
+        // generation time less the decodes in it (all decode time less the prompts', which are decodes only).
+        var statistics = model.Statistics;
+        var outside = statistics.GenerationTime - (statistics.DecodeTime - statistics.PromptTime);
+        Console.WriteLine($"in-process: {statistics.GenerationTime.TotalMilliseconds / statistics.GeneratedTokens:0.00} ms per generated token, "
+            + $"{outside.TotalMilliseconds / statistics.GeneratedTokens:0.00} ms of it outside llama_decode");
         return new Speed(Median(speeds.Select(speed => speed.Prompt)), Median(speeds.Select(speed => speed.Generation)));
     }
 
