@@ -125,10 +125,12 @@ internal static class GpuBenchmark
             return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         }))];
 
-    // llama-bench's pp (prompt) and tg (generation) tests on the same file, averaged over its repetitions.
+    // llama-bench's pp (prompt) and pg (prompt then generation) tests on the same file, averaged over its repetitions.
+    // Its tg test generates into an empty cache, while the in-process and served tokens follow their prompt and attend
+    // to it: generation is compared with pg's, less the time pg spends on its prompt at pp's rate.
     private static Speed RunLlamaBench(string llamaBench, string model, int promptTokens, int generated, int? gpuLayers, int? threads)
     {
-        var arguments = new List<string> { "-m", model, "-p", $"{promptTokens}", "-n", $"{generated}", "-r", "3", "-o", "json" };
+        var arguments = new List<string> { "-m", model, "-p", $"{promptTokens}", "-n", "0", "-pg", $"{promptTokens},{generated}", "-r", "3", "-o", "json" };
         if (gpuLayers is { } layers)
         {
             arguments.AddRange(["-ngl", $"{layers}"]);
@@ -150,8 +152,10 @@ internal static class GpuBenchmark
         }
 
         var tests = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
-        double Rate(string count) => tests.Single(test => test.GetProperty(count).GetInt32() > 0).GetProperty("avg_ts").GetDouble();
-        return new Speed(Rate("n_prompt"), Rate("n_gen"));
+        double Rate(bool withGeneration) => tests.Single(test => test.GetProperty("n_gen").GetInt32() > 0 == withGeneration).GetProperty("avg_ts").GetDouble();
+        var prompt = Rate(withGeneration: false);
+        var generationSeconds = ((promptTokens + generated) / Rate(withGeneration: true)) - (promptTokens / prompt);
+        return new Speed(prompt, generated / generationSeconds);
     }
 
     // Token ids of ordinary vocabulary entries (past the control and byte tokens, before the infill ones).
