@@ -18,7 +18,7 @@ public sealed record LlamaModelOptions(string ModelPath)
     /// <summary>Tokens of context; null for min(16384, the model's trained context).</summary>
     public int? ContextSize { get; init; }
 
-    /// <summary>CPU threads; null for one per core.</summary>
+    /// <summary>CPU threads; null for <see cref="LlamaInfillModel.DefaultThreads"/> (half the logical processors).</summary>
     public int? Threads { get; init; }
 
     /// <summary>Requests decoded together (as llama.cpp's <c>-np</c> slots), each with its own prompt cache.</summary>

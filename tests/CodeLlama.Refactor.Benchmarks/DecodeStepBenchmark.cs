@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeLlama.Refactor.LLama;
 using CodeLlama.Refactor.Testing.Models;
 using LLama;
 using LLama.Common;
@@ -17,17 +18,17 @@ internal static class DecodeStepBenchmark
     private const int PromptLength = 300;
     private const int Steps = 24;
 
-    public static void Run(int? threads)
+    public static void Run(int? threads, string? model)
     {
         var folder = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "steps-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
         {
-            var path = TestModels.WriteRandom(Path.Combine(folder, "bench.gguf"), TinyLlamaShape.Benchmark);
+            var path = model ?? TestModels.WriteRandom(Path.Combine(folder, "bench.gguf"), TinyLlamaShape.Benchmark);
             var parameters = new ModelParams(path)
             {
                 ContextSize = 8192, GpuLayerCount = 0, LoadMode = LLamaLoadMode.MemoryMap, SeqMax = 16, KVUnified = true, BatchSize = 512,
-                Threads = threads ?? Environment.ProcessorCount, BatchThreads = threads ?? Environment.ProcessorCount,
+                Threads = threads ?? LlamaInfillModel.DefaultThreads, BatchThreads = threads ?? LlamaInfillModel.DefaultThreads,
             };
             using var weights = LLamaWeights.LoadFromFile(parameters);
             using var context = weights.CreateContext(parameters);

@@ -27,6 +27,7 @@ internal static class GpuBenchmark
         var promptTokens = int.Parse(Program.Option(args, "--prompt") ?? "512", CultureInfo.InvariantCulture);
         var generated = int.Parse(Program.Option(args, "--generate") ?? "128", CultureInfo.InvariantCulture);
         int? gpuLayers = Program.Option(args, "--gpu-layers") is { } layers ? int.Parse(layers, CultureInfo.InvariantCulture) : null;
+        int? threads = Program.Option(args, "--threads") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : null;
         var llamaBench = Program.Option(args, "--llama-bench") ?? (native is null ? null : Path.Combine(native, "llama-bench"));
         if (native is not null)
         {
@@ -42,7 +43,7 @@ internal static class GpuBenchmark
             var path = Program.Option(args, "--model") ?? TestModels.WriteRandomQ4_0(Path.Combine(folder, tiny ? "tiny-q4_0.gguf" : "7b-q4_0.gguf"), shape);
             Console.WriteLine($"Model: {path}, {new FileInfo(path).Length / 1e9:0.00} GB Q4_0 ({(tiny ? "tiny" : "7B")} shape), written in {stopwatch.Elapsed.TotalSeconds:0} s");
             Console.WriteLine($"llama.cpp: {native ?? "the bundled CPU backend"}; prompt {promptTokens} tokens, {generated} generated");
-            var options = new LlamaModelOptions(path) { ContextSize = Clients * (promptTokens + generated + 16), GpuLayers = gpuLayers, ReusePromptPrefix = false };
+            var options = new LlamaModelOptions(path) { ContextSize = Clients * (promptTokens + generated + 16), GpuLayers = gpuLayers, Threads = threads, ReusePromptPrefix = false };
 
             var inProcess = await InProcessAsync(options, promptTokens, generated);
             Print("in-process", inProcess);
@@ -56,7 +57,7 @@ internal static class GpuBenchmark
                 return;
             }
 
-            var reference = RunLlamaBench(llamaBench, path, promptTokens, generated, gpuLayers);
+            var reference = RunLlamaBench(llamaBench, path, promptTokens, generated, gpuLayers, threads);
             Print("llama-bench", reference);
             Console.WriteLine($"ratio in-process / llama-bench: prompt {inProcess.Prompt / reference.Prompt:0.00}, generation {inProcess.Generation / reference.Generation:0.00}");
             Console.WriteLine($"ratio serve (per request) / llama-bench: prompt {served.PerRequest.Prompt / reference.Prompt:0.00}, "
@@ -84,6 +85,12 @@ internal static class GpuBenchmark
                 result.Completions.Sum(completion => completion.TokenCount) / result.GenerationTime.TotalSeconds));
         }
 
+        // What the model layer adds to each generated token around llama_decode (sampling, text, bookkeeping): the
+        // generation time less the decodes in it (all decode time less the prompts', which are decodes only).
+        var statistics = model.Statistics;
+        var outside = statistics.GenerationTime - (statistics.DecodeTime - statistics.PromptTime);
+        Console.WriteLine($"in-process: {statistics.GenerationTime.TotalMilliseconds / statistics.GeneratedTokens:0.00} ms per generated token, "
+            + $"{outside.TotalMilliseconds / statistics.GeneratedTokens:0.00} ms of it outside llama_decode");
         return new Speed(Median(speeds.Select(speed => speed.Prompt)), Median(speeds.Select(speed => speed.Generation)));
     }
 
@@ -118,18 +125,20 @@ internal static class GpuBenchmark
             return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         }))];
 
-    // llama-bench's pp (prompt) and tg (generation) tests on the same file, averaged over its repetitions.
-    private static Speed RunLlamaBench(string llamaBench, string model, int promptTokens, int generated, int? gpuLayers)
+    // llama-bench's pp (prompt) and pg (prompt then generation) tests on the same file, averaged over its repetitions.
+    // Its tg test generates into an empty cache, while the in-process and served tokens follow their prompt and attend
+    // to it: generation is compared with pg's, less the time pg spends on its prompt at pp's rate.
+    private static Speed RunLlamaBench(string llamaBench, string model, int promptTokens, int generated, int? gpuLayers, int? threads)
     {
-        var arguments = new List<string> { "-m", model, "-p", $"{promptTokens}", "-n", $"{generated}", "-r", "3", "-o", "json" };
+        var arguments = new List<string> { "-m", model, "-p", $"{promptTokens}", "-n", "0", "-pg", $"{promptTokens},{generated}", "-r", "3", "-o", "json" };
         if (gpuLayers is { } layers)
         {
             arguments.AddRange(["-ngl", $"{layers}"]);
         }
         else if (NativeBackend.Folder is null)
         {
-            // On the CPU, as many threads as the in-process model uses (one per core).
-            arguments.AddRange(["-t", $"{Environment.ProcessorCount}"]);
+            // On the CPU, as many threads as the in-process model uses.
+            arguments.AddRange(["-t", $"{threads ?? LlamaInfillModel.DefaultThreads}"]);
         }
 
         var start = new ProcessStartInfo(llamaBench, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -143,8 +152,10 @@ internal static class GpuBenchmark
         }
 
         var tests = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
-        double Rate(string count) => tests.Single(test => test.GetProperty(count).GetInt32() > 0).GetProperty("avg_ts").GetDouble();
-        return new Speed(Rate("n_prompt"), Rate("n_gen"));
+        double Rate(bool withGeneration) => tests.Single(test => test.GetProperty("n_gen").GetInt32() > 0 == withGeneration).GetProperty("avg_ts").GetDouble();
+        var prompt = Rate(withGeneration: false);
+        var generationSeconds = ((promptTokens + generated) / Rate(withGeneration: true)) - (promptTokens / prompt);
+        return new Speed(prompt, generated / generationSeconds);
     }
 
     // Token ids of ordinary vocabulary entries (past the control and byte tokens, before the infill ones).

@@ -37,10 +37,11 @@ internal static class Program
                 await SlotsBenchmark.RunStandaloneAsync();
                 return 0;
             case "steps":
-                DecodeStepBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : null);
+                // steps [THREADS] [--model FILE]
+                DecodeStepBenchmark.Run(args.Length > 1 && int.TryParse(args[1], out var stepThreads) ? stepThreads : null, Option(args, "--model"));
                 return 0;
             case "gpu":
-                // gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt 512] [--generate 128] [--gpu-layers N] [--model FILE]
+                // gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt 512] [--generate 128] [--gpu-layers N] [--threads N] [--model FILE]
                 await GpuBenchmark.RunAsync(args);
                 return 0;
             case "serve":
@@ -71,15 +72,17 @@ internal static class Program
                 Console.WriteLine($"Wrote {solution}");
                 return 0;
             case "write-model" when args.Length > 1:
-                // A model to try --model with: scripted when a text is given, random weights otherwise.
-                var path = args.Length > 2
+                // A model to try --model with: scripted when a text is given, random weights otherwise (--q4_0: as gpu --shape tiny writes it).
+                var path = args.Contains("--q4_0")
+                    ? TestModels.WriteRandomQ4_0(args[1], TinyLlamaShape.Benchmark)
+                    : args.Length > 2
                     ? TestModels.WriteScripted(args[1], args[2])
                     : TestModels.WriteRandom(args[1], TinyLlamaShape.Benchmark);
                 Console.WriteLine($"Wrote {path}");
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings \"as shipped\",TieredPGO=1,TieredCompilation=0,TieredCompilation=1,TC_QuickJitForLoops=0,TC_CallCountingDelayMs=100,ReadyToRun=0] | doc [repetitions] [solution] [--in-process] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings \"as shipped\",TieredPGO=1,TieredCompilation=0,TieredCompilation=1,TC_QuickJitForLoops=0,TC_CallCountingDelayMs=100,ReadyToRun=0] | doc [repetitions] [solution] [--in-process] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--threads N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
                     + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;

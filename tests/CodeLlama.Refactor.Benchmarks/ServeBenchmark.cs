@@ -27,7 +27,7 @@ internal static class ServeBenchmark
             // SERVE_BENCH_THREADS leaves cores free for the HTTP side (and the load generator) when set below the core count.
             int? threads = int.TryParse(Environment.GetEnvironmentVariable("SERVE_BENCH_THREADS"), out var count) ? count : null;
             using var model = LlamaInfillModel.Load(new LlamaModelOptions(path) { ContextSize = 4096, MaxNewTokens = 16, Threads = threads, Parallel = Concurrency });
-            Console.WriteLine($"llama.cpp threads: {threads?.ToString() ?? "one per core"} of {Environment.ProcessorCount} cores; {Concurrency} concurrent clients");
+            Console.WriteLine($"llama.cpp threads: {threads ?? LlamaInfillModel.DefaultThreads} of {Environment.ProcessorCount} cores; {Concurrency} concurrent clients");
             var prompts = Enumerable.Range(0, requests)
                 .Select(index => (Prefix: $"// request {index}\npublic static class Shapes{index}\n{{\n    public static double Area(double r) => ", Suffix: ";\n}\n"))
                 .ToList();

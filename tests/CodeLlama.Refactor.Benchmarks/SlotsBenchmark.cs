@@ -18,7 +18,7 @@ internal static class SlotsBenchmark
     private const int Files = 4;
     private const int MembersPerFile = 8;
 
-    // SLOTS_BENCH_THREADS sets llama.cpp's threads (default: one per core); 1 is steadier on a machine shared with other work.
+    // SLOTS_BENCH_THREADS sets llama.cpp's threads (default: half the logical processors); 1 is steadier on a machine shared with other work.
     private static readonly int? Threads = int.TryParse(Environment.GetEnvironmentVariable("SLOTS_BENCH_THREADS"), out var threads) ? threads : null;
 
     /// <summary>Writes the benchmark GGUF and runs (c) alone.</summary>
@@ -39,7 +39,7 @@ internal static class SlotsBenchmark
 
     public static async Task RunAsync(string modelPath)
     {
-        Console.WriteLine($"llama.cpp threads: {Threads?.ToString() ?? "one per core"} of {Environment.ProcessorCount} cores");
+        Console.WriteLine($"llama.cpp threads: {Threads ?? LlamaInfillModel.DefaultThreads} of {Environment.ProcessorCount} cores");
         Console.WriteLine($"(c) {Files} files in flight, {MembersPerFile} members each (MaxNewTokens 8): 4 slots against 1");
         var serial = await DocumentAsync(modelPath, slots: 1);
         var parallel = await DocumentAsync(modelPath, slots: Files);

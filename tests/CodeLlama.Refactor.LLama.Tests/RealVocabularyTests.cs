@@ -77,7 +77,7 @@ public sealed class RealVocabularyTests : IDisposable
 
     private static LLamaWeights Load(string vocabulary) => LoadFile(Path.Combine(AppContext.BaseDirectory, "Vocabularies", $"ggml-vocab-{vocabulary}.gguf"));
 
-    private static LLamaWeights LoadFile(string path)
+    internal static LLamaWeights LoadFile(string path)
     {
         // The log callback can only be set before llama.cpp's first native call, which may be this one.
         NativeLog.Install();
@@ -129,7 +129,7 @@ public sealed class RealVocabularyTests : IDisposable
     }
 
     // The .inp texts, separated as llama.cpp's test writes them, and the .out token ids, one line per text.
-    private static List<(string Text, int[] Tokens)> Reference(string vocabulary)
+    internal static List<(string Text, int[] Tokens)> Reference(string vocabulary)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Vocabularies");
         var texts = File.ReadAllText(Path.Combine(folder, $"ggml-vocab-{vocabulary}.gguf.inp"), Encoding.UTF8).Split(Separator);

@@ -30,7 +30,7 @@ internal static class ModelOptions
         "--context", $"Tokens of context, 128 to {MaxContext}. Default: min({LlamaModelOptions.DefaultContextCap}, the model's trained context).", 128, MaxContext);
 
     public static readonly Option<int?> ThreadsOption = NumberOptions.CreateOptional(
-        "--threads", "CPU threads for inference, 1 to 1024. Default: one per core.", 1, 1024);
+        "--threads", "CPU threads for inference, 1 to 1024. Default: half the logical processors.", 1, 1024);
 
     public static readonly Option<float?> TemperatureOption = NumberOptions.CreateOptional(
         "--temperature", $"Sampling temperature, 0 to 10; 0 is greedy. Default: {SamplingSettings.Default.Temperature.ToString(CultureInfo.InvariantCulture)} for doc and serve, "
