@@ -10,13 +10,17 @@ internal static class Program
         switch (benchmark)
         {
             case "check":
-                await CheckBenchmark.RunAsync(Repetitions(args));
+                // check [repetitions] [PROJECT-OR-SOLUTION (restored)] [--tool LABEL=DLL]...
+                await CheckBenchmark.RunAsync(
+                    Repetitions(args),
+                    args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? args[2] : null,
+                    [.. Tools(args)]);
                 return 0;
             case "startup":
                 // startup [repetitions] [--tool LABEL=DLL]... [--settings NAME,NAME]
                 await StartupBenchmark.RunAsync(
                     args.Length > 1 && int.TryParse(args[1], out var starts) ? starts : 5,
-                    [.. Options(args, "--tool").Select(tool => (tool[..tool.IndexOf('=', StringComparison.Ordinal)], Path.GetFullPath(tool[(tool.IndexOf('=', StringComparison.Ordinal) + 1)..])))],
+                    [.. Tools(args)],
                     Option(args, "--settings")?.Split(',') ?? []);
                 return 0;
             case "doc":
@@ -82,7 +86,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check|model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings \"as shipped\",TieredPGO=1,TieredCompilation=0,TieredCompilation=1,TC_QuickJitForLoops=0,TC_CallCountingDelayMs=100,ReadyToRun=0] | doc [repetitions] [solution] [--in-process] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--threads N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check [repetitions] [PROJECT-OR-SOLUTION] [--tool LABEL=DLL]... | model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings \"as shipped\",TieredPGO=1,TieredCompilation=0,TieredCompilation=1,TC_QuickJitForLoops=0,TC_CallCountingDelayMs=100,ReadyToRun=0] | doc [repetitions] [solution] [--in-process] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--threads N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
                     + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;
@@ -94,6 +98,10 @@ internal static class Program
 
     private static IEnumerable<string> Options(string[] args, string name) =>
         args.Select((arg, index) => (arg, index)).Where(entry => entry.arg == name && entry.index + 1 < args.Length).Select(entry => args[entry.index + 1]);
+
+    // --tool LABEL=DLL: a build of the tool to time besides (or instead of) this one.
+    private static IEnumerable<(string Label, string Dll)> Tools(string[] args) =>
+        Options(args, "--tool").Select(tool => (tool[..tool.IndexOf('=', StringComparison.Ordinal)], Path.GetFullPath(tool[(tool.IndexOf('=', StringComparison.Ordinal) + 1)..])));
 
     private static int Repetitions(string[] args) => args.Length > 1 ? int.Parse(args[1]) : 3;
 }

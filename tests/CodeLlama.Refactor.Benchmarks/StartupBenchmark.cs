@@ -13,8 +13,8 @@ namespace CodeLlama.Refactor.Benchmarks;
 internal static class StartupBenchmark
 {
     // Each variant is a set of DOTNET_ environment variables, which the runtime reads at start-up and which win over the
-    // tool's runtimeconfig.json (TieredPGO off and CallCountingDelayMs 0 in every build, TieredCompilation off where
-    // published ReadyToRun): "as shipped" is the tool's own settings, the others undo or add one each.
+    // tool's runtimeconfig.json (TieredPGO off in every build, CallCountingDelayMs 0 in every jitted one, TieredCompilation off
+    // in a `dotnet publish -r`): "as shipped" is the tool's own settings, the others undo or add one each.
     private static readonly (string Name, (string Variable, string Value)[] Environment)[] AllSettings =
     [
         ("as shipped", []),

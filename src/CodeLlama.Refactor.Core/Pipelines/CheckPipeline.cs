@@ -27,9 +27,11 @@ public static class CheckPipeline
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         // A simple project is read without MSBuild (its command line is known in advance); any other goes through MSBuild.
-        using var loaded = await FastProjectLoader.TryLoadAsync(path, options.Loading, cancellationToken).ConfigureAwait(false)
-            ?? await WorkspaceLoader.LoadAsync(path, options.Loading, progress: progress, cancellationToken: cancellationToken)
+        using var opened = await FastProjectLoader.TryLoadAsync(path, options.Loading, cancellationToken).ConfigureAwait(false)
+            ?? await WorkspaceLoader.LoadAsync(path, options.Loading, CompilerHost.MSBuildServices, progress, cancellationToken)
                 .ConfigureAwait(false);
+        // Check compiles and reports; generators that can have nothing to do are not run (see IdleSdkGenerators).
+        var loaded = opened with { Solution = IdleSdkGenerators.WithoutIdle(opened.Solution) };
         var loading = stopwatch.Elapsed;
         var files = options.Files ?? PathFilter.All;
         var diagnostics = options.Diagnostics ?? DiagnosticFilter.All;

@@ -34,7 +34,7 @@ public static class FastProjectLoader
             return null;
         }
 
-        var workspace = new AdhocWorkspace();
+        var workspace = new AdhocWorkspace(CompilerHost.Services);
         try
         {
             var solution = workspace.AddProject(ProjectInfo(project, sdk, workspace)).Solution;
