@@ -95,14 +95,25 @@ internal static class TypeSummaryText
 
     // IHasRandomizer, ICanParse, ILocaleAware name what an implementer has, can do or is: "Defines a has randomizer."
     // read the clause as a noun.
-    private static string? Capability(string noun) => noun.Split(' ') switch
+    // (Slices of the word list are taken with Skip/Take: the analyzer package compiles this file for netstandard2.0,
+    // which has no RuntimeHelpers.GetSubArray for a slice pattern.)
+    private static string? Capability(string noun)
     {
-        [("has" or "supports" or "provides" or "contains" or "uses") and var verb, .. var what] when what.Length > 0 =>
-            $"an object that {verb} {WithArticle(string.Join(" ", what))}",
-        ["can", .. var what] when what.Length > 0 => $"an object that can {string.Join(" ", what)}",
-        [.. var what, "aware"] when what.Length > 0 => $"an object that is {string.Join(" ", what)} aware",
-        _ => null,
-    };
+        var words = noun.Split(' ');
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        var rest = string.Join(" ", words.Skip(1));
+        return words[0] switch
+        {
+            "has" or "supports" or "provides" or "contains" or "uses" => $"an object that {words[0]} {WithArticle(rest)}",
+            "can" => $"an object that can {rest}",
+            _ when words[^1] == "aware" => $"an object that is {string.Join(" ", words.Take(words.Length - 1))} aware",
+            _ => null,
+        };
+    }
 
     private static XmlTextSyntax T(string text) => XmlDoc.Text(text);
 }
