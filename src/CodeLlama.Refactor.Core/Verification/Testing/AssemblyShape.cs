@@ -12,7 +12,16 @@ namespace CodeLlama.Refactor.Verification.Testing;
 /// </summary>
 internal sealed record AssemblyShape(string Name, IReadOnlyList<string> Members, IReadOnlyList<string> Resources, IReadOnlyList<string> References)
 {
-    public static AssemblyShape Of(Stream pe)
+    public static AssemblyShape Of(Stream pe) => Of(pe, null);
+
+    /// <summary>
+    /// The shape of <paramref name="pe"/> without the types declared at the top level under the metadata names in
+    /// <paramref name="leftOut"/> (with the types nested in them), and, when any is left out, without the top-level
+    /// types the compiler makes for code anywhere (&lt;PrivateImplementationDetails&gt;, anonymous types).
+    /// </summary>
+    /// <param name="pe">The assembly.</param>
+    /// <param name="leftOut">Full metadata names of top-level types (<c>Namespace.Name`1</c>), or null for none.</param>
+    public static AssemblyShape Of(Stream pe, IReadOnlySet<string>? leftOut)
     {
         using var reader = new PEReader(pe, PEStreamOptions.LeaveOpen);
         var metadata = reader.GetMetadataReader();
@@ -20,7 +29,21 @@ internal sealed record AssemblyShape(string Name, IReadOnlyList<string> Members,
         foreach (var typeHandle in metadata.TypeDefinitions)
         {
             var type = metadata.GetTypeDefinition(typeHandle);
-            var typeName = $"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)}";
+            var outermost = type;
+            var typeName = metadata.GetString(type.Name);
+            while (outermost.GetDeclaringType() is { IsNil: false } declaring)
+            {
+                outermost = metadata.GetTypeDefinition(declaring);
+                typeName = $"{metadata.GetString(outermost.Name)}+{typeName}";
+            }
+
+            var topLevel = $"{metadata.GetString(outermost.Namespace)}.{metadata.GetString(outermost.Name)}".TrimStart('.');
+            if (leftOut is { Count: > 0 } && (leftOut.Contains(topLevel) || metadata.GetString(outermost.Name).StartsWith('<')))
+            {
+                continue;
+            }
+
+            typeName = $"{metadata.GetString(outermost.Namespace)}.{typeName}";
             members.Add(typeName);
             foreach (var methodHandle in type.GetMethods())
             {
@@ -35,12 +58,16 @@ internal sealed record AssemblyShape(string Name, IReadOnlyList<string> Members,
         var resources = metadata.ManifestResources.Select(handle => metadata.GetString(metadata.GetManifestResource(handle).Name)).ToList();
         var references = metadata.AssemblyReferences.Select(handle => metadata.GetAssemblyReference(handle))
             .Select(reference => $"{metadata.GetString(reference.Name)}/{reference.Version}").ToList();
-        var name = metadata.IsAssembly ? $"{metadata.GetString(metadata.GetAssemblyDefinition().Name)}/{metadata.GetAssemblyDefinition().Version}" : "module";
+        var name = metadata.IsAssembly ? Identity(metadata, metadata.GetAssemblyDefinition()) : "module";
         members.Sort(StringComparer.Ordinal);
         resources.Sort(StringComparer.Ordinal);
         references.Sort(StringComparer.Ordinal);
         return new AssemblyShape(name, members, resources, references);
     }
+
+    // The name, version and public key: a strong-name key the build signs with and the compilation lacks differs here.
+    private static string Identity(MetadataReader metadata, AssemblyDefinition assembly) =>
+        $"{metadata.GetString(assembly.Name)}/{assembly.Version}/{Convert.ToHexString(metadata.GetBlobBytes(assembly.PublicKey))}";
 
     /// <summary>The first difference from <paramref name="built"/>, in words, or null when there is none.</summary>
     public string? DifferenceFrom(AssemblyShape built)
