@@ -20,7 +20,10 @@ internal sealed record AssemblyShape(string Name, IReadOnlyList<string> Members,
     /// types the compiler makes for code anywhere (&lt;PrivateImplementationDetails&gt;, anonymous types).
     /// </summary>
     /// <param name="pe">The assembly.</param>
-    /// <param name="leftOut">Full metadata names of top-level types (<c>Namespace.Name`1</c>), or null for none.</param>
+    /// <param name="leftOut">
+    /// Full metadata names of top-level types (<c>Namespace.Name`1</c>), or null for none. When not null, the shape is
+    /// compared with another compiler's build, and the size of the code a compiler generates is left out.
+    /// </param>
     public static AssemblyShape Of(Stream pe, IReadOnlySet<string>? leftOut)
     {
         using var reader = new PEReader(pe, PEStreamOptions.LeaveOpen);
@@ -48,8 +51,12 @@ internal sealed record AssemblyShape(string Name, IReadOnlyList<string> Members,
             foreach (var methodHandle in type.GetMethods())
             {
                 var method = metadata.GetMethodDefinition(methodHandle);
-                var size = method.RelativeVirtualAddress == 0 ? 0 : reader.GetMethodBody(method.RelativeVirtualAddress).Size;
-                members.Add($"{typeName}::{metadata.GetString(method.Name)}/{method.GetParameters().Count}:{size}");
+                var methodName = metadata.GetString(method.Name);
+                // Against another compiler's build, the code a compiler generates (lambdas, state machines) may differ
+                // in size from one version to the next; whether it is there still counts.
+                var size = method.RelativeVirtualAddress == 0 || (leftOut is not null && (methodName.StartsWith('<') || typeName.Contains('<', StringComparison.Ordinal)))
+                    ? 0 : reader.GetMethodBody(method.RelativeVirtualAddress).Size;
+                members.Add($"{typeName}::{methodName}/{method.GetParameters().Count}:{size}");
             }
 
             members.AddRange(type.GetFields().Select(field => $"{typeName}:{metadata.GetString(metadata.GetFieldDefinition(field).Name)}"));

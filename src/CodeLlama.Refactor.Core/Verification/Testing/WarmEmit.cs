@@ -2,12 +2,14 @@ using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Emit;
 
 namespace CodeLlama.Refactor.Verification.Testing;
 
 /// <summary>
 /// The first test run of a copy that holds the user's build (<see cref="WarmOutputs"/>) without MSBuild building it:
-/// the projects whose sources changed since that build, and the projects that depend on them, are emitted from the
+/// the projects whose sources changed since that build, and the projects that reference one whose reference assembly
+/// changed (MSBuild's own rule), are emitted from the
 /// candidate's compilations (each project's own options: warnings as errors, documentation diagnostics, its key) over
 /// their assemblies in the output folders the tests run from, and the tests run with <c>dotnet test --no-build</c>.
 /// It is done only where the emit stands for what the build would write; any doubt, and MSBuild builds as before:
@@ -66,8 +68,9 @@ internal static class WarmEmit
             return (null, $"{Path.GetRelativePath(target.Root, newer)} is newer than the last build of the projects the tests reach");
         }
 
-        var changed = reached.Where(id => changedSinceBuild[id].Count > 0).ToList();
-        var toEmit = changed.SelectMany(id => graph.GetProjectsThatTransitivelyDependOnThisProject(id).Append(id)).Where(reached.Contains).ToHashSet();
+        // As MSBuild does, a project is compiled again when its sources changed or when the reference assembly of a
+        // project it references did: a dependent compiled against the same declarations compiles to the same code.
+        var toEmit = reached.Where(id => changedSinceBuild[id].Count > 0).ToHashSet();
         var emitted = new List<Emitted>();
         foreach (var id in graph.GetTopologicallySortedProjects(cancellationToken).Where(toEmit.Contains))
         {
@@ -79,6 +82,10 @@ internal static class WarmEmit
             }
 
             emitted.Add(one);
+            if (!await SameDeclarationsAsync(target, project, outputs, cancellationToken).ConfigureAwait(false))
+            {
+                toEmit.UnionWith(graph.GetProjectsThatDirectlyDependOnThisProject(id).Where(reached.Contains));
+            }
         }
 
         return (emitted, null);
@@ -150,6 +157,24 @@ internal static class WarmEmit
         using var builtStream = File.OpenRead(built.Path);
         var difference = AssemblyShape.Of(new MemoryStream(assembly.Pe), leftOut).DifferenceFrom(AssemblyShape.Of(builtStream, leftOut));
         return difference is null ? (new Emitted(project, built, assembly), null) : (null, difference);
+    }
+
+    // Whether the project's reference assembly, emitted from the candidate, is the one its build wrote, byte for byte.
+    private static async Task<bool> SameDeclarationsAsync(TestCopy target, Project project, ProjectOutputs outputs, CancellationToken cancellationToken)
+    {
+        var intermediate = target.PathOf(outputs.IntermediateAssemblyPath(project)!);
+        var built = Path.Combine(Path.GetDirectoryName(intermediate)!, "ref", Path.GetFileName(intermediate));
+        if (!File.Exists(built))
+        {
+            return false;
+        }
+
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        // csc writes the reference assembly with the full one's version resource, and without debug information.
+        using var stream = new MemoryStream();
+        using var win32 = compilation!.CreateDefaultWin32Resources(versionResource: true, noManifest: true, manifestContents: null, iconInIcoFormat: null);
+        var result = compilation.Emit(stream, win32Resources: win32, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false), cancellationToken: cancellationToken);
+        return result.Success && stream.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(built));
     }
 
     /// <summary>The metadata names (<c>Namespace.Name`1</c>) of the top-level types declared in <paramref name="documents"/>.</summary>
