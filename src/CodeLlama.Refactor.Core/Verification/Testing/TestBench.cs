@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Workspaces;
@@ -161,14 +162,18 @@ public sealed class TestBench : IDisposable
         var deadline = DateTime.UtcNow + timeout;
         var attemptNotes = new List<string>();
         var build = copy is null || outputsHold is null || candidate is null;
+        var stage = Stopwatch.StartNew();
         if (copy is null)
         {
             var warm = WarmProjectFolders(candidate, testProjects);
             copy = TestCopy.Create(rootDirectory, changed, cancellationToken, warm);
             warmRestored = WarmRestore.IsRestored(copy.Root, [.. warm.Select(copy.PathOf)]);
+            attemptNotes.Add($"copied in {stage.Elapsed.TotalSeconds:0.00} s");
+            stage.Restart();
             if (candidate is not null)
             {
-                build = !await BuildAroundEmittedAsync(copy, candidate, testProjects, runner, deadline, attemptNotes, cancellationToken).ConfigureAwait(false);
+                build = !(warmRestored && await EmitOverUserBuildAsync(copy, candidate, testProjects, attemptNotes, cancellationToken).ConfigureAwait(false))
+                    && !await BuildAroundEmittedAsync(copy, candidate, testProjects, runner, deadline, attemptNotes, cancellationToken).ConfigureAwait(false);
             }
         }
         else
@@ -176,6 +181,9 @@ public sealed class TestBench : IDisposable
             SyncSources(copy, changed);
             build = build || !await EmitChangedAsync(copy, outputsHold!, candidate!, testProjects, attemptNotes, cancellationToken).ConfigureAwait(false);
         }
+
+        attemptNotes.Add($"{(build ? "to be built by the test run" : "compiled")} in {stage.Elapsed.TotalSeconds:0.00} s");
+        stage.Restart();
 
         foreach (var (filePath, text) in changed)
         {
@@ -234,6 +242,7 @@ public sealed class TestBench : IDisposable
             }
         }
 
+        attemptNotes.Add($"{(build ? "built and tested" : "tested")} in {stage.Elapsed.TotalSeconds:0.00} s");
         outputsHold = builtAll ? candidate : null;
         if (build)
         {
@@ -271,6 +280,33 @@ public sealed class TestBench : IDisposable
         }
 
         return restore;
+    }
+
+    // The first attempt on a copy holding the user's restore and build: the projects whose sources changed since, and
+    // their dependents, are emitted over the outputs the tests run from (WarmEmit), and no MSBuild build runs. False,
+    // with a note saying why, when the build must run; nothing is written to the copy then.
+    private async Task<bool> EmitOverUserBuildAsync(
+        TestCopy target, Solution candidate, IReadOnlyList<Project> testProjects, List<string> attemptNotes, CancellationToken cancellationToken)
+    {
+        var (emitted, reason) = await WarmEmit.PrepareAsync(target, candidate, testProjects, outputs, DocumentationBuilt, cancellationToken).ConfigureAwait(false);
+        if (emitted is null)
+        {
+            attemptNotes.Add($"not emitted over the user's build: {reason}");
+            return false;
+        }
+
+        WarmEmit.Write(target, candidate, testProjects, emitted, outputs);
+        foreach (var one in emitted)
+        {
+            buildOutputs[outputs.AssemblyPath(one.Project)!] = (one.Built, null);
+        }
+
+        // The user's restore stands for the host's (WarmRestore): a later build of the copy does not restore again.
+        restored.UnionWith(testProjects.Select(project => target.PathOf(project.FilePath!)));
+        attemptNotes.Add(emitted.Count == 0
+            ? "not built: the user's build is up to date"
+            : $"emitted over the user's build, without MSBuild: {string.Join(", ", emitted.Select(one => one.Project.Name).Distinct(StringComparer.Ordinal))}");
+        return true;
     }
 
     // The first build: the candidate's compilations stand in for the compiler (CompilerStandIn) and MSBuild builds the

@@ -231,6 +231,33 @@ public sealed class TestBenchTests
         Assert.True(wrong.Notes.Contains("Lib: emitted"), string.Join("\n", wrong.Notes));
     }
 
+    [Fact]
+    public async Task OverTheUsersBuild_TheFirstAttemptEmitsWithoutMSBuild_AndItsCodeIsWhatTheTestsRun()
+    {
+        using var solution = TemporarySolution.Create(
+            new Dictionary<string, string> { ["Calculator.cs"] = Calculator }, new Dictionary<string, string> { ["CalculatorTests.cs"] = CalculatorTests });
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+        // The user's working copy: built after its last edit.
+        using (var build = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", ["build", solution.File("App.sln"), "--no-restore"]) { RedirectStandardOutput = true }))
+        {
+            var output = await build!.StandardOutput.ReadToEndAsync();
+            await build.WaitForExitAsync();
+            Assert.True(build.ExitCode == 0, output);
+        }
+
+        using var bench = new TestBench(solution.Directory, TimeSpan.FromMinutes(5), sandbox: null, loaded.Outputs) { DocumentationBuilt = loaded.ProjectsDiagnosingDocumentation };
+
+        var wrong = await AttemptAsync(bench, loaded, "a - b");
+        var right = await AttemptAsync(bench, loaded, "b + a");
+
+        // The built library adds; the emitted candidate subtracts, and that is what fails.
+        Assert.True(wrong is { Verdict: TestVerdict.Failed, Failed: 1, Passed: 1 }, wrong.Detail);
+        Assert.Contains(wrong.Notes, note => note.StartsWith("emitted over the user's build, without MSBuild: Lib", StringComparison.Ordinal));
+        Assert.DoesNotContain(wrong.Notes, note => note.Contains("compiled in memory", StringComparison.Ordinal) || note.Contains("built by MSBuild", StringComparison.Ordinal));
+        Assert.True(right is { Verdict: TestVerdict.Passed, Passed: 2 }, right.Detail);
+        Assert.True(right.Notes.Contains("Lib: emitted"), string.Join("\n", right.Notes));
+    }
+
     private static async Task<TestOutcome> AttemptAsync(TestBench bench, LoadedSolution loaded, string body, TestScope scope = TestScope.Full)
     {
         var document = loaded.Solution.Projects.Single(project => project.Name == "Lib").Documents.Single(document => document.Name == "Calculator.cs");
