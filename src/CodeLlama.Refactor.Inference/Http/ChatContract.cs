@@ -48,7 +48,7 @@ public sealed class ChatCompletionRequest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public float? TopP { get; set; }
 
-    /// <summary>Asks for the answer as server-sent events; <c>serve</c> sends it as one chunk once it is generated.</summary>
+    /// <summary>Asks for the answer as server-sent events; <c>serve</c> sends one chunk per generated token, then one that closes it.</summary>
     [JsonPropertyName("stream")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Stream { get; set; }

@@ -69,7 +69,7 @@ public sealed class LlamaCppInfillRequest
     [JsonPropertyName("samplers")]
     public System.Text.Json.JsonElement? Samplers { get; set; }
 
-    /// <summary>Asks for the answer as server-sent events; <c>serve</c> sends it as one event once it is generated.</summary>
+    /// <summary>Asks for the answer as server-sent events; <c>serve</c> sends one event per generated token, then one that closes it.</summary>
     [JsonPropertyName("stream")]
     public bool? Stream { get; set; }
 }
