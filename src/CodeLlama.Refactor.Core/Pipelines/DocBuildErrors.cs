@@ -16,9 +16,9 @@ internal static class DocBuildErrors
     /// <param name="loaded">The solution as loaded.</param>
     /// <param name="files">The file scope; only its exclude globs leave an error out.</param>
     /// <param name="diagnose">
-    /// Gives each project's compilation with the accepted edits and its diagnostics: the verifier's for an edited
-    /// project, which diagnosed it in full to prove the edits, the loaded one for any other (comments in a project it
-    /// references change nothing it reports).
+    /// Gives each project's compilation with the accepted edits and its diagnostics: for an edited project, those of
+    /// the project as loaded with the documentation diagnostics of the edited one (comments change no code), the loaded
+    /// one for any other (comments in a project it references change nothing it reports).
     /// </param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>The errors that count and the excluded ones.</returns>

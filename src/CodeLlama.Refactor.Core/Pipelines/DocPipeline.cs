@@ -32,7 +32,7 @@ public static class DocPipeline
         var stopwatch = Stopwatch.StartNew();
         using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, progress: progress, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        var result = await DocumentAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
+        var result = await DocumentAsync(loaded, options, progress, cancellationToken: cancellationToken).ConfigureAwait(false);
         return result with { Elapsed = stopwatch.Elapsed };
     }
 
@@ -40,15 +40,23 @@ public static class DocPipeline
     /// <param name="loaded">The loaded solution.</param>
     /// <param name="options">Scope, text source and dry run.</param>
     /// <param name="progress">Receives documenting progress.</param>
+    /// <param name="asLoaded">
+    /// The build check of the solution as loaded (every method body bound, as <c>check</c> does), when the caller has
+    /// started it; otherwise it starts here and runs while the members are documented.
+    /// </param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>What was documented and written.</returns>
     public static async Task<DocResult> DocumentAsync(
         LoadedSolution loaded,
         DocOptions options,
         IProgress<WorkProgress>? progress = null,
+        SolutionDiagnosis? asLoaded = null,
         CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        // Doc's exit code says whether the solution builds, and only binding every method body tells: that runs from the
+        // start, beside the documenting, and the comments are verified without it (a comment changes no code).
+        var diagnosis = asLoaded ?? new SolutionDiagnosis(loaded.Solution, cancellationToken).StartAll();
         var textSource = options.TextSource ?? new TemplateDocText();
         var scope = await DocScope.CreateAsync(loaded, options, cancellationToken).ConfigureAwait(false);
 
@@ -114,12 +122,13 @@ public static class DocPipeline
                 options.Files,
                 async (project, token) =>
                 {
-                    var compilation = editedProjects.Contains(project.Id)
-                        ? (await Final(project).ConfigureAwait(false)).Compilation
-                        : (await project.GetCompilationAsync(token).ConfigureAwait(false))!;
-                    // Where every edit of the project is accepted, its final compilation is the one the verifier diagnosed.
-                    var diagnosed = editedProjects.Contains(project.Id) ? await verifier.DiagnosedAsync(project.Id, token).ConfigureAwait(false) : default;
-                    return (compilation, diagnosed.Compilation == compilation ? diagnosed.Diagnostics : compilation.GetDiagnostics(token));
+                    if (!editedProjects.Contains(project.Id))
+                    {
+                        return await diagnosis.Of(project.Id).ConfigureAwait(false);
+                    }
+
+                    var final = (await Final(project).ConfigureAwait(false)).Compilation;
+                    return (final, await verifier.DiagnosedAsync(project.Id, final, diagnosis.Of(project.Id), token).ConfigureAwait(false));
                 },
                 cancellationToken).ConfigureAwait(false);
 

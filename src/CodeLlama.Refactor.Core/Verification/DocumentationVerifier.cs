@@ -15,11 +15,10 @@ namespace CodeLlama.Refactor.Verification;
 /// </summary>
 /// <remarks>
 /// Each project's edited trees are swapped into its existing compilation, whose references stay as they are: a
-/// comment changes no signature, so the referenced projects need no recompilation. The edited compilation is diagnosed
-/// once, in full, as a build compiles it: its documentation diagnostics prove the edits, and the same diagnostics are the
-/// project's build errors afterwards (<see cref="DiagnosedAsync"/>), so the compiler's documentation pass and its
-/// binding of declarations run once per project, not once to verify and again to count errors. The diagnostics before
-/// the edit are read only for a file that shows a guarded diagnostic after it, and only in that file.
+/// comment changes no signature, so the referenced projects need no recompilation. The edited compilation goes through
+/// the compiler's documentation pass alone (<see cref="DocumentationPass"/>), which binds declarations and comments but no
+/// method body; only where a declaration does not compile, and that pass cannot run, is it diagnosed in full. The
+/// diagnostics before the edit are read only for a file that shows a guarded diagnostic after it, and only in that file.
 /// </remarks>
 /// <param name="before">The solution as loaded.</param>
 /// <param name="edits">The new text of each edited document.</param>
@@ -71,17 +70,30 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
     }
 
     /// <summary>
-    /// The project's compilation with every edit applied, and all its diagnostics, as a build reports them: computed
-    /// once to verify the edits, and the project's build errors afterwards when every edit is accepted.
+    /// What a build reports for the project as doc leaves it (<paramref name="final"/>, from <see cref="FinalAsync"/>):
+    /// the verification's documentation diagnostics, and every other diagnostic from the project as loaded, whose code
+    /// is the same (<see cref="CommentEditDiagnostics"/>).
     /// </summary>
     /// <param name="projectId">The project.</param>
+    /// <param name="final">The project's compilation with the accepted edits.</param>
+    /// <param name="asLoaded">The project as loaded and all its diagnostics; awaited only when needed.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>
-    /// <returns>The compilation and its diagnostics.</returns>
-    public async Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)> DiagnosedAsync(
-        ProjectId projectId, CancellationToken cancellationToken)
+    /// <returns>The diagnostics.</returns>
+    public async Task<ImmutableArray<Diagnostic>> DiagnosedAsync(
+        ProjectId projectId,
+        Compilation final,
+        Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)> asLoaded,
+        CancellationToken cancellationToken)
     {
         var check = await CheckAsync(projectId, cancellationToken).ConfigureAwait(false);
-        return (check.After, check.Diagnostics);
+        var sameTrees = final.SyntaxTrees.SequenceEqual(check.After.SyntaxTrees);
+        if (sameTrees && check.IsComplete)
+        {
+            return check.Diagnostics;
+        }
+
+        var documentation = sameTrees ? check.Diagnostics : DocumentationPass.Run(final, cancellationToken);
+        return CommentEditDiagnostics.Of(await asLoaded.ConfigureAwait(false), final, documentation, cancellationToken);
     }
 
     private async Task<string?> VerifyAsync(DocumentId documentId, CancellationToken cancellationToken)
@@ -90,7 +102,8 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
         var (oldTree, newTree) = check.Trees[documentId];
         var oldRoot = await oldTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
         var newRoot = await newTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
-        if (!SyntaxFactory.AreEquivalent(oldRoot, newRoot, topLevel: false))
+        // Directives are trivia too, and change what the code means: they must be the same, as the tokens must.
+        if (!SyntaxFactory.AreEquivalent(oldRoot, newRoot, topLevel: false) || !SameDirectives(oldRoot, newRoot))
         {
             return "the edit would change code, not only comments";
         }
@@ -114,6 +127,12 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
             .ToList();
         return grown.Count == 0 ? null : $"the comments would raise {string.Join(", ", grown.Order(StringComparer.Ordinal))}";
     }
+
+    private static bool SameDirectives(SyntaxNode oldRoot, SyntaxNode newRoot) =>
+        Directives(oldRoot).SequenceEqual(Directives(newRoot), StringComparer.Ordinal);
+
+    private static IEnumerable<string> Directives(SyntaxNode root) =>
+        root.DescendantTrivia().Where(trivia => trivia.IsDirective).Select(trivia => trivia.ToFullString());
 
     // A diagnostic's identity: its id, its message and where it sits in the new text. The code's tokens are the same on
     // both sides (the edit only touches comments), so a position is carried over by its token: exactly when the comments
@@ -167,10 +186,12 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
     private Task<ProjectCheck> CheckAsync(ProjectId projectId, CancellationToken cancellationToken) =>
         projects.GetOrAdd(projectId, id => Task.Run(() => ProjectCheck.CreateAsync(before.GetProject(id)!, edits, cancellationToken), cancellationToken));
 
+    // Diagnostics are the documentation pass's, or all of them where IsComplete (the pass could not run).
     private sealed record ProjectCheck(
         Compilation Before,
         Compilation After,
         ImmutableArray<Diagnostic> Diagnostics,
+        bool IsComplete,
         IReadOnlySet<SyntaxTree> UserTrees,
         IReadOnlyDictionary<DocumentId, (SyntaxTree Old, SyntaxTree New)> Trees,
         ILookup<SyntaxTree, Diagnostic> DiagnosticsAfter)
@@ -196,12 +217,15 @@ public sealed class DocumentationVerifier(Solution before, IReadOnlyDictionary<D
                 .RemoveAllSyntaxTrees()
                 .AddSyntaxTrees(compilation.SyntaxTrees.Select(tree => replaced.GetValueOrDefault(tree, tree)));
 
-            // Everything a build of the edited project reports: the documentation diagnostics among them prove the edits.
-            var diagnostics = after.GetDiagnostics(cancellationToken);
+            // The documentation pass proves the edits; where a declaration does not compile it cannot run, and the
+            // edited compilation is diagnosed in full, as a build compiles it.
+            var documentation = DocumentationPass.Run(after, cancellationToken);
+            var diagnostics = documentation ?? after.GetDiagnostics(cancellationToken);
             return new ProjectCheck(
                 compilation,
                 after,
                 diagnostics,
+                documentation is null,
                 UndocumentedMemberFinder.UserTrees(project, compilation, cancellationToken),
                 trees,
                 diagnostics.Where(IsGuarded).ToLookup(diagnostic => diagnostic.Location.SourceTree!));

@@ -1,6 +1,7 @@
 using CodeLlama.Refactor.Documentation;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Testing;
 using CodeLlama.Refactor.Verification;
 using CodeLlama.Refactor.Workspaces;
@@ -118,24 +119,74 @@ public sealed class DocumentationVerifierTests
     }
 
     [Fact]
-    public async Task Diagnosed_IsTheEditedCompilationWithEveryDiagnostic_WhereTheBuildReportsIt()
+    public async Task Diagnosed_IsWhatTheEditedCompilationReports_ErrorsOfTheCodeKeptFromTheLoadedOne()
     {
-        // The verification diagnoses the edited compilation in full; its errors (not only the documentation ones) are the
-        // project's build errors afterwards, placed in the edited text.
+        // The comments are verified without binding method bodies; the body error of an unedited file comes from the
+        // project as loaded, the edited file's documentation diagnostics from the documentation pass. Together they are
+        // exactly what a full compile of the edited project reports.
+        var project = InMemoryProject.Create(
+            ("Broken.cs", "/// <summary>A gadget.</summary>\npublic class Gadget\n{\n    /// <summary>Runs.</summary>\n    public int Run() => \"text\";\n}\n"),
+            ("Widget.cs", "/// <summary>A widget.</summary>\npublic class Widget\n{\n    public void Spin() { }\n}\n"));
+        var id = project.Documents.Single(document => document.Name == "Widget.cs").Id;
+        var updated = "/// <summary>A widget.</summary>\npublic class Widget\n{\n    /// <summary>See <see cref=\"Gadget\"/>.</summary>\n    /// <param name=\"none\">Nothing.</param>\n    public void Spin() { }\n}\n";
+        var verifier = new DocumentationVerifier(project.Solution, new Dictionary<DocumentId, SourceText> { [id] = SourceText.From(updated) });
+        Assert.Equal("the comments would raise CS1572", (await verifier.VerifyAllAsync(CancellationToken.None))[id]);
+        var asLoaded = await new SolutionDiagnosis(project.Solution, CancellationToken.None).Of(project.Id);
+        var (final, _) = await verifier.FinalAsync(project.Id, new HashSet<DocumentId>(), CancellationToken.None);
+
+        var diagnostics = await verifier.DiagnosedAsync(project.Id, final, Task.FromResult(asLoaded), CancellationToken.None);
+
+        Assert.Contains(diagnostics, diagnostic => diagnostic.Id == "CS0029");
+        Assert.Contains(diagnostics, diagnostic => diagnostic.Id == "CS1572");
+        Assert.Equal(Sorted(final.GetDiagnostics()), Sorted(diagnostics));
+    }
+
+    [Fact]
+    public async Task Diagnosed_WhereTheLoadedProjectHasAnErrorInAnEditedFile_IsTheFullDiagnosisOfTheEditedText()
+    {
+        // The loaded project's error would sit at its old place in the edited file: the edited compilation is diagnosed
+        // in full, so the error is placed in the text doc leaves.
         var source = "/// <summary>A widget.</summary>\npublic class Widget\n{\n    public int Run() => \"text\";\n}\n";
         var (solution, id) = Snippet(source);
         var updated = source.Replace("    public int Run", "    /// <summary>Runs.</summary>\n    public int Run", StringComparison.Ordinal);
         var verifier = new DocumentationVerifier(solution, new Dictionary<DocumentId, SourceText> { [id] = SourceText.From(updated) });
         Assert.Null((await verifier.VerifyAllAsync(CancellationToken.None))[id]);
-
-        var (compilation, diagnostics) = await verifier.DiagnosedAsync(id.ProjectId, CancellationToken.None);
-
+        var asLoaded = await new SolutionDiagnosis(solution, CancellationToken.None).Of(id.ProjectId);
         var (final, _) = await verifier.FinalAsync(id.ProjectId, new HashSet<DocumentId>(), CancellationToken.None);
-        Assert.Same(final, compilation);
+
+        var diagnostics = await verifier.DiagnosedAsync(id.ProjectId, final, Task.FromResult(asLoaded), CancellationToken.None);
+
         var error = Assert.Single(diagnostics, diagnostic => diagnostic.Id == "CS0029");
         Assert.Equal(updated.IndexOf("\"text\"", StringComparison.Ordinal), error.Location.SourceSpan.Start);
-        Assert.Equal(compilation.GetDiagnostics().Select(diagnostic => diagnostic.ToString()), diagnostics.Select(diagnostic => diagnostic.ToString()));
+        Assert.Same(final.SyntaxTrees.Single(), error.Location.SourceTree);
     }
+
+    [Fact]
+    public async Task EditThatAddsADirective_IsRejected()
+    {
+        // A directive is trivia, as a comment is, but it changes what the code means.
+        var (solution, id) = Snippet();
+
+        var reasons = await Verify(solution, id, Source.Replace("    public void Run", "    /// <summary>Runs.</summary>\n#pragma warning disable CS0168\n    public void Run", StringComparison.Ordinal));
+
+        Assert.Equal("the edit would change code, not only comments", reasons[id]);
+    }
+
+    [Fact]
+    public async Task DocumentationPass_ReportsTheComments_WithoutTheBodies_AndNothingWhereADeclarationDoesNotCompile()
+    {
+        var bodyError = InMemoryProject.Create("/// <summary>A widget.</summary>\npublic class Widget\n{\n    /// <summary>See <see cref=\"Nothing\"/>.</summary>\n    public int Run() => \"text\";\n}\n");
+        var declarationError = InMemoryProject.Create("/// <summary>A widget.</summary>\npublic class Widget\n{\n    /// <summary>Runs.</summary>\n    public void Run(Missing value) { }\n}\n");
+
+        var comments = DocumentationPass.Run((await bodyError.GetCompilationAsync())!, CancellationToken.None);
+        var none = DocumentationPass.Run((await declarationError.GetCompilationAsync())!, CancellationToken.None);
+
+        Assert.Equal(["CS1574"], comments!.Value.Select(diagnostic => diagnostic.Id));
+        Assert.Null(none);
+    }
+
+    private static IEnumerable<string> Sorted(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).Select(diagnostic => diagnostic.ToString()).Order(StringComparer.Ordinal);
 
     [Fact]
     [Trait("Category", "EndToEnd")]
