@@ -24,7 +24,7 @@ public sealed record DocPlan(bool InheritDoc, IReadOnlyList<DocElement> Elements
         CancellationToken cancellationToken,
         bool inheritWhenPossible = true)
     {
-        if (inheritWhenPossible && InheritedFrom(symbol) is { } inherited && IsDocumented(inherited, isDocumentedInSource))
+        if (inheritWhenPossible && InheritedFrom(symbol) is { } inherited && IsDocumented(inherited, isDocumentedInSource, model.Compilation))
         {
             return new DocPlan(true, []);
         }
@@ -78,10 +78,10 @@ public sealed record DocPlan(bool InheritDoc, IReadOnlyList<DocElement> Elements
                 symbol.ContainingType.FindImplementationForInterfaceMember(member), symbol));
     }
 
-    private static bool IsDocumented(ISymbol inherited, Func<ISymbol, bool> isDocumentedInSource) =>
+    private static bool IsDocumented(ISymbol inherited, Func<ISymbol, bool> isDocumentedInSource, Compilation compilation) =>
         inherited.Locations.Any(location => location.IsInSource)
             ? isDocumentedInSource(inherited.OriginalDefinition)
-            : !string.IsNullOrWhiteSpace(inherited.GetDocumentationCommentXml());
+            : MetadataDocumentation.IsDocumented(inherited, compilation);
 
     private static IEnumerable<string> TypeParameters(ISymbol symbol) => symbol switch
     {
