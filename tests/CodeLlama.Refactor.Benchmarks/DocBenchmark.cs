@@ -42,7 +42,9 @@ internal static class DocBenchmark
         {
             // A fresh load per run: a compilation keeps what it has bound, so a second run over the same one would find
             // the build check done.
-            using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution));
+            using var opened = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution));
+            // As `doc` loads it (see DocPipeline.RunAsync).
+            var loaded = opened with { Solution = ErrorsOnlyAnalysis.Apply(opened.Solution) };
             foreach (var project in loaded.Projects)
             {
                 await project.GetCompilationAsync();

@@ -30,8 +30,9 @@ public static class CheckPipeline
         using var opened = await FastProjectLoader.TryLoadAsync(path, options.Loading, cancellationToken).ConfigureAwait(false)
             ?? await WorkspaceLoader.LoadAsync(path, options.Loading, CompilerHost.MSBuildServices, progress, cancellationToken)
                 .ConfigureAwait(false);
-        // Check compiles and reports; generators that can have nothing to do are not run (see IdleSdkGenerators).
-        var loaded = opened with { Solution = IdleSdkGenerators.WithoutIdle(opened.Solution) };
+        // Check compiles and reports errors; generators that can have nothing to do are not run (see IdleSdkGenerators),
+        // nor the analysis whose warnings cannot be errors (see ErrorsOnlyAnalysis).
+        var loaded = opened with { Solution = ErrorsOnlyAnalysis.Apply(IdleSdkGenerators.WithoutIdle(opened.Solution)) };
         var loading = stopwatch.Elapsed;
         var files = options.Files ?? PathFilter.All;
         var diagnostics = options.Diagnostics ?? DiagnosticFilter.All;

@@ -30,8 +30,10 @@ public static class DocPipeline
         CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, progress: progress, cancellationToken: cancellationToken)
+        using var opened = await WorkspaceLoader.LoadAsync(path, options.Loading, progress: progress, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
+        // Doc's build check counts errors only: the analysis whose warnings cannot be errors is left out (see ErrorsOnlyAnalysis).
+        var loaded = opened with { Solution = ErrorsOnlyAnalysis.Apply(opened.Solution) };
         var result = await DocumentAsync(loaded, options, progress, cancellationToken: cancellationToken).ConfigureAwait(false);
         return result with { Elapsed = stopwatch.Elapsed };
     }
