@@ -89,15 +89,12 @@ internal sealed class SolutionTrials(
         {
             heldAt.TryAdd((unit, levels[unit]), held[unit]);
         }
-        var suspects = new List<Suspect?>();
-        foreach (var fixes in held)
-        {
-            suspects.Add(fixes.Count == 0 ? null : await SuspectAsync(fixes, testProjects, cancellationToken).ConfigureAwait(false));
-        }
-
+        // Finding the tests that reach each fix walks references through the test projects, and the test run does not need
+        // it: the walk goes on in this process while the tests run in theirs.
+        var finding = Task.Run(() => SuspectsAsync(held, testProjects, cancellationToken), cancellationToken);
         if (BlocksTests(outcome, testProjects))
         {
-            return new Trial(suspects, null);
+            return new Trial(await finding.ConfigureAwait(false), null);
         }
 
         progress?.Report(new WorkProgress("Testing", Held.Count + 1, options.MaxTestRuns, string.Join(", ", testProjects.Select(project => project.Name))));
@@ -107,9 +104,21 @@ internal sealed class SolutionTrials(
             TestMode.All => TestScope.Full,
             _ => TestScope.ImpactedFirst,
         };
-        var tests = await bench.RunAsync(
-            outcome.Solution, edits, testProjects, scope, outcome.Applied.Any(fix => fix.Trust == CandidateTrust.Untrusted), cancellationToken)
-            .ConfigureAwait(false);
+        TestOutcome tests;
+        try
+        {
+            tests = await bench.RunAsync(
+                outcome.Solution, edits, testProjects, scope, outcome.Applied.Any(fix => fix.Trust == CandidateTrust.Untrusted), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            // The run failed or was cancelled: the walk's own outcome no longer matters, but it is awaited, not left running.
+            await finding.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        var suspects = await finding.ConfigureAwait(false);
         Held.Add(held.Select(fixes => fixes.FirstOrDefault()).ToList());
         if (tests.Aborted)
         {
@@ -193,6 +202,18 @@ internal sealed class SolutionTrials(
 
     private static List<AppliedFix> HeldFixes(TestUnit unit, RepairOutcome outcome) =>
         outcome.Applied.Where(fix => fix.TestsDecide && unit.Fixes.Any(first => first.ErrorKey == fix.ErrorKey)).ToList();
+
+    // Each unit's suspect (null for a unit with no fix held), one after another: they share the judges found so far.
+    private async Task<List<Suspect?>> SuspectsAsync(IReadOnlyList<IReadOnlyList<AppliedFix>> held, IReadOnlyList<Project> testProjects, CancellationToken cancellationToken)
+    {
+        var suspects = new List<Suspect?>();
+        foreach (var fixes in held)
+        {
+            suspects.Add(fixes.Count == 0 ? null : await SuspectAsync(fixes, testProjects, cancellationToken).ConfigureAwait(false));
+        }
+
+        return suspects;
+    }
 
     // A unit's judges are the tests that reach a member any of its fixes changes; unknown when one fix's cannot be told.
     private async Task<Suspect> SuspectAsync(IReadOnlyList<AppliedFix> fixes, IReadOnlyList<Project> testProjects, CancellationToken cancellationToken)
