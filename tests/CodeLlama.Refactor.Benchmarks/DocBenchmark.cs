@@ -87,6 +87,7 @@ internal static class DocBenchmark
 
         if (inProcessOnly)
         {
+            DeleteGenerated(root, realSolution);
             return;
         }
 
@@ -101,6 +102,12 @@ internal static class DocBenchmark
         }
 
         Console.WriteLine($"doc / build = {Measure.Median(docTimes) / Measure.Median(buildTimes):0.00}");
+        DeleteGenerated(root, realSolution);
+    }
+
+    // The generated solution goes when the benchmark is done; a real one is the user's.
+    private static void DeleteGenerated(string root, string? realSolution)
+    {
         if (realSolution is null)
         {
             Directory.Delete(root, recursive: true);
