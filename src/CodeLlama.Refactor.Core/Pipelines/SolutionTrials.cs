@@ -89,12 +89,13 @@ internal sealed class SolutionTrials(
         {
             heldAt.TryAdd((unit, levels[unit]), held[unit]);
         }
-        // Finding the tests that reach each fix walks references through the test projects, and the test run does not need
-        // it: the walk goes on in this process while the tests run in theirs.
-        var finding = Task.Run(() => SuspectsAsync(held, testProjects, cancellationToken), cancellationToken);
+        // Who judges each fix (the tests that reach it, found by walking references through the test projects) matters
+        // only where a run does not accept everything it held: a test failed, the host crashed, or a held fix is a guess,
+        // written only with a judge. A run that passes with no guess held needs no walk.
+        var unjudged = held.Select(fixes => fixes.Count == 0 ? null : new Suspect(Title(fixes), null, fixes.Any(fix => fix.IsGuess))).ToList();
         if (BlocksTests(outcome, testProjects))
         {
-            return new Trial(await finding.ConfigureAwait(false), null);
+            return new Trial(unjudged, null);
         }
 
         progress?.Report(new WorkProgress("Testing", Held.Count + 1, options.MaxTestRuns, string.Join(", ", testProjects.Select(project => project.Name))));
@@ -104,22 +105,21 @@ internal sealed class SolutionTrials(
             TestMode.All => TestScope.Full,
             _ => TestScope.ImpactedFirst,
         };
-        TestOutcome tests;
-        try
+        var tests = await bench.RunAsync(
+            outcome.Solution, edits, testProjects, scope, outcome.Applied.Any(fix => fix.Trust == CandidateTrust.Untrusted), cancellationToken)
+            .ConfigureAwait(false);
+        Held.Add(held.Select(fixes => fixes.FirstOrDefault()).ToList());
+        if (tests.Succeeded && !tests.Aborted && unjudged.All(suspect => suspect is not { IsGuess: true }))
         {
-            tests = await bench.RunAsync(
-                outcome.Solution, edits, testProjects, scope, outcome.Applied.Any(fix => fix.Trust == CandidateTrust.Untrusted), cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch
-        {
-            // The run failed or was cancelled: the walk's own outcome no longer matters, but it is awaited, not left running.
-            await finding.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-            throw;
+            return new Trial(unjudged, tests);
         }
 
-        var suspects = await finding.ConfigureAwait(false);
-        Held.Add(held.Select(fixes => fixes.FirstOrDefault()).ToList());
+        var suspects = new List<Suspect?>();
+        foreach (var fixes in held)
+        {
+            suspects.Add(fixes.Count == 0 ? null : await SuspectAsync(fixes, testProjects, cancellationToken).ConfigureAwait(false));
+        }
+
         if (tests.Aborted)
         {
             return await PerUnitAsync(suspects, outcome.Solution, edits, testProjects, tests, cancellationToken).ConfigureAwait(false);
@@ -203,18 +203,6 @@ internal sealed class SolutionTrials(
     private static List<AppliedFix> HeldFixes(TestUnit unit, RepairOutcome outcome) =>
         outcome.Applied.Where(fix => fix.TestsDecide && unit.Fixes.Any(first => first.ErrorKey == fix.ErrorKey)).ToList();
 
-    // Each unit's suspect (null for a unit with no fix held), one after another: they share the judges found so far.
-    private async Task<List<Suspect?>> SuspectsAsync(IReadOnlyList<IReadOnlyList<AppliedFix>> held, IReadOnlyList<Project> testProjects, CancellationToken cancellationToken)
-    {
-        var suspects = new List<Suspect?>();
-        foreach (var fixes in held)
-        {
-            suspects.Add(fixes.Count == 0 ? null : await SuspectAsync(fixes, testProjects, cancellationToken).ConfigureAwait(false));
-        }
-
-        return suspects;
-    }
-
     // A unit's judges are the tests that reach a member any of its fixes changes; unknown when one fix's cannot be told.
     private async Task<Suspect> SuspectAsync(IReadOnlyList<AppliedFix> fixes, IReadOnlyList<Project> testProjects, CancellationToken cancellationToken)
     {
@@ -231,8 +219,10 @@ internal sealed class SolutionTrials(
             all.UnionWith(reaching ?? []);
         }
 
-        return new Suspect(string.Join("; ", fixes.Select(fix => $"{fix.Source}: {fix.Title}")), known ? [.. all] : null, fixes.Any(fix => fix.IsGuess));
+        return new Suspect(Title(fixes), known ? [.. all] : null, fixes.Any(fix => fix.IsGuess));
     }
+
+    private static string Title(IReadOnlyList<AppliedFix> fixes) => string.Join("; ", fixes.Select(fix => $"{fix.Source}: {fix.Title}"));
 
     private static async Task<IReadOnlyList<string>?> JudgesAsync(AppliedFix fix, IReadOnlyList<Project> testProjects, CancellationToken cancellationToken)
     {

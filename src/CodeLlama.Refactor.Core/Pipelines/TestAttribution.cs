@@ -6,7 +6,8 @@ namespace CodeLlama.Refactor.Pipelines;
 /// <param name="Title">The candidate (its source and title), for the report.</param>
 /// <param name="Judges">
 /// The tests that reach the members it changes (<see cref="Verification.Testing.ImpactedTests"/>); empty when none does;
-/// null when that cannot be told, and then every test of the run judges it.
+/// null when that cannot be told, and then every test of the run judges it; null too when it was not looked for, after a
+/// run that passed with no guess held (every test of that run passed, so every held candidate passes whoever its judges).
 /// </param>
 /// <param name="IsGuess">Whether it is a guess (<see cref="Candidates.TypeDirected.Guesses"/>): written only with a judge.</param>
 internal sealed record Suspect(string Title, IReadOnlyList<string>? Judges, bool IsGuess);
