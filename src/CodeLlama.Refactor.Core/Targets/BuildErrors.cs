@@ -48,34 +48,7 @@ public static class BuildErrors
         IReadOnlySet<ProjectId> documentationBuilt,
         Action<int, Project>? progress = null,
         CancellationToken cancellationToken = default) =>
-        FindAsync(solution, documentationBuilt, CompilationOf, progress, cancellationToken);
-
-    /// <summary>
-    /// The build errors of every C# project of <paramref name="solution"/>, each compiled as <paramref name="compile"/>
-    /// gives it (a compilation the caller already holds, whose trees have the project's text).
-    /// </summary>
-    /// <param name="solution">The solution.</param>
-    /// <param name="documentationBuilt">The projects whose build generates documentation.</param>
-    /// <param name="compile">Gives a project's compilation.</param>
-    /// <param name="progress">Called once per project compiled, with the count so far and the project.</param>
-    /// <param name="cancellationToken">Cancels compilation.</param>
-    /// <returns>Syntax errors first, then by project in dependency order, then by file and position.</returns>
-    public static Task<IReadOnlyList<BuildError>> FindAsync(
-        Solution solution,
-        IReadOnlySet<ProjectId> documentationBuilt,
-        Func<Project, CancellationToken, Task<Compilation>> compile,
-        Action<int, Project>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        FindAsync(
-            solution,
-            documentationBuilt,
-            async (project, token) =>
-            {
-                var compilation = await compile(project, token).ConfigureAwait(false);
-                return (compilation, compilation.GetDiagnostics(token));
-            },
-            progress,
-            cancellationToken);
+        FindAsync(solution, documentationBuilt, DiagnosedAsync, progress, cancellationToken);
 
     /// <summary>
     /// The build errors of every C# project of <paramref name="solution"/>, from the diagnostics
@@ -122,8 +95,18 @@ public static class BuildErrors
     /// <returns>Its build errors.</returns>
     public static async Task<IReadOnlyList<BuildError>> OfProjectAsync(Project project, bool documentationBuilt, CancellationToken cancellationToken)
     {
+        var (compilation, diagnostics) = await DiagnosedAsync(project, cancellationToken).ConfigureAwait(false);
+        return Of(project, compilation, diagnostics, documentationBuilt, cancellationToken);
+    }
+
+    /// <summary>The project's compilation and all its diagnostics: every method body bound, as a build compiles it.</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    /// <returns>The compilation and its diagnostics.</returns>
+    public static async Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)> DiagnosedAsync(Project project, CancellationToken cancellationToken)
+    {
         var compilation = await CompilationOf(project, cancellationToken).ConfigureAwait(false);
-        return Of(project, compilation, compilation.GetDiagnostics(cancellationToken), documentationBuilt, cancellationToken);
+        return (compilation, compilation.GetDiagnostics(cancellationToken));
     }
 
     private static async Task<Compilation> CompilationOf(Project project, CancellationToken cancellationToken) =>

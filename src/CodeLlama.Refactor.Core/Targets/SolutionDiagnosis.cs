@@ -34,12 +34,7 @@ public sealed class SolutionDiagnosis(Solution solution, CancellationToken cance
     /// <returns>The compilation and its diagnostics.</returns>
     public Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)> Of(ProjectId projectId) =>
         projects.GetOrAdd(projectId, id => Task.Run(
-            async () =>
-            {
-                var project = solution.GetProject(id) ?? throw new ArgumentException($"No project {id} in the solution.", nameof(projectId));
-                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Project {project.Name} has no compilation.");
-                return (compilation, compilation.GetDiagnostics(cancellationToken));
-            },
+            () => BuildErrors.DiagnosedAsync(
+                solution.GetProject(id) ?? throw new ArgumentException($"No project {id} in the solution.", nameof(projectId)), cancellationToken),
             cancellationToken));
 }
