@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeLlama.Refactor.Candidates.RoslynFixes;
 using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Workspaces;
 
@@ -29,11 +30,22 @@ public static class FixPipeline
         }
 
         var stopwatch = Stopwatch.StartNew();
-        // The IDE's code fixes need the IDE's services in the workspace they run on.
-        using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
-        var loading = stopwatch.Elapsed;
-        var result = await RepairAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
-        return result with { Times = result.Times with { Loading = loading } };
+        // The build host evaluates the projects in its own process: this one readies the IDE's code fixes meanwhile. A
+        // run that ends first (nothing to repair) stops it.
+        using var warmUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = RoslynFixesWarmUp.StartAsync(warmUp.Token);
+        try
+        {
+            // The IDE's code fixes need the IDE's services in the workspace they run on.
+            using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
+            var loading = stopwatch.Elapsed;
+            var result = await RepairAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
+            return result with { Times = result.Times with { Loading = loading } };
+        }
+        finally
+        {
+            await warmUp.CancelAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Repairs an already loaded solution.</summary>

@@ -14,9 +14,12 @@ namespace CodeLlama.Refactor.Workspaces;
 /// </summary>
 public static class FeatureHost
 {
-    private static readonly ImmutableArray<Assembly> Assemblies = MefHostServices.DefaultAssemblies
+    // The default assemblies already hold the Features assemblies when they are deployed, as they are here: each is
+    // listed once, or MEF composes every provider twice and each fix is computed twice.
+    private static readonly ImmutableArray<Assembly> Assemblies = [.. MefHostServices.DefaultAssemblies
         .Add(Assembly.Load("Microsoft.CodeAnalysis.Features"))
-        .Add(Assembly.Load("Microsoft.CodeAnalysis.CSharp.Features"));
+        .Add(Assembly.Load("Microsoft.CodeAnalysis.CSharp.Features"))
+        .Distinct()];
 
     private static readonly Lazy<HostServices> LazyServices = new(() => MefHostServices.Create(Assemblies));
 

@@ -1,0 +1,58 @@
+using CodeLlama.Refactor.Workspaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeLlama.Refactor.Candidates.RoslynFixes;
+
+/// <summary>
+/// Readies the IDE's code fixes while the solution loads: composes the providers and asks them once for a misspelt name
+/// in a one-file solution of its own. The first fix of a process otherwise pays for composing the providers and for
+/// preparing the code they run (the spelling fix goes through the IDE's completion service), seconds that the load,
+/// mostly spent in the build host's process, leaves a core free for.
+/// </summary>
+public static class RoslynFixesWarmUp
+{
+    private const string Code = """
+        class Counter
+        {
+            private int count;
+
+            public int Next() => ++coutn;
+        }
+        """;
+
+    /// <summary>Starts the warm-up on the thread pool; it stops early when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="cancellationToken">Stops the warm-up: nothing waits for it, and what it prepared is only a head start.</param>
+    /// <returns>The warm-up, which never fails: an error in it only leaves the first real fix to prepare the same code.</returns>
+    public static Task StartAsync(CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        try
+        {
+            await RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A head start only: the real fix composes and prepares the same code on its own when it needs it.
+        }
+    }, CancellationToken.None);
+
+    private static async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _ = FeatureHost.CodeFixProviders;
+        cancellationToken.ThrowIfCancellationRequested();
+        using var workspace = new AdhocWorkspace(FeatureHost.Services);
+        var project = workspace.CurrentSolution
+            .AddProject("WarmUp", "WarmUp", LanguageNames.CSharp)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .WithMetadataReferences([MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
+        var document = project.AddDocument("Counter.cs", SourceText.From(Code), filePath: "/warm-up/Counter.cs");
+        var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        var misspelt = compilation!.GetDiagnostics(cancellationToken).FirstOrDefault(diagnostic => diagnostic.Id == "CS0103");
+        if (misspelt is not null)
+        {
+            await new RoslynCodeFixSource().GetCandidatesAsync(document, misspelt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
