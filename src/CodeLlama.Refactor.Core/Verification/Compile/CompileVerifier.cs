@@ -12,8 +12,9 @@ namespace CodeLlama.Refactor.Verification;
 /// Verifies candidates by incremental in-memory recompilation of the current solution, in every Roslyn project that
 /// compiles a changed file (each target framework, each project linking it), with that project's own preprocessor
 /// symbols and severities. An edit that leaves every declaration as it was (only statements and expressions change) can
-/// only change the diagnostics of its own documents, so only those are rebound; any other edit recompiles the projects
-/// that hold it and every project that depends on them.
+/// only change the diagnostics of its own documents, so only those are rebound; any other edit is checked in its own
+/// documents first, and only when they show nothing added are the projects that hold it recompiled, with every
+/// project that depends on them where their reference assembly changed.
 /// </summary>
 /// <param name="current">The solution the candidates were made from.</param>
 /// <param name="documentationBuilt">Projects whose own build reports documentation diagnostics.</param>
@@ -70,10 +71,18 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
                 topLevel: true);
         }
 
-        var (compiled, beforeDiagnostics, afterDiagnostics) = declarationsKept
-            ? await DocumentScopeAsync(candidate.Solution, changed.Append(target.Document!.Id).Distinct(), cancellationToken).ConfigureAwait(false)
-            : await ProjectScopeAsync(candidate.Solution, changes.Select(project => project.ProjectId), cancellationToken).ConfigureAwait(false);
+        // The edited documents first: what they report after an edit of declarations is part of what their projects
+        // report, so a diagnostic they add (or the target left) refuses the candidate without compiling the projects.
+        var (compiled, beforeDiagnostics, afterDiagnostics) =
+            await DocumentScopeAsync(candidate.Solution, changed.Append(target.Document!.Id).Distinct(), cancellationToken).ConfigureAwait(false);
         var verdict = Compare(target, targetEdit, beforeDiagnostics, afterDiagnostics, editSize) with { Compiled = compiled };
+        if (!declarationsKept && verdict.Accepted)
+        {
+            (compiled, beforeDiagnostics, afterDiagnostics) =
+                await ProjectScopeAsync(candidate.Solution, changes.Select(project => project.ProjectId), cancellationToken).ConfigureAwait(false);
+            verdict = Compare(target, targetEdit, beforeDiagnostics, afterDiagnostics, editSize) with { Compiled = compiled };
+        }
+
         return verdict.Accepted && await NeverAFix.FindAsync(current, candidate.Solution, changed, target.Document!.Id, cancellationToken).ConfigureAwait(false) is { } never
             ? verdict with { Outcome = never.Outcome, Detail = never.Detail }
             : verdict;

@@ -49,6 +49,17 @@ public static class CapabilityComparison
         return root is null || model is null ? CapabilityScan.Empty : CapabilityScanner.Scan(root, model, cancellationToken);
     }
 
+    /// <summary>Scans one node of a document, with the document's semantic model.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="node">A node of its syntax tree, e.g. one member's declaration.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    /// <returns>The capability uses and unbound names inside <paramref name="node"/>.</returns>
+    public static async Task<CapabilityScan> ScanAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model is null ? CapabilityScan.Empty : CapabilityScanner.Scan(node, model, cancellationToken);
+    }
+
     /// <summary>The first use the edit from <paramref name="before"/> to <paramref name="after"/> adds, else null.</summary>
     /// <param name="before">The document before the edit; null for a new one.</param>
     /// <param name="after">The document after it.</param>

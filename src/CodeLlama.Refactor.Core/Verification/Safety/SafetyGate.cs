@@ -56,8 +56,8 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
                 // What the project allows is read from the code as it was; a new document takes its project's settings.
                 var settings = before ?? current.GetProject(id.ProjectId)?.Documents.FirstOrDefault();
                 var permitted = settings is null ? allowed : await AllowedCapabilities.ForAsync(settings, allowed, cancellationToken).ConfigureAwait(false);
-                var scan = before is null ? CapabilityScan.Empty : await scansBefore.GetValue(before, document => CapabilityComparison.ScanAsync(document, cancellationToken)).ConfigureAwait(false);
-                var added = CapabilityComparison.Added(scan, await CapabilityComparison.ScanAsync(after, cancellationToken).ConfigureAwait(false), permitted);
+                var (scan, scanAfter) = await ScansAsync(before, after, cancellationToken).ConfigureAwait(false);
+                var added = CapabilityComparison.Added(scan, scanAfter, permitted);
                 if (added.Count > 0)
                 {
                     return new SafetyVerdict(SafetyStatus.Unsafe, Capability: added[0]);
@@ -77,6 +77,20 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
         }
 
         return SafetyVerdict.Safe;
+    }
+
+    // The capabilities before and after an edit of one document: of the one member it changes when it keeps every
+    // declaration (EditedMember: the other members bind as they did), else of the whole document.
+    private async Task<(CapabilityScan Before, CapabilityScan After)> ScansAsync(Document? before, Document after, CancellationToken cancellationToken)
+    {
+        if (before is not null && await EditedMember.FindAsync(before, after, cancellationToken).ConfigureAwait(false) is { } member)
+        {
+            return (await CapabilityComparison.ScanAsync(before, member.Before, cancellationToken).ConfigureAwait(false),
+                await CapabilityComparison.ScanAsync(after, member.After, cancellationToken).ConfigureAwait(false));
+        }
+
+        var scanBefore = before is null ? CapabilityScan.Empty : await scansBefore.GetValue(before, document => CapabilityComparison.ScanAsync(document, cancellationToken)).ConfigureAwait(false);
+        return (scanBefore, await CapabilityComparison.ScanAsync(after, cancellationToken).ConfigureAwait(false));
     }
 
     // Untrusted code may change C# documents only: not projects, references, analyzers or other files.

@@ -42,6 +42,20 @@ public sealed class CompileScopeTests
         Assert.Contains(verdict.Added, added => added.EndsWith("in App", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ADeclarationEditThatAddsADiagnosticInItsOwnFile_IsRefusedThere_WithoutCompilingAnyProject()
+    {
+        var (library, app) = TwoProjects();
+
+        // A public field changes the surface (the application would be compiled), but its initializer divides by a
+        // constant zero (CS0020), which the edited file reports before any project is compiled whole.
+        var verdict = await VerifyAsync(library, Broken.Replace("{\n    public", "{\n    private const int offset = 0;\n    public static int Ratio = 1 / 0;\n\n    public", StringComparison.Ordinal));
+
+        Assert.Equal(Verdict.AddsDiagnostics, verdict.Outcome);
+        Assert.Equal([library.Id], verdict.Compiled);
+        Assert.DoesNotContain(app.Id, verdict.Compiled);
+    }
+
     // A library with the error and an application that calls it; deterministic, as SDK projects are.
     private static (Project Library, Project App) TwoProjects()
     {
