@@ -22,9 +22,14 @@ internal static class AssemblyEmitter
         compilation = WithEncodings(documentationBuilt ? compilation : WithoutDocumentationDiagnostics(compilation));
         using var pe = new MemoryStream();
         using var pdb = built.DebugFormat == DebugInformationFormat.PortablePdb ? new MemoryStream() : null;
+        using var reference = new MemoryStream();
+        // The reference assembly is written in the same pass, as csc's -refout writes it beside the full one: what
+        // projects that reference this one compare their last build against (WarmEmit).
         var options = new EmitOptions(
             debugInformationFormat: built.DebugFormat ?? DebugInformationFormat.PortablePdb,
-            pdbFilePath: built.PdbPath ?? Path.ChangeExtension(built.Path, ".pdb"));
+            pdbFilePath: built.PdbPath ?? Path.ChangeExtension(built.Path, ".pdb"),
+            highEntropyVirtualAddressSpace: built.HighEntropyVirtualAddressSpace,
+            includePrivateMembers: false);
         // csc writes a version resource from the assembly's attributes; Emit only when asked to.
         using var win32 = compilation.CreateDefaultWin32Resources(versionResource: true, noManifest: true, manifestContents: null, iconInIcoFormat: null);
         var result = compilation.Emit(
@@ -33,9 +38,10 @@ internal static class AssemblyEmitter
             win32Resources: win32,
             manifestResources: built.Resources,
             options: options,
+            metadataPEStream: reference,
             cancellationToken: cancellationToken);
         return result.Success
-            ? (new EmittedAssembly(pe.ToArray(), pdb?.ToArray()), null)
+            ? (new EmittedAssembly(pe.ToArray(), pdb?.ToArray(), reference.ToArray()), null)
             : (null, result.Diagnostics.FirstOrDefault(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)?.ToString() ?? "it does not emit");
     }
 
@@ -76,5 +82,5 @@ internal static class AssemblyEmitter
     }
 }
 
-/// <summary>An assembly emitted in memory, and its portable PDB when it has one beside it.</summary>
-internal sealed record EmittedAssembly(byte[] Pe, byte[]? Pdb);
+/// <summary>An assembly emitted in memory, its portable PDB when it has one beside it, and its reference assembly.</summary>
+internal sealed record EmittedAssembly(byte[] Pe, byte[]? Pdb, byte[] Reference);

@@ -13,6 +13,9 @@ namespace CodeLlama.Refactor.Verification.Testing;
 /// </summary>
 internal sealed record BuiltAssembly(string Path, IReadOnlyList<ResourceDescription> Resources, DebugInformationFormat? DebugFormat, string? PdbPath)
 {
+    /// <summary>Whether the build marked the image for a high-entropy address space (MSBuild's <c>HighEntropyVA</c>, on by default).</summary>
+    public bool HighEntropyVirtualAddressSpace { get; init; }
+
     /// <summary>Reads the built assembly at <paramref name="path"/>; null with a reason when it cannot stand for the build.</summary>
     public static (BuiltAssembly? Built, string? Reason) Read(string path)
     {
@@ -38,10 +41,11 @@ internal sealed record BuiltAssembly(string Path, IReadOnlyList<ResourceDescript
             resources.Add(new ResourceDescription(metadata.GetString(resource.Name), () => new MemoryStream(data, writable: false), isPublic));
         }
 
+        var highEntropy = reader.PEHeaders.PEHeader!.DllCharacteristics.HasFlag(DllCharacteristics.HighEntropyVirtualAddressSpace);
         var debug = reader.ReadDebugDirectory();
         if (debug.Any(entry => entry.Type == DebugDirectoryEntryType.EmbeddedPortablePdb))
         {
-            return (new BuiltAssembly(path, resources, DebugInformationFormat.Embedded, null), null);
+            return (new BuiltAssembly(path, resources, DebugInformationFormat.Embedded, null) { HighEntropyVirtualAddressSpace = highEntropy }, null);
         }
 
         var codeView = debug.FirstOrDefault(entry => entry.Type == DebugDirectoryEntryType.CodeView);
@@ -49,12 +53,12 @@ internal sealed record BuiltAssembly(string Path, IReadOnlyList<ResourceDescript
         {
             var pdbName = System.IO.Path.GetFileName(reader.ReadCodeViewDebugDirectoryData(codeView).Path);
             var pdbPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, pdbName);
-            return (new BuiltAssembly(path, resources, DebugInformationFormat.PortablePdb, File.Exists(pdbPath) ? pdbPath : null), null);
+            return (new BuiltAssembly(path, resources, DebugInformationFormat.PortablePdb, File.Exists(pdbPath) ? pdbPath : null) { HighEntropyVirtualAddressSpace = highEntropy }, null);
         }
 
         return codeView.Type == DebugDirectoryEntryType.CodeView
             ? (null, "its debug information is not a portable PDB")
-            : (new BuiltAssembly(path, resources, null, null), null);
+            : (new BuiltAssembly(path, resources, null, null) { HighEntropyVirtualAddressSpace = highEntropy }, null);
     }
 
     private static byte[] ResourceData(PEReader reader, long offset)

@@ -2,7 +2,6 @@ using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Emit;
 
 namespace CodeLlama.Refactor.Verification.Testing;
 
@@ -82,7 +81,7 @@ internal static class WarmEmit
             }
 
             emitted.Add(one);
-            if (!await SameDeclarationsAsync(target, project, outputs, cancellationToken).ConfigureAwait(false))
+            if (!SameDeclarations(target, project, outputs, one.Assembly))
             {
                 toEmit.UnionWith(graph.GetProjectsThatDirectlyDependOnThisProject(id).Where(reached.Contains));
             }
@@ -159,22 +158,13 @@ internal static class WarmEmit
         return difference is null ? (new Emitted(project, built, assembly), null) : (null, difference);
     }
 
-    // Whether the project's reference assembly, emitted from the candidate, is the one its build wrote, byte for byte.
-    private static async Task<bool> SameDeclarationsAsync(TestCopy target, Project project, ProjectOutputs outputs, CancellationToken cancellationToken)
+    // Whether the project's reference assembly, emitted from the candidate in the same pass as its assembly (as csc's
+    // -refout writes it), declares what the one its build wrote does (ReferenceAssemblyIdentity).
+    private static bool SameDeclarations(TestCopy target, Project project, ProjectOutputs outputs, EmittedAssembly emitted)
     {
         var intermediate = target.PathOf(outputs.IntermediateAssemblyPath(project)!);
         var built = Path.Combine(Path.GetDirectoryName(intermediate)!, "ref", Path.GetFileName(intermediate));
-        if (!File.Exists(built))
-        {
-            return false;
-        }
-
-        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        // csc writes the reference assembly with the full one's version resource, and without debug information.
-        using var stream = new MemoryStream();
-        using var win32 = compilation!.CreateDefaultWin32Resources(versionResource: true, noManifest: true, manifestContents: null, iconInIcoFormat: null);
-        var result = compilation.Emit(stream, win32Resources: win32, options: new EmitOptions(metadataOnly: true, includePrivateMembers: false), cancellationToken: cancellationToken);
-        return result.Success && stream.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(built));
+        return File.Exists(built) && ReferenceAssemblyIdentity.SameDeclarations(emitted.Reference, File.ReadAllBytes(built));
     }
 
     /// <summary>The metadata names (<c>Namespace.Name`1</c>) of the top-level types declared in <paramref name="documents"/>.</summary>
