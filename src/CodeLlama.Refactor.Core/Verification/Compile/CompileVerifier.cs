@@ -74,7 +74,7 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         // The edited documents first: what they report after an edit of declarations is part of what their projects
         // report, so a diagnostic they add (or the target left) refuses the candidate without compiling the projects.
         var (compiled, beforeDiagnostics, afterDiagnostics) =
-            await DocumentScopeAsync(candidate.Solution, changed.Append(target.Document!.Id).Distinct(), cancellationToken).ConfigureAwait(false);
+            await DocumentScopeAsync(candidate.Solution, changed.Append(target.Document!.Id).Distinct(), declarationsKept ? target : null, cancellationToken).ConfigureAwait(false);
         var verdict = Compare(target, targetEdit, beforeDiagnostics, afterDiagnostics, editSize) with { Compiled = compiled };
         if (!declarationsKept && verdict.Accepted)
         {
@@ -138,14 +138,32 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         || project.GetAddedProjectReferences().Any() || project.GetRemovedProjectReferences().Any()
         || project.GetAddedAnalyzerReferences().Any() || project.GetRemovedAnalyzerReferences().Any();
 
+    // The diagnostics of the documents, before and after. Where the edit keeps every declaration (memberTarget is the
+    // target then) and changes one member of a document (EditedMember), only that member's are compared: the rest of the
+    // document reports what it did. A document whose target lies outside that member is compared whole, so that the
+    // target is seen to remain.
     private async Task<(IReadOnlyList<ProjectId> Compiled, IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> DocumentScopeAsync(
-        Solution candidate, IEnumerable<DocumentId> documents, CancellationToken cancellationToken)
+        Solution candidate, IEnumerable<DocumentId> documents, BuildError? memberTarget, CancellationToken cancellationToken)
     {
         var ids = documents.ToList();
-        var before = await Many(ids.Select(id => (id.ProjectId, documentsBefore.GetOrAdd(id, _ => DocumentDiagnosticsAsync(current.GetDocument(id)!, cancellationToken)))))
-            .ConfigureAwait(false);
-        var after = await Many(ids.Select(id => (id.ProjectId, DocumentDiagnosticsAsync(candidate.GetDocument(id)!, cancellationToken)))).ConfigureAwait(false);
-        return (ids.Select(id => id.ProjectId).Distinct().ToList(), before, after);
+        var before = new List<(ProjectId Project, Task<IReadOnlyList<Diagnostic>> Diagnostics)>();
+        var after = new List<(ProjectId Project, Task<IReadOnlyList<Diagnostic>> Diagnostics)>();
+        foreach (var id in ids)
+        {
+            var (old, @new) = (current.GetDocument(id)!, candidate.GetDocument(id)!);
+            var member = memberTarget is not null && old != @new ? await EditedMember.FindAsync(old, @new, cancellationToken).ConfigureAwait(false) : null;
+            if (member is not null && id == memberTarget!.Document!.Id && !member.Before.FullSpan.Contains(memberTarget.Diagnostic.Location.SourceSpan))
+            {
+                member = null;
+            }
+
+            before.Add((id.ProjectId, member is null
+                ? documentsBefore.GetOrAdd(id, _ => DocumentDiagnosticsAsync(old, null, cancellationToken))
+                : DocumentDiagnosticsAsync(old, member.Before.FullSpan, cancellationToken)));
+            after.Add((id.ProjectId, DocumentDiagnosticsAsync(@new, member?.After.FullSpan, cancellationToken)));
+        }
+
+        return (ids.Select(id => id.ProjectId).Distinct().ToList(), await Many(before).ConfigureAwait(false), await Many(after).ConfigureAwait(false));
     }
 
     private async Task<(IReadOnlyList<ProjectId> Compiled, IReadOnlyList<(ProjectId, Diagnostic)> Before, IReadOnlyList<(ProjectId, Diagnostic)> After)> ProjectScopeAsync(
@@ -196,10 +214,10 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         return ReferenceAssembly.Emit(compilation, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Diagnostic>> DocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Diagnostic>> DocumentDiagnosticsAsync(Document document, TextSpan? span, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return Reported(model!.GetDiagnostics(cancellationToken: cancellationToken), document.Project.Id);
+        return Reported(model!.GetDiagnostics(span, cancellationToken), document.Project.Id);
     }
 
     private async Task<IReadOnlyList<Diagnostic>> ProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)

@@ -56,10 +56,30 @@ public sealed class CompileScopeTests
         Assert.DoesNotContain(app.Id, verdict.Compiled);
     }
 
-    // A library with the error and an application that calls it; deterministic, as SDK projects are.
-    private static (Project Library, Project App) TwoProjects()
+    [Theory]
+    [InlineData("    public static int Twice(int a) => a * 2;\n", "    public static int Twice(int a) => a * 3;\n", Verdict.TargetRemains)]
+    [InlineData("    public static int Twice(int a) => a * 2;\n", "    public static int Twice(int a) { int unused = 0; return a * 2; }\n", Verdict.TargetRemains)]
+    [InlineData("", "", Verdict.AddsDiagnostics)]
+    public async Task ABodyEdit_IsJudgedByTheMemberItChanges(string member, string edited, Verdict expected)
     {
-        var library = InMemoryProject.Create(("Calculator.cs", Broken));
+        // The target sits in Add; an edit of another member's body leaves it, and one in Add that swaps the missing name
+        // for an unused local's warning (CS0219 beside the repaired expression) adds a diagnostic.
+        var broken = Broken.Replace("}\n", member + "}\n", StringComparison.Ordinal);
+        var (library, _) = TwoProjects(broken);
+        var after = member.Length > 0
+            ? broken.Replace(member, edited, StringComparison.Ordinal)
+            : broken.Replace("=> a + offset;", "{ int offset = 0; int spare = 1; return a + offset; }", StringComparison.Ordinal);
+
+        var verdict = await VerifyAsync(library, after);
+
+        Assert.Equal(expected, verdict.Outcome);
+        Assert.Equal([library.Id], verdict.Compiled);
+    }
+
+    // A library with the error and an application that calls it; deterministic, as SDK projects are.
+    private static (Project Library, Project App) TwoProjects(string calculator = Broken)
+    {
+        var library = InMemoryProject.Create(("Calculator.cs", calculator));
         library = library.WithCompilationOptions(library.CompilationOptions!.WithDeterministic(true));
         var appId = ProjectId.CreateNewId();
         var solution = library.Solution

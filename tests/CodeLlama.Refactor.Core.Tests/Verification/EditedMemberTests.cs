@@ -1,10 +1,10 @@
 using CodeLlama.Refactor.Testing;
-using CodeLlama.Refactor.Verification.Safety;
+using CodeLlama.Refactor.Verification;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace CodeLlama.Refactor.Core.Tests.Verification.Safety;
+namespace CodeLlama.Refactor.Core.Tests.Verification;
 
 /// <summary>
 /// When the safety gate may scan one member again instead of the whole document: only for an edit inside one member

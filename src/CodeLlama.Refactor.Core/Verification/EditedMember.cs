@@ -3,13 +3,13 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace CodeLlama.Refactor.Verification.Safety;
+namespace CodeLlama.Refactor.Verification;
 
 /// <summary>
 /// The one member an edit changes, before and after, when the edit keeps every declaration of its document (only
 /// statements and expressions inside that member differ). Binding inside a member depends on its own code and on the
-/// declarations, not on other members' bodies, so every other member uses what it used before: only this one needs
-/// scanning again.
+/// declarations, not on other members' bodies, so every other member binds, reports and uses what it did before: only
+/// this one needs compiling (<see cref="CompileVerifier"/>) and scanning (<see cref="Safety.SafetyGate"/>) again.
 /// </summary>
 /// <param name="Before">The member's declaration in the document before the edit.</param>
 /// <param name="After">The same member's declaration after it.</param>
