@@ -7,12 +7,13 @@ namespace CodeLlama.Refactor.Benchmarks;
 /// correct the error by hand, then `dotnet build` and `dotnet test --no-build`. The two alternate in one run, each
 /// starting from the same broken file and the build outputs of the last good build; the figure is the ratio of the
 /// medians. Goal: fix takes at most as long as the developer's edit + build + test. With a baseline tool (another
-/// build's codellama-refactor.dll), its fix runs in the same rounds, so that two builds of the tool compare side by side.
+/// build's codellama-refactor.dll), its fix runs in the same rounds, so that two builds of the tool compare side by side;
+/// with a tool, that build's dll runs instead of this one's (an installed ReadyToRun package's, say: what users run).
 /// </summary>
 internal static class FixEndToEndBenchmark
 {
     /// <summary>The generated library (about 2,000 lines, about 200 tests) with one misspelt local.</summary>
-    public static async Task RunSyntheticAsync(int repetitions, string? baselineTool)
+    public static async Task RunSyntheticAsync(int repetitions, string? baselineTool, string? tool = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "codellama-refactor-bench", "fix-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         var solution = await FixEndToEndSolution.WriteAsync(root);
@@ -21,7 +22,7 @@ internal static class FixEndToEndBenchmark
         Console.WriteLine($"Generated library: {SyntheticSolution.CountLines(Path.Combine(root, "Library")):N0} lines, tests in {root}");
         try
         {
-            await RunAsync(solution, file, FixEndToEndSolution.Break(original), repetitions, baselineTool);
+            await RunAsync(solution, file, FixEndToEndSolution.Break(original), repetitions, baselineTool, tool);
         }
         finally
         {
@@ -36,7 +37,7 @@ internal static class FixEndToEndBenchmark
     /// Any solution: <paramref name="file"/>'s text with <paramref name="find"/> replaced by <paramref name="replace"/>
     /// is the error; the solution's folder is the developer's working copy (it is built first, and the file is put back).
     /// </summary>
-    public static async Task RunAsync(string solution, string file, string find, string replace, int repetitions, string? baselineTool)
+    public static async Task RunAsync(string solution, string file, string find, string replace, int repetitions, string? baselineTool, string? tool = null)
     {
         var original = File.ReadAllText(file);
         if (!original.Contains(find, StringComparison.Ordinal))
@@ -45,14 +46,15 @@ internal static class FixEndToEndBenchmark
         }
 
         var at = original.IndexOf(find, StringComparison.Ordinal);
-        await RunAsync(Path.GetFullPath(solution), Path.GetFullPath(file), original[..at] + replace + original[(at + find.Length)..], repetitions, baselineTool);
+        await RunAsync(Path.GetFullPath(solution), Path.GetFullPath(file), original[..at] + replace + original[(at + find.Length)..], repetitions, baselineTool, tool);
     }
 
-    private static async Task RunAsync(string solution, string file, string broken, int repetitions, string? baselineTool)
+    private static async Task RunAsync(string solution, string file, string broken, int repetitions, string? baselineTool, string? tool)
     {
         var root = Path.GetDirectoryName(solution)!;
         var original = File.ReadAllText(file);
-        var tool = Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll");
+        var mode = tool is null ? RuntimeMode.Describe() : "the tool named above";
+        tool ??= Path.Combine(AppContext.BaseDirectory, "codellama-refactor.dll");
         // The working copy is warm: restored, built and tested once, as a developer's is.
         await Measure.ProcessAsync("dotnet", root, "restore", solution);
         await Measure.ProcessAsync("dotnet", root, "build", solution, "--no-restore");
@@ -91,8 +93,8 @@ internal static class FixEndToEndBenchmark
         var hand = Measure.Median(handTimes);
         var fix = Measure.Median(fixTimes);
         Console.WriteLine($"median edit + dotnet build + dotnet test --no-build: {hand.TotalSeconds:0.00} s");
-        Console.WriteLine($"median codellama-refactor fix:                       {fix.TotalSeconds:0.00} s");
-        Console.WriteLine($"fix / (edit + build + test) = {fix / hand:0.00} (goal <= 1.00; {RuntimeMode.Describe()})");
+        Console.WriteLine($"median codellama-refactor fix ({tool}): {fix.TotalSeconds:0.00} s");
+        Console.WriteLine($"fix / (edit + build + test) = {fix / hand:0.00} (goal <= 1.00; {mode})");
         if (baselineTool is not null)
         {
             var baseline = Measure.Median(baselineTimes);

@@ -62,12 +62,13 @@ internal static class Program
                     Option(args, "--baseline"), int.Parse(Option(args, "--repetitions") ?? "1"), Option(args, "--reports"));
                 return 0;
             case "fix-e2e":
-                await FixEndToEndBenchmark.RunSyntheticAsync(args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 3, Option(args, "--baseline-tool"));
+                await FixEndToEndBenchmark.RunSyntheticAsync(
+                    args.Length > 1 && int.TryParse(args[1], out var rounds) ? rounds : 3, Option(args, "--baseline-tool"), Option(args, "--tool"));
                 return 0;
             case "fix-e2e-on" when args.Length > 4:
-                // A real solution: fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL]
+                // A real solution: fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] [--tool DLL]
                 await FixEndToEndBenchmark.RunAsync(
-                    args[1], args[2], args[3], args[4], args.Length > 5 && int.TryParse(args[5], out var count) ? count : 3, Option(args, "--baseline-tool"));
+                    args[1], args[2], args[3], args[4], args.Length > 5 && int.TryParse(args[5], out var count) ? count : 3, Option(args, "--baseline-tool"), Option(args, "--tool"));
                 return 0;
             case "write-synthetic" when args.Length > 1:
                 // The synthetic solution with its test project, to try the tool on by hand.
@@ -86,7 +87,7 @@ internal static class Program
                 return 0;
             default:
                 Console.Error.WriteLine(
-                    "usage: CodeLlama.Refactor.Benchmarks check [repetitions] [PROJECT-OR-SOLUTION] [--tool LABEL=DLL]... | model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings \"as shipped\",TieredPGO=1,TieredCompilation=0,TieredCompilation=1,TC_QuickJitForLoops=0,TC_CallCountingDelayMs=100,ReadyToRun=0] | doc [repetitions] [solution] [--in-process] | fix-e2e [repetitions] [--baseline-tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--threads N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
+                    "usage: CodeLlama.Refactor.Benchmarks check [repetitions] [PROJECT-OR-SOLUTION] [--tool LABEL=DLL]... | model [repetitions] | startup [repetitions] [--tool LABEL=DLL]... [--settings \"as shipped\",TieredPGO=1,TieredCompilation=0,TieredCompilation=1,TC_QuickJitForLoops=0,TC_CallCountingDelayMs=100,ReadyToRun=0] | doc [repetitions] [solution] [--in-process] | fix-e2e [repetitions] [--baseline-tool DLL] [--tool DLL] | fix-e2e-on SOLUTION FILE FIND REPLACE [repetitions] [--baseline-tool DLL] [--tool DLL] | slots | steps [threads] | verify [candidates] | feedback [library.sln] | serve [requests] | gpu [--llama-native DIR] [--llama-bench PATH] [--shape 7b|tiny] [--prompt N] [--generate N] [--gpu-layers N] [--threads N] [--model FILE] | write-synthetic FOLDER | write-model FILE.gguf [scripted text]"
                     + " | repair FOLDER [--target PROJECT-OR-SOLUTION] [--per-class N] [--tests]"
                     + " | engine FOLDER... [--baseline codellama-refactor.dll] [--repetitions N] [--reports FOLDER]");
                 return 2;
