@@ -55,8 +55,23 @@ internal sealed class FixEngine
     public async Task<FixResult> RunAsync(CancellationToken cancellationToken)
     {
         // Composing the IDE's code fixes takes seconds, and the first compilation leaves a core idle while projects wait
-        // for the ones they reference: the composition runs beside it.
+        // for the ones they reference: the composition, and the completion service's slow first answer for this
+        // solution, run beside it.
         _ = Task.Run(() => FeatureHost.CodeFixProviders, cancellationToken);
+        using var warmUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = RoslynFixesWarmUp.StartAsync(loaded.Solution, warmUp.Token);
+        try
+        {
+            return await RepairAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await warmUp.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<FixResult> RepairAsync(CancellationToken cancellationToken)
+    {
 
         // A solution without errors to repair ends here: no candidate source, safety gate or test run is started. The
         // loop's first round takes these same errors.
