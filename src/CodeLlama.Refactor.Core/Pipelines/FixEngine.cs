@@ -72,6 +72,8 @@ internal sealed class FixEngine
 
     private async Task<FixResult> RepairAsync(CancellationToken cancellationToken)
     {
+        // The repair's time includes finding the errors: the first build check of the loaded solution.
+        var repairing = Stopwatch.StartNew();
 
         // A solution without errors to repair ends here: no candidate source, safety gate or test run is started. The
         // loop's first round takes these same errors.
@@ -81,7 +83,6 @@ internal sealed class FixEngine
             return NothingToRepair(CompileErrorFinder.ToErrors(found));
         }
 
-        var repairing = Stopwatch.StartNew();
         var outcome = await Loop.RunAsync(options.MaxIterations, constraints, cancellationToken).ConfigureAwait(false);
         outcome = await WithholdUntestableAsync(outcome, cancellationToken).ConfigureAwait(false);
         repairing.Stop();
