@@ -41,7 +41,9 @@ internal sealed record EditedMember(SyntaxNode Before, SyntaxNode After)
             : null;
     }
 
-    // The member declaration (not a type or namespace) that holds the whole span, tokens at its ends included.
+    // The member declaration (not a type or namespace) that holds the whole span, tokens at its ends included. None in
+    // a type with a primary constructor: a body that starts or stops using one of its parameters changes what the
+    // compiler reports at the parameter and at the initializers that read it (CS9113, CS9124), outside the member.
     private static MemberDeclarationSyntax? MemberHolding(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
     {
         if (span.End > root.FullSpan.End)
@@ -52,6 +54,6 @@ internal sealed record EditedMember(SyntaxNode Before, SyntaxNode After)
         var member = root.FindNode(span, findInsideTrivia: false, getInnermostNodeForTie: true).AncestorsAndSelf()
             .OfType<MemberDeclarationSyntax>()
             .FirstOrDefault(node => node is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or BaseNamespaceDeclarationSyntax or GlobalStatementSyntax));
-        return member is not null && member.Span.Contains(span) ? member : null;
+        return member is not null && member.Span.Contains(span) && member.Parent is not TypeDeclarationSyntax { ParameterList: not null } ? member : null;
     }
 }

@@ -50,9 +50,18 @@ public sealed class EditedMemberTests
         Assert.Null(await FindAsync(Code.Replace("* 2", "* 4", StringComparison.Ordinal).Replace("* 3", "* 6", StringComparison.Ordinal)));
     }
 
-    private static async Task<EditedMember?> FindAsync(string after)
+    [Fact]
+    public async Task AnEditInATypeWithAPrimaryConstructor_IsNoOneMember()
     {
-        var before = InMemoryProject.Create(("Sizes.cs", Code)).Documents.Single();
+        // Using the parameter in a body makes the compiler report at the initializer that reads it too (CS9124).
+        const string captured = "public class Sizes(int factor)\n{\n    private readonly int start = factor;\n\n    public int Twice(int value) => value * 2;\n}\n";
+
+        Assert.Null(await FindAsync(captured.Replace("value * 2", "value * factor", StringComparison.Ordinal), captured));
+    }
+
+    private static async Task<EditedMember?> FindAsync(string after, string code = Code)
+    {
+        var before = InMemoryProject.Create(("Sizes.cs", code)).Documents.Single();
         return await EditedMember.FindAsync(before, before.WithText(SourceText.From(after)), CancellationToken.None);
     }
 }

@@ -76,6 +76,19 @@ public sealed class CompileScopeTests
         Assert.Equal([library.Id], verdict.Compiled);
     }
 
+    [Fact]
+    public async Task ABodyEditThatCapturesAPrimaryConstructorParameter_IsRefusedForWhatTheInitializerThenReports()
+    {
+        // Repairing the name captures the parameter that also initializes a field: CS9124, reported at the initializer.
+        const string primary = "public class Calculator(int offset)\n{\n    private readonly int start = offset;\n\n    public int Add(int a, int b) => a + ofset;\n\n    public int Start() => start;\n}\n";
+        var (library, _) = TwoProjects(primary);
+
+        var verdict = await VerifyAsync(library, primary.Replace("a + ofset", "a + offset", StringComparison.Ordinal));
+
+        Assert.Equal(Verdict.AddsDiagnostics, verdict.Outcome);
+        Assert.Contains(verdict.Added, added => added.StartsWith("CS9124", StringComparison.Ordinal));
+    }
+
     // A library with the error and an application that calls it; deterministic, as SDK projects are.
     private static (Project Library, Project App) TwoProjects(string calculator = Broken)
     {
