@@ -9,43 +9,59 @@ namespace CodeLlama.Refactor.Verification;
 /// <c>(int)</c> on a long) compiles and silences a type error, but changes what the code computes: never a fix. Lossy
 /// here means an explicit conversion the semantic model classifies as numeric, enumeration or user-defined (each of
 /// them nullable too); a downcast (explicit reference or unboxing conversion) loses nothing and is left to the tests.
-/// A constant that the target type holds exactly, <c>(byte)1</c>, is not lossy.
+/// A constant that the target type holds exactly, <c>(byte)1</c>, is not lossy. A cast the code already wrote around an
+/// operand that did not compile (<c>(int)Math.Ceiling(length / GAURD)</c>) is the author's, not added by repairing the
+/// operand: it covers one lossy cast to the same written type after the edit.
 /// </summary>
 internal static class LossyCasts
 {
     /// <summary>The lossy casts of <paramref name="after"/> beyond those of <paramref name="before"/>, as "from → to".</summary>
     public static async Task<IReadOnlyList<string>> AddedAsync(Document before, Document after, CancellationToken cancellationToken)
     {
-        var had = (await FindAsync(before, cancellationToken).ConfigureAwait(false)).CountBy(cast => cast).ToDictionary();
+        var (lossyBefore, unresolvedBefore) = await FindAsync(before, cancellationToken).ConfigureAwait(false);
+        var had = lossyBefore.CountBy(cast => cast.Text).ToDictionary();
+        var written = unresolvedBefore.CountBy(type => type).ToDictionary();
         var added = new List<string>();
-        foreach (var cast in await FindAsync(after, cancellationToken).ConfigureAwait(false))
+        foreach (var cast in (await FindAsync(after, cancellationToken).ConfigureAwait(false)).Lossy)
         {
-            if (had.GetValueOrDefault(cast) > 0)
+            if (had.GetValueOrDefault(cast.Text) > 0)
             {
-                had[cast]--;
+                had[cast.Text]--;
+            }
+            else if (written.GetValueOrDefault(cast.WrittenType) > 0)
+            {
+                written[cast.WrittenType]--;
             }
             else
             {
-                added.Add(cast);
+                added.Add(cast.Text);
             }
         }
 
         return added;
     }
 
-    private static async Task<IReadOnlyList<string>> FindAsync(Document document, CancellationToken cancellationToken)
+    private sealed record LossyCast(string Text, string WrittenType);
+
+    // The lossy casts of the document, and the written types of the casts whose operand does not compile.
+    private static async Task<(IReadOnlyList<LossyCast> Lossy, IReadOnlyList<string> Unresolved)> FindAsync(Document document, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var casts = root?.DescendantNodes().OfType<CastExpressionSyntax>().ToList() ?? [];
         if (casts.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-        return casts.Where(cast => IsLossy(model, cast, cancellationToken))
-            .Select(cast => $"{model.GetTypeInfo(cast.Expression, cancellationToken).Type?.ToDisplayString() ?? "?"} → {cast.Type}")
+        var lossy = casts.Where(cast => IsLossy(model, cast, cancellationToken))
+            .Select(cast => new LossyCast($"{model.GetTypeInfo(cast.Expression, cancellationToken).Type?.ToDisplayString() ?? "?"} → {cast.Type}", cast.Type.ToString()))
             .ToList();
+        var unresolved = casts
+            .Where(cast => model.GetDiagnostics(cast.Expression.Span, cancellationToken).Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error))
+            .Select(cast => cast.Type.ToString())
+            .ToList();
+        return (lossy, unresolved);
     }
 
     private static bool IsLossy(SemanticModel model, CastExpressionSyntax cast, CancellationToken cancellationToken)

@@ -29,6 +29,22 @@ public sealed class NeverAFixTests
     }
 
     [Fact]
+    public async Task RepairingTheOperandOfACastTheCodeAlreadyWrote_IsAFix_ButAnotherLossyCastIsNot()
+    {
+        // The author's (int) around Math.Ceiling did not convert anything while the constant's name was misspelt.
+        var before = Usings + "public static class Guards\n{\n    private const double GuardDiv = 12.0;\n\n"
+            + "    public static int Count(int length) => (int)Math.Ceiling(length / GaurdDiv);\n\n    public static long Twice(long value) => value * 2;\n}\n";
+        var repaired = before.Replace("GaurdDiv)", "GuardDiv)", StringComparison.Ordinal);
+
+        var fixedName = await VerifyAsync(before, repaired, "CS0103");
+        var withAnotherCast = await VerifyAsync(before, repaired.Replace("=> value * 2;", "=> (int)value * 2;", StringComparison.Ordinal), "CS0103");
+
+        Assert.Equal(Verdict.Accepted, fixedName.Outcome);
+        Assert.Equal(Verdict.AddsLossyCast, withAnotherCast.Outcome);
+        Assert.Equal("long → int", withAnotherCast.Detail);
+    }
+
+    [Fact]
     public async Task Downcast_LosesNothing_AndIsLeftToTheTests()
     {
         var before = Usings + "public static class Names\n{\n    public static string Name(object value)\n    {\n        string name = value;\n        return name;\n    }\n}\n";
