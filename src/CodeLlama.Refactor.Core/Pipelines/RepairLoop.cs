@@ -244,7 +244,10 @@ internal sealed class RepairLoop(
             return null;
         }
 
-        var testsDecide = constraints.TestsReach(target.Project) && !constraints.Untestable.Contains(key);
+        // The fix is carried to every project that compiles its file (each target framework): tests that reach any of
+        // them decide, as the run tests every project the edit changes.
+        var compiling = solution.GetDocumentIdsWithFilePath(target.Document!.FilePath).Select(id => solution.GetProject(id.ProjectId)).OfType<Project>();
+        var testsDecide = compiling.Append(target.Project).Any(constraints.TestsReach) && !constraints.Untestable.Contains(key);
         var clearlyAhead = await CandidateRanking.IsClearlyAheadAsync(ranked, cancellationToken).ConfigureAwait(false);
         var firstIsGuess = await Guesses.IsGuessAsync(solution, ranked[0].Candidate, cancellationToken).ConfigureAwait(false);
         // A guess is written only when a test reaches its member and passes: without tests to run, it stays a suggestion.

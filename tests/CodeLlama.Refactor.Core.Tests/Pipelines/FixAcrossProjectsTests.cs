@@ -71,6 +71,27 @@ public sealed class FixAcrossProjectsTests
     }
 
     [Fact]
+    public async Task MultiTarget_TheTestsOfAnyFramework_DecideTheFix()
+    {
+        // The tests build against net10.0; the fix is found first in net8.0's project, which no test project uses.
+        const string Tests = "using Xunit;\n\nnamespace Lib.Tests;\n\npublic class NumbersTests\n{\n    [Fact]\n    public void Four_IsTwiceTwo() => Assert.Equal(4, Numbers.Four());\n}\n";
+        using var solution = TemporarySolution.FromFiles(new Dictionary<string, string>
+        {
+            ["Lib/Lib.csproj"] = MultiTarget,
+            ["Lib/Numbers.cs"] = "namespace Lib;\n\npublic static class Numbers\n{\n    public static int Twice(int value) => value * 2;\n\n    public static int Four() => Twcie(2);\n}\n",
+            ["Lib.Tests/Lib.Tests.csproj"] = TemporarySolution.TestProject,
+            ["Lib.Tests/NumbersTests.cs"] = Tests,
+        });
+
+        var result = await FixPipeline.RunAsync(SolutionPath.Resolve(solution.Directory), new FixOptions());
+
+        Assert.True(result.IsClean, Describe(result));
+        Assert.Contains("=> Twice(2);", File.ReadAllText(solution.File("Lib/Numbers.cs")));
+        Assert.NotNull(result.Tests);
+        Assert.Equal(1, result.Tests.Passed);
+    }
+
+    [Fact]
     public async Task LinkedFile_FixValidInOnlyOneProject_IsNotWritten()
     {
         const string Greeting = "namespace Shared;\n\npublic static class Greeting\n{\n    public static string Hello() => Text.Formt(\"hi\");\n}\n";
