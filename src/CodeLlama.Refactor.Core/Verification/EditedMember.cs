@@ -24,6 +24,8 @@ internal sealed record EditedMember(SyntaxNode Before, SyntaxNode After)
     {
         var oldRoot = await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var newRoot = await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        // Top-level equivalence skips bodies but not a body whose directives changed: a #nullable or #pragma written in
+        // one body holds for the members after it, so such an edit is judged in the whole document.
         if (oldRoot is null || newRoot is null || !SyntaxFactory.AreEquivalent(oldRoot, newRoot, topLevel: true))
         {
             return null;

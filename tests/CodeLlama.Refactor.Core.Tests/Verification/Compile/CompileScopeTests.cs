@@ -89,6 +89,21 @@ public sealed class CompileScopeTests
         Assert.Contains(verdict.Added, added => added.StartsWith("CS9124", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ABodyEditThatAddsADirective_IsJudgedInTheWholeFile()
+    {
+        // The file turns nullable warnings off; #nullable enable inside Add holds for the members after it too, so
+        // Length then reports CS8600 and CS8602.
+        const string body = "#nullable disable\npublic static class Calculator\n{\n    private const int offset = 1;\n\n    public static int Add(int a, int b)\n    {\n        return a + ofset;\n    }\n\n"
+            + "    public static int Length()\n    {\n        string text = null;\n        return text.Length;\n    }\n}\n";
+        var (library, _) = TwoProjects(body);
+
+        var verdict = await VerifyAsync(library, body.Replace("        return a + ofset;", "#nullable enable\n        return a + offset;", StringComparison.Ordinal));
+
+        Assert.Equal(Verdict.AddsDiagnostics, verdict.Outcome);
+        Assert.Contains(verdict.Added, added => added.StartsWith("CS8600", StringComparison.Ordinal));
+    }
+
     // A library with the error and an application that calls it; deterministic, as SDK projects are.
     private static (Project Library, Project App) TwoProjects(string calculator = Broken)
     {
