@@ -29,31 +29,24 @@ public static class RoslynFixesWarmUp
     /// <summary>Starts the warm-up on the thread pool; it stops early when <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <param name="cancellationToken">Stops the warm-up: nothing waits for it, and what it prepared is only a head start.</param>
     /// <returns>The warm-up, which never fails: an error in it only leaves the first real fix to prepare the same code.</returns>
-    public static Task StartAsync(CancellationToken cancellationToken) => Task.Run(async () =>
-    {
-        try
-        {
-            await RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // A head start only: the real fix composes and prepares the same code on its own when it needs it.
-        }
-    }, CancellationToken.None);
+    public static Task StartAsync(CancellationToken cancellationToken) => InBackground(() => RunAsync(cancellationToken));
 
     /// <summary>Starts asking the completion service of <paramref name="solution"/> once, on the thread pool.</summary>
     /// <param name="solution">The loaded solution.</param>
     /// <param name="cancellationToken">Stops the warm-up.</param>
     /// <returns>The warm-up, which never fails.</returns>
-    public static Task StartAsync(Solution solution, CancellationToken cancellationToken) => Task.Run(async () =>
+    public static Task StartAsync(Solution solution, CancellationToken cancellationToken) => InBackground(() => CompleteOnceAsync(solution, cancellationToken));
+
+    // A head start only: whatever fails here, the real fix composes and prepares the same code on its own when it needs it.
+    private static Task InBackground(Func<Task> warmUp) => Task.Run(async () =>
     {
         try
         {
-            await CompleteOnceAsync(solution, cancellationToken).ConfigureAwait(false);
+            await warmUp().ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // A head start only, as above.
+            // Nothing waits for a warm-up, and nothing depends on it.
         }
     }, CancellationToken.None);
 
