@@ -103,7 +103,7 @@ internal sealed class FixEngine
             // What is left comes from what the files now say: loaded and compiled afresh from disk after a write (or a write
             // refused: the files may have changed under the run); as they would be, in memory, for a dry run; as loaded when
             // there was nothing to write.
-            var remaining = !options.DryRun && edits.Count > 0 ? await RemainingOnDiskAsync(edits, cancellationToken).ConfigureAwait(false)
+            var remaining = !options.DryRun && edits.Count > 0 ? await RemainingOnDiskAsync(edits, final, cancellationToken).ConfigureAwait(false)
                 : options.DryRun ? CompileErrorFinder.ToErrors(final.Remaining)
                 : CompileErrorFinder.ToErrors(await errors.FindAsync(loaded.Solution, cancellationToken).ConfigureAwait(false));
             var excluded = FixScope.Excluded(loaded, options, remaining);
@@ -223,8 +223,10 @@ internal sealed class FixEngine
     }
 
     // The files as they now are on disk, read again the way the workspace reads them, into the projects as loaded (the
-    // tool writes no project file), every document of a linked file included.
-    private async Task<IReadOnlyList<CompileError>> RemainingOnDiskAsync(IReadOnlyList<FileEdit> edits, CancellationToken cancellationToken)
+    // tool writes no project file), every document of a linked file included. When they read back as the repaired
+    // solution says, that solution's errors, found at the end of the repair, are what the files report: compiling them
+    // again would find the same.
+    private async Task<IReadOnlyList<CompileError>> RemainingOnDiskAsync(IReadOnlyList<FileEdit> edits, RepairOutcome repaired, CancellationToken cancellationToken)
     {
         var solution = loaded.Solution;
         foreach (var edit in edits)
@@ -237,7 +239,9 @@ internal sealed class FixEngine
             }
         }
 
-        return await CompileErrorFinder.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await SameCompilationInputs.AreAsync(solution, repaired.Solution, cancellationToken).ConfigureAwait(false)
+            ? CompileErrorFinder.ToErrors(repaired.Remaining)
+            : await CompileErrorFinder.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     // Each record's status, decided once from everything the stages found: what the loop applied or held, what the

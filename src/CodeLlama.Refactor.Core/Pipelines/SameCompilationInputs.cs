@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+
+namespace CodeLlama.Refactor.Pipelines;
+
+/// <summary>
+/// Whether two snapshots of a solution compile from the same inputs: the same projects, options and references, the same
+/// documents, and every document's text equal. Two such snapshots report the same build errors, so those found for one
+/// hold for the other.
+/// </summary>
+internal static class SameCompilationInputs
+{
+    /// <summary>Whether <paramref name="first"/> and <paramref name="second"/> compile from the same inputs.</summary>
+    /// <param name="first">One snapshot.</param>
+    /// <param name="second">The other, of the same solution.</param>
+    /// <param name="cancellationToken">Cancels reading the texts.</param>
+    /// <returns>True only when nothing a compilation reads differs; a text with equal content read again counts as equal.</returns>
+    public static async Task<bool> AreAsync(Solution first, Solution second, CancellationToken cancellationToken)
+    {
+        var changes = second.GetChanges(first);
+        if (changes.GetAddedProjects().Any() || changes.GetRemovedProjects().Any())
+        {
+            return false;
+        }
+
+        foreach (var project in changes.GetProjectChanges())
+        {
+            if (!SameShape(project))
+            {
+                return false;
+            }
+
+            foreach (var id in project.GetChangedDocuments())
+            {
+                var (oldDocument, newDocument) = (project.OldProject.GetDocument(id)!, project.NewProject.GetDocument(id)!);
+                if (oldDocument.FilePath != newDocument.FilePath || oldDocument.SourceCodeKind != newDocument.SourceCodeKind
+                    || !(await oldDocument.GetTextAsync(cancellationToken).ConfigureAwait(false))
+                        .ContentEquals(await newDocument.GetTextAsync(cancellationToken).ConfigureAwait(false)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // Everything but the documents' texts: a document, reference or option added, removed or changed is another compilation.
+    private static bool SameShape(ProjectChanges project) =>
+        !project.GetAddedDocuments().Any() && !project.GetRemovedDocuments().Any()
+        && !project.GetAddedAdditionalDocuments().Any() && !project.GetRemovedAdditionalDocuments().Any() && !project.GetChangedAdditionalDocuments().Any()
+        && !project.GetAddedAnalyzerConfigDocuments().Any() && !project.GetRemovedAnalyzerConfigDocuments().Any() && !project.GetChangedAnalyzerConfigDocuments().Any()
+        && !project.GetAddedMetadataReferences().Any() && !project.GetRemovedMetadataReferences().Any()
+        && !project.GetAddedProjectReferences().Any() && !project.GetRemovedProjectReferences().Any()
+        && !project.GetAddedAnalyzerReferences().Any() && !project.GetRemovedAnalyzerReferences().Any()
+        && Equals(project.OldProject.CompilationOptions, project.NewProject.CompilationOptions)
+        && Equals(project.OldProject.ParseOptions, project.NewProject.ParseOptions)
+        && project.OldProject.AssemblyName == project.NewProject.AssemblyName;
+}
