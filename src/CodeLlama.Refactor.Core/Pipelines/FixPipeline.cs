@@ -36,8 +36,9 @@ public static class FixPipeline
         _ = RoslynFixesWarmUp.StartAsync(warmUp.Token);
         try
         {
-            // The IDE's code fixes need the IDE's services in the workspace they run on.
-            using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
+            // The IDE's code fixes need the IDE's services in the workspace they run on; composing them (the warm-up
+            // above starts it) overlaps the projects' evaluation.
+            using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, () => FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
             var loading = stopwatch.Elapsed;
             var result = await RepairAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
             return result with { Times = result.Times with { Loading = loading } };

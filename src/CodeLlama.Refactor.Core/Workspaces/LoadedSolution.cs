@@ -39,6 +39,12 @@ public sealed record LoadedSolution(
     /// </summary>
     internal IDisposable? BuildOutputs { get; init; }
 
+    /// <summary>
+    /// The workspace MSBuild loaded the projects for, when it is not <see cref="Workspace"/>: the references it made are
+    /// used by the solution, so it lives as long.
+    /// </summary>
+    internal IDisposable? Loader { get; init; }
+
     /// <summary>Where each project's own build writes its assembly, whatever folder the loading sent its outputs to.</summary>
     public ProjectOutputs Outputs { get; init; } = ProjectOutputs.AsLoaded;
 
@@ -46,6 +52,7 @@ public sealed record LoadedSolution(
     public void Dispose()
     {
         Workspace.Dispose();
+        Loader?.Dispose();
         BuildOutputs?.Dispose();
     }
 }

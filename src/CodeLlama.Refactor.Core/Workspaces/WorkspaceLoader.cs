@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host;
+using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.MSBuild;
 
 namespace CodeLlama.Refactor.Workspaces;
@@ -42,20 +44,41 @@ public static class WorkspaceLoader
     /// <returns>The loaded solution; the caller disposes it.</returns>
     /// <exception cref="InputException">A project could not be loaded, or the solution holds no C# project.</exception>
     /// <exception cref="EnvironmentException">MSBuild could not be found.</exception>
-    public static async Task<LoadedSolution> LoadAsync(
+    public static Task<LoadedSolution> LoadAsync(
         SolutionPath path,
         LoadOptions options,
         HostServices? hostServices = null,
         IProgress<WorkProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        LoadAsync(path, options, () => hostServices ?? MefHostServices.DefaultHost, progress, cancellationToken);
+
+    /// <summary>
+    /// Loads <paramref name="path"/> as <paramref name="options"/> say, asking for the workspace's host only once MSBuild
+    /// has evaluated the projects: composing a host (the IDE's features take about half a second) can go on meanwhile.
+    /// </summary>
+    /// <param name="path">The solution or project to open.</param>
+    /// <param name="options">Whether to restore, and whether the tree must stay unchanged (a dry run).</param>
+    /// <param name="hostOnceLoaded">The MEF host to create the solution's workspace with, asked for after the projects are evaluated.</param>
+    /// <param name="progress">Receives one report per project loaded.</param>
+    /// <param name="cancellationToken">Cancels loading.</param>
+    /// <returns>The loaded solution; the caller disposes it.</returns>
+    /// <exception cref="InputException">A project could not be loaded, or the solution holds no C# project.</exception>
+    /// <exception cref="EnvironmentException">MSBuild could not be found.</exception>
+    public static async Task<LoadedSolution> LoadAsync(
+        SolutionPath path,
+        LoadOptions options,
+        Func<HostServices> hostOnceLoaded,
+        IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(hostOnceLoaded);
         MSBuildRegistration.EnsureRegistered();
         var scratch = options.LeaveTreeUnchanged ? ScratchBuildOutputs.Create() : null;
         try
         {
             var properties = WithUserProperties(scratch?.Properties(restoreHere: false) ?? new Dictionary<string, string>(), options);
-            var loaded = await OpenAsync(path, properties, hostServices, progress, cancellationToken).ConfigureAwait(false);
+            var loaded = await OpenAsync(path, properties, hostOnceLoaded, progress, cancellationToken).ConfigureAwait(false);
             if (options.Restore == RestoreMode.Auto && NeedsRestore(loaded))
             {
                 loaded.Dispose();
@@ -64,7 +87,7 @@ public static class WorkspaceLoader
                 properties = scratch is null ? properties : WithUserProperties(scratch.Properties(restoreHere: true), options);
                 progress?.Report(new WorkProgress("Restoring", 0, 0, Path.GetFileName(path.FullPath)));
                 await DotnetRestore.RunAsync(path.FullPath, properties, cancellationToken).ConfigureAwait(false);
-                loaded = await OpenAsync(path, properties, hostServices, progress, cancellationToken).ConfigureAwait(false);
+                loaded = await OpenAsync(path, properties, hostOnceLoaded, progress, cancellationToken).ConfigureAwait(false);
             }
 
             loaded = Usable(loaded, options);
@@ -129,17 +152,19 @@ public static class WorkspaceLoader
             + "package references are missing, and errors about their types may come from that. Run `dotnet restore` first.";
     }
 
+    // MSBuild's build host evaluates the projects (in another process) for a workspace of the compiler's services alone,
+    // which report what loading found; the solution then lives in a workspace of the caller's host, made only once the
+    // projects are evaluated. MSBuildWorkspace does the same two steps in one workspace, whose host must exist first.
     private static async Task<LoadedSolution> OpenAsync(
         SolutionPath path,
         IReadOnlyDictionary<string, string> properties,
-        HostServices? hostServices,
+        Func<HostServices> hostOnceLoaded,
         IProgress<WorkProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var globalProperties = properties.ToDictionary(StringComparer.OrdinalIgnoreCase);
-        var workspace = hostServices is null ? MSBuildWorkspace.Create(globalProperties) : MSBuildWorkspace.Create(globalProperties, hostServices);
+        var loading = new AdhocWorkspace(CompilerHost.MSBuildServices);
         var diagnostics = new List<LoadDiagnostic>();
-        using var subscription = workspace.RegisterWorkspaceFailedHandler(args =>
+        using var subscription = loading.RegisterWorkspaceFailedHandler(args =>
         {
             lock (diagnostics)
             {
@@ -147,29 +172,36 @@ public static class WorkspaceLoader
             }
         });
 
-        var loadProgress = new ProjectLoadCounter(progress, progress is null ? 0 : await SolutionProjectCount.OfAsync(path, cancellationToken).ConfigureAwait(false));
+        Workspace? workspace = null;
         try
         {
-            var solution = path.Kind == SolutionPathKind.Project
-                ? (await workspace.OpenProjectAsync(path.FullPath, progress: loadProgress, cancellationToken: cancellationToken)
-                    .ConfigureAwait(false)).Solution
-                : await workspace.OpenSolutionAsync(path.FullPath, progress: loadProgress, cancellationToken: cancellationToken)
-                    .ConfigureAwait(false);
+            var loadProgress = new ProjectLoadCounter(progress, progress is null ? 0 : await SolutionProjectCount.OfAsync(path, cancellationToken).ConfigureAwait(false));
+            var loader = new MSBuildProjectLoader(loading, properties.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase));
+            var info = path.Kind == SolutionPathKind.Project
+                ? SolutionInfo.Create(
+                    SolutionId.CreateNewId(), VersionStamp.Create(), filePath: null,
+                    await loader.LoadProjectInfoAsync(path.FullPath, progress: loadProgress, cancellationToken: cancellationToken).ConfigureAwait(false))
+                : await loader.LoadSolutionInfoAsync(path.FullPath, loadProgress, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var adhoc = new AdhocWorkspace(hostOnceLoaded());
+            workspace = adhoc;
+            var solution = adhoc.AddSolution(info);
             var diagnosingDocumentation = solution.Projects
                 .Where(project => project.ParseOptions?.DocumentationMode == DocumentationMode.Diagnose)
                 .Select(project => project.Id)
                 .ToHashSet();
-            return new LoadedSolution(path, workspace, WithDocumentationDiagnosed(solution), diagnostics, diagnosingDocumentation);
+            return new LoadedSolution(path, adhoc, WithDocumentationDiagnosed(solution), diagnostics, diagnosingDocumentation) { Loader = loading };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Whatever MSBuild or the solution reader throws here is about the file the user named.
-            workspace.Dispose();
+            workspace?.Dispose();
+            loading.Dispose();
             throw new InputException($"Could not open {path.FullPath}: {exception.Message}", exception);
         }
         catch
         {
-            workspace.Dispose();
+            workspace?.Dispose();
+            loading.Dispose();
             throw;
         }
     }

@@ -67,6 +67,8 @@ public static class RoslynFixesWarmUp
 
     private static async Task RunAsync(CancellationToken cancellationToken)
     {
+        // The services first: the loaded solution's workspace waits for them as soon as MSBuild has evaluated the projects.
+        _ = FeatureHost.Services;
         _ = FeatureHost.CodeFixProviders;
         cancellationToken.ThrowIfCancellationRequested();
         using var workspace = new AdhocWorkspace(FeatureHost.Services);
