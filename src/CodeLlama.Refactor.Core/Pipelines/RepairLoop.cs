@@ -304,29 +304,32 @@ internal sealed class RepairLoop(
     // Sources are named by their type: the report says which were asked when none offered a candidate.
     private static string SourceName(ICandidateSource source) => source.GetType().Name;
 
+    // The sources are asked at once (each reads the same immutable snapshot; the IDE's fixes alone take most of a second
+    // on a large file), and what they offer is taken in their order, as if asked one after another.
     private async Task<(IReadOnlyList<Candidate> Offered, IReadOnlyList<string> Failed)> CandidatesAsync(
         Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var all = new List<Candidate>();
-        var failed = new List<string>();
-        foreach (var source in sources)
-        {
-            try
-            {
-                // Trust is the source's declaration, never the candidate's own claim.
-                var trust = source.Trust;
-                all.AddRange((await source.GetCandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
-                    .Select(candidate => candidate with { Trust = trust }));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A source that fails offers nothing; the others still do, and the report says how often it failed.
-                Failures.Record(source, exception);
-                failed.Add(SourceName(source));
-            }
-        }
+        var offers = await Task.WhenAll(sources.Select(source => Task.Run(() => OfferAsync(source, document, diagnostic, cancellationToken), cancellationToken)))
+            .ConfigureAwait(false);
+        return ([.. offers.SelectMany(offer => offer ?? [])], [.. sources.Where((_, index) => offers[index] is null).Select(SourceName)]);
+    }
 
-        return (all, failed);
+    // What one source offers, or null when it failed.
+    private async Task<IReadOnlyList<Candidate>?> OfferAsync(ICandidateSource source, Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Trust is the source's declaration, never the candidate's own claim.
+            var trust = source.Trust;
+            return [.. (await source.GetCandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
+                .Select(candidate => candidate with { Trust = trust })];
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A source that fails offers nothing; the others still do, and the report says how often it failed.
+            Failures.Record(source, exception);
+            return null;
+        }
     }
 
     private async Task<BuildError?> CurrentAsync(Solution solution, BuildError stale, DiagnosticKey key, CancellationToken cancellationToken)

@@ -25,31 +25,40 @@ public sealed class RoslynCodeFixSource : ICandidateSource
     /// <inheritdoc/>
     public CandidateTrust Trust => CandidateTrust.Trusted;
 
+    // The providers are asked at once, as the IDE asks them (the spelling fix alone takes most of a second on a large
+    // file); their candidates come in the providers' order.
+
     /// <inheritdoc/>
     public async Task<IReadOnlyList<Candidate>> GetCandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var candidates = new List<Candidate>();
-        foreach (var provider in providers.Value.Where(provider => provider.FixableDiagnosticIds.Contains(diagnostic.Id)))
-        {
-            var actions = new List<CodeAction>();
-            try
-            {
-                var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken);
-                await provider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                continue;
-            }
+        var perProvider = await Task.WhenAll(providers.Value.Where(provider => provider.FixableDiagnosticIds.Contains(diagnostic.Id))
+            .Select(provider => Task.Run(() => CandidatesOfAsync(provider, document, diagnostic, cancellationToken), cancellationToken)))
+            .ConfigureAwait(false);
+        return [.. perProvider.SelectMany(candidates => candidates)];
+    }
 
-            var name = ProviderName(provider);
-            foreach (var action in actions.SelectMany(Flatten))
+    private static async Task<IReadOnlyList<Candidate>> CandidatesOfAsync(CodeFixProvider provider, Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var actions = new List<CodeAction>();
+        try
+        {
+            // Providers may register from several threads.
+            var context = new CodeFixContext(document, diagnostic, (action, _) => { lock (actions) { actions.Add(action); } }, cancellationToken);
+            await provider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return [];
+        }
+
+        var name = ProviderName(provider);
+        var candidates = new List<Candidate>();
+        foreach (var action in actions.SelectMany(Flatten))
+        {
+            if (await TryApplyAsync(action, cancellationToken).ConfigureAwait(false) is { } solution
+                && solution != document.Project.Solution)
             {
-                if (await TryApplyAsync(action, cancellationToken).ConfigureAwait(false) is { } solution
-                    && solution != document.Project.Solution)
-                {
-                    candidates.Add(new Candidate($"roslyn:{name}", action.Title, solution, Preference(name)));
-                }
+                candidates.Add(new Candidate($"roslyn:{name}", action.Title, solution, Preference(name)));
             }
         }
 
