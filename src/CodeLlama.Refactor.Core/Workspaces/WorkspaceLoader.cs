@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host;
 using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.MSBuild;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Workspaces;
 
@@ -100,8 +101,12 @@ public static class WorkspaceLoader
                 };
             }
 
-            await SnapshotTextsAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
-            return loaded with { BuildOutputs = scratch, Outputs = new ProjectOutputs(scratch?.Folder) };
+            return loaded with
+            {
+                Solution = await SnapshotTextsAsync(loaded.Solution, cancellationToken).ConfigureAwait(false),
+                BuildOutputs = scratch,
+                Outputs = new ProjectOutputs(scratch?.Folder),
+            };
         }
         catch
         {
@@ -129,10 +134,31 @@ public static class WorkspaceLoader
 
     // Roslyn reads a file the first time its text is asked for. Reading every file now makes the loaded solution the
     // snapshot that edits are checked against: a file the user changes afterwards is seen as a conflict, not as the
-    // text the tool started from.
-    internal static Task SnapshotTextsAsync(Solution solution, CancellationToken cancellationToken) =>
-        Task.WhenAll(solution.Projects.SelectMany(project => project.Documents)
-            .Select(document => document.GetTextAsync(cancellationToken)));
+    // text the tool started from. An additional or analyzer config file that does not exist (an AdditionalFiles item
+    // naming a folder the build never made, say) is given an empty text: Roslyn's loader would retry reading it for
+    // about two seconds each time something asks for its project's version, as the IDE's completion does (it held up
+    // the spelling fix on such a project), and no text can come from it anyway.
+    internal static async Task<Solution> SnapshotTextsAsync(Solution solution, CancellationToken cancellationToken)
+    {
+        static bool Missing(TextDocument document) => document.FilePath is { } path && !File.Exists(path);
+        foreach (var project in solution.Projects)
+        {
+            foreach (var document in project.AdditionalDocuments.Where(Missing))
+            {
+                solution = solution.WithAdditionalDocumentText(document.Id, SourceText.From(string.Empty), PreservationMode.PreserveIdentity);
+            }
+
+            foreach (var document in project.AnalyzerConfigDocuments.Where(Missing))
+            {
+                solution = solution.WithAnalyzerConfigDocumentText(document.Id, SourceText.From(string.Empty), PreservationMode.PreserveIdentity);
+            }
+        }
+
+        await Task.WhenAll(solution.Projects
+            .SelectMany(project => project.Documents.Concat(project.AdditionalDocuments).Concat(project.AnalyzerConfigDocuments))
+            .Select(document => document.GetTextAsync(cancellationToken))).ConfigureAwait(false);
+        return solution;
+    }
 
     // A design-time build of a project that was never restored still loads, but without its package references:
     // every use of a package would be reported as an error.

@@ -148,6 +148,38 @@ public sealed class WorkspaceLoaderTests
         Assert.Contains(await ErrorsAsync(loaded), error => error.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("Newtonsoft", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_additional_file_that_does_not_exist_is_loaded_as_an_empty_text_and_every_other_text_is_read_at_load()
+    {
+        using var solution = TemporarySolution.FromFiles(new Dictionary<string, string>
+        {
+            ["Lib/Lib.csproj"] = """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                  <ItemGroup>
+                    <AdditionalFiles Include="PublicAPI/net10.0/PublicAPI.Shipped.txt" />
+                    <AdditionalFiles Include="Names.txt" />
+                  </ItemGroup>
+                </Project>
+                """,
+            ["Lib/Names.txt"] = "Alpha\n",
+            ["Lib/Calculator.cs"] = "namespace Lib;\n\npublic static class Calculator\n{\n    public static int Add(int a, int b) => a + b;\n}\n",
+        });
+
+        using var loaded = await WorkspaceLoader.LoadAsync(SolutionPath.Resolve(solution.Directory));
+
+        var project = loaded.Projects.Single();
+        var missing = project.AdditionalDocuments.Single(document => document.Name == "PublicAPI.Shipped.txt");
+        var present = project.AdditionalDocuments.Single(document => document.Name == "Names.txt");
+        // Read at load: nothing is left for Roslyn's loader to read (and, for the missing file, to retry) later.
+        Assert.True(missing.TryGetText(out var empty));
+        Assert.Equal(string.Empty, empty.ToString());
+        Assert.True(present.TryGetText(out var names));
+        Assert.Equal("Alpha\n", names.ToString());
+        Assert.All(project.Documents, document => Assert.True(document.TryGetText(out _), document.Name));
+        Assert.Empty(await ErrorsAsync(loaded));
+    }
+
     private static async Task<IReadOnlyList<Diagnostic>> ErrorsAsync(LoadedSolution loaded)
     {
         var compilation = await loaded.Projects.Single().GetCompilationAsync();

@@ -42,12 +42,11 @@ public static class FastProjectLoader
                 .Where(loaded => loaded.ParseOptions?.DocumentationMode == DocumentationMode.Diagnose)
                 .Select(loaded => loaded.Id)
                 .ToHashSet();
-            var loaded = new LoadedSolution(path, workspace, WorkspaceLoader.WithDocumentationDiagnosed(solution), [], diagnosing)
+            var snapshot = await WorkspaceLoader.SnapshotTextsAsync(WorkspaceLoader.WithDocumentationDiagnosed(solution), cancellationToken).ConfigureAwait(false);
+            return new LoadedSolution(path, workspace, snapshot, [], diagnosing)
             {
                 Outputs = new ProjectOutputs(null),
             };
-            await WorkspaceLoader.SnapshotTextsAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
-            return loaded;
         }
         catch
         {
