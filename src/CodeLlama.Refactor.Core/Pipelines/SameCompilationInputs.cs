@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Pipelines;
@@ -24,7 +25,7 @@ internal static class SameCompilationInputs
 
         foreach (var project in changes.GetProjectChanges())
         {
-            if (!SameShape(project))
+            if (!ProjectShape.IsKept(project))
             {
                 return false;
             }
@@ -43,16 +44,4 @@ internal static class SameCompilationInputs
 
         return true;
     }
-
-    // Everything but the documents' texts: a document, reference or option added, removed or changed is another compilation.
-    private static bool SameShape(ProjectChanges project) =>
-        !project.GetAddedDocuments().Any() && !project.GetRemovedDocuments().Any()
-        && !project.GetAddedAdditionalDocuments().Any() && !project.GetRemovedAdditionalDocuments().Any() && !project.GetChangedAdditionalDocuments().Any()
-        && !project.GetAddedAnalyzerConfigDocuments().Any() && !project.GetRemovedAnalyzerConfigDocuments().Any() && !project.GetChangedAnalyzerConfigDocuments().Any()
-        && !project.GetAddedMetadataReferences().Any() && !project.GetRemovedMetadataReferences().Any()
-        && !project.GetAddedProjectReferences().Any() && !project.GetRemovedProjectReferences().Any()
-        && !project.GetAddedAnalyzerReferences().Any() && !project.GetRemovedAnalyzerReferences().Any()
-        && Equals(project.OldProject.CompilationOptions, project.NewProject.CompilationOptions)
-        && Equals(project.OldProject.ParseOptions, project.NewProject.ParseOptions)
-        && project.OldProject.AssemblyName == project.NewProject.AssemblyName;
 }

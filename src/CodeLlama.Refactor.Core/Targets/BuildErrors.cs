@@ -60,10 +60,34 @@ public static class BuildErrors
     /// <param name="progress">Called once per project compiled, with the count so far and the project.</param>
     /// <param name="cancellationToken">Cancels compilation.</param>
     /// <returns>Syntax errors first, then by project in dependency order, then by file and position.</returns>
-    public static async Task<IReadOnlyList<BuildError>> FindAsync(
+    public static Task<IReadOnlyList<BuildError>> FindAsync(
         Solution solution,
         IReadOnlySet<ProjectId> documentationBuilt,
         Func<Project, CancellationToken, Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)>> diagnose,
+        Action<int, Project>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        FindAsync(
+            solution,
+            async (project, token) =>
+            {
+                var (compilation, diagnostics) = await diagnose(project, token).ConfigureAwait(false);
+                return Of(project, compilation, diagnostics, documentationBuilt.Contains(project.Id), token);
+            },
+            progress,
+            cancellationToken);
+
+    /// <summary>
+    /// The build errors of every C# project of <paramref name="solution"/>, each project's as <paramref name="errorsOf"/>
+    /// gives them (those known from an earlier snapshot, say), in the order a repair visits them.
+    /// </summary>
+    /// <param name="solution">The solution.</param>
+    /// <param name="errorsOf">Gives one project's build errors.</param>
+    /// <param name="progress">Called once per project, with the count so far and the project.</param>
+    /// <param name="cancellationToken">Cancels compilation.</param>
+    /// <returns>Syntax errors first, then by project in dependency order, then by file and position.</returns>
+    public static async Task<IReadOnlyList<BuildError>> FindAsync(
+        Solution solution,
+        Func<Project, CancellationToken, Task<IReadOnlyList<BuildError>>> errorsOf,
         Action<int, Project>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -73,8 +97,7 @@ public static class BuildErrors
         var compiled = 0;
         var perProject = await Task.WhenAll(projects.Select(project => Task.Run(async () =>
         {
-            var (compilation, diagnostics) = await diagnose(project, cancellationToken).ConfigureAwait(false);
-            var errors = Of(project, compilation, diagnostics, documentationBuilt.Contains(project.Id), cancellationToken);
+            var errors = await errorsOf(project, cancellationToken).ConfigureAwait(false);
             progress?.Invoke(Interlocked.Increment(ref compiled), project);
             return errors;
         }, cancellationToken))).ConfigureAwait(false);
@@ -113,7 +136,7 @@ public static class BuildErrors
         await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Project {project.Name} has no compilation.");
 
-    private static List<BuildError> Of(
+    private static IReadOnlyList<BuildError> Of(
         Project project, Compilation compilation, ImmutableArray<Diagnostic> diagnostics, bool documentationBuilt, CancellationToken cancellationToken)
     {
         var syntaxErrors = compilation.SyntaxTrees
