@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace CodeLlama.Refactor.Targets;
 
@@ -53,9 +52,7 @@ public static class DeclarationsKept
     }
 
     // The same declarations: nothing but documents' texts changed, and every syntax tree of the compilation, those that
-    // source generators added included, is the same but for what lies inside members (top-level equivalence compares
-    // signatures, attributes, constant and enum values, default arguments and directives; it skips bodies and the
-    // initializers of fields that are not constant).
+    // source generators added included, declares the same (DeclarationEquivalence).
     private static async Task<bool> SameDeclarationsAsync(ProjectChanges change, CancellationToken cancellationToken)
     {
         var (old, current) = (change.OldProject, change.NewProject);
@@ -71,6 +68,7 @@ public static class DeclarationsKept
         var later = after.SyntaxTrees.ToList();
         return earlier.Count == later.Count
             && earlier.Zip(later).All(pair => pair.First == pair.Second
-                || (pair.First.FilePath == pair.Second.FilePath && SyntaxFactory.AreEquivalent(pair.First, pair.Second, topLevel: true)));
+                || (pair.First.FilePath == pair.Second.FilePath
+                    && DeclarationEquivalence.AreKept(pair.First.GetRoot(cancellationToken), pair.Second.GetRoot(cancellationToken))));
     }
 }

@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Editing;
+using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,8 +26,9 @@ internal sealed record EditedMember(SyntaxNode Before, SyntaxNode After)
         var oldRoot = await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var newRoot = await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         // Top-level equivalence skips bodies but not a body whose directives changed: a #nullable or #pragma written in
-        // one body holds for the members after it, so such an edit is judged in the whole document.
-        if (oldRoot is null || newRoot is null || !SyntaxFactory.AreEquivalent(oldRoot, newRoot, topLevel: true))
+        // one body holds for the members after it, so such an edit is judged in the whole document. Nor one that can
+        // declare a field (DeclarationEquivalence).
+        if (oldRoot is null || newRoot is null || !DeclarationEquivalence.AreKept(oldRoot, newRoot))
         {
             return null;
         }

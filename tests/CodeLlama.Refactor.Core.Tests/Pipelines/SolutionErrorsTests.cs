@@ -91,6 +91,34 @@ public sealed class SolutionErrorsTests : IDisposable
         Assert.Equal(Describe(await FullAsync(edited)), Describe(after));
     }
 
+    // A body that starts using `field` gives the struct a backing field of a managed type: a project that needs the
+    // struct unmanaged no longer compiles, though every declaration reads the same.
+    [Fact]
+    public async Task ABodyThatGivesAStructAField_CompilesTheProjectsThatReferenceIt()
+    {
+        const string Cell = "namespace Lib;\n\npublic struct Cell\n{\n    public string Name { get => \"\"; set => _ = value; }\n}\n";
+        const string Needs = "namespace App;\n\npublic static class Needs\n{\n    public static void Unmanaged<T>() where T : unmanaged { }\n\n    public static void Use() => Unmanaged<Lib.Cell>();\n}\n";
+        var cell = DocumentId.CreateNewId(calculator.ProjectId);
+        var solution = loaded.AddDocument(cell, "Cell.cs", SourceText.From(Cell), filePath: "/src/Lib/Cell.cs")
+            .AddDocument(DocumentId.CreateNewId(app), "Needs.cs", SourceText.From(Needs), filePath: "/src/App/Needs.cs");
+        foreach (var id in solution.ProjectIds)
+        {
+            solution = solution.WithProjectParseOptions(id, new CSharpParseOptions(LanguageVersion.Preview));
+        }
+
+        var errors = Errors();
+        var before = await errors.FindAsync(solution, CancellationToken.None);
+        compiled.Clear();
+
+        var edited = solution.WithDocumentText(cell, SourceText.From(Cell.Replace("get => \"\"; set => _ = value;", "get => field ?? \"\"; set => field = value;", StringComparison.Ordinal)));
+        var after = await errors.FindAsync(edited, CancellationToken.None);
+
+        Assert.Equal(["App", "Lib"], compiled.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(before, error => error.Diagnostic.Id == "CS8377");
+        Assert.Contains(after, error => error.Project.Name == "App" && error.Diagnostic.Id == "CS8377");
+        Assert.Equal(Describe(await FullAsync(edited)), Describe(after));
+    }
+
     [Fact]
     public async Task AnEditOfTheProjectItself_CompilesIt()
     {

@@ -3,7 +3,6 @@ using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Editing;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeLlama.Refactor.Verification;
@@ -65,10 +64,9 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
                 targetEdit = edited;
             }
 
-            declarationsKept &= SyntaxFactory.AreEquivalent(
+            declarationsKept &= DeclarationEquivalence.AreKept(
                 (await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!,
-                (await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!,
-                topLevel: true);
+                (await after.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
         }
 
         // The edited documents first: what they report after an edit of declarations is part of what their projects
