@@ -104,6 +104,28 @@ public sealed class CompileScopeTests
         Assert.Contains(verdict.Added, added => added.StartsWith("CS8600", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnEditThatGivesAStructAField_IsCompiledInTheDependents()
+    {
+        // Every declaration reads the same, but the accessors start using `field`: the struct gains a string backing
+        // field and is no longer unmanaged, which the application requires of it (CS8377).
+        const string cell = "public struct Cell\n{\n    public string Name { get => \"\"; set => _ = value; }\n}\n\n";
+        var (library, app) = TwoProjects(cell + Broken);
+        var solution = app.AddDocument("Needs.cs", "public static class Needs\n{\n    public static void Unmanaged<T>() where T : unmanaged { }\n\n    public static void Use() => Unmanaged<Cell>();\n}\n").Project.Solution;
+        foreach (var id in solution.ProjectIds)
+        {
+            solution = solution.WithProjectParseOptions(id, new CSharpParseOptions(LanguageVersion.Preview));
+        }
+
+        var verdict = await VerifyAsync(solution.GetProject(library.Id)!, (cell + Broken)
+            .Replace("get => \"\"; set => _ = value;", "get => field ?? \"\"; set => field = value;", StringComparison.Ordinal)
+            .Replace("a + offset", "a + b", StringComparison.Ordinal));
+
+        Assert.Equal(Verdict.AddsDiagnostics, verdict.Outcome);
+        Assert.Contains(app.Id, verdict.Compiled);
+        Assert.Contains(verdict.Added, added => added == "CS8377 in App");
+    }
+
     // A library with the error and an application that calls it; deterministic, as SDK projects are.
     private static (Project Library, Project App) TwoProjects(string calculator = Broken)
     {
