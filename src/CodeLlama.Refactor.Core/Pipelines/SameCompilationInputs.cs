@@ -25,7 +25,7 @@ internal static class SameCompilationInputs
 
         foreach (var project in changes.GetProjectChanges())
         {
-            if (!ProjectShape.IsKept(project))
+            if (!ProjectShape.OnlyDocumentTextsDiffer(project))
             {
                 return false;
             }

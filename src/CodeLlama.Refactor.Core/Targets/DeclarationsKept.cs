@@ -57,7 +57,7 @@ public static class DeclarationsKept
     {
         var (old, current) = (change.OldProject, change.NewProject);
         if (old.Language != LanguageNames.CSharp || current.Language != LanguageNames.CSharp
-            || !ProjectShape.IsKept(change)
+            || !ProjectShape.OnlyDocumentTextsDiffer(change)
             || await old.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } before
             || await current.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } after)
         {

@@ -6,19 +6,30 @@ namespace CodeLlama.Refactor.Targets;
 internal static class ProjectShape
 {
     /// <summary>
-    /// Whether <paramref name="change"/> leaves everything but the documents' texts as it was: no document added or
-    /// removed, no additional or analyzer config file changed, the same references, options and assembly name.
+    /// Whether <paramref name="change"/> adds or removes no document, additional file or reference, leaves every
+    /// analyzer config file as it was and keeps the compilation and parse options: what a fix's edits, written as the
+    /// texts of documents, can carry to disk.
     /// </summary>
     /// <param name="change">The changes of one project between two snapshots.</param>
-    /// <returns>True when only the texts of documents may differ.</returns>
+    /// <returns>True when the project's shape is kept.</returns>
     public static bool IsKept(ProjectChanges change) =>
         !change.GetAddedDocuments().Any() && !change.GetRemovedDocuments().Any()
-        && !change.GetAddedAdditionalDocuments().Any() && !change.GetRemovedAdditionalDocuments().Any() && !change.GetChangedAdditionalDocuments().Any()
+        && !change.GetAddedAdditionalDocuments().Any() && !change.GetRemovedAdditionalDocuments().Any()
         && !change.GetAddedAnalyzerConfigDocuments().Any() && !change.GetRemovedAnalyzerConfigDocuments().Any() && !change.GetChangedAnalyzerConfigDocuments().Any()
         && !change.GetAddedMetadataReferences().Any() && !change.GetRemovedMetadataReferences().Any()
         && !change.GetAddedProjectReferences().Any() && !change.GetRemovedProjectReferences().Any()
         && !change.GetAddedAnalyzerReferences().Any() && !change.GetRemovedAnalyzerReferences().Any()
         && Equals(change.OldProject.CompilationOptions, change.NewProject.CompilationOptions)
-        && Equals(change.OldProject.ParseOptions, change.NewProject.ParseOptions)
+        && Equals(change.OldProject.ParseOptions, change.NewProject.ParseOptions);
+
+    /// <summary>
+    /// Whether only the texts of documents may differ: the shape kept (<see cref="IsKept"/>), no additional file's text
+    /// changed and the same assembly name.
+    /// </summary>
+    /// <param name="change">The changes of one project between two snapshots.</param>
+    /// <returns>True when only the texts of documents may differ.</returns>
+    public static bool OnlyDocumentTextsDiffer(ProjectChanges change) =>
+        IsKept(change)
+        && !change.GetChangedAdditionalDocuments().Any()
         && change.OldProject.AssemblyName == change.NewProject.AssemblyName;
 }

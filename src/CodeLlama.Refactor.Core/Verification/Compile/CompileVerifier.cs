@@ -34,7 +34,10 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
     public async Task<CompileVerdict> VerifyAsync(Candidate candidate, BuildError target, CancellationToken cancellationToken)
     {
         var changes = candidate.Solution.GetChanges(current).GetProjectChanges().ToList();
-        if (changes.Any(ChangesProjectShape))
+        // Edits are written as file texts: a candidate that adds or removes documents or references changes the project,
+        // which no write here carries, so what compiled in memory would not be what builds on disk. So does one that edits
+        // an .editorconfig or the compilation options (warnings or the nullable context turned off, say).
+        if (changes.Any(project => !ProjectShape.IsKept(project)))
         {
             return CompileVerdict.Refused(Verdict.ChangesProject);
         }
@@ -122,19 +125,6 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
 
         return new CompileVerdict(appeared.Count == 0 ? Verdict.Accepted : Verdict.AddsDiagnostics, appeared, errorDelta, editSize);
     }
-
-    // Edits are written as file texts: a candidate that adds or removes documents or references changes the project,
-    // which no write here carries, so what compiled in memory would not be what builds on disk. So does one that edits
-    // an .editorconfig or the compilation options (warnings or the nullable context turned off, say).
-    private static bool ChangesProjectShape(ProjectChanges project) =>
-        !Equals(project.OldProject.CompilationOptions, project.NewProject.CompilationOptions)
-        || !Equals(project.OldProject.ParseOptions, project.NewProject.ParseOptions)
-        || project.GetChangedAnalyzerConfigDocuments().Any() || project.GetAddedAnalyzerConfigDocuments().Any() || project.GetRemovedAnalyzerConfigDocuments().Any()
-        || project.GetAddedDocuments().Any() || project.GetRemovedDocuments().Any()
-        || project.GetAddedAdditionalDocuments().Any() || project.GetRemovedAdditionalDocuments().Any()
-        || project.GetAddedMetadataReferences().Any() || project.GetRemovedMetadataReferences().Any()
-        || project.GetAddedProjectReferences().Any() || project.GetRemovedProjectReferences().Any()
-        || project.GetAddedAnalyzerReferences().Any() || project.GetRemovedAnalyzerReferences().Any();
 
     // The diagnostics of the documents, before and after. Where the edit keeps every declaration (memberTarget is the
     // target then) and changes one member of a document (EditedMember), only that member's are compared: the rest of the
