@@ -163,28 +163,66 @@ public sealed class TestBench : IDisposable
         var attemptNotes = new List<string>();
         var build = copy is null || outputsHold is null || candidate is null;
         var stage = Stopwatch.StartNew();
-        if (copy is null)
+        GatedTestRun? early = null;
+        try
         {
-            var warm = WarmProjectFolders(candidate, testProjects);
-            copy = TestCopy.Create(rootDirectory, changed, cancellationToken, warm);
-            warmRestored = WarmRestore.IsRestored(copy.Root, [.. warm.Select(copy.PathOf)]);
-            attemptNotes.Add($"copied in {stage.Elapsed.TotalSeconds:0.00} s");
-            stage.Restart();
-            if (candidate is not null)
+            if (copy is null)
             {
-                build = !(warmRestored && await EmitOverUserBuildAsync(copy, candidate, testProjects, attemptNotes, cancellationToken).ConfigureAwait(false))
-                    && !await BuildAroundEmittedAsync(copy, candidate, testProjects, runner, deadline, attemptNotes, cancellationToken).ConfigureAwait(false);
+                var warm = WarmProjectFolders(candidate, testProjects);
+                copy = TestCopy.Create(rootDirectory, changed, cancellationToken, warm);
+                warmRestored = WarmRestore.IsRestored(copy.Root, [.. warm.Select(copy.PathOf)]);
+                attemptNotes.Add($"copied in {stage.Elapsed.TotalSeconds:0.00} s");
+                stage.Restart();
+                if (candidate is not null)
+                {
+                    early = warmRestored ? StartEarly(copy, testProjects, filter, runner, deadline, cancellationToken) : null;
+                    build = !(warmRestored && await EmitOverUserBuildAsync(copy, candidate, testProjects, attemptNotes, cancellationToken).ConfigureAwait(false));
+                    if (build)
+                    {
+                        // MSBuild builds in the copy: the run started for the emitted outputs must not test what it writes.
+                        early = await StopAsync(early).ConfigureAwait(false);
+                        build = !await BuildAroundEmittedAsync(copy, candidate, testProjects, runner, deadline, attemptNotes, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
+            else
+            {
+                SyncSources(copy, changed);
+                early = build ? null : StartEarly(copy, testProjects, filter, runner, deadline, cancellationToken);
+                build = build || !await EmitChangedAsync(copy, outputsHold!, candidate!, testProjects, attemptNotes, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (build)
+            {
+                early = await StopAsync(early).ConfigureAwait(false);
+            }
+
+            early?.Open();
+            attemptNotes.Add($"{(build ? "to be built by the test run" : "compiled")} in {stage.Elapsed.TotalSeconds:0.00} s");
+            stage.Restart();
+            return await TestAsync(copy, candidate, changed, testProjects, filter, build, early, runner, deadline, attemptNotes, stage, cancellationToken).ConfigureAwait(false);
         }
-        else
+        finally
         {
-            SyncSources(copy, changed);
-            build = build || !await EmitChangedAsync(copy, outputsHold!, candidate!, testProjects, attemptNotes, cancellationToken).ConfigureAwait(false);
+            await StopAsync(early).ConfigureAwait(false);
         }
+    }
 
-        attemptNotes.Add($"{(build ? "to be built by the test run" : "compiled")} in {stage.Elapsed.TotalSeconds:0.00} s");
-        stage.Restart();
-
+    // Runs each test project's tests, the first one's from the run started beside the emit when it waited for it.
+    private async Task<TestOutcome> TestAsync(
+        TestCopy copy,
+        Solution? candidate,
+        IReadOnlyList<(string FilePath, string Text)> changed,
+        IReadOnlyList<Project> testProjects,
+        IReadOnlyList<string>? filter,
+        bool build,
+        GatedTestRun? early,
+        ISandbox runner,
+        DateTime deadline,
+        List<string> attemptNotes,
+        Stopwatch stage,
+        CancellationToken cancellationToken)
+    {
         foreach (var (filePath, text) in changed)
         {
             writtenTexts[filePath] = text;
@@ -215,10 +253,13 @@ public sealed class TestBench : IDisposable
             }
             else
             {
-                run = await runner.RunAsync(
-                    Dotnet(copy, projectCopy, ["test", projectCopy, "--no-build", "--nologo", "--verbosity", "minimal", NoPackOnBuild, .. FilterArguments(filter)]),
-                    Remaining(deadline),
-                    cancellationToken).ConfigureAwait(false);
+                var started = project == testProjects[0] && early is not null ? await early.ResultAsync().ConfigureAwait(false) : null;
+                if (early is not null && project == testProjects[0])
+                {
+                    attemptNotes.Add(started is null ? "the run started beside the emit did not wait for it: tested again" : "tests started beside the emit");
+                }
+
+                run = started ?? await runner.RunAsync(TestWithoutBuild(copy, projectCopy, filter, []), Remaining(deadline), cancellationToken).ConfigureAwait(false);
             }
 
             var (projectPassed, projectFailed) = TestRunner.Counts(run.Output);
@@ -459,6 +500,32 @@ public sealed class TestBench : IDisposable
     // The characters the test platform's filter syntax gives a meaning are escaped with a backslash.
     private static string EscapeFilterValue(string value) =>
         string.Concat(value.Select(character => character is '\\' or '(' or ')' or '&' or '|' or '=' or '!' or '~' ? $"\\{character}" : character.ToString()));
+
+    // The first test project's tests, started before the outputs are emitted; they wait for them (GatedTestRun).
+    private static GatedTestRun? StartEarly(
+        TestCopy copy, IReadOnlyList<Project> testProjects, IReadOnlyList<string>? filter, ISandbox runner, DateTime deadline, CancellationToken cancellationToken)
+    {
+        if (testProjects.Count == 0)
+        {
+            return null;
+        }
+
+        var projectCopy = copy.PathOf(testProjects[0].FilePath!);
+        return GatedTestRun.Start(projectCopy, gate => TestWithoutBuild(copy, projectCopy, filter, [gate]), runner, Remaining(deadline), cancellationToken);
+    }
+
+    private static async Task<GatedTestRun?> StopAsync(GatedTestRun? early)
+    {
+        if (early is not null)
+        {
+            await early.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private static SandboxCommand TestWithoutBuild(TestCopy copy, string projectCopy, IReadOnlyList<string>? filter, IReadOnlyList<string> properties) =>
+        Dotnet(copy, projectCopy, ["test", projectCopy, "--no-build", "--nologo", "--verbosity", "minimal", NoPackOnBuild, .. properties, .. FilterArguments(filter)]);
 
     private static SandboxCommand Dotnet(TestCopy copy, string projectCopy, params string[] arguments) =>
         new(copy.Root, Path.GetDirectoryName(projectCopy)!, "dotnet", arguments);

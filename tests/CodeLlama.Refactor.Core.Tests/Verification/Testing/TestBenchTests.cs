@@ -162,6 +162,10 @@ public sealed class TestBenchTests
         Assert.True(wrong.Notes.Contains("Lib: emitted"), string.Join("\n", wrong.Notes));
         Assert.True(right.Notes.Contains("Lib: emitted"), string.Join("\n", right.Notes));
         Assert.DoesNotContain(right.Notes, note => note.Contains("MSBuild", StringComparison.Ordinal));
+        // The first attempt is built by MSBuild, so its tests start after the build; later ones start beside their emit.
+        Assert.DoesNotContain(first.Notes, note => note.Contains("beside the emit", StringComparison.Ordinal));
+        Assert.True(wrong.Notes.Contains("tests started beside the emit"), string.Join("\n", wrong.Notes));
+        Assert.True(right.Notes.Contains("tests started beside the emit"), string.Join("\n", right.Notes));
     }
 
     [Fact]
@@ -256,6 +260,9 @@ public sealed class TestBenchTests
         Assert.DoesNotContain(wrong.Notes, note => note.Contains("compiled in memory", StringComparison.Ordinal) || note.Contains("built by MSBuild", StringComparison.Ordinal));
         Assert.True(right is { Verdict: TestVerdict.Passed, Passed: 2 }, right.Detail);
         Assert.True(right.Notes.Contains("Lib: emitted"), string.Join("\n", right.Notes));
+        // Both runs started before their emit and waited for it: the failure above is the emitted candidate's.
+        Assert.True(wrong.Notes.Contains("tests started beside the emit"), string.Join("\n", wrong.Notes));
+        Assert.True(right.Notes.Contains("tests started beside the emit"), string.Join("\n", right.Notes));
     }
 
     private static async Task<TestOutcome> AttemptAsync(TestBench bench, LoadedSolution loaded, string body, TestScope scope = TestScope.Full)
