@@ -41,7 +41,8 @@ internal sealed class GatedTestRun : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="command"/> (a <c>dotnet test --no-build</c> of <paramref name="projectCopy"/>) with the gate
-    /// closed; null where no gate can be made (Windows, no obj folder, a path MSBuild would read as more than one value).
+    /// closed; null where no gate can be made (Windows, a project restored elsewhere than its obj folder, a path MSBuild
+    /// would read as more than one value).
     /// </summary>
     /// <param name="projectCopy">The test project's file in the copy.</param>
     /// <param name="command">The test command, given the property that names the gate to add to it.</param>
@@ -51,8 +52,10 @@ internal sealed class GatedTestRun : IAsyncDisposable
     public static GatedTestRun? Start(
         string projectCopy, Func<string, SandboxCommand> command, ISandbox runner, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // The restore's assets file lies where MSBuild looks for project extensions: where it is not in obj, the
+        // target would not be imported, and the run would be made for nothing.
         var obj = Path.Combine(Path.GetDirectoryName(projectCopy)!, "obj");
-        if (OperatingSystem.IsWindows() || !Directory.Exists(obj))
+        if (OperatingSystem.IsWindows() || !File.Exists(Path.Combine(obj, "project.assets.json")))
         {
             return null;
         }

@@ -17,6 +17,7 @@ public sealed class GatedTestRunTests : IDisposable
     {
         var folder = Directory.CreateTempSubdirectory("gated-run-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "obj"));
+        File.WriteAllText(Path.Combine(folder, "obj", "project.assets.json"), "{}");
         project = Path.Combine(folder, "Lib.Tests.csproj");
     }
 
@@ -83,6 +84,19 @@ public sealed class GatedTestRunTests : IDisposable
 
         Assert.NotNull(run);
         Assert.StartsWith($"-p:{GatedTestRun.GateProperty}={Path.GetDirectoryName(project)}", command!.Arguments[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AProjectRestoredElsewhere_GetsNoGate()
+    {
+        // Its project extensions (and so the gate's target) are not imported from obj.
+        File.Delete(Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json"));
+        var runner = new Runner((_, _) => Task.FromResult(Ran));
+
+        var run = GatedTestRun.Start(project, gate => new SandboxCommand("/", "/", "dotnet", ["test", gate]), runner, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Null(run);
+        Assert.Null(runner.Run);
     }
 
     private GatedTestRun Start(Runner runner) =>
