@@ -27,6 +27,7 @@ namespace CodeLlama.Refactor.Pipelines;
 internal sealed class FixEngine
 {
     private readonly LoadedSolution loaded;
+    private readonly Solution withAllGenerators;
     private readonly FixOptions options;
     private readonly IProgress<WorkProgress>? progress;
     private readonly Func<BuildError, bool>? inScope;
@@ -36,6 +37,11 @@ internal sealed class FixEngine
 
     public FixEngine(LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress)
     {
+        // The targeting pack's generators run only where the code names one of their attributes: elsewhere they add
+        // nothing, and loading them was most of a second of the first build check. A candidate that starts using one
+        // gets them back (AsBuilt).
+        withAllGenerators = loaded.Solution;
+        loaded = loaded with { Solution = IdleSdkGenerators.WithoutIdle(loaded.Solution) };
         this.loaded = loaded;
         this.options = options;
         this.progress = progress;
@@ -46,7 +52,7 @@ internal sealed class FixEngine
         ];
         errors = new SolutionErrors(loaded.ProjectsDiagnosingDocumentation);
         // The safety gate loads the SDK's analyzers: made only when there is something to repair.
-        repairLoop = new(() => new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), inScope, errors));
+        repairLoop = new(() => new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), inScope, errors, AsBuilt));
         constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
     }
 
@@ -239,10 +245,13 @@ internal sealed class FixEngine
             }
         }
 
+        solution = AsBuilt(solution);
         return await SameCompilationInputs.AreAsync(solution, repaired.Solution, cancellationToken).ConfigureAwait(false)
             ? CompileErrorFinder.ToErrors(repaired.Remaining)
             : await CompileErrorFinder.FindAsync(solution, loaded.ProjectsDiagnosingDocumentation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
+
+    private Solution AsBuilt(Solution solution) => IdleSdkGenerators.WithUsedOnesBack(solution, withAllGenerators);
 
     // Each record's status, decided once from everything the stages found: what the loop applied or held, what the
     // tests judged, and whether the error is gone from what the files say (a fix whose file was not written is not).

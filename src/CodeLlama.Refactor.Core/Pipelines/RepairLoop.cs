@@ -82,13 +82,21 @@ internal sealed record RepairOutcome(
 /// Rounds of Targets → Candidates → Verification → Ranking, in memory: take the build errors (<see cref="BuildErrors"/>),
 /// gather candidates for each from every source, carry each to every document of its file, verify it by recompiling in
 /// every project that compiles that file and through the safety gate, and apply the best; repeat until nothing is left,
-/// nothing improves, or the rounds run out. Nothing here touches a file.
+/// nothing improves, or the rounds run out. Nothing here touches a file. <c>asBuilt</c> gives each candidate what its
+/// build would compile it with that the loaded solution left out (<see cref="IdleSdkGenerators.WithUsedOnesBack"/>).
 /// </summary>
 internal sealed class RepairLoop(
-    LoadedSolution loaded, IReadOnlyList<ICandidateSource> sources, IProgress<WorkProgress>? progress, SafetyGate? safety = null, Func<BuildError, bool>? inScope = null, SolutionErrors? errors = null)
+    LoadedSolution loaded,
+    IReadOnlyList<ICandidateSource> sources,
+    IProgress<WorkProgress>? progress,
+    SafetyGate? safety = null,
+    Func<BuildError, bool>? inScope = null,
+    SolutionErrors? errors = null,
+    Func<Solution, Solution>? asBuilt = null)
 {
     private readonly SafetyGate gate = safety ?? new SafetyGate();
     private readonly SolutionErrors solutionErrors = errors ?? new SolutionErrors(loaded.ProjectsDiagnosingDocumentation);
+    private readonly Func<Solution, Solution> toBuild = asBuilt ?? (solution => solution);
 
     /// <summary>The sources that threw during the run, for the report.</summary>
     public SourceFailures Failures { get; } = new();
@@ -220,7 +228,7 @@ internal sealed class RepairLoop(
 
             var candidate = proposed with
             {
-                Solution = await LinkedDocuments.SpreadAsync(solution, proposed.Solution, cancellationToken).ConfigureAwait(false),
+                Solution = toBuild(await LinkedDocuments.SpreadAsync(solution, proposed.Solution, cancellationToken).ConfigureAwait(false)),
             };
             var verdict = await verifier.VerifyAsync(candidate, target, cancellationToken).ConfigureAwait(false);
             if (verdict.Accepted && await gate.VerifyAsync(solution, candidate, cancellationToken).ConfigureAwait(false) is { IsSafe: false } safety)

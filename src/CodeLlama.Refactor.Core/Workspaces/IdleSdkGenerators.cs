@@ -53,6 +53,37 @@ public static class IdleSdkGenerators
         return solution;
     }
 
+    /// <summary>
+    /// <paramref name="solution"/>, made from <see cref="WithoutIdle"/>'s result, with the targeting pack's generators
+    /// given back, in <paramref name="loaded"/>'s order, to every project of it that now names one of their attributes:
+    /// an edit that starts using one is compiled as its build would compile it. The same solution when none does.
+    /// </summary>
+    /// <param name="solution">An edited solution.</param>
+    /// <param name="loaded">The solution as loaded, with every project's generators.</param>
+    /// <returns>The solution to compile.</returns>
+    public static Solution WithUsedOnesBack(Solution solution, Solution loaded)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        ArgumentNullException.ThrowIfNull(loaded);
+        foreach (var project in solution.Projects)
+        {
+            if (loaded.GetProject(project.Id) is not { } original)
+            {
+                continue;
+            }
+
+            var left = original.AnalyzerReferences.Where(IsSdkGenerator).Except(project.AnalyzerReferences).ToHashSet();
+            if (left.Count > 0 && MayUseThem(project))
+            {
+                var references = original.AnalyzerReferences.Where(reference => left.Contains(reference) || project.AnalyzerReferences.Contains(reference))
+                    .Concat(project.AnalyzerReferences.Except(original.AnalyzerReferences));
+                solution = solution.WithProjectAnalyzerReferences(project.Id, references);
+            }
+        }
+
+        return solution;
+    }
+
     /// <summary>True for one of the targeting pack's generator assemblies.</summary>
     /// <param name="reference">An analyzer reference of a project.</param>
     /// <returns>Whether it is one of them.</returns>

@@ -83,6 +83,40 @@ public sealed class IdleSdkGeneratorsTests : IDisposable
         Assert.DoesNotContain(await DiagnosticsAsync(kept), diagnostic => diagnostic.StartsWith("CS8795", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_edit_that_starts_using_one_gets_them_back_in_the_loaded_order_and_compiles_as_the_build_would()
+    {
+        var loaded = await LoadAsync("""
+            using System.Text.RegularExpressions;
+
+            namespace Lib;
+
+            /// <summary>Words.</summary>
+            public static partial class Words
+            {
+                /// <summary>Words.</summary>
+                /// <returns>A regular expression.</returns>
+                public static Regex Pattern() => new("[a-z]+");
+            }
+            """);
+        var idle = IdleSdkGenerators.WithoutIdle(loaded);
+        var document = idle.Projects.Single().Documents.Single(document => document.Name == "Lib.cs");
+        var text = (await document.GetTextAsync()).ToString();
+
+        // An edit that names none of their attributes: the same solution, still without them.
+        var untouched = idle.WithDocumentText(document.Id, Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace("[a-z]+", "[a-z]*", StringComparison.Ordinal)));
+        Assert.Same(untouched, IdleSdkGenerators.WithUsedOnesBack(untouched, loaded));
+
+        // An edit that applies one: without the generator the partial method has no body (CS8795); with it, it has.
+        var edited = idle.WithDocumentText(document.Id, Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace(
+            "public static Regex Pattern() => new(\"[a-z]+\");", "[GeneratedRegex(\"[a-z]+\")] public static partial Regex Pattern();", StringComparison.Ordinal)));
+        Assert.Contains(await DiagnosticsAsync(edited.Projects.Single()), diagnostic => diagnostic.StartsWith("CS8795", StringComparison.Ordinal));
+        var back = IdleSdkGenerators.WithUsedOnesBack(edited, loaded).Projects.Single();
+
+        Assert.Equal(loaded.Projects.Single().AnalyzerReferences, back.AnalyzerReferences);
+        Assert.DoesNotContain(await DiagnosticsAsync(back), diagnostic => diagnostic.StartsWith("CS8795", StringComparison.Ordinal));
+    }
+
     // A one-file library with the command line the SDK gives it, its texts read as loading reads them.
     private async Task<Solution> LoadAsync(string source)
     {

@@ -37,7 +37,7 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         // Edits are written as file texts: a candidate that adds or removes documents or references changes the project,
         // which no write here carries, so what compiled in memory would not be what builds on disk. So does one that edits
         // an .editorconfig or the compilation options (warnings or the nullable context turned off, say).
-        if (changes.Any(project => !ProjectShape.IsKept(project)))
+        if (changes.Any(project => !ProjectShape.CanBeWrittenAsTexts(project)))
         {
             return CompileVerdict.Refused(Verdict.ChangesProject);
         }
@@ -45,7 +45,8 @@ public sealed class CompileVerifier(Solution current, IReadOnlySet<ProjectId> do
         var changed = changes.SelectMany(project => project.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true)).ToList();
         var editSize = 0;
         var targetEdit = default(TextSpan?);
-        var declarationsKept = true;
+        // A project given back its generators (the edit names one of their attributes) compiles other code: all of it is compared.
+        var declarationsKept = !changes.Any(project => project.GetAddedAnalyzerReferences().Any());
         foreach (var id in changed)
         {
             var before = current.GetDocument(id)!;
