@@ -10,7 +10,8 @@ namespace CodeLlama.Refactor.Candidates.RoslynFixes;
 /// <summary>
 /// Readies the IDE's code fixes: while the solution loads, composes the providers and asks them once for a misspelt
 /// name in a one-file solution of its own (the first fix of a process otherwise pays for composing them and preparing
-/// the code they run, seconds that the load, mostly spent in the build host's process, leaves a core free for); once
+/// the code they run, seconds that the load, mostly spent in the build host's process, leaves a core free for), then
+/// compiles and emits a sample with the compiler (<see cref="CompilerWarmUp"/>, the first build check's head start); once
 /// it is loaded, asks the IDE's completion service, which the spelling fix goes through, for the names at one place of
 /// the solution. Its first answer for a solution comes about two seconds late, mostly waiting rather than computing:
 /// asked while the first build check runs, the wait is spent beside it.
@@ -83,6 +84,8 @@ public static class RoslynFixesWarmUp
         {
             await new RoslynCodeFixSource().GetCandidatesAsync(document, misspelt, cancellationToken).ConfigureAwait(false);
         }
+
+        CompilerWarmUp.Run(cancellationToken);
     }
 }
 
