@@ -111,15 +111,12 @@ internal static class FixCommand
             cancellationToken,
             async (path, progress, log) =>
             {
-                // Before a model is loaded: --sandbox required stops here (exit 3) when none can be made.
-                if (settings.Tests != TestMode.None)
+                // Before a model is loaded: --sandbox required stops here (exit 3) when none can be made. Otherwise the probe
+                // (a sandbox started once) runs beside the load, and what it found is said with the tests' notes.
+                var sandboxSelection = settings.Tests == TestMode.None ? null : SandboxSelection.ForAsync(settings.Sandbox, cancellationToken);
+                if (settings.Sandbox == SandboxMode.Required && sandboxSelection is not null)
                 {
-                    var sandbox = await SandboxSelection.ForAsync(settings.Sandbox, cancellationToken).ConfigureAwait(false);
-                    log.Detail($"Candidate tests run in: {sandbox?.Description ?? "no sandbox (none can be made here; model-written candidates are not tested)"}");
-                    if (settings.Sandbox != SandboxMode.Off && (await SandboxDetector.GetAsync(cancellationToken).ConfigureAwait(false)).Reason is { Length: > 0 } reason)
-                    {
-                        log.Detail($"Sandboxes that cannot be used here: {reason}");
-                    }
+                    await sandboxSelection.ConfigureAwait(false);
                 }
 
                 var candidates = parseResult.GetValue(ModelOptions.CandidatesOption);
@@ -130,6 +127,16 @@ internal static class FixCommand
                 var (files, change) = await ScopeOptions.FilesAndChangeAsync(parseResult, path, cancellationToken).ConfigureAwait(false);
                 var options = settings with { ExtraSources = modelSource is null ? null : [modelSource], Files = files, Change = change };
                 var result = await FixPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
+                if (sandboxSelection is not null)
+                {
+                    var sandbox = await sandboxSelection.ConfigureAwait(false);
+                    log.Detail($"Candidate tests run in: {sandbox?.Description ?? "no sandbox (none can be made here; model-written candidates are not tested)"}");
+                    if (settings.Sandbox != SandboxMode.Off && (await SandboxDetector.GetAsync(cancellationToken).ConfigureAwait(false)).Reason is { Length: > 0 } reason)
+                    {
+                        log.Detail($"Sandboxes that cannot be used here: {reason}");
+                    }
+                }
+
                 foreach (var note in result.Tests?.Notes ?? [])
                 {
                     log.Detail($"Tests: {note}");
