@@ -67,11 +67,8 @@ internal sealed class GatedTestRun : IAsyncDisposable
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(gate)!);
-        var targets = Path.Combine(obj, Path.GetFileName(projectCopy) + "." + GateFolder + ".targets");
-        if (!File.Exists(targets))
-        {
-            File.WriteAllText(targets, GateTargets);
-        }
+        // Written for every run: code an earlier attempt ran in the copy could have changed it.
+        File.WriteAllText(Path.Combine(obj, Path.GetFileName(projectCopy) + "." + GateFolder + ".targets"), GateTargets);
 
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         return new GatedTestRun(gate, stop, runner.RunAsync(command($"-p:{GateProperty}={gate}"), timeout, stop.Token));
