@@ -65,15 +65,13 @@ public static class IdleSdkGenerators
     {
         ArgumentNullException.ThrowIfNull(solution);
         ArgumentNullException.ThrowIfNull(loaded);
-        foreach (var project in solution.Projects)
+        // Only what an edit changed can name one: the documents as loaded named none where the generators were left out.
+        foreach (var change in solution.GetChanges(loaded).GetProjectChanges())
         {
-            if (loaded.GetProject(project.Id) is not { } original)
-            {
-                continue;
-            }
-
+            var (original, project) = (change.OldProject, change.NewProject);
             var left = original.AnalyzerReferences.Where(IsSdkGenerator).Except(project.AnalyzerReferences).ToHashSet();
-            if (left.Count > 0 && MayUseThem(project))
+            var edited = change.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true).Concat(change.GetAddedDocuments()).Select(project.GetDocument).OfType<Document>();
+            if (left.Count > 0 && MayUseThem(edited))
             {
                 var references = original.AnalyzerReferences.Where(reference => left.Contains(reference) || project.AnalyzerReferences.Contains(reference))
                     .Concat(project.AnalyzerReferences.Except(original.AnalyzerReferences));
@@ -92,6 +90,8 @@ public static class IdleSdkGenerators
         && FileNames.Contains(Path.GetFileName(path))
         && path.Replace('\\', '/').Contains("/packs/Microsoft.NETCore.App.Ref/", StringComparison.OrdinalIgnoreCase);
 
-    private static bool MayUseThem(Project project) =>
-        project.Documents.Any(document => !document.TryGetText(out var text) || text.ToString().AsSpan().ContainsAny(Triggers));
+    private static bool MayUseThem(Project project) => MayUseThem(project.Documents);
+
+    private static bool MayUseThem(IEnumerable<Document> documents) =>
+        documents.Any(document => !document.TryGetText(out var text) || text.ToString().AsSpan().ContainsAny(Triggers));
 }

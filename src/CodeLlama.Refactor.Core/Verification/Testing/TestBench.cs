@@ -253,9 +253,10 @@ public sealed class TestBench : IDisposable
             }
             else
             {
-                var started = project == testProjects[0] && early is not null ? await early.ResultAsync().ConfigureAwait(false) : null;
+                ProcessResult? started = null;
                 if (early is not null && project == testProjects[0])
                 {
+                    started = await early.ResultAsync().ConfigureAwait(false);
                     attemptNotes.Add(started is null ? "the run started beside the emit did not wait for it: tested again" : "tests started beside the emit");
                 }
 
