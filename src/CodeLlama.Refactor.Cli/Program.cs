@@ -10,10 +10,12 @@ internal static class Program
     private static Task<int> Main(string[] args)
     {
         // fix opens the solution through MSBuild first thing: the services of the workspace MSBuild loads it for are
-        // composed while the command line is read (a tenth of a second of every fix).
+        // composed while the command line is read (a tenth of a second of every fix), and the IDE's, which a fix that
+        // starts from the last load needs at once, beside them.
         if (args is ["fix", ..])
         {
             _ = Task.Run(() => CompilerHost.MSBuildServices);
+            _ = Task.Run(() => FeatureHost.Services);
         }
 
         return BuildRootCommand(ConsoleStreams.System).RunAsync(args);

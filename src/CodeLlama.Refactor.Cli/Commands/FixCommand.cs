@@ -7,6 +7,7 @@ using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Verification.Safety;
 using CodeLlama.Refactor.Verification.Sandbox;
+using CodeLlama.Refactor.Workspaces.Recorded;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -39,6 +40,13 @@ internal static class FixCommand
 
     public static readonly Option<IReadOnlyList<Capability>> AllowCapabilityOption = CapabilityOption();
 
+    public static readonly Option<bool> NoLoadCacheOption = new("--no-load-cache")
+    {
+        Description = "Wait for MSBuild to load the projects before repairing. By default, when the project files are as they were at "
+            + "the last run, the repair starts from that run's load (kept in the user's cache folder) while MSBuild loads them "
+            + "again, and nothing is written or reported until MSBuild's load is the same; when it is not, the repair starts again from it.",
+    };
+
     public static Command GetCommand(ConsoleStreams streams)
     {
         var command = new Command(
@@ -57,6 +65,7 @@ internal static class FixCommand
             AllowFailingTestsOption,
             SandboxOption,
             AllowCapabilityOption,
+            NoLoadCacheOption,
             ModelOptions.CandidatesOption,
             ModelOptions.RepairPromptOption,
         }.WithModelOptions().WithEndpointOptions().WithDiagnosticOptions().WithCommonOptions();
@@ -104,7 +113,10 @@ internal static class FixCommand
             Sandbox: parseResult.GetValue(SandboxOption),
             AllowedCapabilities: parseResult.GetValue(AllowCapabilityOption),
             Diagnostics: ScopeOptions.Diagnostics(parseResult),
-            Properties: parseResult.GetValue(ScopeOptions.PropertyOption));
+            Properties: parseResult.GetValue(ScopeOptions.PropertyOption))
+        {
+            LoadCache = parseResult.GetValue(NoLoadCacheOption) ? null : LoadCache.ForUser(),
+        };
         return CommandRunner.RunPipelineAsync(
             parseResult,
             streams,

@@ -56,6 +56,12 @@ internal sealed class FixEngine
         constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
     }
 
+    /// <summary>
+    /// Awaited before anything is written or a result is given: it throws when the solution this run repairs turns out
+    /// not to be the one MSBuild loads (<see cref="SpeculativeFix"/>). Null: the solution was loaded through MSBuild.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeResult { get; init; }
+
     private RepairLoop Loop => repairLoop.Value;
 
     public async Task<FixResult> RunAsync(CancellationToken cancellationToken)
@@ -86,6 +92,7 @@ internal sealed class FixEngine
         var found = await errors.FindAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
         if (!found.Any(error => error.Document is not null && (inScope is null || inScope(error))))
         {
+            await ConfirmLoadAsync(cancellationToken).ConfigureAwait(false);
             return NothingToRepair(CompileErrorFinder.ToErrors(found));
         }
 
@@ -97,6 +104,7 @@ internal sealed class FixEngine
         var tested = await TestAsync(outcome, cancellationToken).ConfigureAwait(false);
         testing.Stop();
 
+        await ConfirmLoadAsync(cancellationToken).ConfigureAwait(false);
         var writing = Stopwatch.StartNew();
         var final = tested.Outcome;
         var edits = await SolutionEdits.BetweenAsync(loaded.Solution, final.Solution, cancellationToken).ConfigureAwait(false);
@@ -127,6 +135,8 @@ internal sealed class FixEngine
                 options.MaxTestRuns) { ExcludedErrors = excluded, SourceFailures = Loop.Failures.ToList() };
         }).ConfigureAwait(false);
     }
+
+    private Task ConfirmLoadAsync(CancellationToken cancellationToken) => BeforeResult?.Invoke(cancellationToken) ?? Task.CompletedTask;
 
     // What is left when nothing could be repaired: the errors the loop does not take on (those without a document, or
     // out of its scope), as loaded. No stage ran, so none has a time.

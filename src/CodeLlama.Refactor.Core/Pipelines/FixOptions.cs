@@ -1,6 +1,7 @@
 using CodeLlama.Refactor.Candidates;
 using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Workspaces;
+using CodeLlama.Refactor.Workspaces.Recorded;
 using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Verification.Safety;
 
@@ -62,6 +63,12 @@ public sealed record FixOptions(
     /// fallout. Null: the working tree against HEAD, in a git working tree.
     /// </summary>
     public GitChange? Change { get; init; }
+
+    /// <summary>
+    /// Where the last load of each solution is kept: a run whose projects are as they were starts repairing from it while
+    /// MSBuild loads them, and writes only once MSBuild has made the same solution. Null: every run waits for MSBuild.
+    /// </summary>
+    public LoadCache? LoadCache { get; init; }
 
     /// <summary>The test timeout, 300 seconds unless given.</summary>
     public TimeSpan EffectiveTestTimeout => TestTimeout ?? TimeSpan.FromSeconds(300);

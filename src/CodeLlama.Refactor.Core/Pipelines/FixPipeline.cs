@@ -29,6 +29,11 @@ public static class FixPipeline
             await SandboxSelection.ForAsync(options.Sandbox, cancellationToken).ConfigureAwait(false);
         }
 
+        if (options.LoadCache?.TryRead(path, options.Loading) is { } record)
+        {
+            return await SpeculativeFix.RunAsync(path, options, record, progress, cancellationToken).ConfigureAwait(false);
+        }
+
         var stopwatch = Stopwatch.StartNew();
         // The build host evaluates the projects in its own process: this one readies the IDE's code fixes meanwhile. A
         // run that ends first (nothing to repair) stops it.
@@ -41,6 +46,12 @@ public static class FixPipeline
             using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, () => FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
             var loading = stopwatch.Elapsed;
             var result = await RepairAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
+            if (options.LoadCache is { } cache)
+            {
+                // The next run starts from this load (SpeculativeFix); recorded after this run's repair, which it would only delay.
+                await cache.WriteAsync(loaded, options.Loading, cancellationToken).ConfigureAwait(false);
+            }
+
             return result with { Times = result.Times with { Loading = loading } };
         }
         finally

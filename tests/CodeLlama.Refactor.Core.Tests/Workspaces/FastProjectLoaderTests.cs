@@ -241,11 +241,4 @@ public sealed class FastProjectLoaderTests
                 .Order(StringComparer.Ordinal),
         ];
     }
-
-    private sealed class TemporaryFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("fast-loader-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

@@ -12,27 +12,15 @@ public sealed class WorkspaceLoaderTests
     public async Task Loading_progress_counts_towards_the_solutions_projects_and_msbuild_properties_reach_them()
     {
         using var sample = Samples.Copy(Samples.Undocumented);
-        var reports = new List<WorkProgress>();
-        var progress = new SynchronousProgress(reports);
+        var progress = new ProgressReports();
 
         using var loaded = await WorkspaceLoader.LoadAsync(
             SolutionPath.Resolve(sample.Directory),
             new LoadOptions(Properties: new Dictionary<string, string> { ["DefineConstants"] = "FROM_COMMAND_LINE" }),
             progress: progress);
 
-        Assert.Contains(reports, report => report.Stage == "Loading" && report.Total == 1 && report.Done == 1);
+        Assert.Contains(progress.All, report => report.Stage == "Loading" && report.Total == 1 && report.Done == 1);
         Assert.Contains("FROM_COMMAND_LINE", loaded.Projects.Single().ParseOptions!.PreprocessorSymbolNames);
-    }
-
-    private sealed class SynchronousProgress(List<WorkProgress> reports) : IProgress<WorkProgress>
-    {
-        public void Report(WorkProgress value)
-        {
-            lock (reports)
-            {
-                reports.Add(value);
-            }
-        }
     }
 
     [Fact]

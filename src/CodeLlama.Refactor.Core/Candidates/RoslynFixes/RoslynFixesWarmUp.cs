@@ -30,7 +30,8 @@ public static class RoslynFixesWarmUp
     /// <summary>Starts the warm-up on the thread pool; it stops early when <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <param name="cancellationToken">Stops the warm-up: nothing waits for it, and what it prepared is only a head start.</param>
     /// <returns>The warm-up, which never fails: an error in it only leaves the first real fix to prepare the same code.</returns>
-    public static Task StartAsync(CancellationToken cancellationToken) => InBackground(() => RunAsync(cancellationToken));
+    /// <param name="compiler">Whether to warm up the compiler as well (<see cref="CompilerWarmUp"/>): not where real code is being compiled meanwhile.</param>
+    public static Task StartAsync(CancellationToken cancellationToken, bool compiler = true) => InBackground(() => RunAsync(compiler, cancellationToken));
 
     /// <summary>Starts asking the completion service of <paramref name="solution"/> once, on the thread pool.</summary>
     /// <param name="solution">The loaded solution.</param>
@@ -66,7 +67,7 @@ public static class RoslynFixesWarmUp
         }
     }
 
-    private static async Task RunAsync(CancellationToken cancellationToken)
+    private static async Task RunAsync(bool compiler, CancellationToken cancellationToken)
     {
         // The services first: the loaded solution's workspace waits for them as soon as MSBuild has evaluated the projects.
         _ = FeatureHost.Services;
@@ -85,7 +86,10 @@ public static class RoslynFixesWarmUp
             await new RoslynCodeFixSource().GetCandidatesAsync(document, misspelt, cancellationToken).ConfigureAwait(false);
         }
 
-        CompilerWarmUp.Run(cancellationToken);
+        if (compiler)
+        {
+            CompilerWarmUp.Run(cancellationToken);
+        }
     }
 }
 

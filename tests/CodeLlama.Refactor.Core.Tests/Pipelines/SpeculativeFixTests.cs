@@ -1,0 +1,88 @@
+using CodeLlama.Refactor.Pipelines;
+using CodeLlama.Refactor.Reports;
+using CodeLlama.Refactor.Testing;
+using CodeLlama.Refactor.Workspaces;
+using CodeLlama.Refactor.Workspaces.Recorded;
+
+namespace CodeLlama.Refactor.Core.Tests.Pipelines;
+
+/// <summary>
+/// Fix with a load cache: the first run records MSBuild's load, the next starts from the record while MSBuild loads
+/// again, and writes only once the two agree. A record MSBuild no longer makes (an imported file changed, which the
+/// record's stamps do not name) never decides what is written or reported.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class SpeculativeFixTests
+{
+    // Which code is compiled depends on a symbol an imported file defines; the misspelt parameter name is in the branch
+    // compiled without it.
+    private static readonly Dictionary<string, string> Files = new()
+    {
+        ["build/symbols.props"] = Symbols("FAST"),
+        ["Lib/Lib.csproj"] = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="../build/symbols.props" />
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """,
+        ["Lib/Calc.cs"] = """
+            namespace Lib;
+
+            public static class Calc
+            {
+            #if FAST
+                public static int Twice(int value) => value << 1;
+            #else
+                public static int Twice(int value) => valeu * 2;
+            #endif
+            }
+            """,
+    };
+
+    [Fact]
+    public async Task TheNextRun_StartsFromTheRecord_AndWritesOnlyWhatMSBuildsLoadConfirms()
+    {
+        using var solution = TemporarySolution.FromFiles(Files);
+        using var cacheFolder = new TemporaryFolder();
+        var path = SolutionPath.Resolve(solution.Directory);
+        var options = new FixOptions(Tests: TestMode.None) { LoadCache = new LoadCache(cacheFolder.Path) };
+
+        // Compiled with FAST: nothing to repair; the load is recorded.
+        var first = await FixPipeline.RunAsync(path, options);
+        Assert.Empty(first.Errors);
+        Assert.NotNull(options.LoadCache.TryRead(path, options.Loading));
+
+        // Without FAST the misspelling is compiled. The record still says FAST, and its stamps do not name the imported
+        // file: the run starts from it, finds nothing to repair there, and MSBuild's load says otherwise.
+        File.WriteAllText(solution.File("build/symbols.props"), Symbols("SLOW"));
+        Assert.NotNull(options.LoadCache.TryRead(path, options.Loading));
+        var reports = new ProgressReports();
+        var second = await FixPipeline.RunAsync(path, options, reports);
+
+        Assert.Contains(reports.All, report => report.Item.Contains("changed since they were last loaded (Lib: parse options)", StringComparison.Ordinal));
+        var fixedError = Assert.Single(second.Errors);
+        Assert.Equal(FixStatus.Fixed, fixedError.Status);
+        Assert.Contains("=> value * 2;", File.ReadAllText(solution.File("Lib/Calc.cs")), StringComparison.Ordinal);
+        Assert.Empty(second.Remaining);
+
+        // MSBuild's load was recorded in its place: the next run starts from it and agrees.
+        File.WriteAllText(solution.File("Lib/Calc.cs"), File.ReadAllText(solution.File("Lib/Calc.cs")).Replace("=> value * 2;", "=> valeu * 2;", StringComparison.Ordinal));
+        reports = new ProgressReports();
+        var third = await FixPipeline.RunAsync(path, options, reports);
+
+        Assert.Contains(reports.All, report => report.Item.Contains("as last loaded", StringComparison.Ordinal));
+        Assert.DoesNotContain(reports.All, report => report.Item.Contains("changed since", StringComparison.Ordinal));
+        Assert.Equal(FixStatus.Fixed, Assert.Single(third.Errors).Status);
+        Assert.Contains("=> value * 2;", File.ReadAllText(solution.File("Lib/Calc.cs")), StringComparison.Ordinal);
+    }
+
+    private static string Symbols(string symbol) => $"""
+        <Project>
+          <PropertyGroup>
+            <DefineConstants>$(DefineConstants);{symbol}</DefineConstants>
+          </PropertyGroup>
+        </Project>
+        """;
+}
