@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CodeLlama.Refactor.PrivateFiles;
 
 namespace CodeLlama.Refactor.Workspaces.Recorded;
 
@@ -23,16 +24,21 @@ public sealed class LoadCache
     public string Folder { get; }
 
     /// <summary>
-    /// The user's cache: <c>$XDG_CACHE_HOME/codellama-refactor/loads</c>, else <c>~/.cache/…</c>, else the local application
-    /// data folder; null when none can be named.
+    /// The records in the user's private folder (<see cref="PrivateFolder"/>, <c>loads/</c>): a folder only this user
+    /// can write to, so that no one else can plant a record (its analyzers would be loaded before MSBuild's load is
+    /// compared with it). Null when there is no such folder.
     /// </summary>
     /// <returns>The cache, or null.</returns>
     public static LoadCache? ForUser()
     {
-        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg) ? xdg
-            : !OperatingSystem.IsWindows() && Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? Path.Combine(home, ".cache")
-            : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-        return string.IsNullOrEmpty(root) ? null : new LoadCache(Path.Combine(root, "codellama-refactor", "loads"));
+        try
+        {
+            return new LoadCache(Path.Combine(PrivateFolder.Root, "loads"));
+        }
+        catch (EnvironmentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The record of <paramref name="path"/> loaded as <paramref name="options"/> say, while its files are as they were; else null.</summary>
