@@ -21,10 +21,14 @@ public static class FeatureHost
         .Add(Assembly.Load("Microsoft.CodeAnalysis.CSharp.Features"))
         .Distinct()];
 
-    private static readonly Lazy<HostServices> LazyServices = new(() => MefHostServices.Create(Assemblies));
+    // One composition for the services and the providers, as in the IDE: finding the parts of these assemblies is most
+    // of the cost, and was paid twice when each had its own.
+    private static readonly Lazy<CompositionHost> LazyContainer = new(() => new ContainerConfiguration().WithAssemblies(Assemblies).CreateContainer());
+
+    private static readonly Lazy<HostServices> LazyServices = new(() => MefHostServices.Create(LazyContainer.Value));
 
     private static readonly Lazy<IReadOnlyList<CodeFixProvider>> LazyProviders = new(() =>
-        new ContainerConfiguration().WithAssemblies(Assemblies).CreateContainer()
+        LazyContainer.Value
             .GetExports<Lazy<CodeFixProvider, IDictionary<string, object>>>()
             .Where(export => export.Metadata.TryGetValue("Languages", out var languages)
                 && languages is string[] names && names.Contains(LanguageNames.CSharp))
