@@ -3,15 +3,19 @@ using System.Runtime.InteropServices;
 namespace CodeLlama.Refactor.Workspaces.Recorded;
 
 /// <summary>
-/// Lowers the scheduling priority of this process's MSBuild build hosts: a load that only confirms what a run already
-/// started from should take the cores the run leaves idle, not share the ones it works on.
+/// Lowers the scheduling priority of this process's MSBuild build host: a load that only confirms what a run already
+/// started from should take the cores the run leaves idle, not share the ones it works on. Linux only (elsewhere the
+/// load runs at the priority it starts with).
 /// </summary>
 internal static class BackgroundBuildHosts
 {
     private const int PriorityOfProcess = 0;
     private const int Lowest = 19;
 
-    /// <summary>Watches for build hosts started by this process for <paramref name="duration"/> and lowers each one's priority.</summary>
+    /// <summary>
+    /// Watches for the build host this process starts, for at most <paramref name="duration"/>, and lowers its priority
+    /// once it is there (a load starts one for .NET projects).
+    /// </summary>
     /// <param name="duration">How long to watch.</param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>A task that ends when watching does.</returns>
@@ -22,15 +26,15 @@ internal static class BackgroundBuildHosts
             return;
         }
 
-        var lowered = new HashSet<int>();
         var until = DateTime.UtcNow + duration;
         try
         {
-            while (DateTime.UtcNow < until && !cancellationToken.IsCancellationRequested)
+            while (DateTime.UtcNow < until)
             {
-                foreach (var pid in BuildHostChildren().Where(lowered.Add))
+                if (BuildHostChild() is { } pid)
                 {
                     _ = SetPriority(PriorityOfProcess, pid, Lowest);
+                    return;
                 }
 
                 await Task.Delay(20, cancellationToken).ConfigureAwait(false);
@@ -38,42 +42,38 @@ internal static class BackgroundBuildHosts
         }
         catch (OperationCanceledException)
         {
+            // The load ended or was stopped first.
         }
     }
 
-    private static IEnumerable<int> BuildHostChildren()
+    private static int? BuildHostChild()
     {
         var self = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
-            var name = Path.GetFileName(folder);
-            if (!int.TryParse(name, out var pid))
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
             {
                 continue;
             }
 
-            string stat, command;
             try
             {
-                stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                command = File.ReadAllText(Path.Combine(folder, "cmdline"));
+                // stat: pid (comm) state ppid …; comm may hold spaces, so the fields are read after its closing parenthesis.
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
+                if (fields.Length > 1 && fields[1] == self
+                    && File.ReadAllText(Path.Combine(folder, "cmdline")).Contains("Workspaces.MSBuild.BuildHost", StringComparison.Ordinal))
+                {
+                    return pid;
+                }
             }
-            catch (IOException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                continue;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            // stat: pid (comm) state ppid …; comm may hold spaces, so the fields are read after its closing parenthesis.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (fields.Length > 1 && fields[1] == self && command.Contains("Workspaces.MSBuild.BuildHost", StringComparison.Ordinal))
-            {
-                yield return pid;
+                // A process that ended meanwhile, or one that is not ours to read.
             }
         }
+
+        return null;
     }
 
     [DllImport("libc", EntryPoint = "setpriority")]

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using CodeLlama.Refactor.Workspaces.Recorded;
+
+namespace CodeLlama.Refactor.Core.Tests.Workspaces;
+
+/// <summary>The build host a confirming load starts runs at the lowest priority; other children of the process do not.</summary>
+public sealed class BackgroundBuildHostsTests
+{
+    [Fact]
+    public async Task AChildNamedAsTheBuildHost_IsLowered_AndAnotherChildIsNot()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // Stand-ins: sleeping shells whose command lines do or do not name the build host's assembly.
+        using var other = Sleeper("another-child");
+        using var buildHost = Sleeper("Microsoft.CodeAnalysis.Workspaces.MSBuild.BuildHost.dll");
+        try
+        {
+            await BackgroundBuildHosts.LowerAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+
+            Assert.Equal(19, Niceness(buildHost.Id));
+            Assert.Equal(Niceness(Environment.ProcessId), Niceness(other.Id));
+        }
+        finally
+        {
+            other.Kill(entireProcessTree: true);
+            buildHost.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static Process Sleeper(string name) =>
+        Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "sleep 30; true", name]))!;
+
+    // The 19th field of /proc/PID/stat, counted after the command's closing parenthesis as the 17th.
+    private static int Niceness(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
