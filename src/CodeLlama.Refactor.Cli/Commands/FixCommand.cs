@@ -43,7 +43,7 @@ internal static class FixCommand
     public static readonly Option<bool> NoLoadCacheOption = new("--no-load-cache")
     {
         Description = "Wait for MSBuild to load the projects before repairing. By default, when the project files are as they were at "
-            + "the last run, the repair starts from that run's load (kept in the user's cache folder) while MSBuild loads them "
+            + "the last run, the repair starts from that run's load (kept in your private folder) while MSBuild loads them "
             + "again, and nothing is written or reported until MSBuild's load is the same; when it is not, the repair starts again from it.",
     };
 

@@ -106,9 +106,10 @@ internal static class SpeculativeFix
         {
             (await msbuild.ConfigureAwait(false)).Dispose();
         }
-        catch (Exception exception) when (exception is OperationCanceledException or InputException or EnvironmentException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The load was stopped, or failed after the run had no more use for it.
+            // The load was stopped, or failed after the run had no more use for it: what the run found stands (a load
+            // that failed before the run's result was confirmed failed the run already).
         }
     }
 
