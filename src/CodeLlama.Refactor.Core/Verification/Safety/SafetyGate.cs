@@ -19,12 +19,17 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
     private readonly ConditionalWeakTable<Project, Task<IReadOnlyList<SecurityFinding>>> findingsBefore = new();
     private readonly AllowListGate allowListGate = new();
 
+    // The SDK's analyzers are loaded when a candidate first needs them: loading them (a few tenths of a second) is
+    // wasted on a run whose candidates are all trusted, as every run without a model is.
+    private readonly bool sdkAnalyzers;
+
     /// <summary>A gate with the SDK's security analyzers, when the SDK has them.</summary>
     /// <param name="allowed">Capabilities allowed for every project.</param>
     public SafetyGate(IReadOnlyCollection<Capability>? allowed = null)
-        : this(allowed ?? [], SecurityAnalyzers.Sdk)
-    {
-    }
+        : this(allowed ?? [], analyzers: null) =>
+        sdkAnalyzers = true;
+
+    private SecurityAnalyzers? Analyzers => sdkAnalyzers ? SecurityAnalyzers.Sdk : analyzers;
 
     /// <summary>
     /// Whether the security rules judge trusted candidates too. Off by default: trusted sources only rename, import and
@@ -70,7 +75,7 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
                 }
             }
 
-            if (analyzers is not null && changed.Count > 0 && (AnalyzesTrusted || candidate.Trust == CandidateTrust.Untrusted) && await AddedFindingAsync(current.GetProject(project.ProjectId), project.NewProject, changed, cancellationToken).ConfigureAwait(false) is { } finding)
+            if (changed.Count > 0 && (AnalyzesTrusted || candidate.Trust == CandidateTrust.Untrusted) && Analyzers is not null && await AddedFindingAsync(current.GetProject(project.ProjectId), project.NewProject, changed, cancellationToken).ConfigureAwait(false) is { } finding)
             {
                 return new SafetyVerdict(SafetyStatus.Unsafe, Diagnostic: finding);
             }
@@ -113,7 +118,7 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
     private async Task<SecurityFinding?> AddedFindingAsync(Project? before, Project after, IReadOnlyList<DocumentId> changed, CancellationToken cancellationToken)
     {
         var paths = changed.Select(id => after.GetDocument(id)?.FilePath ?? after.GetDocument(id)?.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var findingsAfter = await analyzers!.AnalyzeAsync(after, paths, cancellationToken).ConfigureAwait(false);
+        var findingsAfter = await Analyzers!.AnalyzeAsync(after, paths, cancellationToken).ConfigureAwait(false);
         if (findingsAfter.Count == 0)
         {
             return null;
@@ -137,7 +142,7 @@ public sealed class SafetyGate(IReadOnlyCollection<Capability> allowed, Security
 
     // Before any candidate, every document's findings, so that each candidate's own documents can be looked up.
     private Task<IReadOnlyList<SecurityFinding>> AllFindingsAsync(Project project, CancellationToken cancellationToken) =>
-        analyzers!.AnalyzeAsync(project, project.Documents.Select(document => document.FilePath ?? document.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        Analyzers!.AnalyzeAsync(project, project.Documents.Select(document => document.FilePath ?? document.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
 
     private static (string Id, string FilePath, string Message) Key(SecurityFinding finding) => (finding.Id, finding.FilePath, finding.Message);
 }
