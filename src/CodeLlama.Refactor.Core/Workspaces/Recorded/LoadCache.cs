@@ -97,11 +97,25 @@ public sealed class LoadCache
             var part = $"{file}.{Environment.ProcessId}.part";
             await File.WriteAllBytesAsync(part, JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken).ConfigureAwait(false);
             File.Move(part, file, overwrite: true);
+            ForgetUnused();
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return false;
+        }
+    }
+
+    // Records not written for a month go: most are of solutions no longer worked on or of older builds of the tool (one
+    // still in use costs one run that waits for MSBuild, and is written again).
+    private void ForgetUnused()
+    {
+        foreach (var record in Directory.EnumerateFiles(Folder, "*.json"))
+        {
+            if (File.GetLastWriteTimeUtc(record) < DateTime.UtcNow - TimeSpan.FromDays(30))
+            {
+                File.Delete(record);
+            }
         }
     }
 
