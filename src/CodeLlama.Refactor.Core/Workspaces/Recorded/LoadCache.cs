@@ -14,8 +14,6 @@ namespace CodeLlama.Refactor.Workspaces.Recorded;
 /// </summary>
 public sealed class LoadCache
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-
     /// <summary>Keeps records in <paramref name="folder"/>, which is made when the first is written.</summary>
     /// <param name="folder">A folder of the user's own.</param>
     public LoadCache(string folder) => Folder = Path.GetFullPath(folder ?? throw new ArgumentNullException(nameof(folder)));
@@ -55,7 +53,7 @@ public sealed class LoadCache
         try
         {
             var file = FileFor(path, options);
-            if (!File.Exists(file) || JsonSerializer.Deserialize<LoadRecord>(File.ReadAllBytes(file), Json) is not { Format: LoadRecord.CurrentFormat } record)
+            if (!File.Exists(file) || JsonSerializer.Deserialize(File.ReadAllBytes(file), LoadRecordJson.Default.LoadRecord) is not { Format: LoadRecord.CurrentFormat } record)
             {
                 return null;
             }
@@ -95,7 +93,7 @@ public sealed class LoadCache
             CreateOwnFolder();
             // Written whole under another name, then renamed: a run reading it meanwhile sees the old record or the new one.
             var part = $"{file}.{Environment.ProcessId}.part";
-            await File.WriteAllBytesAsync(part, JsonSerializer.SerializeToUtf8Bytes(record, Json), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(part, JsonSerializer.SerializeToUtf8Bytes(record, LoadRecordJson.Default.LoadRecord), cancellationToken).ConfigureAwait(false);
             File.Move(part, file, overwrite: true);
             ForgetUnused();
             return true;

@@ -29,8 +29,9 @@ internal static class LoadRecorder
                 return null;
             }
 
-            // The texts are not compared: the run that loaded the solution may have written some since.
-            using var opened = await RecordedLoad.OpenAsync(loaded.Path, record, CompilerHost.Services, cancellationToken, readTexts: false).ConfigureAwait(false);
+            // The texts are not compared: the run that loaded the solution may have written some since. The workspace is
+            // one of the services the load itself composed.
+            using var opened = await RecordedLoad.OpenAsync(loaded.Path, record, CompilerHost.MSBuildServices, cancellationToken, readTexts: false).ConfigureAwait(false);
             if (await LoadEquivalence.DifferenceAsync(loaded, opened, cancellationToken, compareTexts: false).ConfigureAwait(false) is null)
             {
                 return record;
