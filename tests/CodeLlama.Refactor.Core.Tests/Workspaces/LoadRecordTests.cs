@@ -103,11 +103,7 @@ public sealed class LoadRecordTests
         using var solution = TemporarySolution.FromFiles(Files);
         using var cacheFolder = new TemporaryFolder();
         var path = SolutionPath.Resolve(solution.Directory);
-        var cache = new LoadCache(cacheFolder.Path);
-        using (var loaded = await WorkspaceLoader.LoadAsync(path, LoadOptions.Default, CompilerHost.Services))
-        {
-            Assert.True(await cache.WriteAsync(loaded, LoadOptions.Default, CancellationToken.None));
-        }
+        var cache = await RecordedAsync(path, cacheFolder);
 
         Assert.NotNull(cache.TryRead(path, LoadOptions.Default));
         Assert.Null(cache.TryRead(path, LoadOptions.Default with { Properties = new Dictionary<string, string> { ["Configuration"] = "Release" } }));
@@ -127,11 +123,7 @@ public sealed class LoadRecordTests
         using var solution = TemporarySolution.FromFiles(Files);
         using var cacheFolder = new TemporaryFolder();
         var path = SolutionPath.Resolve(solution.Directory);
-        var cache = new LoadCache(cacheFolder.Path);
-        using (var loaded = await WorkspaceLoader.LoadAsync(path, LoadOptions.Default, CompilerHost.Services))
-        {
-            Assert.True(await cache.WriteAsync(loaded, LoadOptions.Default, CancellationToken.None));
-        }
+        var cache = await RecordedAsync(path, cacheFolder);
 
         // An explicit import is not among the files a record is stamped with: it is still handed out.
         File.WriteAllText(solution.File("build/common.props"), "<Project />\n");
@@ -154,5 +146,14 @@ public sealed class LoadRecordTests
 
         Assert.Equal($"Lib: the text of {solution.File("Lib/Calc.cs")}", await LoadEquivalence.DifferenceAsync(first, second, CancellationToken.None));
         Assert.Null(await LoadEquivalence.DifferenceAsync(first, second, CancellationToken.None, compareTexts: false));
+    }
+
+    // Loads the solution through MSBuild and records the load in a cache in the folder.
+    private static async Task<LoadCache> RecordedAsync(SolutionPath path, TemporaryFolder folder)
+    {
+        var cache = new LoadCache(folder.Path);
+        using var loaded = await WorkspaceLoader.LoadAsync(path, LoadOptions.Default, CompilerHost.Services);
+        Assert.True(await cache.WriteAsync(loaded, LoadOptions.Default, CancellationToken.None));
+        return cache;
     }
 }

@@ -11,7 +11,10 @@ namespace CodeLlama.Refactor.Workspaces.Recorded;
 /// </summary>
 internal static class LoadStamps
 {
-    private static readonly string[] ImportedByName = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config"];
+    private static readonly string[] ImportedByName =
+    [
+        "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", "NuGet.Config", "nuget.config",
+    ];
 
     /// <summary>The stamps of the files <paramref name="path"/>'s projects are loaded from.</summary>
     /// <param name="path">The solution or project.</param>
