@@ -45,37 +45,41 @@ internal static class SpeculativeFix
         try
         {
             var confirmed = false;
-            using (var started = await RecordedLoad.OpenAsync(path, record, FeatureHost.Services, cancellationToken).ConfigureAwait(false))
+            var started = await OpenAsync(path, record, progress, cancellationToken).ConfigureAwait(false);
+            if (started is not null)
             {
-                var loading = stopwatch.Elapsed;
-                progress?.Report(new WorkProgress("Loading", record.Projects.Count, record.Projects.Count, "as last loaded; MSBuild loads the projects again, and nothing is written until it agrees"));
-                var engine = new FixEngine(started, options, progress)
+                using (started)
                 {
-                    BeforeResult = async token =>
+                    var loading = stopwatch.Elapsed;
+                    progress?.Report(new WorkProgress("Loading", record.Projects.Count, record.Projects.Count, "as last loaded; MSBuild loads the projects again, and nothing is written until it agrees"));
+                    var engine = new FixEngine(started, options, progress)
                     {
-                        var difference = await LoadEquivalence.DifferenceAsync(await msbuild.ConfigureAwait(false), started, token).ConfigureAwait(false);
-                        confirmed = difference is null;
-                        if (!confirmed)
+                        BeforeResult = async token =>
                         {
-                            throw new LoadChangedException(difference!);
-                        }
-                    },
-                };
-                try
-                {
-                    var result = await engine.RunAsync(cancellationToken).ConfigureAwait(false);
-                    return result with { Times = result.Times with { Loading = loading } };
-                }
-                catch (LoadChangedException changed)
-                {
-                    progress?.Report(new WorkProgress("Loading", 0, 0, $"the projects changed since they were last loaded ({changed.Message}): repairing them as MSBuild loaded them"));
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException && !confirmed)
-                {
-                    // What failed may have come from the recorded solution: only MSBuild's says.
-                    if (await LoadEquivalence.DifferenceAsync(await msbuild.ConfigureAwait(false), started, cancellationToken).ConfigureAwait(false) is null)
+                            var difference = await LoadEquivalence.DifferenceAsync(await msbuild.ConfigureAwait(false), started, token).ConfigureAwait(false);
+                            confirmed = difference is null;
+                            if (!confirmed)
+                            {
+                                throw new LoadChangedException(difference!);
+                            }
+                        },
+                    };
+                    try
                     {
-                        throw;
+                        var result = await engine.RunAsync(cancellationToken).ConfigureAwait(false);
+                        return result with { Times = result.Times with { Loading = loading } };
+                    }
+                    catch (LoadChangedException changed)
+                    {
+                        progress?.Report(new WorkProgress("Loading", 0, 0, $"the projects changed since they were last loaded ({changed.Message}): repairing them as MSBuild loaded them"));
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException && !confirmed)
+                    {
+                        // What failed may have come from the recorded solution: only MSBuild's says.
+                        if (await LoadEquivalence.DifferenceAsync(await msbuild.ConfigureAwait(false), started, cancellationToken).ConfigureAwait(false) is null)
+                        {
+                            throw;
+                        }
                     }
                 }
             }
@@ -90,6 +94,21 @@ internal static class SpeculativeFix
         {
             await warmUp.CancelAsync().ConfigureAwait(false);
             await ReleaseAsync(msbuild, stopLoading).ConfigureAwait(false);
+        }
+    }
+
+    // The record opened, or null when it cannot be (a reference it names is gone: the SDK was updated, say); the run
+    // then waits for MSBuild's load.
+    private static async Task<LoadedSolution?> OpenAsync(SolutionPath path, LoadRecord record, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RecordedLoad.OpenAsync(path, record, FeatureHost.Services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            progress?.Report(new WorkProgress("Loading", 0, 0, $"the last load could not be opened again ({exception.Message}): waiting for MSBuild's"));
+            return null;
         }
     }
 

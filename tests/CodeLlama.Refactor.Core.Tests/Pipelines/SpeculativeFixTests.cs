@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Testing;
@@ -68,7 +69,7 @@ public sealed class SpeculativeFixTests
         Assert.Empty(second.Remaining);
 
         // MSBuild's load was recorded in its place: the next run starts from it and agrees.
-        File.WriteAllText(solution.File("Lib/Calc.cs"), File.ReadAllText(solution.File("Lib/Calc.cs")).Replace("=> value * 2;", "=> valeu * 2;", StringComparison.Ordinal));
+        Misspell(solution);
         reports = new ProgressReports();
         var third = await FixPipeline.RunAsync(path, options, reports);
 
@@ -77,6 +78,36 @@ public sealed class SpeculativeFixTests
         Assert.Equal(FixStatus.Fixed, Assert.Single(third.Errors).Status);
         Assert.Contains("=> value * 2;", File.ReadAllText(solution.File("Lib/Calc.cs")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ARecordThatCannotBeOpenedAgain_LeavesTheRunToMSBuildsLoad()
+    {
+        using var solution = TemporarySolution.FromFiles(Files);
+        using var cacheFolder = new TemporaryFolder();
+        var path = SolutionPath.Resolve(solution.Directory);
+        var options = new FixOptions(Tests: TestMode.None) { LoadCache = new LoadCache(cacheFolder.Path) };
+        File.WriteAllText(solution.File("build/symbols.props"), Symbols("SLOW"));
+        Assert.Equal(FixStatus.Fixed, Assert.Single((await FixPipeline.RunAsync(path, options)).Errors).Status);
+        Misspell(solution);
+
+        // A reference the record names is gone (an SDK removed, say): the record cannot be opened again.
+        var file = Assert.Single(Directory.GetFiles(cacheFolder.Path, "*.json"));
+        var record = JsonNode.Parse(File.ReadAllText(file))!;
+        record["Projects"]![0]!["CompilerArguments"]!.AsArray().Add("/reference:\"" + solution.File("gone/Missing.dll") + "\"");
+        File.WriteAllText(file, record.ToJsonString());
+        Assert.NotNull(options.LoadCache.TryRead(path, options.Loading));
+        var reports = new ProgressReports();
+
+        var result = await FixPipeline.RunAsync(path, options, reports);
+
+        Assert.Contains(reports.All, report => report.Item.Contains("the last load could not be opened again", StringComparison.Ordinal));
+        Assert.Equal(FixStatus.Fixed, Assert.Single(result.Errors).Status);
+        Assert.Contains("=> value * 2;", File.ReadAllText(solution.File("Lib/Calc.cs")), StringComparison.Ordinal);
+    }
+
+    // Puts the misspelling the run repaired back.
+    private static void Misspell(TemporarySolution solution) =>
+        File.WriteAllText(solution.File("Lib/Calc.cs"), File.ReadAllText(solution.File("Lib/Calc.cs")).Replace("=> value * 2;", "=> valeu * 2;", StringComparison.Ordinal));
 
     private static string Symbols(string symbol) => $"""
         <Project>
