@@ -3,7 +3,7 @@ using CodeLlama.Refactor.Workspaces.Recorded;
 
 namespace CodeLlama.Refactor.Core.Tests.Workspaces;
 
-/// <summary>The build host a confirming load starts runs at the lowest priority; other children of the process do not.</summary>
+/// <summary>The child a confirming load starts as its build host runs at the lowest priority; other children of the process do not.</summary>
 public sealed class BackgroundBuildHostsTests
 {
     [Fact]
@@ -14,12 +14,14 @@ public sealed class BackgroundBuildHostsTests
             return;
         }
 
-        // Stand-ins: sleeping shells whose command lines do or do not name the build host's assembly.
+        // Stand-ins: sleeping shells whose command lines do or do not hold the mark (one of its own: the real build hosts
+        // of tests running beside this one are children of this process too).
+        var mark = $"BuildHost-{Guid.NewGuid():N}";
         using var other = Sleeper("another-child");
-        using var buildHost = Sleeper("Microsoft.CodeAnalysis.Workspaces.MSBuild.BuildHost.dll");
+        using var buildHost = Sleeper($"Microsoft.CodeAnalysis.Workspaces.MSBuild.{mark}.dll");
         try
         {
-            await BackgroundBuildHosts.LowerAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+            await BackgroundBuildHosts.LowerAsync(mark, TimeSpan.FromSeconds(10), CancellationToken.None);
 
             Assert.Equal(19, Niceness(buildHost.Id));
             Assert.Equal(Niceness(Environment.ProcessId), Niceness(other.Id));

@@ -12,6 +12,9 @@ internal static class BackgroundBuildHosts
     private const int PriorityOfProcess = 0;
     private const int Lowest = 19;
 
+    // What the build host's command line names: its assembly.
+    private const string BuildHostMark = "Workspaces.MSBuild.BuildHost";
+
     /// <summary>
     /// Watches for the build host this process starts, for at most <paramref name="duration"/>, and lowers its priority
     /// once it is there (a load starts one for .NET projects).
@@ -19,7 +22,14 @@ internal static class BackgroundBuildHosts
     /// <param name="duration">How long to watch.</param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>A task that ends when watching does.</returns>
-    public static async Task LowerAsync(TimeSpan duration, CancellationToken cancellationToken)
+    public static Task LowerAsync(TimeSpan duration, CancellationToken cancellationToken) => LowerAsync(BuildHostMark, duration, cancellationToken);
+
+    /// <summary>Lowers the priority of the first child process whose command line holds <paramref name="mark"/>.</summary>
+    /// <param name="mark">What the child's command line holds.</param>
+    /// <param name="duration">How long to watch.</param>
+    /// <param name="cancellationToken">Stops watching.</param>
+    /// <returns>A task that ends when watching does.</returns>
+    internal static async Task LowerAsync(string mark, TimeSpan duration, CancellationToken cancellationToken)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -31,7 +41,7 @@ internal static class BackgroundBuildHosts
         {
             while (DateTime.UtcNow < until)
             {
-                if (BuildHostChild() is { } pid)
+                if (Child(mark) is { } pid)
                 {
                     _ = SetPriority(PriorityOfProcess, pid, Lowest);
                     return;
@@ -46,7 +56,7 @@ internal static class BackgroundBuildHosts
         }
     }
 
-    private static int? BuildHostChild()
+    private static int? Child(string mark)
     {
         var self = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
@@ -62,7 +72,7 @@ internal static class BackgroundBuildHosts
                 var stat = File.ReadAllText(Path.Combine(folder, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
                 if (fields.Length > 1 && fields[1] == self
-                    && File.ReadAllText(Path.Combine(folder, "cmdline")).Contains("Workspaces.MSBuild.BuildHost", StringComparison.Ordinal))
+                    && File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(mark, StringComparison.Ordinal))
                 {
                     return pid;
                 }
