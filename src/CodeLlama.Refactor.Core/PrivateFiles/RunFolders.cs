@@ -105,16 +105,6 @@ internal static class RunFolders
             }
         }
 
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return fields[19];
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or IndexOutOfRangeException)
-        {
-            return null;
-        }
+        return ProcessTable.StatusFields(pid) is { Length: > 19 } fields ? fields[19] : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeLlama.Refactor.PrivateFiles;
 using CodeLlama.Refactor.Workspaces.Recorded;
 
 namespace CodeLlama.Refactor.Core.Tests.Workspaces;
@@ -36,10 +37,7 @@ public sealed class BackgroundBuildHostsTests
     private static Process Sleeper(string name) =>
         Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "sleep 30; true", name]))!;
 
-    // The 19th field of /proc/PID/stat, counted after the command's closing parenthesis as the 17th.
-    private static int Niceness(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    // Field 19 of /proc/PID/stat.
+    private static int Niceness(int pid) =>
+        int.Parse(ProcessTable.StatusFields(pid)![16], System.Globalization.CultureInfo.InvariantCulture);
 }

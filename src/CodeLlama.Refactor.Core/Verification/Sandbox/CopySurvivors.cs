@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeLlama.Refactor.PrivateFiles;
 
 namespace CodeLlama.Refactor.Verification.Sandbox;
 
@@ -12,14 +13,9 @@ internal static class CopySurvivors
 {
     public static void Kill(string copyRoot)
     {
-        if (!OperatingSystem.IsLinux() || !Directory.Exists("/proc"))
+        foreach (var pid in ProcessTable.Ids())
         {
-            return;
-        }
-
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(folder), out var pid) || pid == Environment.ProcessId || !Mentions(folder, copyRoot))
+            if (pid == Environment.ProcessId || !ProcessTable.CommandLineHolds(pid, copyRoot))
             {
                 continue;
             }
@@ -33,18 +29,6 @@ internal static class CopySurvivors
             {
                 // It ended meanwhile, or is not ours to kill.
             }
-        }
-    }
-
-    private static bool Mentions(string procFolder, string copyRoot)
-    {
-        try
-        {
-            return File.ReadAllText(Path.Combine(procFolder, "cmdline")).Contains(copyRoot, StringComparison.Ordinal);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 }

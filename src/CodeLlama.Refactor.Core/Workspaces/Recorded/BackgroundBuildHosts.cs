@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CodeLlama.Refactor.PrivateFiles;
 
 namespace CodeLlama.Refactor.Workspaces.Recorded;
 
@@ -59,27 +60,12 @@ internal static class BackgroundBuildHosts
     private static int? Child(string mark)
     {
         var self = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        foreach (var pid in ProcessTable.Ids())
         {
-            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+            // Field 4 of stat: the parent.
+            if (ProcessTable.StatusFields(pid) is { Length: > 1 } fields && fields[1] == self && ProcessTable.CommandLineHolds(pid, mark))
             {
-                continue;
-            }
-
-            try
-            {
-                // stat: pid (comm) state ppid …; comm may hold spaces, so the fields are read after its closing parenthesis.
-                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 3);
-                if (fields.Length > 1 && fields[1] == self
-                    && File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(mark, StringComparison.Ordinal))
-                {
-                    return pid;
-                }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // A process that ended meanwhile, or one that is not ours to read.
+                return pid;
             }
         }
 
