@@ -27,6 +27,7 @@ namespace CodeLlama.Refactor.Pipelines;
 internal sealed class FixEngine
 {
     private readonly LoadedSolution loaded;
+    private readonly LoadedSolution asLoaded;
     private readonly Solution withAllGenerators;
     private readonly FixOptions options;
     private readonly IProgress<WorkProgress>? progress;
@@ -35,8 +36,17 @@ internal sealed class FixEngine
     private readonly SolutionErrors errors;
     private RepairConstraints constraints;
 
-    public FixEngine(LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress)
+    /// <summary>A run over <paramref name="loaded"/>.</summary>
+    /// <param name="loaded">The solution.</param>
+    /// <param name="options">How to repair.</param>
+    /// <param name="progress">Receives progress.</param>
+    /// <param name="fromLastBuild">
+    /// Whether the projects the user's last build shows clean are left uncompiled (<see cref="LastBuild"/>); the run
+    /// repairs again without it when that turns out wrong.
+    /// </param>
+    public FixEngine(LoadedSolution loaded, FixOptions options, IProgress<WorkProgress>? progress, bool fromLastBuild = true)
     {
+        asLoaded = loaded;
         // The targeting pack's generators run only where the code names one of their attributes: elsewhere they add
         // nothing, and loading them was most of a second of the first build check. A candidate that starts using one
         // gets them back (AsBuilt).
@@ -46,11 +56,14 @@ internal sealed class FixEngine
         this.options = options;
         this.progress = progress;
         inScope = FixScope.Of(loaded, options);
+        errors = new SolutionErrors(
+            loaded.ProjectsDiagnosingDocumentation,
+            // Properties given to the load may set what the last build did not (warnings as errors): it proves nothing then.
+            fromLastBuild && options.Properties is not { Count: > 0 } ? new LastBuild(loaded.Solution, loaded.Outputs, loaded.RootDirectory, loaded.ProjectsDiagnosingDocumentation) : null);
         IReadOnlyList<ICandidateSource> sources = [
             new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), new MissingAwaitSource(), new NullableRepairSource(),
-            new RefactoringSource(ChangeEvidence.Reader(loaded.RootDirectory, options.Change)), .. options.ExtraSources ?? [],
+            new RefactoringSource(ChangeEvidence.Reader(loaded.RootDirectory, options.Change), errors.FindAsync), .. options.ExtraSources ?? [],
         ];
-        errors = new SolutionErrors(loaded.ProjectsDiagnosingDocumentation);
         // The safety gate loads the SDK's analyzers: made only when there is something to repair.
         repairLoop = new(() => new RepairLoop(loaded, sources, progress, new SafetyGate(options.AllowedCapabilities), inScope, errors, AsBuilt));
         constraints = RepairConstraints.None with { TestsReach = TestsReach(loaded.Solution, options) };
@@ -76,6 +89,11 @@ internal sealed class FixEngine
         {
             return await RepairAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (LastBuildMissedException)
+        {
+            progress?.Report(new WorkProgress("Repairing", 0, 0, "a project left uncompiled as last built has errors after all: repairing with every project compiled"));
+            return await new FixEngine(asLoaded, options, progress, fromLastBuild: false) { BeforeResult = BeforeResult }.RepairAsync(cancellationToken).ConfigureAwait(false);
+        }
         finally
         {
             await warmUp.CancelAsync().ConfigureAwait(false);
@@ -92,7 +110,7 @@ internal sealed class FixEngine
         var found = await errors.FindAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
         if (!found.Any(error => error.Document is not null && (inScope is null || inScope(error))))
         {
-            await ConfirmLoadAsync(cancellationToken).ConfigureAwait(false);
+            await ConfirmAsync(loaded.Solution, cancellationToken).ConfigureAwait(false);
             return NothingToRepair(CompileErrorFinder.ToErrors(found));
         }
 
@@ -100,11 +118,15 @@ internal sealed class FixEngine
         outcome = await WithholdUntestableAsync(outcome, cancellationToken).ConfigureAwait(false);
         repairing.Stop();
 
+        // What the last build showed is confirmed beside the tests: it compiles the repaired projects, the tests mostly wait.
+        _ = Task.Run(() => errors.ConfirmAsync(outcome.Solution, cancellationToken), cancellationToken)
+            .ContinueWith(confirming => confirming.Exception, TaskScheduler.Default);
+
         var testing = Stopwatch.StartNew();
         var tested = await TestAsync(outcome, cancellationToken).ConfigureAwait(false);
         testing.Stop();
 
-        await ConfirmLoadAsync(cancellationToken).ConfigureAwait(false);
+        await ConfirmAsync(tested.Outcome.Solution, cancellationToken).ConfigureAwait(false);
         var writing = Stopwatch.StartNew();
         var final = tested.Outcome;
         var edits = await SolutionEdits.BetweenAsync(loaded.Solution, final.Solution, cancellationToken).ConfigureAwait(false);
@@ -136,7 +158,15 @@ internal sealed class FixEngine
         }).ConfigureAwait(false);
     }
 
-    private Task ConfirmLoadAsync(CancellationToken cancellationToken) => BeforeResult?.Invoke(cancellationToken) ?? Task.CompletedTask;
+    // Before a result: the solution is the one MSBuild loads, and no project left uncompiled had errors after all.
+    private async Task ConfirmAsync(Solution final, CancellationToken cancellationToken)
+    {
+        await (BeforeResult?.Invoke(cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
+        if (!await errors.ConfirmAsync(final, cancellationToken).ConfigureAwait(false))
+        {
+            throw new LastBuildMissedException();
+        }
+    }
 
     // What is left when nothing could be repaired: the errors the loop does not take on (those without a document, or
     // out of its scope), as loaded. No stage ran, so none has a time.
@@ -284,4 +314,6 @@ internal sealed class FixEngine
         return records.Select(record => RecordDecision.Decide(
             record, tested.Judged.TryGetValue(record.Key, out var judged) ? judged : null, tested.Tests, record.Chosen is not null && OnDisk(record.Error))).ToList();
     }
+
+    private sealed class LastBuildMissedException : Exception;
 }

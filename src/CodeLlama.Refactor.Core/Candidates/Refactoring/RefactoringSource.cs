@@ -1,3 +1,4 @@
+using CodeLlama.Refactor.Targets;
 using CodeLlama.Refactor.Verification;
 using Microsoft.CodeAnalysis;
 
@@ -11,7 +12,9 @@ namespace CodeLlama.Refactor.Candidates.Refactoring;
 /// change under review (<see cref="ChangeEvidence"/>) says what the declarations were and became.
 /// </summary>
 /// <param name="evidence">Reads the change under review, once.</param>
-internal sealed class RefactoringSource(Func<CancellationToken, Task<ChangeEvidence>> evidence) : ICandidateSource
+/// <param name="buildErrors">The build errors the run found for a solution; null to compile every project for them.</param>
+internal sealed class RefactoringSource(
+    Func<CancellationToken, Task<ChangeEvidence>> evidence, Func<Solution, CancellationToken, Task<IReadOnlyList<BuildError>>>? buildErrors = null) : ICandidateSource
 {
     /// <summary>The source of its candidates that take no guess.</summary>
     public const string SourceName = "refactoring";
@@ -40,7 +43,7 @@ internal sealed class RefactoringSource(Func<CancellationToken, Task<ChangeEvide
         }
 
         var solution = document.Project.Solution;
-        var group = await ErrorGroups.OfAsync(solution, cause, cancellationToken).ConfigureAwait(false);
+        var group = await ErrorGroups.OfAsync(solution, cause, buildErrors, cancellationToken).ConfigureAwait(false);
         if (group.Count == 0)
         {
             return [];
