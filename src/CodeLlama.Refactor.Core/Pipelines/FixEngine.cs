@@ -118,10 +118,6 @@ internal sealed class FixEngine
         outcome = await WithholdUntestableAsync(outcome, cancellationToken).ConfigureAwait(false);
         repairing.Stop();
 
-        // What the last build showed is confirmed beside the tests: it compiles the repaired projects, the tests mostly wait.
-        _ = Task.Run(() => errors.ConfirmAsync(outcome.Solution, cancellationToken), cancellationToken)
-            .ContinueWith(confirming => confirming.Exception, TaskScheduler.Default);
-
         var testing = Stopwatch.StartNew();
         var tested = await TestAsync(outcome, cancellationToken).ConfigureAwait(false);
         testing.Stop();

@@ -190,8 +190,10 @@ internal sealed class LastBuild
                 return false;
             }
 
-            var (emitted, _) = AssemblyEmitter.Emit(compilation, built, documentationBuilt.Contains(project.Id), cancellationToken);
-            return emitted is not null && ReferenceAssemblyIdentity.SameDeclarations(emitted.Reference, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+            // The tests' emit of the same compilation wrote it already, when they ran.
+            var emitted = AssemblyEmitter.EmittedReference(compilation)
+                ?? AssemblyEmitter.Emit(compilation, built, documentationBuilt.Contains(project.Id), cancellationToken).Emitted?.Reference;
+            return emitted is not null && ReferenceAssemblyIdentity.SameDeclarations(emitted, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
         })).Value;
 
     // The reference assembly the project's build writes (-refout), or null.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using CodeLlama.Refactor.Targets;
 using Microsoft.CodeAnalysis;
@@ -12,12 +13,32 @@ namespace CodeLlama.Refactor.Verification.Testing;
 /// </summary>
 internal static class AssemblyEmitter
 {
+    // The reference assembly of each compilation emitted so far: it declares only what the compilation declares, the
+    // same wherever the assembly was written and whatever its documentation diagnostics.
+    private static readonly ConditionalWeakTable<Compilation, byte[]> References = [];
+
     /// <summary>Emits <paramref name="compilation"/>; with the first error instead when it does not emit.</summary>
     /// <param name="compilation">The project's compilation.</param>
     /// <param name="built">What the project's build wrote.</param>
     /// <param name="documentationBuilt">Whether the project's own build reports documentation diagnostics.</param>
     /// <param name="cancellationToken">Cancels the emit.</param>
     public static (EmittedAssembly? Emitted, string? Error) Emit(Compilation compilation, BuiltAssembly built, bool documentationBuilt, CancellationToken cancellationToken)
+    {
+        var (emitted, error) = EmitNow(compilation, built, documentationBuilt, cancellationToken);
+        if (emitted is not null)
+        {
+            References.AddOrUpdate(compilation, emitted.Reference);
+        }
+
+        return (emitted, error);
+    }
+
+    /// <summary>The reference assembly an earlier <see cref="Emit"/> of <paramref name="compilation"/> wrote, or null.</summary>
+    /// <param name="compilation">A compilation.</param>
+    /// <returns>Its reference assembly, as <c>-refout</c> writes it.</returns>
+    public static byte[]? EmittedReference(Compilation compilation) => References.TryGetValue(compilation, out var reference) ? reference : null;
+
+    private static (EmittedAssembly? Emitted, string? Error) EmitNow(Compilation compilation, BuiltAssembly built, bool documentationBuilt, CancellationToken cancellationToken)
     {
         compilation = WithEncodings(documentationBuilt ? compilation : WithoutDocumentationDiagnostics(compilation));
         using var pe = new MemoryStream();
