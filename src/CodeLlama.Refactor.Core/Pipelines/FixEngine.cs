@@ -59,7 +59,8 @@ internal sealed class FixEngine
         errors = new SolutionErrors(
             loaded.ProjectsDiagnosingDocumentation,
             // Properties given to the load may set what the last build did not (warnings as errors): it proves nothing then.
-            fromLastBuild && options.Properties is not { Count: > 0 } ? new LastBuild(loaded.Solution, loaded.Outputs, loaded.RootDirectory, loaded.ProjectsDiagnosingDocumentation) : null);
+            // A dry run's load writes the files the SDK generates elsewhere than the build did.
+            fromLastBuild && !options.DryRun && options.Properties is not { Count: > 0 } ? new LastBuild(loaded.Solution, loaded.Outputs, loaded.RootDirectory, loaded.ProjectsDiagnosingDocumentation) : null);
         IReadOnlyList<ICandidateSource> sources = [
             new MissingTokenSource(), new RoslynCodeFixSource(), new TypeDirectedSource(), new MissingAwaitSource(), new NullableRepairSource(),
             new RefactoringSource(ChangeEvidence.Reader(loaded.RootDirectory, options.Change), errors.FindAsync), .. options.ExtraSources ?? [],

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CodeLlama.Refactor.Targets;
-using CodeLlama.Refactor.Verification.Sandbox;
 using CodeLlama.Refactor.Verification.Testing;
 using CodeLlama.Refactor.Workspaces;
 using Microsoft.CodeAnalysis;
@@ -13,29 +12,20 @@ namespace CodeLlama.Refactor.Pipelines;
 /// against the declarations its references have now, has no build error, and a <c>dotnet build</c> would not compile it
 /// again (MSBuild's own rule: a compile is skipped when no input is newer than its output). The compiler writes a
 /// project's assembly only when it compiled without an error; a project is <em>untouched</em> when that assembly under
-/// <c>obj/</c> (<see cref="ProjectOutputs.IntermediateAssemblyPath"/>) is at least as new as
-/// <list type="bullet">
-/// <item>each of its documents, additional files and analyzer configuration files, its restore's assets, and each
-/// metadata reference and analyzer it is compiled with;</item>
-/// <item>every file under the solution's folder (build outputs left out) that is not another project's document — its
-/// project file and whatever build file sets its options — and the folders under its own (a file removed);</item>
-/// <item>the build files the SDK imports by name from the folders above the solution's.</item>
-/// </list>
-/// What a project binds to in the projects it references is their reference assemblies; each must be no newer than its
-/// compile and declare what the referenced project declares now (<see cref="Verdict"/>).
+/// <c>obj/</c> (<see cref="ProjectOutputs.IntermediateAssemblyPath"/>) is at least as new as everything its compile
+/// reads (<see cref="CompileInputs"/>) but the projects it references. What it binds to in those is their reference
+/// assemblies; each must be no newer than its compile and declare what the referenced project declares now
+/// (<see cref="Verdict"/>). Like MSBuild's check, this trusts file times, and does not see a setting that changed outside
+/// the files (an environment variable the build reads); a run given <c>-p:</c> properties does not use it.
 /// </summary>
 internal sealed class LastBuild
 {
     // How far apart the compiler writes an assembly and its reference assembly.
     private static readonly TimeSpan SameCompile = TimeSpan.FromSeconds(2);
 
-    private static readonly string[] ImportedByName = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
-
     private readonly Solution solution;
     private readonly ProjectOutputs outputs;
-    private readonly string rootDirectory;
-    private readonly Lazy<IReadOnlyList<(string Path, DateTime Written, bool IsFolder)>> entries;
-    private readonly Lazy<IReadOnlyDictionary<string, ProjectId[]>> documentOwners;
+    private readonly CompileInputs inputs;
     private readonly ConcurrentDictionary<ProjectId, DateTime?> untouched = new();
     private readonly IReadOnlySet<ProjectId> documentationBuilt;
     private readonly ConcurrentDictionary<Project, Lazy<Task<bool>>> declaresAsBuilt = new(ReferenceEqualityComparer.Instance);
@@ -50,9 +40,7 @@ internal sealed class LastBuild
         this.solution = solution;
         this.documentationBuilt = documentationBuilt;
         this.outputs = outputs;
-        this.rootDirectory = Path.GetFullPath(rootDirectory);
-        entries = new(() => Entries(this.rootDirectory));
-        documentOwners = new(() => DocumentOwners(solution));
+        inputs = new CompileInputs(solution, rootDirectory);
     }
 
     /// <summary>What the last build shows of one project's build errors.</summary>
@@ -159,7 +147,7 @@ internal sealed class LastBuild
     {
         var project = solution.GetProject(id)!;
         return project.Language == LanguageNames.CSharp && project.FilePath is not null && outputs.IntermediateAssemblyPath(project) is { } assembly
-            && File.Exists(assembly) && File.GetLastWriteTimeUtc(assembly) is var compiled && OwnInputsNoNewerThan(project, compiled)
+            && File.Exists(assembly) && File.GetLastWriteTimeUtc(assembly) is var compiled && inputs.NoneNewerThan(project, compiled)
                 ? compiled
                 : null;
     });
@@ -200,75 +188,10 @@ internal sealed class LastBuild
     private string? ReferenceAssemblyPath(Project project) =>
         outputs.IntermediateAssemblyPath(project) is { } assembly ? Path.Combine(Path.GetDirectoryName(assembly)!, "ref", Path.GetFileName(assembly)) : null;
 
-    // Whether nothing the project's compile reads, but the projects it references, is newer than its last compile.
-    private bool OwnInputsNoNewerThan(Project project, DateTime compiled)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(project.FilePath!))!;
-        if (Path.GetRelativePath(rootDirectory, folder).StartsWith("..", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        string?[] restore = [Path.Combine(folder, "obj", "project.assets.json"), project.FilePath];
-        var inputs = project.Documents.Select(document => document.FilePath)
-            .Concat(project.AdditionalDocuments.Select(document => document.FilePath))
-            .Concat(project.AnalyzerConfigDocuments.Select(document => document.FilePath))
-            .Concat(project.MetadataReferences.OfType<PortableExecutableReference>().Select(reference => reference.FilePath))
-            .Concat(project.AnalyzerReferences.Select(reference => reference.FullPath))
-            .Concat(restore);
-        if (inputs.Any(path => path is null || !File.Exists(path) || File.GetLastWriteTimeUtc(path) > compiled))
-        {
-            return false;
-        }
-
-        for (var above = new DirectoryInfo(rootDirectory).Parent; above is not null; above = above.Parent)
-        {
-            if (ImportedByName.Select(name => Path.Combine(above.FullName, name)).Any(path => File.Exists(path) && File.GetLastWriteTimeUtc(path) > compiled))
-            {
-                return false;
-            }
-        }
-
-        var within = folder + Path.DirectorySeparatorChar;
-        return entries.Value.Where(entry => entry.Written > compiled).All(entry => entry.IsFolder
-            ? entry.Path != folder && !entry.Path.StartsWith(within, StringComparison.Ordinal)
-            : documentOwners.Value.TryGetValue(entry.Path, out var owners) && !owners.Contains(project.Id));
-    }
-
     // An error that cannot change what its project declares: inside a block or an expression body, and not a parser
     // error (which can move where members begin and end).
     private static bool InsideMemberBody(BuildError error) =>
         !error.IsSyntax && error.Diagnostic.Location is { IsInSource: true, SourceTree: { } tree } location
         && tree.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true)
             .AncestorsAndSelf().Any(node => node is BlockSyntax or ArrowExpressionClauseSyntax);
-
-    // Every file and folder under the solution's folder, build outputs and tool folders left out.
-    private static IReadOnlyList<(string Path, DateTime Written, bool IsFolder)> Entries(string root)
-    {
-        var found = new List<(string, DateTime, bool)> { (root, Directory.GetLastWriteTimeUtc(root), true) };
-        var pending = new Stack<string>([root]);
-        while (pending.TryPop(out var folder))
-        {
-            found.AddRange(Directory.EnumerateFiles(folder).Select(file => (file, File.GetLastWriteTimeUtc(file), false)));
-            foreach (var sub in Directory.EnumerateDirectories(folder).Where(sub => !CopyRules.SkippedFolders.Contains(Path.GetFileName(sub), StringComparer.OrdinalIgnoreCase)))
-            {
-                // A linked folder can point anywhere, its own parent included: not walked, and taken as changed.
-                var linked = new DirectoryInfo(sub).LinkTarget is not null;
-                found.Add((sub, linked ? DateTime.MaxValue : Directory.GetLastWriteTimeUtc(sub), !linked));
-                if (!linked)
-                {
-                    pending.Push(sub);
-                }
-            }
-        }
-
-        return found;
-    }
-
-    private static IReadOnlyDictionary<string, ProjectId[]> DocumentOwners(Solution solution) =>
-        solution.Projects
-            .SelectMany(project => project.Documents.Select(document => (document.FilePath, project.Id)))
-            .Where(entry => entry.FilePath is not null)
-            .GroupBy(entry => Path.GetFullPath(entry.FilePath!), StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.Select(entry => entry.Id).Distinct().ToArray(), StringComparer.Ordinal);
 }
