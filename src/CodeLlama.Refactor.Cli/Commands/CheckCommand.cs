@@ -3,6 +3,7 @@ using CodeLlama.Refactor.Cli.Output;
 using CodeLlama.Refactor.Pipelines;
 using CodeLlama.Refactor.Reports;
 using CodeLlama.Refactor.Targets;
+using CodeLlama.Refactor.Workspaces.Recorded;
 
 namespace CodeLlama.Refactor.Cli.Commands;
 
@@ -14,6 +15,13 @@ internal static class CheckCommand
         "Which members must be documented: public (the compiler's CS1591 rule) or all (internal members too).",
         Visibility.Public);
 
+    public static readonly Option<bool> NoLoadCacheOption = new("--no-load-cache")
+    {
+        Description = "Wait for MSBuild to load the projects before checking. By default, when the project files are as they were at "
+            + "the last run, the check starts from that run's load (kept in your private folder) while MSBuild loads them again, "
+            + "and nothing is reported until MSBuild's load is the same; when it is not, the check is made again on it.",
+    };
+
     public static Command GetCommand(ConsoleStreams streams)
     {
         var command = new Command(
@@ -24,6 +32,7 @@ internal static class CheckCommand
             + "1: findings remain; 2: bad input; 3: no .NET SDK found; 130: cancelled with Ctrl+C.")
         {
             VisibilityOption,
+            NoLoadCacheOption,
         }.WithDiagnosticOptions().WithCommonOptions();
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, streams, cancellationToken));
         return command;
@@ -43,7 +52,10 @@ internal static class CheckCommand
                     files,
                     ScopeOptions.Diagnostics(parseResult),
                     parseResult.GetValue(ScopeOptions.PropertyOption),
-                    change);
+                    change)
+                {
+                    LoadCache = parseResult.GetValue(NoLoadCacheOption) ? null : LoadCache.ForUser(),
+                };
                 return await CheckPipeline.RunAsync(path, options, progress, cancellationToken).ConfigureAwait(false);
             },
             CheckReport.Write,

@@ -28,4 +28,7 @@ public sealed record CheckOptions(
 {
     /// <summary>How the solution is loaded.</summary>
     public LoadOptions Loading => new(Restore, Properties: Properties);
+
+    /// <summary>Where the solution's last MSBuild load is kept and read (<see cref="Workspaces.Recorded.LoadCache"/>); null to load through MSBuild every time.</summary>
+    public Workspaces.Recorded.LoadCache? LoadCache { get; init; }
 }

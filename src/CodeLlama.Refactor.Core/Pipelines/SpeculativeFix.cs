@@ -25,18 +25,7 @@ internal static class SpeculativeFix
         SolutionPath path, FixOptions options, LoadRecord record, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        using var stopLoading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var msbuildLoading = TimeSpan.Zero;
-        var msbuild = Task.Run(
-            async () =>
-            {
-                var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, () => FeatureHost.Services, progress: null, stopLoading.Token).ConfigureAwait(false);
-                msbuildLoading = stopwatch.Elapsed;
-                return loaded;
-            },
-            stopLoading.Token);
-        // The load only confirms: it takes what the repair leaves of the cores.
-        _ = BackgroundBuildHosts.LowerAsync(TimeSpan.FromSeconds(5), stopLoading.Token);
+        await using var msbuild = ConfirmingLoad.Start(path, options.Loading, () => FeatureHost.Services, cancellationToken);
 
         // The IDE's code fixes are readied while the first build check compiles the solution, as during a load.
         using var warmUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -45,7 +34,7 @@ internal static class SpeculativeFix
         try
         {
             var confirmed = false;
-            var started = await OpenAsync(path, record, progress, cancellationToken).ConfigureAwait(false);
+            var started = await ConfirmingLoad.OpenRecordAsync(path, record, FeatureHost.Services, progress, cancellationToken).ConfigureAwait(false);
             if (started is not null)
             {
                 using (started)
@@ -56,7 +45,7 @@ internal static class SpeculativeFix
                     {
                         BeforeResult = async token =>
                         {
-                            var difference = await LoadEquivalence.DifferenceAsync(await msbuild.ConfigureAwait(false), started, token).ConfigureAwait(false);
+                            var difference = await msbuild.DifferenceAsync(started, token).ConfigureAwait(false);
                             confirmed = difference is null;
                             if (!confirmed)
                             {
@@ -76,7 +65,7 @@ internal static class SpeculativeFix
                     catch (Exception exception) when (exception is not OperationCanceledException && !confirmed)
                     {
                         // What failed may have come from the recorded solution: only MSBuild's says.
-                        if (await LoadEquivalence.DifferenceAsync(await msbuild.ConfigureAwait(false), started, cancellationToken).ConfigureAwait(false) is null)
+                        if (await msbuild.DifferenceAsync(started, cancellationToken).ConfigureAwait(false) is null)
                         {
                             throw;
                         }
@@ -84,51 +73,15 @@ internal static class SpeculativeFix
                 }
             }
 
-            // MSBuild's solution (released below, with the build host).
-            var loaded = await msbuild.ConfigureAwait(false);
+            // MSBuild's solution (released with the load).
+            var loaded = await msbuild.Loaded.ConfigureAwait(false);
             var repaired = await FixPipeline.RepairAsync(loaded, options, progress, cancellationToken).ConfigureAwait(false);
             await options.LoadCache!.WriteAsync(loaded, options.Loading, cancellationToken).ConfigureAwait(false);
-            return repaired with { Times = repaired.Times with { Loading = msbuildLoading } };
+            return repaired with { Times = repaired.Times with { Loading = msbuild.Took } };
         }
         finally
         {
             await warmUp.CancelAsync().ConfigureAwait(false);
-            await ReleaseAsync(msbuild, stopLoading).ConfigureAwait(false);
-        }
-    }
-
-    // The record opened, or null when it cannot be (a reference it names is gone: the SDK was updated, say); the run
-    // then waits for MSBuild's load.
-    private static async Task<LoadedSolution?> OpenAsync(SolutionPath path, LoadRecord record, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await RecordedLoad.OpenAsync(path, record, FeatureHost.Services, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
-        {
-            progress?.Report(new WorkProgress("Loading", 0, 0, $"the last load could not be opened again ({exception.Message}): waiting for MSBuild's"));
-            return null;
-        }
-    }
-
-    // MSBuild's solution is only compared: its workspace and build host go once the run ends, and a load still going
-    // is stopped.
-    private static async Task ReleaseAsync(Task<LoadedSolution> msbuild, CancellationTokenSource stopLoading)
-    {
-        if (!msbuild.IsCompleted)
-        {
-            await stopLoading.CancelAsync().ConfigureAwait(false);
-        }
-
-        try
-        {
-            (await msbuild.ConfigureAwait(false)).Dispose();
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // The load was stopped, or failed after the run had no more use for it: what the run found stands (a load
-            // that failed before the run's result was confirmed failed the run already).
         }
     }
 

@@ -43,6 +43,16 @@ internal static class CompilerArguments
         ];
     }
 
+    /// <summary>The severities a ruleset gave that no compiler switch says (warning, information, hidden), by diagnostic id.</summary>
+    /// <param name="project">A loaded project.</param>
+    /// <returns>The severities, in id order; empty when there are none.</returns>
+    public static IReadOnlyList<SeverityRecord> OtherSeverities(Project project) =>
+        project.CompilationOptions is not { } options ? []
+            : [.. options.SpecificDiagnosticOptions
+                .Where(entry => entry.Value is ReportDiagnostic.Warn or ReportDiagnostic.Info or ReportDiagnostic.Hidden)
+                .OrderBy(entry => entry.Key, StringComparer.Ordinal)
+                .Select(entry => new SeverityRecord(entry.Key, entry.Value))];
+
     private static List<string>? Options(CSharpCompilationOptions options)
     {
         if (options.Usings.Length > 0 || options.CryptoPublicKey.Length > 0 || options.ReportSuppressedDiagnostics
@@ -103,7 +113,8 @@ internal static class CompilerArguments
         return Severities(options, arguments) ? arguments : null;
     }
 
-    // Each id's severity as /nowarn, /warnaserror+ or /warnaserror- says it; a ruleset's other severities cannot be said.
+    // Each id's severity as /nowarn, /warnaserror+ or /warnaserror- says it; a ruleset's other severities are kept beside
+    // the arguments (OtherSeverities).
     private static bool Severities(CSharpCompilationOptions options, List<string> arguments)
     {
         var bySeverity = options.SpecificDiagnosticOptions.GroupBy(entry => entry.Value).ToDictionary(group => group.Key, group => group.Select(entry => entry.Key).Order(StringComparer.Ordinal).ToList());
@@ -123,7 +134,8 @@ internal static class CompilerArguments
             };
             if (switchName is null)
             {
-                return false;
+                // No switch says warning, information or hidden (a ruleset does): OtherSeverities keeps them.
+                continue;
             }
 
             arguments.Add(switchName + string.Join(',', ids));

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace CodeLlama.Refactor.Workspaces.Recorded;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal sealed record LoadRecord(
     IReadOnlyList<FileStamp> Stamps)
 {
     /// <summary>The layout this build writes and reads.</summary>
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 }
 
 /// <summary>One project as loaded.</summary>
@@ -37,6 +39,7 @@ internal sealed record LoadRecord(
 /// <param name="ProjectReferences">The projects it references.</param>
 /// <param name="DiagnosesDocumentation">Whether its own build reports documentation diagnostics.</param>
 /// <param name="SourceListing">A hash of the .cs files under its folder (the SDK's default glob), to see one added or removed.</param>
+/// <param name="OtherSeverities">The diagnostics' severities no compiler switch says (a ruleset's warnings, say).</param>
 internal sealed record ProjectRecord(
     string Name,
     string FilePath,
@@ -51,7 +54,13 @@ internal sealed record ProjectRecord(
     IReadOnlyList<DocumentRecord> AnalyzerConfigDocuments,
     IReadOnlyList<ProjectReferenceRecord> ProjectReferences,
     bool DiagnosesDocumentation,
-    string SourceListing);
+    string SourceListing,
+    IReadOnlyList<SeverityRecord> OtherSeverities);
+
+/// <summary>A diagnostic's severity in a project's options.</summary>
+/// <param name="Id">The diagnostic's id.</param>
+/// <param name="Severity">Its severity.</param>
+internal sealed record SeverityRecord(string Id, ReportDiagnostic Severity);
 
 /// <summary>A document of a project.</summary>
 /// <param name="FilePath">The file.</param>

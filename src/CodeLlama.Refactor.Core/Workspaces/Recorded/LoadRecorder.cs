@@ -71,7 +71,8 @@ internal static class LoadRecorder
                 configs,
                 [.. project.ProjectReferences.Select(reference => new ProjectReferenceRecord(indexes[reference.ProjectId], [.. reference.Aliases], reference.EmbedInteropTypes))],
                 diagnoses,
-                LoadStamps.SourceListing(project.FilePath!)));
+                LoadStamps.SourceListing(project.FilePath!),
+                CompilerArguments.OtherSeverities(project)));
         }
 
         return new LoadRecord(LoadRecord.CurrentFormat, records, loaded.Diagnostics, LoadStamps.Of(loaded.Path, projects.Select(project => project.FilePath!)));

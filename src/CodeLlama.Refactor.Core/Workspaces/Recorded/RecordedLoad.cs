@@ -59,6 +59,8 @@ internal static class RecordedLoad
         var options = info.CompilationOptions!
             .WithSourceReferenceResolver(new SourceFileResolver([], directory))
             .WithStrongNameProvider(new DesktopStrongNameProvider(arguments.KeyFileSearchPaths, Path.GetTempPath()));
+        options = options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItems(
+            project.OtherSeverities.Select(severity => KeyValuePair.Create(severity.Id, severity.Severity))));
         var parse = info.ParseOptions!.DocumentationMode == DocumentationMode.None
             ? info.ParseOptions.WithDocumentationMode(DocumentationMode.Parse)
             : info.ParseOptions;
