@@ -12,41 +12,21 @@ namespace CodeLlama.Refactor.Core.Tests.Pipelines;
 [Trait("Category", "EndToEnd")]
 public sealed class SpeculativeCheckTests
 {
-    // The misspelt name is compiled only without the symbol the imported file defines.
-    private static readonly Dictionary<string, string> Files = new()
-    {
-        ["build/symbols.props"] = Symbols("FAST"),
-        ["Lib/Lib.csproj"] = """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <Import Project="../build/symbols.props" />
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <CodeAnalysisRuleSet>lib.ruleset</CodeAnalysisRuleSet>
-              </PropertyGroup>
-            </Project>
-            """,
-        ["Lib/lib.ruleset"] = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <RuleSet Name="Lib" ToolsVersion="17.0">
-              <Rules AnalyzerId="Microsoft.CodeAnalysis.NetAnalyzers" RuleNamespace="Microsoft.CodeAnalysis.NetAnalyzers">
-                <Rule Id="CA1822" Action="Warning" />
-                <Rule Id="CA1805" Action="Info" />
-              </Rules>
-            </RuleSet>
-            """,
-        ["Lib/Calc.cs"] = """
-            namespace Lib;
-
-            public static class Calc
-            {
-            #if FAST
-                public static int Twice(int value) => value << 1;
-            #else
-                public static int Twice(int value) => valeu * 2;
-            #endif
-            }
-            """,
-    };
+    // The imported symbol decides whether the misspelt name is compiled; the project also has a ruleset with warnings.
+    private static readonly Dictionary<string, string> Files = ImportedSymbolSolution.Files(
+        "\n    <CodeAnalysisRuleSet>lib.ruleset</CodeAnalysisRuleSet>",
+        new Dictionary<string, string>
+        {
+            ["Lib/lib.ruleset"] = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <RuleSet Name="Lib" ToolsVersion="17.0">
+                  <Rules AnalyzerId="Microsoft.CodeAnalysis.NetAnalyzers" RuleNamespace="Microsoft.CodeAnalysis.NetAnalyzers">
+                    <Rule Id="CA1822" Action="Warning" />
+                    <Rule Id="CA1805" Action="Info" />
+                  </Rules>
+                </RuleSet>
+                """,
+        });
 
     [Fact]
     public async Task TheNextCheck_StartsFromTheRecord_AndReportsWhatMSBuildsLoadMakes()
@@ -62,7 +42,7 @@ public sealed class SpeculativeCheckTests
 
         // The record says FAST, and its stamps do not name the imported file: the check of the record finds nothing,
         // MSBuild's load says otherwise, and its check is the one reported.
-        File.WriteAllText(solution.File("build/symbols.props"), Symbols("SLOW"));
+        File.WriteAllText(solution.File(ImportedSymbolSolution.ImportedFile), ImportedSymbolSolution.Symbols("SLOW"));
         var reports = new ProgressReports();
         var second = await CheckPipeline.RunAsync(path, options, reports);
 
@@ -77,12 +57,4 @@ public sealed class SpeculativeCheckTests
         Assert.DoesNotContain(reports.All, report => report.Item.Contains("changed since", StringComparison.Ordinal));
         Assert.Equal("CS0103", Assert.Single(third.Errors).Id);
     }
-
-    private static string Symbols(string symbol) => $"""
-        <Project>
-          <PropertyGroup>
-            <DefineConstants>$(DefineConstants);{symbol}</DefineConstants>
-          </PropertyGroup>
-        </Project>
-        """;
 }

@@ -15,37 +15,10 @@ namespace CodeLlama.Refactor.Core.Tests.Pipelines;
 [Trait("Category", "EndToEnd")]
 public sealed class SpeculativeFixTests
 {
-    // Which code is compiled depends on a symbol an imported file defines; the misspelt parameter name is in the branch
-    // compiled without it.
-    private static readonly Dictionary<string, string> Files = new()
-    {
-        ["build/symbols.props"] = Symbols("FAST"),
-        ["Lib/Lib.csproj"] = """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <Import Project="../build/symbols.props" />
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            </Project>
-            """,
-        ["Lib/Calc.cs"] = """
-            namespace Lib;
-
-            public static class Calc
-            {
-            #if FAST
-                public static int Twice(int value) => value << 1;
-            #else
-                public static int Twice(int value) => valeu * 2;
-            #endif
-            }
-            """,
-    };
-
     [Fact]
     public async Task TheNextRun_StartsFromTheRecord_AndWritesOnlyWhatMSBuildsLoadConfirms()
     {
-        using var solution = TemporarySolution.FromFiles(Files);
+        using var solution = TemporarySolution.FromFiles(ImportedSymbolSolution.Files());
         using var cacheFolder = new TemporaryFolder();
         var path = SolutionPath.Resolve(solution.Directory);
         var options = new FixOptions(Tests: TestMode.None) { LoadCache = new LoadCache(cacheFolder.Path) };
@@ -57,7 +30,7 @@ public sealed class SpeculativeFixTests
 
         // Without FAST the misspelling is compiled. The record still says FAST, and its stamps do not name the imported
         // file: the run starts from it, finds nothing to repair there, and MSBuild's load says otherwise.
-        File.WriteAllText(solution.File("build/symbols.props"), Symbols("SLOW"));
+        File.WriteAllText(solution.File(ImportedSymbolSolution.ImportedFile), ImportedSymbolSolution.Symbols("SLOW"));
         Assert.NotNull(options.LoadCache.TryRead(path, options.Loading));
         var reports = new ProgressReports();
         var second = await FixPipeline.RunAsync(path, options, reports);
@@ -82,11 +55,11 @@ public sealed class SpeculativeFixTests
     [Fact]
     public async Task ARecordThatCannotBeOpenedAgain_LeavesTheRunToMSBuildsLoad()
     {
-        using var solution = TemporarySolution.FromFiles(Files);
+        using var solution = TemporarySolution.FromFiles(ImportedSymbolSolution.Files());
         using var cacheFolder = new TemporaryFolder();
         var path = SolutionPath.Resolve(solution.Directory);
         var options = new FixOptions(Tests: TestMode.None) { LoadCache = new LoadCache(cacheFolder.Path) };
-        File.WriteAllText(solution.File("build/symbols.props"), Symbols("SLOW"));
+        File.WriteAllText(solution.File(ImportedSymbolSolution.ImportedFile), ImportedSymbolSolution.Symbols("SLOW"));
         Assert.Equal(FixStatus.Fixed, Assert.Single((await FixPipeline.RunAsync(path, options)).Errors).Status);
         Misspell(solution);
 
@@ -108,12 +81,4 @@ public sealed class SpeculativeFixTests
     // Puts the misspelling the run repaired back.
     private static void Misspell(TemporarySolution solution) =>
         File.WriteAllText(solution.File("Lib/Calc.cs"), File.ReadAllText(solution.File("Lib/Calc.cs")).Replace("=> value * 2;", "=> valeu * 2;", StringComparison.Ordinal));
-
-    private static string Symbols(string symbol) => $"""
-        <Project>
-          <PropertyGroup>
-            <DefineConstants>$(DefineConstants);{symbol}</DefineConstants>
-          </PropertyGroup>
-        </Project>
-        """;
 }
