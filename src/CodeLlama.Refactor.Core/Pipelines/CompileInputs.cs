@@ -1,4 +1,5 @@
 using CodeLlama.Refactor.Verification.Sandbox;
+using CodeLlama.Refactor.Workspaces.Recorded;
 using Microsoft.CodeAnalysis;
 
 namespace CodeLlama.Refactor.Pipelines;
@@ -12,8 +13,6 @@ namespace CodeLlama.Refactor.Pipelines;
 /// </summary>
 internal sealed class CompileInputs
 {
-    private static readonly string[] ImportedByName = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
-
     private readonly string rootDirectory;
     private readonly Lazy<IReadOnlyList<(string Path, DateTime Written, bool IsFolder)>> entries;
     private readonly Lazy<IReadOnlyDictionary<string, ProjectId[]>> documentOwners;
@@ -52,12 +51,10 @@ internal sealed class CompileInputs
             return false;
         }
 
-        for (var above = new DirectoryInfo(rootDirectory).Parent; above is not null; above = above.Parent)
+        if (Path.GetDirectoryName(rootDirectory) is { } above
+            && LoadStamps.ImportedByNameFrom(above).Any(path => File.Exists(path) && File.GetLastWriteTimeUtc(path) > compiled))
         {
-            if (ImportedByName.Select(name => Path.Combine(above.FullName, name)).Any(path => File.Exists(path) && File.GetLastWriteTimeUtc(path) > compiled))
-            {
-                return false;
-            }
+            return false;
         }
 
         var within = folder + Path.DirectorySeparatorChar;

@@ -157,7 +157,7 @@ internal sealed class LastBuild
     // them leaves an old one), and no newer than the compile of a project that uses it.
     private bool ReferenceAssemblyCurrent(Project referenced, DateTime compiled)
     {
-        if (ReferenceAssemblyPath(referenced) is not { } path || outputs.IntermediateAssemblyPath(referenced) is not { } assembly)
+        if (outputs.ReferenceAssemblyPath(referenced) is not { } path || outputs.IntermediateAssemblyPath(referenced) is not { } assembly)
         {
             return false;
         }
@@ -172,7 +172,7 @@ internal sealed class LastBuild
     private Task<bool> DeclaresAsBuiltAsync(Project project, CancellationToken cancellationToken) =>
         declaresAsBuilt.GetOrAdd(project, _ => new(async () =>
         {
-            if (ReferenceAssemblyPath(project) is not { } path || outputs.AssemblyPath(project) is not { } output || !File.Exists(path)
+            if (outputs.ReferenceAssemblyPath(project) is not { } path || outputs.AssemblyPath(project) is not { } output || !File.Exists(path)
                 || BuiltAssembly.Read(output).Built is not { } built || await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } compilation)
             {
                 return false;
@@ -183,10 +183,6 @@ internal sealed class LastBuild
                 ?? AssemblyEmitter.Emit(compilation, built, documentationBuilt.Contains(project.Id), cancellationToken).Emitted?.Reference;
             return emitted is not null && ReferenceAssemblyIdentity.SameDeclarations(emitted, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
         })).Value;
-
-    // The reference assembly the project's build writes (-refout), or null.
-    private string? ReferenceAssemblyPath(Project project) =>
-        outputs.IntermediateAssemblyPath(project) is { } assembly ? Path.Combine(Path.GetDirectoryName(assembly)!, "ref", Path.GetFileName(assembly)) : null;
 
     // An error that cannot change what its project declares: inside a block or an expression body, and not a parser
     // error (which can move where members begin and end).

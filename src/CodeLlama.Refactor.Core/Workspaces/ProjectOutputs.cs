@@ -30,6 +30,15 @@ public sealed class ProjectOutputs
     public string? IntermediateAssemblyPath(Project project) => Real(project, project?.CompilationOutputInfo.AssemblyPath);
 
     /// <summary>
+    /// The reference assembly the build keeps beside the compiler's assembly (<c>obj/…/ref/</c>, rewritten only when
+    /// the declarations changed), or null when the compiler's assembly is not known.
+    /// </summary>
+    /// <param name="project">A loaded project.</param>
+    /// <returns>The full path.</returns>
+    public string? ReferenceAssemblyPath(Project project) =>
+        IntermediateAssemblyPath(project) is { } assembly ? Path.Combine(Path.GetDirectoryName(assembly)!, "ref", Path.GetFileName(assembly)) : null;
+
+    /// <summary>
     /// Where the project's own build has the file the workspace holds at <paramref name="path"/>: a generated source or
     /// an output in the scratch folder moves back under the project's folder; any other path stays as it is.
     /// </summary>

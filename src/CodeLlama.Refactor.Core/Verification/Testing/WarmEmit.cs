@@ -162,8 +162,7 @@ internal static class WarmEmit
     // -refout writes it), declares what the one its build wrote does (ReferenceAssemblyIdentity).
     private static bool SameDeclarations(TestCopy target, Project project, ProjectOutputs outputs, EmittedAssembly emitted)
     {
-        var intermediate = target.PathOf(outputs.IntermediateAssemblyPath(project)!);
-        var built = Path.Combine(Path.GetDirectoryName(intermediate)!, "ref", Path.GetFileName(intermediate));
+        var built = target.PathOf(outputs.ReferenceAssemblyPath(project)!);
         return File.Exists(built) && ReferenceAssemblyIdentity.SameDeclarations(emitted.Reference, File.ReadAllBytes(built));
     }
 

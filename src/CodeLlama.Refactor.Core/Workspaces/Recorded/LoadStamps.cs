@@ -28,13 +28,24 @@ internal static class LoadStamps
             var directory = Path.GetDirectoryName(project)!;
             files.Add(project);
             files.Add(Path.Combine(directory, "obj", "project.assets.json"));
-            for (var folder = new DirectoryInfo(directory); folder is not null; folder = folder.Parent)
-            {
-                files.UnionWith(ImportedByName.Select(name => Path.Combine(folder.FullName, name)));
-            }
+            files.UnionWith(ImportedByNameFrom(directory));
         }
 
         return [.. files.Select(FileStamp.Of)];
+    }
+
+    /// <summary>The build files the SDK imports by name from <paramref name="directory"/> or a folder above it, whether they exist or not.</summary>
+    /// <param name="directory">A folder.</param>
+    /// <returns>Their paths, nearest folder first.</returns>
+    public static IEnumerable<string> ImportedByNameFrom(string directory)
+    {
+        for (var folder = new DirectoryInfo(directory); folder is not null; folder = folder.Parent)
+        {
+            foreach (var name in ImportedByName)
+            {
+                yield return Path.Combine(folder.FullName, name);
+            }
+        }
     }
 
     /// <summary>A hash of the .cs files under <paramref name="projectFile"/>'s folder, as the SDK's default glob finds them.</summary>
