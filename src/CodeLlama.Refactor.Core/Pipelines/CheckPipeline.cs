@@ -43,13 +43,13 @@ public static class CheckPipeline
         }
 
         using var loaded = await WorkspaceLoader.LoadAsync(path, options.Loading, CompilerHost.MSBuildServices, progress, cancellationToken).ConfigureAwait(false);
+        // The next run starts from this load (FromRecordAsync). Recorded beside the check: on a machine that checks a
+        // solution once (a CI agent), the record is never read, and making it should cost the check little.
+        var recording = options.LoadCache is { } cache
+            ? Task.Run(() => cache.WriteAsync(loaded, options.Loading, cancellationToken), cancellationToken)
+            : Task.FromResult(false);
         var result = await CheckAsync(loaded, options, stopwatch.Elapsed, progress, cancellationToken).ConfigureAwait(false);
-        if (options.LoadCache is { } cache)
-        {
-            // The next run starts from this load (FromRecordAsync).
-            await cache.WriteAsync(loaded, options.Loading, cancellationToken).ConfigureAwait(false);
-        }
-
+        await recording.ConfigureAwait(false);
         return result;
     }
 

@@ -7,8 +7,9 @@ namespace CodeLlama.Refactor.Workspaces.Recorded;
 /// <summary>
 /// Writes a loaded project's compilation options, metadata references and analyzers back as the compiler's command-line
 /// arguments, which the workspace's own <see cref="CommandLineProject"/> turns into a project again. Only what such a
-/// command line can say is written; a project holding anything else (a ruleset's severities, a script, several aliases
-/// on one reference) gets null, and is loaded through MSBuild every time. Whatever is written is checked by opening it
+/// command line can say is written, and a ruleset's severities no switch says beside it (<see cref="OtherSeverities"/>);
+/// a project holding anything else (a script, several aliases on one reference) gets null, and is loaded through
+/// MSBuild every time. Whatever is written is checked by opening it
 /// again and comparing (<see cref="LoadEquivalence"/>): the arguments need not be MSBuild's, only equivalent.
 /// </summary>
 internal static class CompilerArguments
